@@ -1,0 +1,192 @@
+//! Accounts: the client organisations, with the working week and cadence that every check-in
+//! must honour.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use super::{Contact, Id, Interaction, validate, word_enum};
+use crate::engine::cadence::TouchState;
+use crate::error::{Error, Result};
+
+word_enum!(
+    /// How much of the user's attention the account deserves; sets the default cadence.
+    Tier { Strategic = "strategic", Core = "core", Standard = "standard" }
+);
+
+word_enum!(
+    AccountStatus { Active = "active", Prospect = "prospect", Paused = "paused", Former = "former" }
+);
+
+word_enum!(
+    Weekday { Mon = "mon", Tue = "tue", Wed = "wed", Thu = "thu", Fri = "fri", Sat = "sat", Sun = "sun" }
+);
+
+impl Tier {
+    /// Days between touches when the account sets no cadence of its own.
+    pub fn default_cadence_days(self) -> u32 {
+        match self {
+            Tier::Strategic => 14,
+            Tier::Core => 30,
+            Tier::Standard => 60,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct WorkingHours {
+    /// "HH:MM" in the account's own time zone.
+    pub start: String,
+    pub end: String,
+}
+
+impl Default for WorkingHours {
+    fn default() -> Self {
+        WorkingHours { start: "09:00".into(), end: "17:30".into() }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Account {
+    pub id: Id,
+    pub name: String,
+    pub tier: Tier,
+    pub status: AccountStatus,
+    pub industry: Option<String>,
+    /// IANA name, e.g. "Europe/Berlin".
+    pub timezone: String,
+    pub working_days: Vec<Weekday>,
+    pub working_hours: WorkingHours,
+    pub holidays: Vec<NaiveDate>,
+    pub renewal_date: Option<NaiveDate>,
+    /// The account's own cadence in days; absent means "from its tier".
+    pub cadence_days: Option<u32>,
+    pub notes: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Account {
+    pub fn effective_cadence_days(&self) -> u32 {
+        self.cadence_days.unwrap_or_else(|| self.tier.default_cadence_days())
+    }
+}
+
+/// What a user fills in to create an account. Text is checked by [`AccountDraft::into_account`].
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Type)]
+pub struct AccountDraft {
+    pub name: String,
+    pub tier: Option<Tier>,
+    pub status: Option<AccountStatus>,
+    pub industry: Option<String>,
+    /// Defaults to UTC when left blank.
+    pub timezone: Option<String>,
+    /// "YYYY-MM-DD"
+    pub renewal_date: Option<String>,
+    pub cadence_days: Option<i64>,
+    pub notes: Option<String>,
+}
+
+impl AccountDraft {
+    pub fn into_account(self, id: Id, now: DateTime<Utc>) -> Result<Account> {
+        let name = validate::name("name", "An account", &self.name)?;
+        let timezone = match self.timezone.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            Some(tz) => validate::timezone("timezone", tz)?,
+            None => "UTC".to_string(),
+        };
+        let renewal_date = match self.renewal_date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+            Some(d) => Some(validate::date("renewal_date", d)?),
+            None => None,
+        };
+        Ok(Account {
+            id,
+            name,
+            tier: self.tier.unwrap_or(Tier::Standard),
+            status: self.status.unwrap_or(AccountStatus::Active),
+            industry: validate::short_text("industry", "The industry", self.industry.as_deref())?,
+            timezone,
+            working_days: vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri],
+            working_hours: WorkingHours::default(),
+            holidays: Vec::new(),
+            renewal_date,
+            cadence_days: validate::cadence("cadence_days", self.cadence_days)?,
+            notes: validate::long_text("notes", "The notes", self.notes.as_deref().unwrap_or(""))?,
+            created_at: now,
+            updated_at: now,
+        })
+    }
+}
+
+/// Checks the working week of an account built outside a draft (demo data, archives).
+pub fn check_working_hours(hours: &WorkingHours) -> Result<()> {
+    let start = validate::clock_time("working_hours", &hours.start)?;
+    let end = validate::clock_time("working_hours", &hours.end)?;
+    if end <= start {
+        return Err(Error::validation(
+            "working_hours",
+            format!("Working hours end ({}) before they start ({}). Put the start first.", hours.end, hours.start),
+        ));
+    }
+    Ok(())
+}
+
+/// One row of the accounts list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct AccountSummary {
+    pub id: Id,
+    pub name: String,
+    pub tier: Tier,
+    pub status: AccountStatus,
+    pub industry: Option<String>,
+    pub timezone: String,
+    pub contact_count: u32,
+    pub last_touch_at: Option<DateTime<Utc>>,
+    pub cadence_days: u32,
+    pub touch: TouchState,
+}
+
+/// Everything the account page shows, loaded in one call.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct AccountPage {
+    pub account: Account,
+    pub contacts: Vec<Contact>,
+    /// Newest first.
+    pub timeline: Vec<Interaction>,
+    pub last_touch_at: Option<DateTime<Utc>>,
+    pub touch: TouchState,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> DateTime<Utc> {
+        "2026-11-23T10:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn a_named_draft_becomes_a_standard_active_account_in_utc() {
+        let account = AccountDraft { name: "  Kestrel Logistics ".into(), ..Default::default() }
+            .into_account("id".into(), now())
+            .unwrap();
+        assert_eq!(account.name, "Kestrel Logistics");
+        assert_eq!((account.tier, account.status), (Tier::Standard, AccountStatus::Active));
+        assert_eq!(account.timezone, "UTC");
+        assert_eq!(account.effective_cadence_days(), 60);
+    }
+
+    #[test]
+    fn a_bad_renewal_date_names_its_field() {
+        let err = AccountDraft { name: "Kestrel".into(), renewal_date: Some("31/03/2027".into()), ..Default::default() }
+            .into_account("id".into(), now())
+            .unwrap_err();
+        assert!(matches!(err, Error::Validation { field: "renewal_date", .. }), "{err:?}");
+    }
+
+    #[test]
+    fn working_hours_must_end_after_they_start() {
+        assert!(check_working_hours(&WorkingHours::default()).is_ok());
+        let late = WorkingHours { start: "18:00".into(), end: "09:00".into() };
+        assert!(check_working_hours(&late).unwrap_err().to_string().contains("Put the start first"));
+    }
+}

@@ -1,0 +1,103 @@
+//! Contacts: the people at an account, at every level, and whom each reports to.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use super::{Channel, Id, validate, word_enum};
+use crate::error::{Error, Result};
+
+word_enum!(Level { Executive = "executive", Manager = "manager", Staff = "staff" });
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Contact {
+    pub id: Id,
+    pub account_id: Id,
+    pub name: String,
+    pub title: Option<String>,
+    pub level: Level,
+    /// The contact this person reports to, in the same account.
+    pub reports_to: Option<Id>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub preferred_channel: Option<Channel>,
+    /// Only when it differs from the account's.
+    pub timezone: Option<String>,
+    /// Only when this person wants a rhythm of their own.
+    pub cadence_days: Option<u32>,
+    pub notes: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Type)]
+pub struct ContactDraft {
+    pub account_id: Id,
+    pub name: String,
+    pub title: Option<String>,
+    pub level: Option<Level>,
+    pub reports_to: Option<Id>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub preferred_channel: Option<Channel>,
+    pub timezone: Option<String>,
+    pub cadence_days: Option<i64>,
+    pub notes: Option<String>,
+}
+
+impl ContactDraft {
+    /// Checks what can be checked without the database; the store checks that `reports_to`
+    /// is a colleague at the same account.
+    pub fn into_contact(self, id: Id, now: DateTime<Utc>) -> Result<Contact> {
+        let email = validate::short_text("email", "The email address", self.email.as_deref())?;
+        if let Some(email) = &email
+            && (!email.contains('@') || email.chars().any(char::is_whitespace))
+        {
+            return Err(Error::validation(
+                "email",
+                format!("\"{email}\" is not an email address. Write it as name@company.com, or leave it empty."),
+            ));
+        }
+        let timezone = match self.timezone.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            Some(tz) => Some(validate::timezone("timezone", tz)?),
+            None => None,
+        };
+        Ok(Contact {
+            id,
+            account_id: self.account_id,
+            name: validate::name("name", "A contact", &self.name)?,
+            title: validate::short_text("title", "The title", self.title.as_deref())?,
+            level: self.level.unwrap_or(Level::Staff),
+            reports_to: self.reports_to.filter(|r| !r.trim().is_empty()),
+            email,
+            phone: validate::short_text("phone", "The phone number", self.phone.as_deref())?,
+            preferred_channel: self.preferred_channel,
+            timezone,
+            cadence_days: validate::cadence("cadence_days", self.cadence_days)?,
+            notes: validate::long_text("notes", "The notes", self.notes.as_deref().unwrap_or(""))?,
+            created_at: now,
+            updated_at: now,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_contact_without_a_level_is_staff() {
+        let contact = ContactDraft { account_id: "a".into(), name: "Aiko Tanaka".into(), ..Default::default() }
+            .into_contact("c".into(), Utc::now())
+            .unwrap();
+        assert_eq!(contact.level, Level::Staff);
+    }
+
+    #[test]
+    fn an_email_without_an_at_sign_is_refused() {
+        let err = ContactDraft { name: "Aiko".into(), email: Some("aiko.example.com".into()), ..Default::default() }
+            .into_contact("c".into(), Utc::now())
+            .unwrap_err();
+        assert!(matches!(err, Error::Validation { field: "email", .. }), "{err:?}");
+    }
+}

@@ -1,0 +1,60 @@
+//! What Rapport knows (DESIGN §3): the records, their enumerations, and the rules an input must
+//! meet before it may be stored.
+//!
+//! Types here are the single source of truth: the store maps them to rows, the CLI prints them,
+//! and the UI receives them as generated TypeScript. Validation lives here so that every door
+//! (app, CLI, importers) applies the same rules. Nothing here touches the database or the clock.
+
+mod account;
+mod contact;
+mod interaction;
+pub mod validate;
+
+pub use account::{
+    Account, AccountDraft, AccountPage, AccountStatus, AccountSummary, Tier, Weekday, WorkingHours, check_working_hours,
+};
+pub use contact::{Contact, ContactDraft, Level};
+pub use interaction::{Channel, Initiator, Interaction, InteractionDraft};
+
+/// Stable record ids are UUIDv7 strings: sortable by creation time and safe to merge across machines.
+pub type Id = String;
+
+/// Defines a closed set of words stored as text, named in JSON exactly as in the archive contract.
+macro_rules! word_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $word:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, specta::Type)]
+        pub enum $name {
+            $(#[serde(rename = $word)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $word),+ }
+            }
+
+            /// The accepted words, for error messages: "a, b or c".
+            pub fn choices() -> String {
+                $crate::domain::validate::one_of(&[$($word),+])
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = ();
+            fn from_str(s: &str) -> Result<Self, ()> {
+                let s = s.trim();
+                $(if s.eq_ignore_ascii_case($word) { return Ok($name::$variant); })+
+                Err(())
+            }
+        }
+    };
+}
+pub(crate) use word_enum;

@@ -1,0 +1,6 @@
+//! The rules Rapport thinks with: pure functions over loaded data and an injected `now`.
+//!
+//! Nothing in here reads the clock, the database or the disk. The store loads; the engine
+//! thinks; the shell shows. Check-ins, health and briefs will live beside `cadence`.
+
+pub mod cadence;

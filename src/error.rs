@@ -1,0 +1,148 @@
+//! Errors that reach the user.
+//!
+//! Every failure Rapport can meet is one variant here, and its message is a sentence an account
+//! manager can act on: what went wrong, then what to do. The UI receives the same sentence as
+//! [`UserError`] (`{ code, message, field }`) and shows it next to `field` when there is one.
+//! Nothing in this module may describe an error in programmer's terms only.
+
+use serde::Serialize;
+use specta::Type;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Something the user typed is not acceptable; `field` names the input it came from.
+    #[error("{message}")]
+    Validation { field: &'static str, message: String },
+
+    /// The thing the user asked for does not exist (or no longer does).
+    #[error("{message}")]
+    NotFound { message: String },
+
+    /// The request cannot be carried out in the current state of the data.
+    #[error("{message}")]
+    Conflict { message: String },
+
+    #[error(
+        "{path} is not a Rapport database. Choose another file with --db, or move this one aside so Rapport can create a new database there."
+    )]
+    NotRapportDatabase { path: String },
+
+    #[error(
+        "This database was written by a newer version of Rapport (schema version {found}; this version knows up to {known}). Install the newer Rapport to open it; nothing was changed."
+    )]
+    NewerSchema { found: i64, known: i64 },
+
+    #[error(
+        "Rapport could not update the database to the current version, so it left the file as it was ({detail}). A copy taken before the update is in {backup}."
+    )]
+    Migration { detail: String, backup: String },
+
+    #[error(
+        "Rapport could not read or write its database ({detail}). Check that the disk has space and the file is not read-only, then try again; nothing was changed."
+    )]
+    Storage { detail: String },
+
+    #[error("Rapport could not use the file {path} ({detail}). Check the path and its permissions, then try again.")]
+    File { path: String, detail: String },
+}
+
+impl Error {
+    pub fn validation(field: &'static str, message: impl Into<String>) -> Self {
+        Error::Validation { field, message: message.into() }
+    }
+
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Error::NotFound { message: message.into() }
+    }
+
+    pub fn conflict(message: impl Into<String>) -> Self {
+        Error::Conflict { message: message.into() }
+    }
+
+    pub fn file(path: &std::path::Path, err: impl std::fmt::Display) -> Self {
+        Error::File { path: path.display().to_string(), detail: err.to_string() }
+    }
+
+    /// A stable code the UI can act on (for example, to highlight a field).
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::Validation { .. } => ErrorCode::Validation,
+            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::Conflict { .. } => ErrorCode::Conflict,
+            Error::NotRapportDatabase { .. } => ErrorCode::NotRapportDatabase,
+            Error::NewerSchema { .. } => ErrorCode::NewerSchema,
+            Error::Migration { .. } => ErrorCode::Migration,
+            Error::Storage { .. } => ErrorCode::Storage,
+            Error::File { .. } => ErrorCode::File,
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(err: rusqlite::Error) -> Self {
+        Error::Storage { detail: err.to_string() }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    Validation,
+    NotFound,
+    Conflict,
+    NotRapportDatabase,
+    NewerSchema,
+    Migration,
+    Storage,
+    File,
+}
+
+/// The shape in which an error crosses to the UI and to `--json` output.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct UserError {
+    pub code: ErrorCode,
+    /// A sentence for the user, ending with what to do.
+    pub message: String,
+    /// The input the error is about, when there is one, so the UI can show it beside that field.
+    pub field: Option<String>,
+}
+
+impl From<Error> for UserError {
+    fn from(err: Error) -> Self {
+        let field = match &err {
+            Error::Validation { field, .. } => Some((*field).to_string()),
+            _ => None,
+        };
+        UserError { code: err.code(), message: err.to_string(), field }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validation_error_carries_its_field_to_the_ui() {
+        let json = serde_json::to_value(UserError::from(Error::validation(
+            "name",
+            "An account needs a name.",
+        )))
+        .unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "validation", "message": "An account needs a name.", "field": "name"}),
+            "the UI highlights the field named here and shows the message as is"
+        );
+    }
+
+    #[test]
+    fn storage_error_says_what_to_do() {
+        let err = Error::Storage { detail: "disk I/O error".into() };
+        let message = err.to_string();
+        assert!(message.contains("disk I/O error"), "the cause is kept: {message}");
+        assert!(message.contains("try again"), "the sentence ends with what to do: {message}");
+        assert_eq!(UserError::from(err).field, None);
+    }
+}

@@ -1,0 +1,15 @@
+//! Rapport's core: the domain, the store, the engines and the command line.
+//!
+//! The desktop shell (`src-tauri`) and the CLI (`src/cli`) are doors into [`service::Rapport`];
+//! neither holds a rule of its own. This crate knows nothing of Tauri or of the UI.
+
+pub mod cli;
+pub mod demo;
+pub mod domain;
+pub mod engine;
+pub mod error;
+pub mod service;
+pub mod store;
+
+pub use error::{Error, Result, UserError};
+pub use service::Rapport;

@@ -1,0 +1,121 @@
+//! The operations a user can perform, each one call: the CLI and the desktop shell both go
+//! through here, so a rule is enforced once whichever door the user came in by.
+//!
+//! Each write is one transaction in the store. `now` is always an argument: the callers own
+//! the clock (the shell reads it, the CLI reads it or takes `--at`).
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use uuid::{NoContext, Timestamp, Uuid};
+
+use crate::demo;
+use crate::domain::{
+    Account, AccountDraft, AccountPage, AccountSummary, Contact, ContactDraft, Id, Interaction, InteractionDraft,
+};
+use crate::engine::cadence::touch_state;
+use crate::error::{Error, Result};
+use crate::store::Store;
+
+/// The timeline shows this many entries at first; older history comes with paging later.
+pub const TIMELINE_PAGE: u32 = 200;
+
+pub struct Rapport {
+    store: Store,
+}
+
+/// A new UUIDv7 whose time part is `now`, so ids sort by when the record was made.
+pub fn new_id(now: DateTime<Utc>) -> Id {
+    let secs = u64::try_from(now.timestamp()).unwrap_or(0);
+    Uuid::new_v7(Timestamp::from_unix(NoContext, secs, now.timestamp_subsec_nanos())).to_string()
+}
+
+impl Rapport {
+    pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Rapport> {
+        Ok(Rapport { store: Store::open(path, now)? })
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn accounts(&self, now: DateTime<Utc>) -> Result<Vec<AccountSummary>> {
+        Ok(self
+            .store
+            .account_facts()?
+            .into_iter()
+            .map(|facts| {
+                let a = facts.account;
+                let cadence_days = a.effective_cadence_days();
+                AccountSummary {
+                    touch: touch_state(facts.last_touch_at, cadence_days, now),
+                    id: a.id,
+                    name: a.name,
+                    tier: a.tier,
+                    status: a.status,
+                    industry: a.industry,
+                    timezone: a.timezone,
+                    contact_count: facts.contact_count,
+                    last_touch_at: facts.last_touch_at,
+                    cadence_days,
+                }
+            })
+            .collect())
+    }
+
+    pub fn account_page(&self, account_id: &str, now: DateTime<Utc>) -> Result<AccountPage> {
+        let account = self.store.account(account_id)?;
+        let last_touch_at = self.store.last_touch(account_id)?;
+        Ok(AccountPage {
+            touch: touch_state(last_touch_at, account.effective_cadence_days(), now),
+            contacts: self.store.contacts(account_id)?,
+            timeline: self.store.timeline(account_id, TIMELINE_PAGE)?,
+            last_touch_at,
+            account,
+        })
+    }
+
+    pub fn find_account(&self, query: &str) -> Result<Account> {
+        self.store.find_account(query)
+    }
+
+    pub fn find_contact(&self, account_id: &str, query: &str) -> Result<Contact> {
+        self.store.find_contact(account_id, query)
+    }
+
+    pub fn contacts(&self, account_id: &str) -> Result<Vec<Contact>> {
+        self.store.account(account_id)?;
+        self.store.contacts(account_id)
+    }
+
+    pub fn add_account(&mut self, draft: AccountDraft, now: DateTime<Utc>) -> Result<Account> {
+        let account = draft.into_account(new_id(now), now)?;
+        self.store.insert_account(&account)?;
+        Ok(account)
+    }
+
+    pub fn add_contact(&mut self, draft: ContactDraft, now: DateTime<Utc>) -> Result<Contact> {
+        let contact = draft.into_contact(new_id(now), now)?;
+        self.store.insert_contact(&contact)?;
+        Ok(contact)
+    }
+
+    pub fn log_interaction(&mut self, draft: InteractionDraft, now: DateTime<Utc>) -> Result<Interaction> {
+        let interaction = draft.into_interaction(new_id(now), now)?;
+        self.store.insert_interaction(&interaction)?;
+        Ok(interaction)
+    }
+
+    /// Fills an empty database with the demo portfolio, dated relative to `now`.
+    pub fn fill_demo(&mut self, seed: u64, now: DateTime<Utc>) -> Result<demo::DemoReport> {
+        let existing = self.store.account_count()?;
+        if existing > 0 {
+            return Err(Error::conflict(format!(
+                "This database already holds {existing} accounts, and the demo portfolio only goes into an empty one. Choose a new file with --db."
+            )));
+        }
+        let portfolio = demo::generate(seed, now);
+        self.store.insert_portfolio(&portfolio.accounts, &portfolio.contacts, &portfolio.interactions)?;
+        Ok(portfolio.report())
+    }
+}

@@ -1,0 +1,123 @@
+//! Contact rows, and the rules that need the database: a contact belongs to a live account,
+//! and reports to a colleague at that same account.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::{Store, accounts, codec};
+use crate::domain::Contact;
+use crate::error::{Error, Result};
+
+const COLUMNS: &str = "id, account_id, name, title, level, reports_to, email, phone, preferred_channel, \
+     timezone, cadence_days, notes, created_at, updated_at";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Contact> {
+    Ok(Contact {
+        id: row.get(0)?,
+        account_id: row.get(1)?,
+        name: row.get(2)?,
+        title: row.get(3)?,
+        level: codec::parse_word(4, &row.get::<_, String>(4)?)?,
+        reports_to: row.get(5)?,
+        email: row.get(6)?,
+        phone: row.get(7)?,
+        preferred_channel: row.get::<_, Option<String>>(8)?.map(|c| codec::parse_word(8, &c)).transpose()?,
+        timezone: row.get(9)?,
+        cadence_days: row.get(10)?,
+        notes: row.get(11)?,
+        created_at: codec::parse_instant(12, &row.get::<_, String>(12)?)?,
+        updated_at: codec::parse_instant(13, &row.get::<_, String>(13)?)?,
+    })
+}
+
+fn get(conn: &Connection, id: &str) -> Result<Option<Contact>> {
+    Ok(conn
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM contacts WHERE id = ?1 AND archived_at IS NULL"))?
+        .query_row([id], from_row)
+        .optional()?)
+}
+
+/// Checks that `contact_id` is a live contact of `account_id`; `field` names the input it came from.
+pub(crate) fn require_in_account(
+    conn: &Connection,
+    account_id: &str,
+    contact_id: &str,
+    field: &'static str,
+) -> Result<Contact> {
+    match get(conn, contact_id)? {
+        Some(c) if c.account_id == account_id => Ok(c),
+        Some(c) => Err(Error::validation(
+            field,
+            format!("{} works at another account. Choose someone from this account.", c.name),
+        )),
+        None => Err(Error::validation(
+            field,
+            "One of the people chosen is no longer in this database. Choose again from the account's people.",
+        )),
+    }
+}
+
+pub(crate) fn insert(conn: &Connection, c: &Contact) -> Result<()> {
+    accounts::require(conn, &c.account_id)?;
+    if let Some(manager) = &c.reports_to {
+        require_in_account(conn, &c.account_id, manager, "reports_to")?;
+    }
+    conn.prepare_cached(&format!(
+        "INSERT INTO contacts ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+    ))?
+    .execute(params![
+        c.id,
+        c.account_id,
+        c.name,
+        c.title,
+        c.level.as_str(),
+        c.reports_to,
+        c.email,
+        c.phone,
+        c.preferred_channel.map(|p| p.as_str()),
+        c.timezone,
+        c.cadence_days,
+        c.notes,
+        codec::instant(&c.created_at),
+        codec::instant(&c.updated_at),
+    ])?;
+    Ok(())
+}
+
+impl Store {
+    pub fn insert_contact(&mut self, contact: &Contact) -> Result<()> {
+        self.write(|tx| insert(tx, contact))
+    }
+
+    /// The live contacts of an account, most senior first, then by name.
+    pub fn contacts(&self, account_id: &str) -> Result<Vec<Contact>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM contacts WHERE account_id = ?1 AND archived_at IS NULL
+             ORDER BY CASE level WHEN 'executive' THEN 0 WHEN 'manager' THEN 1 ELSE 2 END, name COLLATE NOCASE"
+        ))?;
+        Ok(stmt.query_map([account_id], from_row)?.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Finds a contact of an account by id, exact name (any case) or the start of a single name.
+    pub fn find_contact(&self, account_id: &str, query: &str) -> Result<Contact> {
+        let query = query.trim();
+        let people = self.contacts(account_id)?;
+        if let Some(c) = people.iter().find(|c| c.id == query || c.name.eq_ignore_ascii_case(query)) {
+            return Ok(c.clone());
+        }
+        let lower = query.to_lowercase();
+        let matches: Vec<&Contact> = people.iter().filter(|c| c.name.to_lowercase().starts_with(&lower)).collect();
+        match matches.as_slice() {
+            [only] => Ok((*only).clone()),
+            [] => Err(Error::not_found(format!(
+                "Nobody called \"{query}\" works at this account. Run `rapport contact list` with the account to see its people."
+            ))),
+            several => Err(Error::validation(
+                "contact",
+                format!(
+                    "\"{query}\" matches several people ({}). Type more of the name.",
+                    several.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(", ")
+                ),
+            )),
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! Interaction rows and the people who took part in each.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, Row, params};
+
+use super::{Store, accounts, codec, contacts};
+use crate::domain::Interaction;
+use crate::error::Result;
+
+const COLUMNS: &str = "i.id, i.account_id, i.occurred_at, i.channel, i.initiated_by, i.summary, i.sentiment, \
+     i.strategic, i.created_at, \
+     (SELECT json_group_array(contact_id) FROM \
+        (SELECT contact_id FROM interaction_contacts WHERE interaction_id = i.id ORDER BY contact_id))";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Interaction> {
+    Ok(Interaction {
+        id: row.get(0)?,
+        account_id: row.get(1)?,
+        occurred_at: codec::parse_instant(2, &row.get::<_, String>(2)?)?,
+        channel: codec::parse_word(3, &row.get::<_, String>(3)?)?,
+        initiated_by: codec::parse_word(4, &row.get::<_, String>(4)?)?,
+        summary: row.get(5)?,
+        sentiment: row.get(6)?,
+        strategic: row.get(7)?,
+        created_at: codec::parse_instant(8, &row.get::<_, String>(8)?)?,
+        contact_ids: codec::parse_json(9, &row.get::<_, String>(9)?)?,
+    })
+}
+
+/// Inserts without checking the account and contacts: for callers that already did (bulk loads).
+pub(crate) fn insert_unchecked(conn: &Connection, i: &Interaction) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO interactions
+            (id, account_id, occurred_at, channel, initiated_by, summary, sentiment, strategic, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        i.id,
+        i.account_id,
+        codec::instant(&i.occurred_at),
+        i.channel.as_str(),
+        i.initiated_by.as_str(),
+        i.summary,
+        i.sentiment,
+        i.strategic,
+        codec::instant(&i.created_at),
+    ])?;
+    let mut link = conn.prepare_cached("INSERT INTO interaction_contacts (interaction_id, contact_id) VALUES (?1, ?2)")?;
+    for contact_id in &i.contact_ids {
+        link.execute(params![i.id, contact_id])?;
+    }
+    Ok(())
+}
+
+pub(crate) fn insert(conn: &Connection, i: &Interaction) -> Result<()> {
+    accounts::require(conn, &i.account_id)?;
+    for contact_id in &i.contact_ids {
+        contacts::require_in_account(conn, &i.account_id, contact_id, "contact_ids")?;
+    }
+    insert_unchecked(conn, i)
+}
+
+impl Store {
+    pub fn insert_interaction(&mut self, interaction: &Interaction) -> Result<()> {
+        self.write(|tx| insert(tx, interaction))
+    }
+
+    /// An account's history, newest first, at most `limit` entries.
+    pub fn timeline(&self, account_id: &str, limit: u32) -> Result<Vec<Interaction>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM interactions i
+             WHERE i.account_id = ?1 AND i.archived_at IS NULL
+             ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?2"
+        ))?;
+        Ok(stmt.query_map(params![account_id, limit], from_row)?.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn last_touch(&self, account_id: &str) -> Result<Option<DateTime<Utc>>> {
+        let last: Option<String> = self.conn().query_row(
+            "SELECT max(occurred_at) FROM interactions WHERE account_id = ?1 AND archived_at IS NULL",
+            [account_id],
+            |r| r.get(0),
+        )?;
+        Ok(codec::opt_instant(0, last)?)
+    }
+
+    pub fn interaction_count(&self) -> Result<i64> {
+        Ok(self.conn().query_row("SELECT count(*) FROM interactions WHERE archived_at IS NULL", [], |r| r.get(0))?)
+    }
+}

@@ -1,0 +1,179 @@
+//! The SQLite file: opening it safely, keeping its schema current, and reading and writing
+//! records. All SQL in Rapport lives under this module.
+//!
+//! Invariants: a file that is not Rapport's is never written to; a database from a newer
+//! Rapport is never touched; before an existing database is migrated, a copy is taken with the
+//! online backup API; every user action is one `BEGIN IMMEDIATE` transaction, so a failed write
+//! leaves nothing behind.
+
+mod accounts;
+mod backup;
+mod codec;
+mod contacts;
+mod interactions;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite_migration::{M, Migrations};
+
+use crate::domain::{Account, Contact, Interaction};
+use crate::error::{Error, Result};
+
+pub use accounts::AccountFacts;
+pub use backup::backup_to;
+
+/// "RAPP": marks the file as Rapport's in the SQLite header, so other databases are recognised.
+pub const APPLICATION_ID: i32 = 0x5241_5050;
+
+/// The schema history, in order. A migration is never edited once released; a change is a new file.
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("migrations/0001_accounts_and_contacts.sql")),
+    M::up(include_str!("migrations/0002_interactions.sql")),
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// What was found in a file before Rapport decided whether to use it.
+struct Header {
+    application_id: i32,
+    user_version: i64,
+    objects: i64,
+}
+
+impl Store {
+    /// Opens the database at `path`, creating it (and its folder) if it does not exist, and
+    /// brings its schema up to date. `now` dates the backup taken before a migration.
+    pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Store> {
+        Self::open_to(path, now, SCHEMA_VERSION)
+    }
+
+    /// Opens the database and migrates it only up to `version`: how tests make a database of
+    /// an older release.
+    pub fn open_to(path: &Path, now: DateTime<Utc>, version: i64) -> Result<Store> {
+        let exists = path.exists();
+        if exists && !path.is_file() {
+            return Err(Error::file(path, "it is a folder, not a file"));
+        }
+        if !exists && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::file(dir, e))?;
+        }
+        let flags = if exists {
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        };
+        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| Error::file(path, e))?;
+        let header = read_header(&conn, path)?;
+        let is_ours = header.application_id == APPLICATION_ID;
+        let is_blank = header.application_id == 0 && header.user_version == 0 && header.objects == 0;
+        if !is_ours && !is_blank {
+            return Err(Error::NotRapportDatabase { path: path.display().to_string() });
+        }
+        if header.user_version > SCHEMA_VERSION {
+            return Err(Error::NewerSchema { found: header.user_version, known: SCHEMA_VERSION });
+        }
+
+        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        // FULL: a commit survives power loss, not only a crash of the app.
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+
+        if header.user_version < version {
+            let backup = if header.user_version > 0 {
+                Some(backup::before_migration(&conn, path, header.user_version, now)?)
+            } else {
+                None
+            };
+            migrate(&mut conn, version).map_err(|detail| match &backup {
+                Some(backup) => Error::Migration { detail, backup: backup.display().to_string() },
+                None => Error::Storage { detail },
+            })?;
+            conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
+        Ok(Store { conn, path: path.to_path_buf() })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+    }
+
+    /// Runs `action` as one write transaction, taken at once (`BEGIN IMMEDIATE`) so that it
+    /// never fails half-way for want of the write lock. Anything `action` returns as an error
+    /// rolls the whole action back.
+    pub(crate) fn write<T>(&mut self, action: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = action(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Writes a whole portfolio in one transaction: all of it, or nothing.
+    pub fn insert_portfolio(
+        &mut self,
+        new_accounts: &[Account],
+        new_contacts: &[Contact],
+        new_interactions: &[Interaction],
+    ) -> Result<()> {
+        self.write(|tx| {
+            for account in new_accounts {
+                accounts::insert(tx, account)?;
+            }
+            // Contacts come managers first, so that every reports-to is already there.
+            for contact in new_contacts {
+                contacts::insert(tx, contact)?;
+            }
+            for interaction in new_interactions {
+                interactions::insert(tx, interaction)?;
+            }
+            Ok(())
+        })
+    }
+}
+
+fn read_header(conn: &Connection, path: &Path) -> Result<Header> {
+    let read = || -> rusqlite::Result<Header> {
+        Ok(Header {
+            application_id: conn.pragma_query_value(None, "application_id", |row| row.get(0))?,
+            user_version: conn.pragma_query_value(None, "user_version", |row| row.get(0))?,
+            objects: conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))?,
+        })
+    };
+    read().map_err(|err| match err.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => Error::NotRapportDatabase { path: path.display().to_string() },
+        _ => Error::file(path, err),
+    })
+}
+
+fn migrate(conn: &mut Connection, version: i64) -> std::result::Result<(), String> {
+    let migrations = Migrations::from_slice(MIGRATIONS);
+    let target = usize::try_from(version).map_err(|e| e.to_string())?;
+    migrations.to_version(conn, target).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        Migrations::from_slice(MIGRATIONS).validate().expect("every migration applies in order on an empty database");
+    }
+}
