@@ -44,7 +44,9 @@ pub enum Error {
     )]
     Storage { detail: String },
 
-    #[error("Rapport could not use the file {path} ({detail}). Check the path and its permissions, then try again.")]
+    #[error(
+        "Rapport could not use the file {path} ({detail}). Check the path and its permissions, then try again."
+    )]
     File { path: String, detail: String },
 }
 
@@ -125,11 +127,9 @@ mod tests {
 
     #[test]
     fn validation_error_carries_its_field_to_the_ui() {
-        let json = serde_json::to_value(UserError::from(Error::validation(
-            "name",
-            "An account needs a name.",
-        )))
-        .unwrap();
+        let json =
+            serde_json::to_value(UserError::from(Error::validation("name", "An account needs a name.")))
+                .unwrap();
         assert_eq!(
             json,
             serde_json::json!({"code": "validation", "message": "An account needs a name.", "field": "name"}),

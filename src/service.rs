@@ -6,12 +6,13 @@
 
 use std::path::Path;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use uuid::{NoContext, Timestamp, Uuid};
 
 use crate::demo;
 use crate::domain::{
-    Account, AccountDraft, AccountPage, AccountSummary, Contact, ContactDraft, Id, Interaction, InteractionDraft,
+    Account, AccountDraft, AccountPage, AccountSummary, Contact, ContactDraft, Id, Interaction,
+    InteractionDraft,
 };
 use crate::engine::cadence::touch_state;
 use crate::error::{Error, Result};
@@ -28,6 +29,12 @@ pub struct Rapport {
 pub fn new_id(now: DateTime<Utc>) -> Id {
     let secs = u64::try_from(now.timestamp()).unwrap_or(0);
     Uuid::new_v7(Timestamp::from_unix(NoContext, secs, now.timestamp_subsec_nanos())).to_string()
+}
+
+/// The file keeps whole seconds; records are made at that precision so what is returned is
+/// exactly what is stored.
+fn stored_precision(now: DateTime<Utc>) -> DateTime<Utc> {
+    now.trunc_subsecs(0)
 }
 
 impl Rapport {
@@ -89,18 +96,21 @@ impl Rapport {
     }
 
     pub fn add_account(&mut self, draft: AccountDraft, now: DateTime<Utc>) -> Result<Account> {
+        let now = stored_precision(now);
         let account = draft.into_account(new_id(now), now)?;
         self.store.insert_account(&account)?;
         Ok(account)
     }
 
     pub fn add_contact(&mut self, draft: ContactDraft, now: DateTime<Utc>) -> Result<Contact> {
+        let now = stored_precision(now);
         let contact = draft.into_contact(new_id(now), now)?;
         self.store.insert_contact(&contact)?;
         Ok(contact)
     }
 
     pub fn log_interaction(&mut self, draft: InteractionDraft, now: DateTime<Utc>) -> Result<Interaction> {
+        let now = stored_precision(now);
         let interaction = draft.into_interaction(new_id(now), now)?;
         self.store.insert_interaction(&interaction)?;
         Ok(interaction)

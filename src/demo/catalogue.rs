@@ -70,7 +70,12 @@ pub const CLIENTS: &[Client] = &[
         hours: ("08:00", "17:00"),
         holidays: &["01-01", "05-01", "10-03", "12-25", "12-26"],
         notes: "Formal and punctual. Decisions go through the Betriebsrat for anything touching staff tools; expect written follow-ups after every call.",
-        topics: &["warehouse scanning rollout", "route optimisation pilot", "EDI integration with carriers", "Q3 capacity planning"],
+        topics: &[
+            "warehouse scanning rollout",
+            "route optimisation pilot",
+            "EDI integration with carriers",
+            "Q3 capacity planning",
+        ],
         people: &[
             p("Dr. Annika Vogt", "Chief Operating Officer", E, None),
             p("Matthias Brenner", "Head of IT", M, Some(0)),
@@ -93,7 +98,12 @@ pub const CLIENTS: &[Client] = &[
         hours: ("09:00", "18:00"),
         holidays: &["01-01", "01-02", "01-03", "02-11", "04-29", "05-03", "05-04", "05-05", "11-03", "11-23"],
         notes: "Consensus (nemawashi) happens before meetings; never surprise the director in a group setting. Send materials two days ahead, in Japanese and English.",
-        topics: &["clinical data platform", "GxP validation package", "Osaka lab onboarding", "audit trail reporting"],
+        topics: &[
+            "clinical data platform",
+            "GxP validation package",
+            "Osaka lab onboarding",
+            "audit trail reporting",
+        ],
         people: &[
             p("Takeshi Morimoto", "Director, Digital Transformation", E, None),
             p("Yuki Sasaki", "Section Manager, Quality Systems", M, Some(0)),
@@ -137,7 +147,12 @@ pub const CLIENTS: &[Client] = &[
         hours: ("09:00", "17:30"),
         holidays: &["01-01", "12-25", "12-26"],
         notes: "Understatement is the norm: \"not bad\" means pleased. The CFO wants numbers before stories.",
-        topics: &["store replenishment forecasts", "loyalty app relaunch", "click-and-collect capacity", "peak season readiness"],
+        topics: &[
+            "store replenishment forecasts",
+            "loyalty app relaunch",
+            "click-and-collect capacity",
+            "peak season readiness",
+        ],
         people: &[
             p("Eleanor Whitfield", "Chief Financial Officer", E, None),
             p("Oliver Bennett", "Head of Digital", M, Some(0)),
@@ -180,7 +195,12 @@ pub const CLIENTS: &[Client] = &[
         hours: ("08:00", "17:00"),
         holidays: &["01-01", "05-01", "07-20", "08-07", "12-08", "12-25"],
         notes: "Hierarchy matters: address the president as \"Doctor\". Lunch meetings are where decisions are shaped.",
-        topics: &["SME lending workflow", "regulatory reporting to the Superfinanciera", "mobile onboarding", "core banking upgrade"],
+        topics: &[
+            "SME lending workflow",
+            "regulatory reporting to the Superfinanciera",
+            "mobile onboarding",
+            "core banking upgrade",
+        ],
         people: &[
             p("Dra. Lucía Restrepo", "President", E, None),
             p("Andrés Castaño", "Chief Information Officer", E, Some(0)),
@@ -267,7 +287,12 @@ pub const CLIENTS: &[Client] = &[
         hours: ("09:30", "18:30"),
         holidays: &["01-01", "05-01", "05-08", "07-14", "08-15", "11-01", "11-11", "12-25"],
         notes: "Vouvoiement until invited otherwise. August is closed. Lunch is not a working slot; never book 12:30–14:00.",
-        topics: &["clienteling app", "boutique inventory visibility", "atelier traceability", "CRM consolidation"],
+        topics: &[
+            "clienteling app",
+            "boutique inventory visibility",
+            "atelier traceability",
+            "CRM consolidation",
+        ],
         people: &[
             p("Hélène Marchand", "Directrice Générale Déléguée", E, None),
             p("François Lefèvre", "Directeur des Systèmes d'Information", E, Some(0)),

@@ -88,7 +88,10 @@ fn account(rng: &mut ChaCha8Rng, client: &Client, opened: DateTime<Utc>, now: Da
     let holidays = [today.year(), today.year() + 1]
         .iter()
         .flat_map(|year| {
-            client.holidays.iter().filter_map(move |md| NaiveDate::parse_from_str(&format!("{year}-{md}"), "%Y-%m-%d").ok())
+            client
+                .holidays
+                .iter()
+                .filter_map(move |md| NaiveDate::parse_from_str(&format!("{year}-{md}"), "%Y-%m-%d").ok())
         })
         .collect();
     let working_hours = WorkingHours { start: client.hours.0.into(), end: client.hours.1.into() };
@@ -129,7 +132,12 @@ fn people(rng: &mut ChaCha8Rng, client: &Client, account: &Account, opened: Date
             level: person.level,
             reports_to: person.reports_to.and_then(|m| made.get(m)).map(|m| m.id.clone()),
             email: Some(email),
-            phone: Some(format!("+{} {:03} {:04}", 10 + rng.random_range(0..89), rng.random_range(100..999), rng.random_range(0..9999))),
+            phone: Some(format!(
+                "+{} {:03} {:04}",
+                10 + rng.random_range(0..89),
+                rng.random_range(100..999),
+                rng.random_range(0..9999)
+            )),
             preferred_channel: Some(preferred),
             timezone: None,
             // Executives are seen less often but must not be forgotten.
@@ -175,7 +183,8 @@ fn history(
     let mut touches = Vec::new();
     let mut days_ago = HISTORY_DAYS as f64;
     while days_ago > rhythm.quiet_days as f64 {
-        let Some(at) = working_moment(rng, account, tz, now - Duration::hours((days_ago * 24.0) as i64)) else {
+        let Some(at) = working_moment(rng, account, tz, now - Duration::hours((days_ago * 24.0) as i64))
+        else {
             break;
         };
         if at <= now - Duration::days(rhythm.quiet_days) {
@@ -189,13 +198,19 @@ fn history(
 }
 
 /// The nearest working moment at or before `around`, inside the account's hours and week.
-fn working_moment(rng: &mut ChaCha8Rng, account: &Account, tz: Tz, around: DateTime<Utc>) -> Option<DateTime<Utc>> {
+fn working_moment(
+    rng: &mut ChaCha8Rng,
+    account: &Account,
+    tz: Tz,
+    around: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
     let start = NaiveTime::parse_from_str(&account.working_hours.start, "%H:%M").ok()?;
     let end = NaiveTime::parse_from_str(&account.working_hours.end, "%H:%M").ok()?;
     let mut day = around.with_timezone(&tz).date_naive();
     for _ in 0..14 {
         let weekday = day.format("%a").to_string().to_lowercase();
-        let works = account.working_days.iter().any(|d| d.as_str() == weekday) && !account.holidays.contains(&day);
+        let works =
+            account.working_days.iter().any(|d| d.as_str() == weekday) && !account.holidays.contains(&day);
         if works {
             let minutes = (end - start).num_minutes().max(1);
             let time = start + Duration::minutes(rng.random_range(0..minutes));
@@ -283,7 +298,10 @@ mod tests {
         for level in Level::ALL {
             assert!(p.contacts.iter().any(|c| c.level == *level), "someone at level {level}");
         }
-        assert!(p.contacts.iter().filter(|c| c.reports_to.is_some()).count() >= 30, "a real command structure");
+        assert!(
+            p.contacts.iter().filter(|c| c.reports_to.is_some()).count() >= 30,
+            "a real command structure"
+        );
         for side in Initiator::ALL {
             assert!(p.interactions.iter().any(|i| i.initiated_by == *side), "touches started by {side}");
         }
@@ -306,9 +324,17 @@ mod tests {
             let tz: Tz = account.timezone.parse().unwrap();
             let local = i.occurred_at.with_timezone(&tz);
             let weekday = local.format("%a").to_string().to_lowercase();
-            assert!(account.working_days.iter().any(|d| d.as_str() == weekday), "{} on {local}", account.name);
+            assert!(
+                account.working_days.iter().any(|d| d.as_str() == weekday),
+                "{} on {local}",
+                account.name
+            );
             let time = local.format("%H:%M").to_string();
-            assert!(time >= account.working_hours.start && time < account.working_hours.end, "{} at {local}", account.name);
+            assert!(
+                time >= account.working_hours.start && time < account.working_hours.end,
+                "{} at {local}",
+                account.name
+            );
         }
     }
 

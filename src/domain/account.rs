@@ -124,7 +124,10 @@ pub fn check_working_hours(hours: &WorkingHours) -> Result<()> {
     if end <= start {
         return Err(Error::validation(
             "working_hours",
-            format!("Working hours end ({}) before they start ({}). Put the start first.", hours.end, hours.start),
+            format!(
+                "Working hours end ({}) before they start ({}). Put the start first.",
+                hours.end, hours.start
+            ),
         ));
     }
     Ok(())
@@ -177,9 +180,13 @@ mod tests {
 
     #[test]
     fn a_bad_renewal_date_names_its_field() {
-        let err = AccountDraft { name: "Kestrel".into(), renewal_date: Some("31/03/2027".into()), ..Default::default() }
-            .into_account("id".into(), now())
-            .unwrap_err();
+        let err = AccountDraft {
+            name: "Kestrel".into(),
+            renewal_date: Some("31/03/2027".into()),
+            ..Default::default()
+        }
+        .into_account("id".into(), now())
+        .unwrap_err();
         assert!(matches!(err, Error::Validation { field: "renewal_date", .. }), "{err:?}");
     }
 

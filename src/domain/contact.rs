@@ -55,7 +55,9 @@ impl ContactDraft {
         {
             return Err(Error::validation(
                 "email",
-                format!("\"{email}\" is not an email address. Write it as name@company.com, or leave it empty."),
+                format!(
+                    "\"{email}\" is not an email address. Write it as name@company.com, or leave it empty."
+                ),
             ));
         }
         let timezone = match self.timezone.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
@@ -87,17 +89,22 @@ mod tests {
 
     #[test]
     fn a_contact_without_a_level_is_staff() {
-        let contact = ContactDraft { account_id: "a".into(), name: "Aiko Tanaka".into(), ..Default::default() }
-            .into_contact("c".into(), Utc::now())
-            .unwrap();
+        let contact =
+            ContactDraft { account_id: "a".into(), name: "Aiko Tanaka".into(), ..Default::default() }
+                .into_contact("c".into(), Utc::now())
+                .unwrap();
         assert_eq!(contact.level, Level::Staff);
     }
 
     #[test]
     fn an_email_without_an_at_sign_is_refused() {
-        let err = ContactDraft { name: "Aiko".into(), email: Some("aiko.example.com".into()), ..Default::default() }
-            .into_contact("c".into(), Utc::now())
-            .unwrap_err();
+        let err = ContactDraft {
+            name: "Aiko".into(),
+            email: Some("aiko.example.com".into()),
+            ..Default::default()
+        }
+        .into_contact("c".into(), Utc::now())
+        .unwrap_err();
         assert!(matches!(err, Error::Validation { field: "email", .. }), "{err:?}");
     }
 }

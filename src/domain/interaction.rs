@@ -78,7 +78,9 @@ impl InteractionDraft {
             Some(s) => {
                 return Err(Error::validation(
                     "sentiment",
-                    format!("A sentiment of {s} is off the scale. Use a number from -2 (very negative) to 2 (very positive)."),
+                    format!(
+                        "A sentiment of {s} is off the scale. Use a number from -2 (very negative) to 2 (very positive)."
+                    ),
                 ));
             }
         };
@@ -127,13 +129,19 @@ mod tests {
 
     #[test]
     fn sentiment_stays_on_its_scale() {
-        assert!(InteractionDraft { sentiment: Some(-2), ..draft() }.into_interaction("i".into(), now()).is_ok());
-        assert!(InteractionDraft { sentiment: Some(3), ..draft() }.into_interaction("i".into(), now()).is_err());
+        assert!(
+            InteractionDraft { sentiment: Some(-2), ..draft() }.into_interaction("i".into(), now()).is_ok()
+        );
+        assert!(
+            InteractionDraft { sentiment: Some(3), ..draft() }.into_interaction("i".into(), now()).is_err()
+        );
     }
 
     #[test]
     fn an_empty_summary_is_refused() {
-        let err = InteractionDraft { summary: "  ".into(), ..draft() }.into_interaction("i".into(), now()).unwrap_err();
+        let err = InteractionDraft { summary: "  ".into(), ..draft() }
+            .into_interaction("i".into(), now())
+            .unwrap_err();
         assert!(matches!(err, Error::Validation { field: "summary", .. }), "{err:?}");
     }
 }

@@ -11,7 +11,8 @@ mod interaction;
 pub mod validate;
 
 pub use account::{
-    Account, AccountDraft, AccountPage, AccountStatus, AccountSummary, Tier, Weekday, WorkingHours, check_working_hours,
+    Account, AccountDraft, AccountPage, AccountStatus, AccountSummary, Tier, Weekday, WorkingHours,
+    check_working_hours,
 };
 pub use contact::{Contact, ContactDraft, Level};
 pub use interaction::{Channel, Initiator, Interaction, InteractionDraft};

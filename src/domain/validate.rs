@@ -85,14 +85,20 @@ pub fn cadence(field: &'static str, value: Option<i64>) -> Result<Option<u32>> {
 /// "HH:MM" on a 24-hour clock.
 pub fn clock_time(field: &'static str, value: &str) -> Result<NaiveTime> {
     NaiveTime::parse_from_str(value.trim(), "%H:%M").map_err(|_| {
-        Error::validation(field, format!("\"{value}\" is not a time of day. Write it as HH:MM, for example 09:00."))
+        Error::validation(
+            field,
+            format!("\"{value}\" is not a time of day. Write it as HH:MM, for example 09:00."),
+        )
     })
 }
 
 /// A calendar date "YYYY-MM-DD".
 pub fn date(field: &'static str, value: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
-        Error::validation(field, format!("\"{value}\" is not a date. Write it as YYYY-MM-DD, for example 2027-03-31."))
+        Error::validation(
+            field,
+            format!("\"{value}\" is not a date. Write it as YYYY-MM-DD, for example 2027-03-31."),
+        )
     })
 }
 
@@ -109,7 +115,12 @@ pub fn instant(field: &'static str, value: &str) -> Result<DateTime<Utc>> {
 }
 
 /// Parses one of a closed set of words, with a sentence listing the accepted ones.
-pub fn word<T: std::str::FromStr>(field: &'static str, what: &str, value: &str, choices: String) -> Result<T> {
+pub fn word<T: std::str::FromStr>(
+    field: &'static str,
+    what: &str,
+    value: &str,
+    choices: String,
+) -> Result<T> {
     value.parse::<T>().map_err(|_| {
         Error::validation(field, format!("\"{value}\" is not a {what} Rapport knows. Use {choices}."))
     })

@@ -63,7 +63,9 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<Option<Account>> {
 
 pub(crate) fn require(conn: &Connection, id: &str) -> Result<Account> {
     get(conn, id)?.ok_or_else(|| {
-        Error::not_found("That account no longer exists in this database. Go back to the accounts list and pick another.")
+        Error::not_found(
+            "That account no longer exists in this database. Go back to the accounts list and pick another.",
+        )
     })
 }
 
@@ -84,7 +86,9 @@ impl Store {
     }
 
     pub fn account_count(&self) -> Result<i64> {
-        Ok(self.conn().query_row("SELECT count(*) FROM accounts WHERE archived_at IS NULL", [], |r| r.get(0))?)
+        Ok(self
+            .conn()
+            .query_row("SELECT count(*) FROM accounts WHERE archived_at IS NULL", [], |r| r.get(0))?)
     }
 
     /// Every live account, by name, with its contact count and last touch.
@@ -134,4 +138,3 @@ impl Store {
         }
     }
 }
-

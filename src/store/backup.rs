@@ -14,7 +14,12 @@ fn backup_dir(db: &Path) -> PathBuf {
 }
 
 /// Takes the copy that must exist before a migration touches the file, and returns its path.
-pub(super) fn before_migration(conn: &Connection, db: &Path, version: i64, now: DateTime<Utc>) -> Result<PathBuf> {
+pub(super) fn before_migration(
+    conn: &Connection,
+    db: &Path,
+    version: i64,
+    now: DateTime<Utc>,
+) -> Result<PathBuf> {
     let stem = db.file_stem().and_then(|s| s.to_str()).unwrap_or("rapport");
     let name = format!("{stem}-schema-v{version}-{}.db", now.format("%Y%m%dT%H%M%SZ"));
     let target = backup_dir(db).join(name);

@@ -105,7 +105,8 @@ impl Store {
             return Ok(c.clone());
         }
         let lower = query.to_lowercase();
-        let matches: Vec<&Contact> = people.iter().filter(|c| c.name.to_lowercase().starts_with(&lower)).collect();
+        let matches: Vec<&Contact> =
+            people.iter().filter(|c| c.name.to_lowercase().starts_with(&lower)).collect();
         match matches.as_slice() {
             [only] => Ok((*only).clone()),
             [] => Err(Error::not_found(format!(

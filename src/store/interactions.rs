@@ -45,7 +45,8 @@ pub(crate) fn insert_unchecked(conn: &Connection, i: &Interaction) -> Result<()>
         i.strategic,
         codec::instant(&i.created_at),
     ])?;
-    let mut link = conn.prepare_cached("INSERT INTO interaction_contacts (interaction_id, contact_id) VALUES (?1, ?2)")?;
+    let mut link =
+        conn.prepare_cached("INSERT INTO interaction_contacts (interaction_id, contact_id) VALUES (?1, ?2)")?;
     for contact_id in &i.contact_ids {
         link.execute(params![i.id, contact_id])?;
     }
@@ -85,6 +86,8 @@ impl Store {
     }
 
     pub fn interaction_count(&self) -> Result<i64> {
-        Ok(self.conn().query_row("SELECT count(*) FROM interactions WHERE archived_at IS NULL", [], |r| r.get(0))?)
+        Ok(self
+            .conn()
+            .query_row("SELECT count(*) FROM interactions WHERE archived_at IS NULL", [], |r| r.get(0))?)
     }
 }

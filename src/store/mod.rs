@@ -69,7 +69,9 @@ impl Store {
         let flags = if exists {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
         } else {
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
         };
         let mut conn = Connection::open_with_flags(path, flags).map_err(|e| Error::file(path, e))?;
         let header = read_header(&conn, path)?;
@@ -114,7 +116,10 @@ impl Store {
     /// Runs `action` as one write transaction, taken at once (`BEGIN IMMEDIATE`) so that it
     /// never fails half-way for want of the write lock. Anything `action` returns as an error
     /// rolls the whole action back.
-    pub(crate) fn write<T>(&mut self, action: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
+    pub(crate) fn write<T>(
+        &mut self,
+        action: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = action(&tx)?;
         tx.commit()?;
@@ -157,7 +162,9 @@ fn read_header(conn: &Connection, path: &Path) -> Result<Header> {
         })
     };
     read().map_err(|err| match err.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::NotADatabase) => Error::NotRapportDatabase { path: path.display().to_string() },
+        Some(rusqlite::ErrorCode::NotADatabase) => {
+            Error::NotRapportDatabase { path: path.display().to_string() }
+        }
         _ => Error::file(path, err),
     })
 }
@@ -174,6 +181,8 @@ mod tests {
 
     #[test]
     fn migrations_are_valid() {
-        Migrations::from_slice(MIGRATIONS).validate().expect("every migration applies in order on an empty database");
+        Migrations::from_slice(MIGRATIONS)
+            .validate()
+            .expect("every migration applies in order on an empty database");
     }
 }
