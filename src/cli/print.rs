@@ -86,12 +86,11 @@ impl Out {
             return Ok(());
         }
         println!(
-            "{}{}{}{}{}",
+            "{}{}{}{}CADENCE",
             pad("ACCOUNT", 32),
             pad("TIER", 11),
             pad("PEOPLE", 8),
-            pad("LAST TOUCH", 16),
-            "CADENCE"
+            pad("LAST TOUCH", 16)
         );
         for a in accounts {
             let last = a.last_touch_at.map(|t| ago(t, self.now)).unwrap_or_else(|| "—".into());
