@@ -73,8 +73,10 @@ impl Rapport {
     pub fn account_page(&self, account_id: &str, now: DateTime<Utc>) -> Result<AccountPage> {
         let account = self.store.account(account_id)?;
         let last_touch_at = self.store.last_touch(account_id)?;
+        let cadence_days = account.effective_cadence_days();
         Ok(AccountPage {
-            touch: touch_state(last_touch_at, account.effective_cadence_days(), now),
+            touch: touch_state(last_touch_at, cadence_days, now),
+            cadence_days,
             contacts: self.store.contacts(account_id)?,
             timeline: self.store.timeline(account_id, TIMELINE_PAGE)?,
             last_touch_at,

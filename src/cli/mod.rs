@@ -89,7 +89,7 @@ struct AccountAddArgs {
     renewal: Option<String>,
     /// Days between touches (default from the tier).
     #[arg(long)]
-    cadence: Option<i64>,
+    cadence: Option<i32>,
     #[arg(long)]
     notes: Option<String>,
 }
@@ -131,7 +131,7 @@ struct ContactAddArgs {
     timezone: Option<String>,
     /// Days between touches for this person, when they want their own rhythm.
     #[arg(long)]
-    cadence: Option<i64>,
+    cadence: Option<i32>,
 }
 
 #[derive(Debug, Args)]
@@ -151,7 +151,7 @@ struct LogArgs {
     with: Vec<String>,
     /// From -2 (very negative) to 2 (very positive).
     #[arg(long, allow_negative_numbers = true)]
-    sentiment: Option<i64>,
+    sentiment: Option<i32>,
     /// It was about their goals, not a task.
     #[arg(long)]
     strategic: bool,

@@ -83,7 +83,7 @@ pub struct AccountDraft {
     pub timezone: Option<String>,
     /// "YYYY-MM-DD"
     pub renewal_date: Option<String>,
-    pub cadence_days: Option<i64>,
+    pub cadence_days: Option<i32>,
     pub notes: Option<String>,
 }
 
@@ -109,7 +109,7 @@ impl AccountDraft {
             working_hours: WorkingHours::default(),
             holidays: Vec::new(),
             renewal_date,
-            cadence_days: validate::cadence("cadence_days", self.cadence_days)?,
+            cadence_days: validate::cadence("cadence_days", self.cadence_days.map(i64::from))?,
             notes: validate::long_text("notes", "The notes", self.notes.as_deref().unwrap_or(""))?,
             created_at: now,
             updated_at: now,
@@ -156,6 +156,8 @@ pub struct AccountPage {
     /// Newest first.
     pub timeline: Vec<Interaction>,
     pub last_touch_at: Option<DateTime<Utc>>,
+    /// The cadence in force: the account's own, or its tier's.
+    pub cadence_days: u32,
     pub touch: TouchState,
 }
 

@@ -41,7 +41,7 @@ pub struct ContactDraft {
     pub phone: Option<String>,
     pub preferred_channel: Option<Channel>,
     pub timezone: Option<String>,
-    pub cadence_days: Option<i64>,
+    pub cadence_days: Option<i32>,
     pub notes: Option<String>,
 }
 
@@ -75,7 +75,7 @@ impl ContactDraft {
             phone: validate::short_text("phone", "The phone number", self.phone.as_deref())?,
             preferred_channel: self.preferred_channel,
             timezone,
-            cadence_days: validate::cadence("cadence_days", self.cadence_days)?,
+            cadence_days: validate::cadence("cadence_days", self.cadence_days.map(i64::from))?,
             notes: validate::long_text("notes", "The notes", self.notes.as_deref().unwrap_or(""))?,
             created_at: now,
             updated_at: now,

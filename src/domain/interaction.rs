@@ -8,6 +8,8 @@ use super::{Id, validate, word_enum};
 use crate::error::{Error, Result};
 
 word_enum!(
+    /// Named `ChannelKind` in TypeScript, where `Channel` is Tauri's own.
+    #[serde(rename = "ChannelKind")]
     Channel {
         Email = "email", Call = "call", Video = "video", Meeting = "meeting",
         Visit = "visit", Chat = "chat", Message = "message", Other = "other",
@@ -44,7 +46,7 @@ pub struct InteractionDraft {
     pub initiated_by: Option<Initiator>,
     pub contact_ids: Vec<Id>,
     pub summary: String,
-    pub sentiment: Option<i64>,
+    pub sentiment: Option<i32>,
     pub strategic: bool,
 }
 

@@ -23,8 +23,8 @@ pub type Id = String;
 /// Defines a closed set of words stored as text, named in JSON exactly as in the archive contract.
 macro_rules! word_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $word:literal),+ $(,)? }) => {
-        $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, specta::Type)]
+        $(#[$meta])*
         pub enum $name {
             $(#[serde(rename = $word)] $variant),+
         }

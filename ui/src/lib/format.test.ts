@@ -1,0 +1,23 @@
+import { expect, test } from "vitest";
+import { ago, localInputToRfc3339, theirTime } from "./format";
+
+const now = new Date("2026-11-23T10:00:00Z");
+
+test("recency reads as words", () => {
+  expect(ago("2026-11-23T08:00:00Z", now)).toBe("today");
+  expect(ago("2026-11-22T09:00:00Z", now)).toBe("yesterday");
+  expect(ago("2026-11-11T10:00:00Z", now)).toBe("12 days ago");
+  expect(ago("2026-08-01T10:00:00Z", now)).toBe("3 months ago");
+});
+
+test("the client's clock is shown in their own zone", () => {
+  expect(theirTime("Asia/Tokyo", now)).toMatch(/19:00/);
+  expect(theirTime("America/Sao_Paulo", now)).toMatch(/07:00/);
+  expect(theirTime("Not/AZone", now)).toBe("");
+});
+
+test("a local date and time becomes RFC 3339 with the user's offset", () => {
+  const value = localInputToRfc3339("2026-11-23T09:30");
+  expect(value).toMatch(/^2026-11-23T09:30:00[+-]\d{2}:\d{2}$/);
+  expect(new Date(value).getTime()).toBe(new Date(2026, 10, 23, 9, 30).getTime());
+});

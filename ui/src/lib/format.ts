@@ -1,0 +1,74 @@
+// How times read in the UI: relative for recency, and the client's own clock for timing.
+import type { ChannelKind, TouchState } from "../bindings";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** "today", "yesterday", "12 days ago", "3 months ago". */
+export function ago(iso: string, now: Date = new Date()): string {
+  const days = Math.floor((now.getTime() - new Date(iso).getTime()) / DAY);
+  if (days <= 0) return "today";
+  if (days === 1) return "yesterday";
+  if (days < 60) return `${days} days ago`;
+  return `${Math.floor(days / 30)} months ago`;
+}
+
+/** The time it is for the client now, e.g. "Tue 14:05". */
+export function theirTime(timezone: string, now: Date = new Date()): string {
+  try {
+    return new Intl.DateTimeFormat(undefined, {
+      weekday: "short",
+      hour: "2-digit",
+      minute: "2-digit",
+      hour12: false,
+      timeZone: timezone,
+    }).format(now);
+  } catch {
+    return "";
+  }
+}
+
+/** A full date and time in the user's own zone. */
+export function when(iso: string): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+}
+
+/** A calendar date ("2027-01-26") as the user reads dates. */
+export function day(date: string): string {
+  const [y, m, d] = date.split("-").map(Number);
+  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)),
+  );
+}
+
+export const touchLabel: Record<TouchState, string> = {
+  within: "On time",
+  past: "Due",
+  well_past: "Overdue",
+  never: "Never touched",
+};
+
+export const channelLabel: Record<ChannelKind, string> = {
+  email: "Email",
+  call: "Call",
+  video: "Video call",
+  meeting: "Meeting",
+  visit: "Visit",
+  chat: "Chat",
+  message: "Message",
+  other: "Other",
+};
+
+/** The value of a datetime-local input, as RFC 3339 with the user's offset. */
+export function localInputToRfc3339(value: string): string {
+  const date = new Date(value);
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? "+" : "-";
+  const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, "0");
+  return `${value.length === 16 ? `${value}:00` : value}${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
+}
+
+/** Now, as a datetime-local input value in the user's zone. */
+export function nowForInput(now: Date = new Date()): string {
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16);
+}
