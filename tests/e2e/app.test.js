@@ -1,0 +1,89 @@
+// The desktop app as a user meets it: the real binary, a real window, the real database file.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { demoDatabase, startDesktop } from "./harness.js";
+
+let desktop;
+const db = demoDatabase();
+
+before(async () => {
+  desktop = await startDesktop(db);
+});
+
+after(async () => {
+  await desktop?.stop();
+});
+
+async function openAccount(app, name) {
+  const link = await app.$(`a=${name}`);
+  await link.waitForDisplayed({ timeout: 20_000 });
+  await link.click();
+  const heading = await app.$(`h1=${name}`);
+  await heading.waitForDisplayed({ timeout: 10_000 });
+}
+
+async function historyText(app) {
+  const history = await app.$('ol[aria-label="History"]');
+  await history.waitForDisplayed({ timeout: 10_000 });
+  return history.getText();
+}
+
+test("a logged interaction shows in the timeline at once, and is still there after a relaunch", async () => {
+  const note = `Walked Annika through the pilot plan ${Date.now()}`;
+
+  await desktop.withApp("log", async (app) => {
+    await openAccount(app, "Kestrel Logistik GmbH");
+    assert.match(await (await app.$('[role="tree"]')).getText(), /Dr\. Annika Vogt/, "the people are shown");
+
+    await (await app.$("button*=Log interaction")).click();
+    await (await app.$('textarea[name="summary"]')).setValue(note);
+    await (await app.$("label*=Dr. Annika Vogt")).click();
+    await (await app.$("button=Save to history")).click();
+
+    await app.waitUntil(async () => (await historyText(app)).includes(note), {
+      timeout: 10_000,
+      timeoutMsg: "the new interaction never appeared in the history",
+    });
+    const first = await (await app.$('ol[aria-label="History"] li')).getText();
+    assert.match(first, new RegExp(note), "the newest entry is first");
+    assert.match(first, /With Dr\. Annika Vogt/);
+    await desktop.screenshot("logged-interaction");
+  });
+
+  await desktop.withApp("relaunch", async (app) => {
+    await openAccount(app, "Kestrel Logistik GmbH");
+    assert.match(await historyText(app), new RegExp(note), "the interaction survived closing the app");
+  });
+});
+
+test("an empty summary is refused with the core's sentence next to the field, and nothing is saved", async () => {
+  await desktop.withApp("empty-summary", async (app) => {
+    await openAccount(app, "Maison Vérité");
+    const before = await historyText(app);
+
+    await (await app.$("button*=Log interaction")).click();
+    const summary = await app.$('textarea[name="summary"]');
+    await app.waitUntil(() => summary.isFocused(), { timeout: 5_000, timeoutMsg: "the form did not take the keyboard" });
+    await (await app.$("button=Save to history")).click();
+    const error = await app.$("#summary-error");
+    await error.waitForDisplayed({ timeout: 10_000 });
+    assert.equal(await error.getText(), "Say in a few words what the interaction was about, then save again.");
+    assert.equal(await (await app.$('textarea[name="summary"]')).getAttribute("aria-invalid"), "true");
+
+    await (await app.$("button=Cancel")).click();
+    assert.equal(await historyText(app), before, "the history is unchanged");
+  });
+});
+
+test("the accounts list shows the whole demo portfolio against each cadence", async () => {
+  await desktop.withApp("accounts", async (app) => {
+    await app.waitUntil(async () => (await app.$$("tbody tr")).length >= 12, {
+      timeout: 20_000,
+      timeoutMsg: "fewer than 12 accounts were listed",
+    });
+    const table = await (await app.$("table")).getText();
+    assert.match(table, /Overdue/, "a neglected account stands out");
+    assert.match(table, /On time/);
+    await desktop.screenshot("accounts");
+  });
+});

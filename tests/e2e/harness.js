@@ -1,0 +1,120 @@
+// Runs the real desktop binary in a real (virtual) window and drives it over WebDriver:
+// Xvfb for the screen, tauri-driver in front of WebKitWebDriver, WebdriverIO as the client.
+// Every process started here is stopped by `stop()`, whatever happened in between.
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, existsSync, mkdirSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { remote } from "webdriverio";
+
+const root = resolve(import.meta.dirname, "../..");
+export const appBinary = process.env.RAPPORT_APP ?? join(root, "target/debug/rapport-desktop");
+export const cliBinary = process.env.RAPPORT_CLI ?? join(root, "target/debug/rapport");
+export const artifacts = join(root, "tests/e2e/artifacts");
+
+function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function waitForPort(port, child, what) {
+  for (let i = 0; i < 150; i++) {
+    if (child.exitCode !== null) throw new Error(`${what} exited early with status ${child.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/status`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what} did not start listening on port ${port}`);
+}
+
+function tauriDriver() {
+  const home = process.env.CARGO_HOME ?? join(process.env.HOME ?? "", ".cargo");
+  const candidate = join(home, "bin/tauri-driver");
+  return existsSync(candidate) ? candidate : "tauri-driver";
+}
+
+/** A fresh folder holding a database filled with the demo portfolio. */
+export function demoDatabase() {
+  const dir = mkdtempSync(join(tmpdir(), "rapport-e2e-"));
+  const db = join(dir, "rapport.db");
+  execFileSync(cliBinary, ["--db", db, "demo"], { stdio: "pipe" });
+  return db;
+}
+
+/** Starts a virtual screen and tauri-driver; `open()` then launches the app in a new session. */
+export async function startDesktop(db) {
+  const display = `:${90 + Math.floor(Math.random() * 9)}`;
+  const xvfb = spawn("Xvfb", [display, "-screen", "0", "1440x900x24", "-nolisten", "tcp"], { stdio: "ignore" });
+  await new Promise((r) => setTimeout(r, 500));
+  const port = await freePort();
+  const nativePort = await freePort();
+  const env = {
+    ...process.env,
+    DISPLAY: display,
+    RAPPORT_DB: db,
+    WEBKIT_DISABLE_DMABUF_RENDERER: "1",
+    NO_AT_BRIDGE: "1",
+  };
+  const driver = spawn(tauriDriver(), ["--port", String(port), "--native-port", String(nativePort)], {
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  await waitForPort(port, driver, "tauri-driver");
+
+  const sessions = [];
+  return {
+    display,
+    async open() {
+      const browser = await remote({
+        hostname: "127.0.0.1",
+        port,
+        logLevel: "warn",
+        connectionRetryCount: 0,
+        capabilities: {
+          browserName: "wry",
+          "tauri:options": { application: appBinary },
+          "wdio:enforceWebDriverClassic": true,
+        },
+      });
+      sessions.push(browser);
+      return browser;
+    },
+    /** Runs `steps` in a fresh launch of the app, keeping a screenshot if they fail. */
+    async withApp(name, steps) {
+      const app = await this.open();
+      try {
+        await steps(app);
+      } catch (error) {
+        await this.screenshot(`failed-${name}`);
+        throw error;
+      } finally {
+        await app.deleteSession().catch(() => {});
+        sessions.splice(sessions.indexOf(app), 1);
+      }
+    },
+    async screenshot(name) {
+      mkdirSync(artifacts, { recursive: true });
+      try {
+        execFileSync("import", ["-window", "root", join(artifacts, `${name}.png`)], { env });
+      } catch {
+        // a missing screenshot must not hide the test's own result
+      }
+    },
+    async stop() {
+      for (const s of sessions) await s.deleteSession().catch(() => {});
+      driver.kill("SIGTERM");
+      xvfb.kill("SIGTERM");
+    },
+  };
+}
