@@ -1,6 +1,7 @@
 /// The commands the window may call, and nothing else: each is granted by name in
 /// `capabilities/main.json`.
-pub const COMMANDS: &[&str] = &["list_accounts", "account_page", "add_account", "add_contact", "log_interaction"];
+pub const COMMANDS: &[&str] =
+    &["list_accounts", "account_page", "add_account", "add_contact", "log_interaction"];
 
 fn main() {
     tauri_build::try_build(

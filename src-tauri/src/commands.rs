@@ -89,7 +89,11 @@ mod tests {
         let committed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings.ts");
         let fresh = std::env::temp_dir().join(format!("rapport-bindings-{}.ts", std::process::id()));
         super::bindings()
-            .export(Typescript::default().header("// Generated from Rust by tauri-specta: do not edit. Run `make bindings`.\n"), &fresh)
+            .export(
+                Typescript::default()
+                    .header("// Generated from Rust by tauri-specta: do not edit. Run `make bindings`.\n"),
+                &fresh,
+            )
             .expect("bindings export");
         let fresh_text = std::fs::read_to_string(&fresh).unwrap();
         let _ = std::fs::remove_file(&fresh);

@@ -1,0 +1,39 @@
+# The two commands: `make run` opens the app on the demo portfolio; `make test` runs every check.
+# Each installs what is missing first (scripts/setup.sh).
+
+.PHONY: run test setup build ui bindings lint check-rust check-ui test-rust test-ui e2e
+
+run: build
+	./scripts/run.sh
+
+test: setup ui lint test-rust test-ui build e2e
+
+setup:
+	./scripts/setup.sh
+
+# The UI is built first: the desktop binary embeds it.
+ui: setup
+	npm run --silent ui:build
+
+build: ui
+	cargo build --workspace
+
+lint: ui
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	npm run --silent ui:check
+	npm run --silent ui:lint
+
+# Includes the check that ui/src/bindings.ts matches the Rust types.
+test-rust: ui
+	cargo test --workspace
+
+test-ui: setup
+	npm run --silent ui:test
+
+e2e: build
+	npm run --silent e2e
+
+# Regenerates the TypeScript bindings after a change to a Rust type or command.
+bindings: ui
+	UPDATE_BINDINGS=1 cargo test -p rapport-desktop --quiet ui_bindings
