@@ -1,7 +1,36 @@
 /// The commands the window may call, and nothing else: each is granted by name in
 /// `capabilities/main.json`.
-pub const COMMANDS: &[&str] =
-    &["list_accounts", "account_page", "add_account", "add_contact", "log_interaction"];
+pub const COMMANDS: &[&str] = &[
+    "list_accounts",
+    "account_page",
+    "add_account",
+    "update_account",
+    "add_contact",
+    "update_contact",
+    "log_interaction",
+    "capture",
+    "update_interaction",
+    "add_culture_note",
+    "update_culture_note",
+    "add_goal",
+    "update_goal",
+    "add_goal_progress",
+    "add_promise",
+    "update_promise",
+    "settle_promise",
+    "add_request",
+    "update_request",
+    "mark_request",
+    "open_issue",
+    "update_issue",
+    "mark_issue",
+    "add_meeting",
+    "update_meeting",
+    "archive",
+    "restore",
+    "archived",
+    "search",
+];
 
 fn main() {
     tauri_build::try_build(

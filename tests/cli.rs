@@ -56,7 +56,7 @@ fn a_logged_interaction_appears_first_in_the_account_history() {
     ]));
     assert_eq!(logged["occurred_at"], AT);
     let page = json(rapport(&dir).args(["account", "show", "maison vérité"]));
-    let first = &page["timeline"][0];
+    let first = &page["interactions"][0];
     assert_eq!(first["summary"], "Walked Hélène through the atelier traceability plan");
     assert_eq!(first["channel"], "visit");
     assert_eq!(first["strategic"], true);

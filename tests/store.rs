@@ -42,7 +42,7 @@ fn what_was_saved_is_there_after_reopening() {
     let page = r.account_page(&id, now()).unwrap();
     assert_eq!(page.account.name, "Kestrel Logistik");
     assert_eq!(page.timeline.len(), 1);
-    assert_eq!(page.timeline[0].summary, "Kick-off");
+    assert_eq!(page.timeline[0].text, "Kick-off");
     assert_eq!(page.last_touch_at, Some(now()));
 }
 

@@ -245,6 +245,7 @@ fn dispatch(
                 renewal_date: args.renewal,
                 cadence_days: args.cadence,
                 notes: args.notes,
+                ..Default::default()
             };
             out.account_added(&rapport.add_account(draft, now)?)
         }
@@ -275,7 +276,7 @@ fn dispatch(
                 )?,
                 timezone: args.timezone,
                 cadence_days: args.cadence,
-                notes: None,
+                ..Default::default()
             };
             out.contact_added(&rapport.add_contact(draft, now)?, &account.name)
         }

@@ -7,7 +7,10 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::demo::DemoReport;
-use crate::domain::{Account, AccountPage, AccountSummary, Contact, Interaction};
+use crate::domain::{
+    Account, AccountPage, AccountSummary, Contact, Direction, Initiator, Interaction, TimelineEntry,
+    TimelineKind,
+};
 use crate::engine::cadence::TouchState;
 use crate::error::{Error, Result};
 
@@ -192,17 +195,29 @@ fn print_org(contacts: &[Contact], manager: Option<&str>, depth: usize) {
     }
 }
 
-fn timeline_line(i: &Interaction, people: &[Contact], now: DateTime<Utc>) -> String {
-    let names: Vec<&str> = i
+fn timeline_line(e: &TimelineEntry, people: &[Contact], now: DateTime<Utc>) -> String {
+    let names: Vec<&str> = e
         .contact_ids
         .iter()
         .filter_map(|id| people.iter().find(|c| &c.id == id))
         .map(|c| c.name.as_str())
         .collect();
     let with = if names.is_empty() { String::new() } else { format!(" with {}", names.join(", ")) };
-    let by = match i.initiated_by {
-        crate::domain::Initiator::Us => "we reached out",
-        crate::domain::Initiator::Them => "they reached out",
+    let what = match (e.kind, e.channel, e.initiated_by, e.direction) {
+        (TimelineKind::Interaction, Some(channel), Some(Initiator::Us), _) => {
+            format!("{channel}, we reached out")
+        }
+        (TimelineKind::Interaction, Some(channel), _, _) => format!("{channel}, they reached out"),
+        (TimelineKind::Interaction, None, _, _) => "interaction".into(),
+        (TimelineKind::PromiseMade, _, _, Some(Direction::Ours)) => "we promised".into(),
+        (TimelineKind::PromiseMade, _, _, _) => "they promised".into(),
+        (TimelineKind::PromiseKept, _, _, _) => "promise kept".into(),
+        (TimelineKind::PromiseBroken, _, _, _) => "promise broken".into(),
+        (TimelineKind::RequestReceived, _, _, _) => "request received".into(),
+        (TimelineKind::RequestAnswered, _, _, _) => "request answered".into(),
+        (TimelineKind::IssueOpened, _, _, _) => "issue opened".into(),
+        (TimelineKind::IssueResolved, _, _, _) => "issue resolved".into(),
+        (TimelineKind::Meeting, _, _, _) => "meeting".into(),
     };
-    format!("{} · {}{} ({by}): {}", ago(i.occurred_at, now), i.channel, with, i.summary)
+    format!("{} · {what}{with}: {}", ago(e.at, now), e.text)
 }

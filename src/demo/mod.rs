@@ -142,6 +142,7 @@ fn people(rng: &mut ChaCha8Rng, client: &Client, account: &Account, opened: Date
             timezone: None,
             // Executives are seen less often but must not be forgotten.
             cadence_days: (person.level == Level::Executive && rng.random_bool(0.5)).then_some(45),
+            dates: Vec::new(),
             notes: String::new(),
             created_at: joined,
             updated_at: joined,

@@ -5,7 +5,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use super::{Contact, Id, Interaction, validate, word_enum};
+use super::{
+    Contact, CultureNote, Goal, Id, Interaction, Issue, Meeting, Promise, Request, TimelineEntry, validate,
+    word_enum,
+};
 use crate::engine::cadence::TouchState;
 use crate::error::{Error, Result};
 
@@ -46,7 +49,7 @@ impl Default for WorkingHours {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Account {
     pub id: Id,
     pub name: String,
@@ -73,7 +76,7 @@ impl Account {
 }
 
 /// What a user fills in to create an account. Text is checked by [`AccountDraft::into_account`].
-#[derive(Debug, Clone, Default, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, Default, Deserialize, Type)]
 pub struct AccountDraft {
     pub name: String,
     pub tier: Option<Tier>,
@@ -85,6 +88,12 @@ pub struct AccountDraft {
     pub renewal_date: Option<String>,
     pub cadence_days: Option<i32>,
     pub notes: Option<String>,
+    /// Defaults to Monday to Friday.
+    pub working_days: Option<Vec<Weekday>>,
+    /// Defaults to 09:00–17:30.
+    pub working_hours: Option<WorkingHours>,
+    /// "YYYY-MM-DD" each.
+    pub holidays: Option<Vec<String>>,
 }
 
 impl AccountDraft {
@@ -94,10 +103,31 @@ impl AccountDraft {
             Some(tz) => validate::timezone("timezone", tz)?,
             None => "UTC".to_string(),
         };
-        let renewal_date = match self.renewal_date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
-            Some(d) => Some(validate::date("renewal_date", d)?),
-            None => None,
+        let renewal_date = validate::opt_date("renewal_date", self.renewal_date.as_deref())?;
+        let working_hours = self.working_hours.unwrap_or_default();
+        check_working_hours(&working_hours)?;
+        let working_days = match self.working_days {
+            Some(days) if days.is_empty() => {
+                return Err(Error::validation(
+                    "working_days",
+                    "Choose at least one working day, so Rapport knows when to suggest contact.",
+                ));
+            }
+            Some(mut days) => {
+                days.sort_by_key(|d| Weekday::ALL.iter().position(|w| w == d));
+                days.dedup();
+                days
+            }
+            None => vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri],
         };
+        let mut holidays = self
+            .holidays
+            .unwrap_or_default()
+            .iter()
+            .map(|d| validate::date("holidays", d))
+            .collect::<Result<Vec<_>>>()?;
+        holidays.sort();
+        holidays.dedup();
         Ok(Account {
             id,
             name,
@@ -105,9 +135,12 @@ impl AccountDraft {
             status: self.status.unwrap_or(AccountStatus::Active),
             industry: validate::short_text("industry", "The industry", self.industry.as_deref())?,
             timezone,
-            working_days: vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri],
-            working_hours: WorkingHours::default(),
-            holidays: Vec::new(),
+            working_days,
+            working_hours: WorkingHours {
+                start: working_hours.start.trim().into(),
+                end: working_hours.end.trim().into(),
+            },
+            holidays,
             renewal_date,
             cadence_days: validate::cadence("cadence_days", self.cadence_days.map(i64::from))?,
             notes: validate::long_text("notes", "The notes", self.notes.as_deref().unwrap_or(""))?,
@@ -134,7 +167,7 @@ pub fn check_working_hours(hours: &WorkingHours) -> Result<()> {
 }
 
 /// One row of the accounts list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct AccountSummary {
     pub id: Id,
     pub name: String,
@@ -148,13 +181,40 @@ pub struct AccountSummary {
     pub touch: TouchState,
 }
 
+impl From<&Account> for AccountDraft {
+    /// The account as an edit form would show it.
+    fn from(a: &Account) -> Self {
+        AccountDraft {
+            name: a.name.clone(),
+            tier: Some(a.tier),
+            status: Some(a.status),
+            industry: a.industry.clone(),
+            timezone: Some(a.timezone.clone()),
+            renewal_date: a.renewal_date.map(|d| d.to_string()),
+            cadence_days: a.cadence_days.map(|c| c as i32),
+            notes: Some(a.notes.clone()),
+            working_days: Some(a.working_days.clone()),
+            working_hours: Some(a.working_hours.clone()),
+            holidays: Some(a.holidays.iter().map(|d| d.to_string()).collect()),
+        }
+    }
+}
+
 /// Everything the account page shows, loaded in one call.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct AccountPage {
     pub account: Account,
     pub contacts: Vec<Contact>,
-    /// Newest first.
-    pub timeline: Vec<Interaction>,
+    pub culture_notes: Vec<CultureNote>,
+    pub goals: Vec<Goal>,
+    pub promises: Vec<Promise>,
+    pub requests: Vec<Request>,
+    pub issues: Vec<Issue>,
+    pub meetings: Vec<Meeting>,
+    /// The most recent interactions, newest first.
+    pub interactions: Vec<Interaction>,
+    /// One history of interactions, promises, requests, issues and meetings, newest first.
+    pub timeline: Vec<TimelineEntry>,
     pub last_touch_at: Option<DateTime<Utc>>,
     /// The cadence in force: the account's own, or its tier's.
     pub cadence_days: u32,

@@ -9,7 +9,29 @@ use crate::error::{Error, Result};
 
 word_enum!(Level { Executive = "executive", Manager = "manager", Staff = "staff" });
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+word_enum!(DateKind { Birthday = "birthday", WorkAnniversary = "work_anniversary", Other = "other" });
+
+/// A date that matters to a person. `date` is "YYYY-MM-DD", or "--MM-DD" when the year is
+/// not known: a calendar day, never an instant, so it never shifts with time zones.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct ImportantDate {
+    pub kind: DateKind,
+    pub date: String,
+    pub label: Option<String>,
+}
+
+impl ImportantDate {
+    pub fn checked(self) -> Result<ImportantDate> {
+        validate::calendar_day("dates", &self.date)?;
+        Ok(ImportantDate {
+            kind: self.kind,
+            date: self.date.trim().to_string(),
+            label: validate::short_text("dates", "The label", self.label.as_deref())?,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Contact {
     pub id: Id,
     pub account_id: Id,
@@ -25,12 +47,13 @@ pub struct Contact {
     pub timezone: Option<String>,
     /// Only when this person wants a rhythm of their own.
     pub cadence_days: Option<u32>,
+    pub dates: Vec<ImportantDate>,
     pub notes: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, Default, Deserialize, Type)]
 pub struct ContactDraft {
     pub account_id: Id,
     pub name: String,
@@ -42,6 +65,8 @@ pub struct ContactDraft {
     pub preferred_channel: Option<Channel>,
     pub timezone: Option<String>,
     pub cadence_days: Option<i32>,
+    #[serde(default)]
+    pub dates: Vec<ImportantDate>,
     pub notes: Option<String>,
 }
 
@@ -76,6 +101,7 @@ impl ContactDraft {
             preferred_channel: self.preferred_channel,
             timezone,
             cadence_days: validate::cadence("cadence_days", self.cadence_days.map(i64::from))?,
+            dates: self.dates.into_iter().map(ImportantDate::checked).collect::<Result<_>>()?,
             notes: validate::long_text("notes", "The notes", self.notes.as_deref().unwrap_or(""))?,
             created_at: now,
             updated_at: now,

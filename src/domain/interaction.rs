@@ -21,7 +21,7 @@ word_enum!(
     Initiator { Us = "us", Them = "them" }
 );
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Interaction {
     pub id: Id,
     pub account_id: Id,
@@ -37,7 +37,7 @@ pub struct Interaction {
     pub created_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, Default, Deserialize, Type)]
 pub struct InteractionDraft {
     pub account_id: Id,
     /// RFC 3339; absent means "now".

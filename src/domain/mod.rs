@@ -7,15 +7,29 @@
 
 mod account;
 mod contact;
+mod culture;
+mod goal;
 mod interaction;
+mod issue;
+mod meeting;
+mod promise;
+mod request;
+mod timeline;
 pub mod validate;
 
 pub use account::{
     Account, AccountDraft, AccountPage, AccountStatus, AccountSummary, Tier, Weekday, WorkingHours,
     check_working_hours,
 };
-pub use contact::{Contact, ContactDraft, Level};
+pub use contact::{Contact, ContactDraft, DateKind, ImportantDate, Level};
+pub use culture::{CultureCategory, CultureNote, CultureNoteDraft};
+pub use goal::{Goal, GoalDraft, GoalKind, GoalProgress, GoalStatus};
 pub use interaction::{Channel, Initiator, Interaction, InteractionDraft};
+pub use issue::{Issue, IssueDraft, IssueStep, Severity};
+pub use meeting::{Meeting, MeetingDraft};
+pub use promise::{Direction, Promise, PromiseDraft, PromiseOutcome, PromiseStatus};
+pub use request::{Request, RequestDraft, RequestStep};
+pub use timeline::{TimelineEntry, TimelineKind};
 
 /// Stable record ids are UUIDv7 strings: sortable by creation time and safe to merge across machines.
 pub type Id = String;

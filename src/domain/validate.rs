@@ -102,6 +102,24 @@ pub fn date(field: &'static str, value: &str) -> Result<NaiveDate> {
     })
 }
 
+/// A day in the calendar: "YYYY-MM-DD", or "--MM-DD" when the year is unknown (a birthday
+/// without a year). February 29 is allowed without a year.
+pub fn calendar_day(field: &'static str, value: &str) -> Result<()> {
+    let value = value.trim();
+    let full = match value.strip_prefix("--") {
+        Some(month_day) => format!("2000-{month_day}"),
+        None => value.to_string(),
+    };
+    NaiveDate::parse_from_str(&full, "%Y-%m-%d").map(|_| ()).map_err(|_| {
+        Error::validation(
+            field,
+            format!(
+                "\"{value}\" is not a date. Write it as YYYY-MM-DD, or --MM-DD when you do not know the year."
+            ),
+        )
+    })
+}
+
 /// An instant in RFC 3339, such as 2026-11-23T09:30:00+01:00, stored in UTC.
 pub fn instant(field: &'static str, value: &str) -> Result<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(value.trim()).map(|t| t.with_timezone(&Utc)).map_err(|_| {
@@ -112,6 +130,28 @@ pub fn instant(field: &'static str, value: &str) -> Result<DateTime<Utc>> {
             ),
         )
     })
+}
+
+/// An optional instant: blank means absent.
+pub fn opt_instant(field: &'static str, value: Option<&str>) -> Result<Option<DateTime<Utc>>> {
+    value.map(str::trim).filter(|v| !v.is_empty()).map(|v| instant(field, v)).transpose()
+}
+
+/// An optional calendar date: blank means absent.
+pub fn opt_date(field: &'static str, value: Option<&str>) -> Result<Option<NaiveDate>> {
+    value.map(str::trim).filter(|v| !v.is_empty()).map(|v| date(field, v)).transpose()
+}
+
+/// Required free text, such as a promise or a request: not blank, not too long.
+pub fn required_text(field: &'static str, what: &str, value: &str) -> Result<String> {
+    let value = long_text(field, what, value)?;
+    if value.is_empty() {
+        return Err(Error::validation(
+            field,
+            format!("{what} is empty. Write it in a few words, then save again."),
+        ));
+    }
+    Ok(value)
 }
 
 /// Parses one of a closed set of words, with a sentence listing the accepted ones.

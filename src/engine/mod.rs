@@ -4,3 +4,4 @@
 //! thinks; the shell shows. Check-ins, health and briefs will live beside `cadence`.
 
 pub mod cadence;
+pub mod timeline;

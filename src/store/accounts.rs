@@ -53,6 +53,36 @@ pub(crate) fn insert(conn: &Connection, a: &Account) -> Result<()> {
     Ok(())
 }
 
+pub(crate) fn update(conn: &Connection, a: &Account) -> Result<()> {
+    let changed = conn
+        .prepare_cached(
+            "UPDATE accounts SET name = ?2, tier = ?3, status = ?4, industry = ?5, timezone = ?6, working_days = ?7,
+                    work_start = ?8, work_end = ?9, holidays = ?10, renewal_date = ?11, cadence_days = ?12,
+                    notes = ?13, updated_at = ?14
+             WHERE id = ?1 AND archived_at IS NULL",
+        )?
+        .execute(params![
+            a.id,
+            a.name,
+            a.tier.as_str(),
+            a.status.as_str(),
+            a.industry,
+            a.timezone,
+            codec::json(&a.working_days),
+            a.working_hours.start,
+            a.working_hours.end,
+            codec::json(&a.holidays),
+            a.renewal_date.as_ref().map(codec::date),
+            a.cadence_days,
+            a.notes,
+            codec::instant(&a.updated_at),
+        ])?;
+    if changed == 0 {
+        require(conn, &a.id)?;
+    }
+    Ok(())
+}
+
 /// The live (not archived) account with this id, if any.
 pub(crate) fn get(conn: &Connection, id: &str) -> Result<Option<Account>> {
     Ok(conn

@@ -8,7 +8,7 @@ use crate::domain::Contact;
 use crate::error::{Error, Result};
 
 const COLUMNS: &str = "id, account_id, name, title, level, reports_to, email, phone, preferred_channel, \
-     timezone, cadence_days, notes, created_at, updated_at";
+     timezone, cadence_days, notes, created_at, updated_at, dates";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Contact> {
     Ok(Contact {
@@ -26,6 +26,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Contact> {
         notes: row.get(11)?,
         created_at: codec::parse_instant(12, &row.get::<_, String>(12)?)?,
         updated_at: codec::parse_instant(13, &row.get::<_, String>(13)?)?,
+        dates: codec::parse_json(14, &row.get::<_, String>(14)?)?,
     })
 }
 
@@ -56,13 +57,36 @@ pub(crate) fn require_in_account(
     }
 }
 
-pub(crate) fn insert(conn: &Connection, c: &Contact) -> Result<()> {
+/// Checks that the manager is a colleague, and that following reports-to upwards from them
+/// never comes back to this person.
+fn check(conn: &Connection, c: &Contact) -> Result<()> {
     accounts::require(conn, &c.account_id)?;
-    if let Some(manager) = &c.reports_to {
-        require_in_account(conn, &c.account_id, manager, "reports_to")?;
+    let mut next = c.reports_to.clone();
+    let mut steps = 0;
+    while let Some(manager) = next {
+        if manager == c.id {
+            return Err(Error::validation(
+                "reports_to",
+                format!(
+                    "{} cannot report to someone who reports to them. Choose a manager higher up.",
+                    c.name
+                ),
+            ));
+        }
+        let m = require_in_account(conn, &c.account_id, &manager, "reports_to")?;
+        next = m.reports_to;
+        steps += 1;
+        if steps > 10_000 {
+            break;
+        }
     }
+    Ok(())
+}
+
+pub(crate) fn insert(conn: &Connection, c: &Contact) -> Result<()> {
+    check(conn, c)?;
     conn.prepare_cached(&format!(
-        "INSERT INTO contacts ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+        "INSERT INTO contacts ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
     ))?
     .execute(params![
         c.id,
@@ -79,8 +103,39 @@ pub(crate) fn insert(conn: &Connection, c: &Contact) -> Result<()> {
         c.notes,
         codec::instant(&c.created_at),
         codec::instant(&c.updated_at),
+        codec::json(&c.dates),
     ])?;
     Ok(())
+}
+
+pub(crate) fn update(conn: &Connection, c: &Contact) -> Result<()> {
+    check(conn, c)?;
+    conn.prepare_cached(
+        "UPDATE contacts SET name = ?2, title = ?3, level = ?4, reports_to = ?5, email = ?6, phone = ?7,
+                preferred_channel = ?8, timezone = ?9, cadence_days = ?10, notes = ?11, updated_at = ?12, dates = ?13
+         WHERE id = ?1 AND archived_at IS NULL",
+    )?
+    .execute(params![
+        c.id,
+        c.name,
+        c.title,
+        c.level.as_str(),
+        c.reports_to,
+        c.email,
+        c.phone,
+        c.preferred_channel.map(|p| p.as_str()),
+        c.timezone,
+        c.cadence_days,
+        c.notes,
+        codec::instant(&c.updated_at),
+        codec::json(&c.dates),
+    ])?;
+    Ok(())
+}
+
+pub(crate) fn get_live(conn: &Connection, id: &str) -> Result<Contact> {
+    get(conn, id)?
+        .ok_or_else(|| Error::not_found("That person is no longer in this database. Reload the account."))
 }
 
 impl Store {

@@ -61,6 +61,45 @@ pub(crate) fn insert(conn: &Connection, i: &Interaction) -> Result<()> {
     insert_unchecked(conn, i)
 }
 
+pub(crate) fn update(conn: &Connection, i: &Interaction) -> Result<()> {
+    for contact_id in &i.contact_ids {
+        contacts::require_in_account(conn, &i.account_id, contact_id, "contact_ids")?;
+    }
+    conn.prepare_cached(
+        "UPDATE interactions SET occurred_at = ?2, channel = ?3, initiated_by = ?4, summary = ?5, sentiment = ?6,
+                strategic = ?7
+         WHERE id = ?1 AND archived_at IS NULL",
+    )?
+    .execute(params![
+        i.id,
+        codec::instant(&i.occurred_at),
+        i.channel.as_str(),
+        i.initiated_by.as_str(),
+        i.summary,
+        i.sentiment,
+        i.strategic,
+    ])?;
+    conn.prepare_cached("DELETE FROM interaction_contacts WHERE interaction_id = ?1")?.execute([&i.id])?;
+    let mut link =
+        conn.prepare_cached("INSERT INTO interaction_contacts (interaction_id, contact_id) VALUES (?1, ?2)")?;
+    for contact_id in &i.contact_ids {
+        link.execute(params![i.id, contact_id])?;
+    }
+    Ok(())
+}
+
+pub(crate) fn get(conn: &Connection, id: &str) -> Result<Interaction> {
+    use rusqlite::OptionalExtension;
+    conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM interactions i WHERE i.id = ?1 AND i.archived_at IS NULL"
+    ))?
+    .query_row([id], from_row)
+    .optional()?
+    .ok_or_else(|| {
+        crate::error::Error::not_found("That interaction no longer exists. Reload the account's history.")
+    })
+}
+
 impl Store {
     pub fn insert_interaction(&mut self, interaction: &Interaction) -> Result<()> {
         self.write(|tx| insert(tx, interaction))

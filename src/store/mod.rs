@@ -6,11 +6,19 @@
 //! online backup API; every user action is one `BEGIN IMMEDIATE` transaction, so a failed write
 //! leaves nothing behind.
 
-mod accounts;
+pub(crate) mod accounts;
 mod backup;
 mod codec;
-mod contacts;
-mod interactions;
+pub(crate) mod contacts;
+pub(crate) mod culture;
+pub(crate) mod goals;
+pub(crate) mod interactions;
+pub(crate) mod issues;
+mod lifecycle;
+pub(crate) mod meetings;
+pub(crate) mod promises;
+pub(crate) mod requests;
+mod search;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -24,6 +32,8 @@ use crate::error::{Error, Result};
 
 pub use accounts::AccountFacts;
 pub use backup::backup_to;
+pub use lifecycle::{ArchivedRecord, RecordKind};
+pub use search::{SearchHit, SearchResults};
 
 /// "RAPP": marks the file as Rapport's in the SQLite header, so other databases are recognised.
 pub const APPLICATION_ID: i32 = 0x5241_5050;
@@ -32,6 +42,8 @@ pub const APPLICATION_ID: i32 = 0x5241_5050;
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0001_accounts_and_contacts.sql")),
     M::up(include_str!("migrations/0002_interactions.sql")),
+    M::up(include_str!("migrations/0003_profiles.sql")),
+    M::up(include_str!("migrations/0004_search.sql")),
 ];
 
 /// The schema version this build writes.

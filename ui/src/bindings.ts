@@ -9,8 +9,32 @@ export const commands = {
 	listAccounts: () => typedError<AccountSummary_Serialize[], UserError_Serialize>(__TAURI_INVOKE("list_accounts")),
 	accountPage: (accountId: string) => typedError<AccountPage_Serialize, UserError_Serialize>(__TAURI_INVOKE("account_page", { accountId })),
 	addAccount: (draft: AccountDraft_Deserialize) => typedError<Account_Serialize, UserError_Serialize>(__TAURI_INVOKE("add_account", { draft })),
+	updateAccount: (accountId: string, draft: AccountDraft_Deserialize) => typedError<Account_Serialize, UserError_Serialize>(__TAURI_INVOKE("update_account", { accountId, draft })),
 	addContact: (draft: ContactDraft_Deserialize) => typedError<Contact_Serialize, UserError_Serialize>(__TAURI_INVOKE("add_contact", { draft })),
+	updateContact: (contactId: string, draft: ContactDraft_Deserialize) => typedError<Contact_Serialize, UserError_Serialize>(__TAURI_INVOKE("update_contact", { contactId, draft })),
 	logInteraction: (draft: InteractionDraft_Deserialize) => typedError<Interaction_Serialize, UserError_Serialize>(__TAURI_INVOKE("log_interaction", { draft })),
+	capture: (draft: CaptureDraft_Deserialize) => typedError<Captured_Serialize, UserError_Serialize>(__TAURI_INVOKE("capture", { draft })),
+	updateInteraction: (interactionId: string, draft: InteractionDraft_Deserialize) => typedError<Interaction_Serialize, UserError_Serialize>(__TAURI_INVOKE("update_interaction", { interactionId, draft })),
+	addCultureNote: (draft: CultureNoteDraft_Deserialize) => typedError<CultureNote_Serialize, UserError_Serialize>(__TAURI_INVOKE("add_culture_note", { draft })),
+	updateCultureNote: (noteId: string, draft: CultureNoteDraft_Deserialize) => typedError<CultureNote_Serialize, UserError_Serialize>(__TAURI_INVOKE("update_culture_note", { noteId, draft })),
+	addGoal: (draft: GoalDraft_Deserialize) => typedError<Goal_Serialize, UserError_Serialize>(__TAURI_INVOKE("add_goal", { draft })),
+	updateGoal: (goalId: string, draft: GoalDraft_Deserialize) => typedError<Goal_Serialize, UserError_Serialize>(__TAURI_INVOKE("update_goal", { goalId, draft })),
+	addGoalProgress: (goalId: string, text: string, status: GoalStatus | null) => typedError<Goal_Serialize, UserError_Serialize>(__TAURI_INVOKE("add_goal_progress", { goalId, text, status })),
+	addPromise: (draft: PromiseDraft_Deserialize) => typedError<PromiseRecord_Serialize, UserError_Serialize>(__TAURI_INVOKE("add_promise", { draft })),
+	updatePromise: (promiseId: string, draft: PromiseDraft_Deserialize) => typedError<PromiseRecord_Serialize, UserError_Serialize>(__TAURI_INVOKE("update_promise", { promiseId, draft })),
+	settlePromise: (promiseId: string, outcome: PromiseOutcome_Deserialize) => typedError<PromiseRecord_Serialize, UserError_Serialize>(__TAURI_INVOKE("settle_promise", { promiseId, outcome })),
+	addRequest: (draft: RequestDraft_Deserialize) => typedError<ClientRequest_Serialize, UserError_Serialize>(__TAURI_INVOKE("add_request", { draft })),
+	updateRequest: (requestId: string, draft: RequestDraft_Deserialize) => typedError<ClientRequest_Serialize, UserError_Serialize>(__TAURI_INVOKE("update_request", { requestId, draft })),
+	markRequest: (requestId: string, step: RequestStep) => typedError<ClientRequest_Serialize, UserError_Serialize>(__TAURI_INVOKE("mark_request", { requestId, step })),
+	openIssue: (draft: IssueDraft_Deserialize) => typedError<Issue_Serialize, UserError_Serialize>(__TAURI_INVOKE("open_issue", { draft })),
+	updateIssue: (issueId: string, draft: IssueDraft_Deserialize) => typedError<Issue_Serialize, UserError_Serialize>(__TAURI_INVOKE("update_issue", { issueId, draft })),
+	markIssue: (issueId: string, step: IssueStep) => typedError<Issue_Serialize, UserError_Serialize>(__TAURI_INVOKE("mark_issue", { issueId, step })),
+	addMeeting: (draft: MeetingDraft_Deserialize) => typedError<Meeting_Serialize, UserError_Serialize>(__TAURI_INVOKE("add_meeting", { draft })),
+	updateMeeting: (meetingId: string, draft: MeetingDraft_Deserialize) => typedError<Meeting_Serialize, UserError_Serialize>(__TAURI_INVOKE("update_meeting", { meetingId, draft })),
+	archive: (kind: RecordKind, id: string) => typedError<ArchivedRecord, UserError_Serialize>(__TAURI_INVOKE("archive", { kind, id })),
+	restore: (kind: RecordKind, id: string) => typedError<null, UserError_Serialize>(__TAURI_INVOKE("restore", { kind, id })),
+	archived: () => typedError<ArchivedRecord[], UserError_Serialize>(__TAURI_INVOKE("archived")),
+	search: (query: string) => typedError<SearchResults, UserError_Serialize>(__TAURI_INVOKE("search", { query })),
 };
 
 /* Types */
@@ -31,6 +55,12 @@ export type AccountDraft_Deserialize = {
 	renewal_date?: string | null,
 	cadence_days?: number | null,
 	notes?: string | null,
+	/**  Defaults to Monday to Friday. */
+	working_days?: Weekday[] | null,
+	/**  Defaults to 09:00–17:30. */
+	working_hours?: WorkingHours | null,
+	/**  "YYYY-MM-DD" each. */
+	holidays?: string[] | null,
 };
 
 /**  What a user fills in to create an account. Text is checked by [`AccountDraft::into_account`]. */
@@ -45,6 +75,12 @@ export type AccountDraft_Serialize = {
 	renewal_date: string | null,
 	cadence_days: number | null,
 	notes: string | null,
+	/**  Defaults to Monday to Friday. */
+	working_days: Weekday[] | null,
+	/**  Defaults to 09:00–17:30. */
+	working_hours: WorkingHours | null,
+	/**  "YYYY-MM-DD" each. */
+	holidays: string[] | null,
 };
 
 /**  Everything the account page shows, loaded in one call. */
@@ -54,8 +90,16 @@ export type AccountPage = AccountPage_Serialize | AccountPage_Deserialize;
 export type AccountPage_Deserialize = {
 	account: Account_Deserialize,
 	contacts: Contact_Deserialize[],
-	/**  Newest first. */
-	timeline: Interaction_Deserialize[],
+	culture_notes: CultureNote_Deserialize[],
+	goals: Goal_Deserialize[],
+	promises: PromiseRecord_Deserialize[],
+	requests: ClientRequest_Deserialize[],
+	issues: Issue_Deserialize[],
+	meetings: Meeting_Deserialize[],
+	/**  The most recent interactions, newest first. */
+	interactions: Interaction_Deserialize[],
+	/**  One history of interactions, promises, requests, issues and meetings, newest first. */
+	timeline: TimelineEntry_Deserialize[],
 	last_touch_at?: string | null,
 	/**  The cadence in force: the account's own, or its tier's. */
 	cadence_days: number,
@@ -66,8 +110,16 @@ export type AccountPage_Deserialize = {
 export type AccountPage_Serialize = {
 	account: Account_Serialize,
 	contacts: Contact_Serialize[],
-	/**  Newest first. */
-	timeline: Interaction_Serialize[],
+	culture_notes: CultureNote_Serialize[],
+	goals: Goal_Serialize[],
+	promises: PromiseRecord_Serialize[],
+	requests: ClientRequest_Serialize[],
+	issues: Issue_Serialize[],
+	meetings: Meeting_Serialize[],
+	/**  The most recent interactions, newest first. */
+	interactions: Interaction_Serialize[],
+	/**  One history of interactions, promises, requests, issues and meetings, newest first. */
+	timeline: TimelineEntry_Serialize[],
 	last_touch_at: string | null,
 	/**  The cadence in force: the account's own, or its tier's. */
 	cadence_days: number,
@@ -145,8 +197,84 @@ export type Account_Serialize = {
 	updated_at: string,
 };
 
+/**  Something in the archive, with what is needed to show it and bring it back. */
+export type ArchivedRecord = {
+	kind: RecordKind,
+	id: string,
+	account_id: string,
+	label: string,
+	archived_at: string,
+};
+
+export type CaptureDraft = CaptureDraft_Serialize | CaptureDraft_Deserialize;
+
+export type CaptureDraft_Deserialize = {
+	interaction: InteractionDraft_Deserialize,
+	/**  Promises made in this interaction; their account and interaction are filled in. */
+	promises?: PromiseDraft_Deserialize[],
+	request?: RequestDraft_Deserialize | null,
+	goal?: GoalDraft_Deserialize | null,
+};
+
+export type CaptureDraft_Serialize = {
+	interaction: InteractionDraft_Serialize,
+	/**  Promises made in this interaction; their account and interaction are filled in. */
+	promises: PromiseDraft_Serialize[],
+	request: RequestDraft_Serialize | null,
+	goal: GoalDraft_Serialize | null,
+};
+
+export type Captured = Captured_Serialize | Captured_Deserialize;
+
+export type Captured_Deserialize = {
+	interaction: Interaction_Deserialize,
+	promises: PromiseRecord_Deserialize[],
+	request?: ClientRequest_Deserialize | null,
+	goal?: Goal_Deserialize | null,
+};
+
+export type Captured_Serialize = {
+	interaction: Interaction_Serialize,
+	promises: PromiseRecord_Serialize[],
+	request: ClientRequest_Serialize | null,
+	goal: Goal_Serialize | null,
+};
+
 /**  Named `ChannelKind` in TypeScript, where `Channel` is Tauri's own. */
 export type ChannelKind = "email" | "call" | "video" | "meeting" | "visit" | "chat" | "message" | "other";
+
+/**  Named `ClientRequest` in TypeScript, where `Request` is the fetch API's. */
+export type ClientRequest = ClientRequest_Serialize | ClientRequest_Deserialize;
+
+/**  Named `ClientRequest` in TypeScript, where `Request` is the fetch API's. */
+export type ClientRequest_Deserialize = {
+	id: string,
+	account_id: string,
+	/**  Who asked. */
+	contact_id?: string | null,
+	received_at: string,
+	text: string,
+	acknowledged_at?: string | null,
+	answered_at?: string | null,
+	resolved_at?: string | null,
+	created_at: string,
+	updated_at: string,
+};
+
+/**  Named `ClientRequest` in TypeScript, where `Request` is the fetch API's. */
+export type ClientRequest_Serialize = {
+	id: string,
+	account_id: string,
+	/**  Who asked. */
+	contact_id: string | null,
+	received_at: string,
+	text: string,
+	acknowledged_at: string | null,
+	answered_at: string | null,
+	resolved_at: string | null,
+	created_at: string,
+	updated_at: string,
+};
 
 export type Contact = Contact_Serialize | Contact_Deserialize;
 
@@ -163,6 +291,7 @@ export type ContactDraft_Deserialize = {
 	preferred_channel?: ChannelKind | null,
 	timezone?: string | null,
 	cadence_days?: number | null,
+	dates?: ImportantDate_Deserialize[],
 	notes?: string | null,
 };
 
@@ -177,6 +306,7 @@ export type ContactDraft_Serialize = {
 	preferred_channel: ChannelKind | null,
 	timezone: string | null,
 	cadence_days: number | null,
+	dates: ImportantDate_Serialize[],
 	notes: string | null,
 };
 
@@ -195,6 +325,7 @@ export type Contact_Deserialize = {
 	timezone?: string | null,
 	/**  Only when this person wants a rhythm of their own. */
 	cadence_days?: number | null,
+	dates: ImportantDate_Deserialize[],
 	notes: string,
 	created_at: string,
 	updated_at: string,
@@ -215,12 +346,165 @@ export type Contact_Serialize = {
 	timezone: string | null,
 	/**  Only when this person wants a rhythm of their own. */
 	cadence_days: number | null,
+	dates: ImportantDate_Serialize[],
 	notes: string,
 	created_at: string,
 	updated_at: string,
 };
 
+export type CultureCategory = "communication" | "decision_making" | "etiquette" | "dress" | "travel_expense" | "calendar" | "language" | "other";
+
+export type CultureNote = CultureNote_Serialize | CultureNote_Deserialize;
+
+export type CultureNoteDraft = CultureNoteDraft_Serialize | CultureNoteDraft_Deserialize;
+
+export type CultureNoteDraft_Deserialize = {
+	account_id: string,
+	contact_id?: string | null,
+	category?: CultureCategory | null,
+	text: string,
+};
+
+export type CultureNoteDraft_Serialize = {
+	account_id: string,
+	contact_id: string | null,
+	category: CultureCategory | null,
+	text: string,
+};
+
+export type CultureNote_Deserialize = {
+	id: string,
+	account_id: string,
+	/**  The person the note is about; absent when it is about the whole account. */
+	contact_id?: string | null,
+	category: CultureCategory,
+	text: string,
+	created_at: string,
+	updated_at: string,
+};
+
+export type CultureNote_Serialize = {
+	id: string,
+	account_id: string,
+	/**  The person the note is about; absent when it is about the whole account. */
+	contact_id: string | null,
+	category: CultureCategory,
+	text: string,
+	created_at: string,
+	updated_at: string,
+};
+
+export type DateKind = "birthday" | "work_anniversary" | "other";
+
+/**  `ours`: we owe it; `theirs`: they owe it. */
+export type Direction = "ours" | "theirs";
+
 export type ErrorCode = "validation" | "not_found" | "conflict" | "not_rapport_database" | "newer_schema" | "migration" | "storage" | "file";
+
+/**  A stretch of a result's text; `hit` marks the words that matched. */
+export type Fragment = {
+	text: string,
+	hit: boolean,
+};
+
+export type Goal = Goal_Serialize | Goal_Deserialize;
+
+export type GoalDraft = GoalDraft_Serialize | GoalDraft_Deserialize;
+
+export type GoalDraft_Deserialize = {
+	account_id: string,
+	kind?: GoalKind | null,
+	contact_id?: string | null,
+	title: string,
+	detail?: string | null,
+	status?: GoalStatus | null,
+	/**  "YYYY-MM-DD" */
+	target_date?: string | null,
+	stated?: boolean | null,
+};
+
+export type GoalDraft_Serialize = {
+	account_id: string,
+	kind: GoalKind | null,
+	contact_id: string | null,
+	title: string,
+	detail: string | null,
+	status: GoalStatus | null,
+	/**  "YYYY-MM-DD" */
+	target_date: string | null,
+	stated: boolean | null,
+};
+
+export type GoalKind = "company" | "personal" | "ours" | "our_company";
+
+export type GoalProgress = {
+	at: string,
+	text: string,
+};
+
+export type GoalStatus = "open" | "on_track" | "at_risk" | "achieved" | "dropped";
+
+export type Goal_Deserialize = {
+	id: string,
+	account_id: string,
+	kind: GoalKind,
+	/**  Whose goal it is, for a personal goal (or who owns a company goal). */
+	contact_id?: string | null,
+	title: string,
+	detail: string,
+	status: GoalStatus,
+	target_date?: string | null,
+	/**  Said by them (true) or inferred by us (false). */
+	stated: boolean,
+	/**  Oldest first. */
+	progress: GoalProgress[],
+	created_at: string,
+	updated_at: string,
+};
+
+export type Goal_Serialize = {
+	id: string,
+	account_id: string,
+	kind: GoalKind,
+	/**  Whose goal it is, for a personal goal (or who owns a company goal). */
+	contact_id: string | null,
+	title: string,
+	detail: string,
+	status: GoalStatus,
+	target_date: string | null,
+	/**  Said by them (true) or inferred by us (false). */
+	stated: boolean,
+	/**  Oldest first. */
+	progress: GoalProgress[],
+	created_at: string,
+	updated_at: string,
+};
+
+/**
+ *  A date that matters to a person. `date` is "YYYY-MM-DD", or "--MM-DD" when the year is
+ *  not known: a calendar day, never an instant, so it never shifts with time zones.
+ */
+export type ImportantDate = ImportantDate_Serialize | ImportantDate_Deserialize;
+
+/**
+ *  A date that matters to a person. `date` is "YYYY-MM-DD", or "--MM-DD" when the year is
+ *  not known: a calendar day, never an instant, so it never shifts with time zones.
+ */
+export type ImportantDate_Deserialize = {
+	kind: DateKind,
+	date: string,
+	label?: string | null,
+};
+
+/**
+ *  A date that matters to a person. `date` is "YYYY-MM-DD", or "--MM-DD" when the year is
+ *  not known: a calendar day, never an instant, so it never shifts with time zones.
+ */
+export type ImportantDate_Serialize = {
+	kind: DateKind,
+	date: string,
+	label: string | null,
+};
 
 /**  Who started the touch: the measure of whether we make the client chase us. */
 export type Initiator = "us" | "them";
@@ -283,10 +567,291 @@ export type Interaction_Serialize = {
 	created_at: string,
 };
 
+export type Issue = Issue_Serialize | Issue_Deserialize;
+
+export type IssueDraft = IssueDraft_Serialize | IssueDraft_Deserialize;
+
+export type IssueDraft_Deserialize = {
+	account_id: string,
+	title: string,
+	severity?: Severity | null,
+	/**  RFC 3339; absent means now. */
+	opened_at?: string | null,
+	notes?: string | null,
+};
+
+export type IssueDraft_Serialize = {
+	account_id: string,
+	title: string,
+	severity: Severity | null,
+	/**  RFC 3339; absent means now. */
+	opened_at: string | null,
+	notes: string | null,
+};
+
+export type IssueStep = "acknowledged" | "resolved" | "followed_up";
+
+export type Issue_Deserialize = {
+	id: string,
+	account_id: string,
+	title: string,
+	severity: Severity,
+	opened_at: string,
+	acknowledged_at?: string | null,
+	resolved_at?: string | null,
+	followed_up_at?: string | null,
+	notes: string,
+	created_at: string,
+	updated_at: string,
+};
+
+export type Issue_Serialize = {
+	id: string,
+	account_id: string,
+	title: string,
+	severity: Severity,
+	opened_at: string,
+	acknowledged_at: string | null,
+	resolved_at: string | null,
+	followed_up_at: string | null,
+	notes: string,
+	created_at: string,
+	updated_at: string,
+};
+
 export type Level = "executive" | "manager" | "staff";
+
+export type Meeting = Meeting_Serialize | Meeting_Deserialize;
+
+export type MeetingDraft = MeetingDraft_Serialize | MeetingDraft_Deserialize;
+
+export type MeetingDraft_Deserialize = {
+	account_id: string,
+	/**  RFC 3339. */
+	starts_at: string,
+	/**  RFC 3339; absent means one hour after the start. */
+	ends_at?: string | null,
+	title: string,
+	location?: string | null,
+	attendee_ids: string[],
+	agenda?: string | null,
+};
+
+export type MeetingDraft_Serialize = {
+	account_id: string,
+	/**  RFC 3339. */
+	starts_at: string,
+	/**  RFC 3339; absent means one hour after the start. */
+	ends_at: string | null,
+	title: string,
+	location: string | null,
+	attendee_ids: string[],
+	agenda: string | null,
+};
+
+export type Meeting_Deserialize = {
+	id: string,
+	account_id: string,
+	starts_at: string,
+	ends_at: string,
+	title: string,
+	location?: string | null,
+	attendee_ids: string[],
+	agenda: string,
+	created_at: string,
+	updated_at: string,
+};
+
+export type Meeting_Serialize = {
+	id: string,
+	account_id: string,
+	starts_at: string,
+	ends_at: string,
+	title: string,
+	location: string | null,
+	attendee_ids: string[],
+	agenda: string,
+	created_at: string,
+	updated_at: string,
+};
+
+export type PromiseDraft = PromiseDraft_Serialize | PromiseDraft_Deserialize;
+
+export type PromiseDraft_Deserialize = {
+	account_id: string,
+	direction?: Direction | null,
+	contact_id?: string | null,
+	text: string,
+	/**  RFC 3339; absent means now. */
+	made_at?: string | null,
+	/**  RFC 3339. */
+	due_at: string,
+	interaction_id?: string | null,
+};
+
+export type PromiseDraft_Serialize = {
+	account_id: string,
+	direction: Direction | null,
+	contact_id: string | null,
+	text: string,
+	/**  RFC 3339; absent means now. */
+	made_at: string | null,
+	/**  RFC 3339. */
+	due_at: string,
+	interaction_id: string | null,
+};
+
+/**  How a promise ended (or was reopened): the one way its status changes. */
+export type PromiseOutcome = PromiseOutcome_Serialize | PromiseOutcome_Deserialize;
+
+/**  How a promise ended (or was reopened): the one way its status changes. */
+export type PromiseOutcome_Deserialize = {
+	status: PromiseStatus,
+	/**  RFC 3339; for `kept`, absent means now. */
+	completed_at?: string | null,
+	/**  For `renegotiated`: the new due date (RFC 3339). */
+	new_due_at?: string | null,
+	extra?: string | null,
+};
+
+/**  How a promise ended (or was reopened): the one way its status changes. */
+export type PromiseOutcome_Serialize = {
+	status: PromiseStatus,
+	/**  RFC 3339; for `kept`, absent means now. */
+	completed_at: string | null,
+	/**  For `renegotiated`: the new due date (RFC 3339). */
+	new_due_at: string | null,
+	extra: string | null,
+};
+
+/**  Named `PromiseRecord` in TypeScript, where `Promise` is the language's own. */
+export type PromiseRecord = PromiseRecord_Serialize | PromiseRecord_Deserialize;
+
+/**  Named `PromiseRecord` in TypeScript, where `Promise` is the language's own. */
+export type PromiseRecord_Deserialize = {
+	id: string,
+	account_id: string,
+	direction: Direction,
+	/**  To whom we promised it, or who promised it to us. */
+	contact_id?: string | null,
+	text: string,
+	made_at: string,
+	due_at: string,
+	status: PromiseStatus,
+	/**  When it was kept; after `due_at` means kept late. */
+	completed_at?: string | null,
+	/**  What we delivered beyond the promise, if anything. */
+	extra?: string | null,
+	/**  The interaction in which the promise was made. */
+	interaction_id?: string | null,
+	created_at: string,
+	updated_at: string,
+};
+
+/**  Named `PromiseRecord` in TypeScript, where `Promise` is the language's own. */
+export type PromiseRecord_Serialize = {
+	id: string,
+	account_id: string,
+	direction: Direction,
+	/**  To whom we promised it, or who promised it to us. */
+	contact_id: string | null,
+	text: string,
+	made_at: string,
+	due_at: string,
+	status: PromiseStatus,
+	/**  When it was kept; after `due_at` means kept late. */
+	completed_at: string | null,
+	/**  What we delivered beyond the promise, if anything. */
+	extra: string | null,
+	/**  The interaction in which the promise was made. */
+	interaction_id: string | null,
+	created_at: string,
+	updated_at: string,
+};
+
+export type PromiseStatus = "open" | "kept" | "broken" | "renegotiated";
+
+export type RecordKind = "account" | "contact" | "culture_note" | "goal" | "promise" | "interaction" | "request" | "issue" | "meeting";
+
+export type RequestDraft = RequestDraft_Serialize | RequestDraft_Deserialize;
+
+export type RequestDraft_Deserialize = {
+	account_id: string,
+	contact_id?: string | null,
+	/**  RFC 3339; absent means now. */
+	received_at?: string | null,
+	text: string,
+};
+
+export type RequestDraft_Serialize = {
+	account_id: string,
+	contact_id: string | null,
+	/**  RFC 3339; absent means now. */
+	received_at: string | null,
+	text: string,
+};
+
+/**  The steps of a request's life, in order. */
+export type RequestStep = "acknowledged" | "answered" | "resolved";
+
+export type SearchGroup = {
+	kind: RecordKind,
+	hits: SearchHit[],
+};
+
+export type SearchHit = {
+	kind: RecordKind,
+	record_id: string,
+	account_id: string,
+	account_name: string,
+	title: string,
+	snippet: Fragment[],
+};
+
+export type SearchResults = {
+	query: string,
+	/**  Groups in order of their best match; hits in each by relevance. */
+	groups: SearchGroup[],
+};
+
+export type Severity = "low" | "medium" | "high" | "critical";
 
 /**  How much of the user's attention the account deserves; sets the default cadence. */
 export type Tier = "strategic" | "core" | "standard";
+
+export type TimelineEntry = TimelineEntry_Serialize | TimelineEntry_Deserialize;
+
+export type TimelineEntry_Deserialize = {
+	at: string,
+	kind: TimelineKind,
+	/**  The interaction, promise, request, issue or meeting this entry is about. */
+	record_id: string,
+	/**  What happened, in the user's own words (a summary, the promise, the request...). */
+	text: string,
+	contact_ids: string[],
+	channel?: ChannelKind | null,
+	initiated_by?: Initiator | null,
+	direction?: Direction | null,
+	sentiment?: number | null,
+	strategic: boolean,
+};
+
+export type TimelineEntry_Serialize = {
+	at: string,
+	kind: TimelineKind,
+	/**  The interaction, promise, request, issue or meeting this entry is about. */
+	record_id: string,
+	/**  What happened, in the user's own words (a summary, the promise, the request...). */
+	text: string,
+	contact_ids: string[],
+	channel: ChannelKind | null,
+	initiated_by: Initiator | null,
+	direction: Direction | null,
+	sentiment: number | null,
+	strategic: boolean,
+};
+
+export type TimelineKind = "interaction" | "promise_made" | "promise_kept" | "promise_broken" | "request_received" | "request_answered" | "issue_opened" | "issue_resolved" | "meeting";
 
 export type TouchState = 
 /**  The last touch is within the cadence. */

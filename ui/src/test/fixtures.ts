@@ -32,6 +32,7 @@ export function contact(overrides: Partial<Contact> = {}): Contact {
     preferred_channel: "call",
     timezone: null,
     cadence_days: null,
+    dates: [],
     notes: "",
     created_at: "2025-01-01T00:00:00Z",
     updated_at: "2025-01-01T00:00:00Z",

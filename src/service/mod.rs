@@ -4,10 +4,15 @@
 //! Each write is one transaction in the store. `now` is always an argument: the callers own
 //! the clock (the shell reads it, the CLI reads it or takes `--at`).
 
+mod capture;
+mod records;
+
 use std::path::Path;
 
 use chrono::{DateTime, SubsecRound, Utc};
 use uuid::{NoContext, Timestamp, Uuid};
+
+pub use capture::{CaptureDraft, Captured};
 
 use crate::demo;
 use crate::domain::{
@@ -15,11 +20,15 @@ use crate::domain::{
     InteractionDraft,
 };
 use crate::engine::cadence::touch_state;
+use crate::engine::timeline::{History, timeline};
 use crate::error::{Error, Result};
-use crate::store::Store;
+use crate::store::{SearchResults, Store};
 
 /// The timeline shows this many entries at first; older history comes with paging later.
 pub const TIMELINE_PAGE: u32 = 200;
+
+/// Search shows at most this many results.
+pub const SEARCH_LIMIT: u32 = 60;
 
 pub struct Rapport {
     store: Store,
@@ -33,7 +42,7 @@ pub fn new_id(now: DateTime<Utc>) -> Id {
 
 /// The file keeps whole seconds; records are made at that precision so what is returned is
 /// exactly what is stored.
-fn stored_precision(now: DateTime<Utc>) -> DateTime<Utc> {
+pub(crate) fn stored_precision(now: DateTime<Utc>) -> DateTime<Utc> {
     now.trunc_subsecs(0)
 }
 
@@ -74,14 +83,38 @@ impl Rapport {
         let account = self.store.account(account_id)?;
         let last_touch_at = self.store.last_touch(account_id)?;
         let cadence_days = account.effective_cadence_days();
+        let interactions = self.store.timeline(account_id, TIMELINE_PAGE)?;
+        let promises = self.store.promises(account_id)?;
+        let requests = self.store.requests(account_id)?;
+        let issues = self.store.issues(account_id)?;
+        let meetings = self.store.meetings(account_id)?;
+        let history = History {
+            interactions: &interactions,
+            promises: &promises,
+            requests: &requests,
+            issues: &issues,
+            meetings: &meetings,
+        };
         Ok(AccountPage {
+            timeline: timeline(&history, now, TIMELINE_PAGE as usize),
             touch: touch_state(last_touch_at, cadence_days, now),
             cadence_days,
             contacts: self.store.contacts(account_id)?,
-            timeline: self.store.timeline(account_id, TIMELINE_PAGE)?,
+            culture_notes: self.store.culture_notes(account_id)?,
+            goals: self.store.goals(account_id)?,
             last_touch_at,
             account,
+            interactions,
+            promises,
+            requests,
+            issues,
+            meetings,
         })
+    }
+
+    /// Searches everything written about every live account.
+    pub fn search(&self, query: &str) -> Result<SearchResults> {
+        self.store.search(query, SEARCH_LIMIT)
     }
 
     pub fn find_account(&self, query: &str) -> Result<Account> {

@@ -1,0 +1,95 @@
+//! Meeting rows and their attendees.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::{Store, accounts, codec, contacts};
+use crate::domain::Meeting;
+use crate::error::{Error, Result};
+
+const COLUMNS: &str = "m.id, m.account_id, m.starts_at, m.ends_at, m.title, m.location, m.agenda, m.created_at, \
+     m.updated_at, (SELECT json_group_array(contact_id) FROM \
+        (SELECT contact_id FROM meeting_attendees WHERE meeting_id = m.id ORDER BY contact_id))";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Meeting> {
+    Ok(Meeting {
+        id: row.get(0)?,
+        account_id: row.get(1)?,
+        starts_at: codec::parse_instant(2, &row.get::<_, String>(2)?)?,
+        ends_at: codec::parse_instant(3, &row.get::<_, String>(3)?)?,
+        title: row.get(4)?,
+        location: row.get(5)?,
+        agenda: row.get(6)?,
+        created_at: codec::parse_instant(7, &row.get::<_, String>(7)?)?,
+        updated_at: codec::parse_instant(8, &row.get::<_, String>(8)?)?,
+        attendee_ids: codec::parse_json(9, &row.get::<_, String>(9)?)?,
+    })
+}
+
+fn set_attendees(conn: &Connection, m: &Meeting) -> Result<()> {
+    for c in &m.attendee_ids {
+        contacts::require_in_account(conn, &m.account_id, c, "attendee_ids")?;
+    }
+    conn.prepare_cached("DELETE FROM meeting_attendees WHERE meeting_id = ?1")?.execute([&m.id])?;
+    let mut link =
+        conn.prepare_cached("INSERT INTO meeting_attendees (meeting_id, contact_id) VALUES (?1, ?2)")?;
+    for c in &m.attendee_ids {
+        link.execute(params![m.id, c])?;
+    }
+    Ok(())
+}
+
+pub(crate) fn insert(conn: &Connection, m: &Meeting) -> Result<()> {
+    accounts::require(conn, &m.account_id)?;
+    conn.prepare_cached(
+        "INSERT INTO meetings (id, account_id, starts_at, ends_at, title, location, agenda, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        m.id,
+        m.account_id,
+        codec::instant(&m.starts_at),
+        codec::instant(&m.ends_at),
+        m.title,
+        m.location,
+        m.agenda,
+        codec::instant(&m.created_at),
+        codec::instant(&m.updated_at),
+    ])?;
+    set_attendees(conn, m)
+}
+
+pub(crate) fn update(conn: &Connection, m: &Meeting) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE meetings SET starts_at = ?2, ends_at = ?3, title = ?4, location = ?5, agenda = ?6, updated_at = ?7
+         WHERE id = ?1 AND archived_at IS NULL",
+    )?
+    .execute(params![
+        m.id,
+        codec::instant(&m.starts_at),
+        codec::instant(&m.ends_at),
+        m.title,
+        m.location,
+        m.agenda,
+        codec::instant(&m.updated_at),
+    ])?;
+    set_attendees(conn, m)
+}
+
+pub(crate) fn get(conn: &Connection, id: &str) -> Result<Meeting> {
+    conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM meetings m WHERE m.id = ?1 AND m.archived_at IS NULL"
+    ))?
+    .query_row([id], from_row)
+    .optional()?
+    .ok_or_else(|| Error::not_found("That meeting no longer exists. Reload the account to see its meetings."))
+}
+
+impl Store {
+    /// An account's meetings, by start time.
+    pub fn meetings(&self, account_id: &str) -> Result<Vec<Meeting>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM meetings m WHERE m.account_id = ?1 AND m.archived_at IS NULL ORDER BY m.starts_at, m.id"
+        ))?;
+        Ok(stmt.query_map([account_id], from_row)?.collect::<rusqlite::Result<_>>()?)
+    }
+}
