@@ -48,6 +48,22 @@ pub enum Error {
         "Rapport could not use the file {path} ({detail}). Check the path and its permissions, then try again."
     )]
     File { path: String, detail: String },
+
+    /// An archive that cannot be imported, with every problem found in it.
+    #[error("{}", archive_problems(problems))]
+    InvalidArchive { problems: Vec<crate::archive::Problem> },
+}
+
+fn archive_problems(problems: &[crate::archive::Problem]) -> String {
+    let count = problems.len();
+    let noun = if count == 1 { "problem" } else { "problems" };
+    let mut text = format!(
+        "Nothing was imported: the archive has {count} {noun}. Correct the file and import it again."
+    );
+    for p in problems {
+        text.push_str(&format!("\n{}: {}", p.path, p.message));
+    }
+    text
 }
 
 impl Error {
@@ -78,6 +94,7 @@ impl Error {
             Error::Migration { .. } => ErrorCode::Migration,
             Error::Storage { .. } => ErrorCode::Storage,
             Error::File { .. } => ErrorCode::File,
+            Error::InvalidArchive { .. } => ErrorCode::InvalidArchive,
         }
     }
 }
@@ -99,6 +116,7 @@ pub enum ErrorCode {
     Migration,
     Storage,
     File,
+    InvalidArchive,
 }
 
 /// The shape in which an error crosses to the UI and to `--json` output.

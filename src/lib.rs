@@ -3,6 +3,7 @@
 //! The desktop shell (`src-tauri`) and the CLI (`src/cli`) are doors into [`service::Rapport`];
 //! neither holds a rule of its own. This crate knows nothing of Tauri or of the UI.
 
+pub mod archive;
 pub mod cli;
 pub mod demo;
 pub mod domain;

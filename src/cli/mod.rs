@@ -4,18 +4,19 @@
 //! Errors end the process with status 1 and one sentence on stderr (or a `{code, message,
 //! field}` object with `--json`); nothing is written when a command fails.
 
+mod data;
+mod people;
 mod print;
+mod records;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
-use clap::{Args, Parser, Subcommand};
+use clap::{Parser, Subcommand};
 
 use crate::demo::DEFAULT_SEED;
-use crate::domain::{
-    AccountDraft, AccountStatus, Channel, ContactDraft, Initiator, InteractionDraft, Level, Tier, validate,
-};
+use crate::domain::validate;
 use crate::error::{Error, Result, UserError};
 use crate::service::Rapport;
 
@@ -46,124 +47,68 @@ enum Command {
         #[arg(long, default_value_t = DEFAULT_SEED)]
         seed: u64,
     },
-    /// Add, list and show client accounts.
+    /// Add, list, show, edit and archive client accounts.
     #[command(subcommand)]
-    Account(AccountCommand),
-    /// Add and list the people at an account.
+    Account(people::AccountCommand),
+    /// Add, list, edit and archive the people at an account.
     #[command(subcommand)]
-    Contact(ContactCommand),
+    Contact(people::ContactCommand),
     /// Record an interaction with an account.
-    Log(LogArgs),
-}
-
-#[derive(Debug, Subcommand)]
-enum AccountCommand {
-    /// Add a client account.
-    Add(Box<AccountAddArgs>),
-    /// List every account with its last touch.
-    List,
-    /// Show an account: its people and its recent history.
-    Show {
-        /// The account's name (or the start of it) or id.
-        account: String,
+    Log(people::LogArgs),
+    /// Culture notes: how the client (or one person) likes to work.
+    #[command(subcommand)]
+    Culture(records::CultureCommand),
+    /// Goals of all four kinds, and their progress.
+    #[command(subcommand)]
+    Goal(records::GoalCommand),
+    /// Promises both ways, and how they ended.
+    #[command(subcommand)]
+    Promise(records::PromiseCommand),
+    /// Requests from the client, and their acknowledgement and answer.
+    #[command(subcommand)]
+    Request(records::RequestCommand),
+    /// Issues: what went wrong, and its acknowledgement, resolution and follow-up.
+    #[command(subcommand)]
+    Issue(records::IssueCommand),
+    /// Meetings with the client.
+    #[command(subcommand)]
+    Meeting(records::MeetingCommand),
+    /// Search everything written about every account.
+    Search {
+        /// Words to look for; case and accents do not matter.
+        query: Vec<String>,
     },
-}
-
-#[derive(Debug, Args)]
-struct AccountAddArgs {
-    /// The client's name.
-    name: String,
-    /// strategic, core or standard (default standard).
-    #[arg(long)]
-    tier: Option<String>,
-    /// active, prospect, paused or former (default active).
-    #[arg(long)]
-    status: Option<String>,
-    #[arg(long)]
-    industry: Option<String>,
-    /// IANA time zone, e.g. Europe/Berlin (default UTC).
-    #[arg(long)]
-    timezone: Option<String>,
-    /// Renewal date, YYYY-MM-DD.
-    #[arg(long)]
-    renewal: Option<String>,
-    /// Days between touches (default from the tier).
-    #[arg(long)]
-    cadence: Option<i32>,
-    #[arg(long)]
-    notes: Option<String>,
-}
-
-#[derive(Debug, Subcommand)]
-enum ContactCommand {
-    /// Add a person to an account.
-    Add(Box<ContactAddArgs>),
-    /// List the people at an account.
-    List {
-        /// The account's name (or the start of it) or id.
-        account: String,
+    /// Archived records: list them, or restore one.
+    #[command(subcommand)]
+    Archive(data::ArchiveCommand),
+    /// Write everything to a portable archive (JSON).
+    Export {
+        /// Where to write it; standard output when absent.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
-}
-
-#[derive(Debug, Args)]
-struct ContactAddArgs {
-    /// The account's name (or the start of it) or id.
-    account: String,
-    /// The person's name.
-    name: String,
-    #[arg(long)]
-    title: Option<String>,
-    /// executive, manager or staff (default staff).
-    #[arg(long)]
-    level: Option<String>,
-    /// The colleague this person reports to (name or id).
-    #[arg(long, value_name = "CONTACT")]
-    reports_to: Option<String>,
-    #[arg(long)]
-    email: Option<String>,
-    #[arg(long)]
-    phone: Option<String>,
-    /// email, call, video, meeting, visit, chat, message or other.
-    #[arg(long)]
-    preferred_channel: Option<String>,
-    /// Only when it differs from the account's.
-    #[arg(long)]
-    timezone: Option<String>,
-    /// Days between touches for this person, when they want their own rhythm.
-    #[arg(long)]
-    cadence: Option<i32>,
-}
-
-#[derive(Debug, Args)]
-struct LogArgs {
-    /// The account's name (or the start of it) or id.
-    account: String,
-    /// What it was about, in a sentence.
-    summary: String,
-    /// email, call, video, meeting, visit, chat, message or other (default email).
-    #[arg(long)]
-    channel: Option<String>,
-    /// Who started it: us or them (default us).
-    #[arg(long, value_name = "us|them")]
-    by: Option<String>,
-    /// A person who took part (name or id); repeat for several.
-    #[arg(long = "with", value_name = "CONTACT")]
-    with: Vec<String>,
-    /// From -2 (very negative) to 2 (very positive).
-    #[arg(long, allow_negative_numbers = true)]
-    sentiment: Option<i32>,
-    /// It was about their goals, not a task.
-    #[arg(long)]
-    strategic: bool,
+    /// Read a portable archive, merging it into this database by id.
+    Import {
+        file: PathBuf,
+        /// Check the archive and say what it holds, without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 impl Command {
     /// Commands that only read never create a database where there was none.
     fn writes(&self) -> bool {
+        use data::ArchiveCommand;
+        use people::{AccountCommand, ContactCommand};
         !matches!(
             self,
             Command::Account(AccountCommand::List | AccountCommand::Show { .. })
                 | Command::Contact(ContactCommand::List { .. })
+                | Command::Search { .. }
+                | Command::Export { .. }
+                | Command::Archive(ArchiveCommand::List)
+                | Command::Import { dry_run: true, .. }
         )
     }
 }
@@ -218,6 +163,14 @@ fn execute(cli: Cli) -> Result<()> {
     result
 }
 
+/// What every command needs: the core, the printer, the moment, and the database path.
+pub(crate) struct Ctx<'a> {
+    pub rapport: &'a mut Rapport,
+    pub out: &'a print::Out,
+    pub now: DateTime<Utc>,
+    pub db: &'a Path,
+}
+
 fn dispatch(
     rapport: &mut Rapport,
     command: Command,
@@ -225,92 +178,34 @@ fn dispatch(
     db: &Path,
     now: DateTime<Utc>,
 ) -> Result<()> {
+    let mut ctx = Ctx { rapport, out, now, db };
     match command {
         Command::Demo { seed } => {
-            let report = rapport.fill_demo(seed, now)?;
+            let report = ctx.rapport.fill_demo(seed, now)?;
             out.demo(&report, db)
         }
-        Command::Account(AccountCommand::Add(args)) => {
-            let draft = AccountDraft {
-                name: args.name,
-                tier: parse_word::<Tier>("tier", "tier", args.tier, Tier::choices())?,
-                status: parse_word::<AccountStatus>(
-                    "status",
-                    "status",
-                    args.status,
-                    AccountStatus::choices(),
-                )?,
-                industry: args.industry,
-                timezone: args.timezone,
-                renewal_date: args.renewal,
-                cadence_days: args.cadence,
-                notes: args.notes,
-                ..Default::default()
-            };
-            out.account_added(&rapport.add_account(draft, now)?)
-        }
-        Command::Account(AccountCommand::List) => out.accounts(&rapport.accounts(now)?),
-        Command::Account(AccountCommand::Show { account }) => {
-            let id = rapport.find_account(&account)?.id;
-            out.account_page(&rapport.account_page(&id, now)?)
-        }
-        Command::Contact(ContactCommand::Add(args)) => {
-            let account = rapport.find_account(&args.account)?;
-            let reports_to = match &args.reports_to {
-                Some(who) => Some(rapport.find_contact(&account.id, who)?.id),
-                None => None,
-            };
-            let draft = ContactDraft {
-                account_id: account.id.clone(),
-                name: args.name,
-                title: args.title,
-                level: parse_word::<Level>("level", "level", args.level, Level::choices())?,
-                reports_to,
-                email: args.email,
-                phone: args.phone,
-                preferred_channel: parse_word::<Channel>(
-                    "preferred_channel",
-                    "channel",
-                    args.preferred_channel,
-                    Channel::choices(),
-                )?,
-                timezone: args.timezone,
-                cadence_days: args.cadence,
-                ..Default::default()
-            };
-            out.contact_added(&rapport.add_contact(draft, now)?, &account.name)
-        }
-        Command::Contact(ContactCommand::List { account }) => {
-            let account = rapport.find_account(&account)?;
-            out.contacts(&rapport.contacts(&account.id)?)
-        }
-        Command::Log(args) => {
-            let account = rapport.find_account(&args.account)?;
-            let contact_ids = args
-                .with
-                .iter()
-                .map(|who| rapport.find_contact(&account.id, who).map(|c| c.id))
-                .collect::<Result<Vec<_>>>()?;
-            let draft = InteractionDraft {
-                account_id: account.id.clone(),
-                occurred_at: None,
-                channel: parse_word::<Channel>("channel", "channel", args.channel, Channel::choices())?,
-                initiated_by: parse_word::<Initiator>("by", "side", args.by, Initiator::choices())?,
-                contact_ids,
-                summary: args.summary,
-                sentiment: args.sentiment,
-                strategic: args.strategic,
-            };
-            out.logged(&rapport.log_interaction(draft, now)?, &account.name)
-        }
+        Command::Account(c) => people::account(&mut ctx, c),
+        Command::Contact(c) => people::contact(&mut ctx, c),
+        Command::Log(args) => people::log(&mut ctx, args),
+        Command::Culture(c) => records::culture(&mut ctx, c),
+        Command::Goal(c) => records::goal(&mut ctx, c),
+        Command::Promise(c) => records::promise(&mut ctx, c),
+        Command::Request(c) => records::request(&mut ctx, c),
+        Command::Issue(c) => records::issue(&mut ctx, c),
+        Command::Meeting(c) => records::meeting(&mut ctx, c),
+        Command::Search { query } => data::search(&mut ctx, &query.join(" ")),
+        Command::Archive(c) => data::archive(&mut ctx, c),
+        Command::Export { out: file } => data::export(&mut ctx, file.as_deref()),
+        Command::Import { file, dry_run } => data::import(&mut ctx, &file, dry_run),
     }
 }
 
-fn parse_word<T: std::str::FromStr>(
+/// Parses an optional word from a closed set, with the sentence listing the accepted ones.
+pub(crate) fn word<T: std::str::FromStr>(
     field: &'static str,
     what: &str,
-    value: Option<String>,
+    value: Option<&str>,
     choices: String,
 ) -> Result<Option<T>> {
-    value.map(|v| validate::word(field, what, &v, choices)).transpose()
+    value.map(|v| validate::word(field, what, v, choices)).transpose()
 }

@@ -13,6 +13,7 @@ use crate::domain::{
 };
 use crate::engine::cadence::TouchState;
 use crate::error::{Error, Result};
+use crate::store::{ArchivedRecord, SearchResults};
 
 pub struct Out {
     pub json: bool,
@@ -57,6 +58,57 @@ fn pad(text: &str, width: usize) -> String {
 }
 
 impl Out {
+    /// Any record: its JSON for a script, or one sentence for a person.
+    pub fn record<T: Serialize + ?Sized>(&self, value: &T, sentence: String) -> Result<()> {
+        if self.json {
+            return emit_json(value);
+        }
+        println!("{sentence}");
+        Ok(())
+    }
+
+    pub fn search(&self, results: &SearchResults) -> Result<()> {
+        if self.json {
+            return emit_json(results);
+        }
+        if results.groups.is_empty() {
+            println!("Nothing matches \"{}\".", results.query);
+        }
+        for group in &results.groups {
+            println!("{}", group.kind.noun().to_uppercase());
+            for hit in &group.hits {
+                let snippet: String = hit
+                    .snippet
+                    .iter()
+                    .map(|f| if f.hit { format!("*{}*", f.text) } else { f.text.clone() })
+                    .collect();
+                let title = if hit.title.is_empty() { String::new() } else { format!("{} — ", hit.title) };
+                println!("  {} · {title}{}", hit.account_name, snippet.trim());
+            }
+        }
+        Ok(())
+    }
+
+    pub fn archived(&self, records: &[ArchivedRecord]) -> Result<()> {
+        if self.json {
+            return emit_json(records);
+        }
+        if records.is_empty() {
+            println!("The archive is empty. Archived records appear here and can be restored.");
+        }
+        for r in records {
+            println!(
+                "{} {} · {} (archived {}) — id {}",
+                r.kind.noun(),
+                r.label,
+                r.account_id,
+                ago(r.archived_at, self.now),
+                r.id
+            );
+        }
+        Ok(())
+    }
+
     pub fn demo(&self, report: &DemoReport, db: &Path) -> Result<()> {
         if self.json {
             return emit_json(report);

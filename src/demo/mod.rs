@@ -103,7 +103,12 @@ fn account(rng: &mut ChaCha8Rng, client: &Client, opened: DateTime<Utc>, now: Da
         status: client.status,
         industry: Some(client.industry.into()),
         timezone: tz.name().into(),
-        working_days: client.working_days.iter().filter_map(|d| d.parse::<Weekday>().ok()).collect(),
+        // In calendar order, as every other door stores them.
+        working_days: Weekday::ALL
+            .iter()
+            .copied()
+            .filter(|d| client.working_days.contains(&d.as_str()))
+            .collect(),
         working_hours,
         holidays,
         renewal_date: client.renewal_in_days.map(|days| today + Duration::days(days)),

@@ -70,6 +70,26 @@ pub struct ContactDraft {
     pub notes: Option<String>,
 }
 
+impl From<&Contact> for ContactDraft {
+    /// The person as an edit form would show them.
+    fn from(c: &Contact) -> Self {
+        ContactDraft {
+            account_id: c.account_id.clone(),
+            name: c.name.clone(),
+            title: c.title.clone(),
+            level: Some(c.level),
+            reports_to: c.reports_to.clone(),
+            email: c.email.clone(),
+            phone: c.phone.clone(),
+            preferred_channel: c.preferred_channel,
+            timezone: c.timezone.clone(),
+            cadence_days: c.cadence_days.map(|d| d as i32),
+            dates: c.dates.clone(),
+            notes: Some(c.notes.clone()),
+        }
+    }
+}
+
 impl ContactDraft {
     /// Checks what can be checked without the database; the store checks that `reports_to`
     /// is a colleague at the same account.

@@ -5,6 +5,7 @@
 //! the clock (the shell reads it, the CLI reads it or takes `--at`).
 
 mod capture;
+mod portable;
 mod records;
 
 use std::path::Path;
@@ -13,6 +14,7 @@ use chrono::{DateTime, SubsecRound, Utc};
 use uuid::{NoContext, Timestamp, Uuid};
 
 pub use capture::{CaptureDraft, Captured};
+pub use portable::ImportReport;
 
 use crate::demo;
 use crate::domain::{

@@ -27,6 +27,15 @@ pub(super) fn before_migration(
     Ok(target)
 }
 
+/// Takes a copy before an import changes the database, and returns its path.
+pub fn backup_before_import(store: &super::Store, now: DateTime<Utc>) -> Result<PathBuf> {
+    let db = store.path();
+    let stem = db.file_stem().and_then(|s| s.to_str()).unwrap_or("rapport");
+    let target = backup_dir(db).join(format!("{stem}-before-import-{}.db", now.format("%Y%m%dT%H%M%SZ")));
+    backup_to(store.conn(), &target)?;
+    Ok(target)
+}
+
 /// Writes a consistent copy of the open database to `target`, through a temporary file that is
 /// renamed into place only once it is complete.
 pub fn backup_to(conn: &Connection, target: &Path) -> Result<()> {

@@ -8,6 +8,7 @@
 
 pub(crate) mod accounts;
 mod backup;
+mod bulk;
 mod codec;
 pub(crate) mod contacts;
 pub(crate) mod culture;
@@ -31,7 +32,8 @@ use crate::domain::{Account, Contact, Interaction};
 use crate::error::{Error, Result};
 
 pub use accounts::AccountFacts;
-pub use backup::backup_to;
+pub use backup::{backup_before_import, backup_to};
+pub use bulk::ImportCounts;
 pub use lifecycle::{ArchivedRecord, RecordKind};
 pub use search::{SearchHit, SearchResults};
 

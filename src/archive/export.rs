@@ -1,0 +1,182 @@
+//! Writing the portable archive: every live record, in a stable order (accounts and their
+//! records by id), so the same data always gives the same bytes.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+
+use super::format::*;
+use crate::domain::{Account, Contact, CultureNote, Goal, Interaction, Issue, Meeting, Promise, Request};
+
+/// One account and everything recorded about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bundle {
+    pub account: Account,
+    pub contacts: Vec<Contact>,
+    pub culture_notes: Vec<CultureNote>,
+    pub goals: Vec<Goal>,
+    pub promises: Vec<Promise>,
+    pub interactions: Vec<Interaction>,
+    pub requests: Vec<Request>,
+    pub issues: Vec<Issue>,
+    pub meetings: Vec<Meeting>,
+}
+
+pub fn instant(t: &DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+fn opt_instant(t: &Option<DateTime<Utc>>) -> Option<String> {
+    t.as_ref().map(instant)
+}
+
+fn sorted<T, F: Fn(&T) -> &str>(items: &[T], key: F) -> Vec<&T> {
+    let mut v: Vec<&T> = items.iter().collect();
+    v.sort_by(|a, b| key(a).cmp(key(b)));
+    v
+}
+
+pub fn document(bundles: &[Bundle], exported_at: DateTime<Utc>) -> Document {
+    let mut accounts: Vec<AccountDoc> = bundles.iter().map(account).collect();
+    accounts.sort_by(|a, b| a.id.cmp(&b.id));
+    Document { format: FORMAT.into(), version: VERSION, exported_at: instant(&exported_at), accounts }
+}
+
+pub fn to_json(doc: &Document) -> String {
+    let mut text = serde_json::to_string_pretty(doc).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn account(b: &Bundle) -> AccountDoc {
+    let a = &b.account;
+    AccountDoc {
+        id: a.id.clone(),
+        name: a.name.clone(),
+        tier: a.tier.as_str().into(),
+        status: a.status.as_str().into(),
+        industry: a.industry.clone(),
+        timezone: a.timezone.clone(),
+        working_days: a.working_days.iter().map(|d| d.as_str().to_string()).collect(),
+        working_hours: WorkingHoursDoc {
+            start: a.working_hours.start.clone(),
+            end: a.working_hours.end.clone(),
+        },
+        holidays: a.holidays.iter().map(|d| d.to_string()).collect(),
+        renewal_date: a.renewal_date.map(|d| d.to_string()),
+        cadence_days: a.cadence_days,
+        notes: a.notes.clone(),
+        contacts: sorted(&b.contacts, |c| &c.id).into_iter().map(contact).collect(),
+        culture_notes: sorted(&b.culture_notes, |n| &n.id)
+            .into_iter()
+            .map(|n| CultureNoteDoc {
+                id: n.id.clone(),
+                category: n.category.as_str().into(),
+                text: n.text.clone(),
+                contact_id: n.contact_id.clone(),
+            })
+            .collect(),
+        goals: sorted(&b.goals, |g| &g.id)
+            .into_iter()
+            .map(|g| GoalDoc {
+                id: g.id.clone(),
+                kind: g.kind.as_str().into(),
+                contact_id: g.contact_id.clone(),
+                title: g.title.clone(),
+                detail: g.detail.clone(),
+                status: g.status.as_str().into(),
+                target_date: g.target_date.map(|d| d.to_string()),
+                stated: g.stated,
+                progress: g
+                    .progress
+                    .iter()
+                    .map(|p| ProgressDoc { at: instant(&p.at), text: p.text.clone() })
+                    .collect(),
+            })
+            .collect(),
+        promises: sorted(&b.promises, |p| &p.id)
+            .into_iter()
+            .map(|p| PromiseDoc {
+                id: p.id.clone(),
+                direction: p.direction.as_str().into(),
+                contact_id: p.contact_id.clone(),
+                text: p.text.clone(),
+                made_at: instant(&p.made_at),
+                due_at: instant(&p.due_at),
+                status: p.status.as_str().into(),
+                completed_at: opt_instant(&p.completed_at),
+                extra: p.extra.clone(),
+                interaction_id: p.interaction_id.clone(),
+            })
+            .collect(),
+        interactions: sorted(&b.interactions, |i| &i.id)
+            .into_iter()
+            .map(|i| InteractionDoc {
+                id: i.id.clone(),
+                occurred_at: instant(&i.occurred_at),
+                channel: i.channel.as_str().into(),
+                initiated_by: i.initiated_by.as_str().into(),
+                contact_ids: i.contact_ids.clone(),
+                summary: i.summary.clone(),
+                sentiment: i.sentiment,
+                strategic: i.strategic,
+            })
+            .collect(),
+        requests: sorted(&b.requests, |r| &r.id)
+            .into_iter()
+            .map(|r| RequestDoc {
+                id: r.id.clone(),
+                contact_id: r.contact_id.clone(),
+                received_at: instant(&r.received_at),
+                text: r.text.clone(),
+                acknowledged_at: opt_instant(&r.acknowledged_at),
+                answered_at: opt_instant(&r.answered_at),
+                resolved_at: opt_instant(&r.resolved_at),
+            })
+            .collect(),
+        issues: sorted(&b.issues, |i| &i.id)
+            .into_iter()
+            .map(|i| IssueDoc {
+                id: i.id.clone(),
+                title: i.title.clone(),
+                severity: i.severity.as_str().into(),
+                opened_at: instant(&i.opened_at),
+                acknowledged_at: opt_instant(&i.acknowledged_at),
+                resolved_at: opt_instant(&i.resolved_at),
+                followed_up_at: opt_instant(&i.followed_up_at),
+                notes: i.notes.clone(),
+            })
+            .collect(),
+        meetings: sorted(&b.meetings, |m| &m.id)
+            .into_iter()
+            .map(|m| MeetingDoc {
+                id: m.id.clone(),
+                starts_at: instant(&m.starts_at),
+                ends_at: instant(&m.ends_at),
+                title: m.title.clone(),
+                location: m.location.clone(),
+                attendee_ids: m.attendee_ids.clone(),
+                agenda: m.agenda.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn contact(c: &Contact) -> ContactDoc {
+    ContactDoc {
+        id: c.id.clone(),
+        name: c.name.clone(),
+        title: c.title.clone(),
+        level: c.level.as_str().into(),
+        reports_to: c.reports_to.clone(),
+        email: c.email.clone(),
+        phone: c.phone.clone(),
+        preferred_channel: c.preferred_channel.map(|p| p.as_str().into()),
+        timezone: c.timezone.clone(),
+        cadence_days: c.cadence_days,
+        dates: c
+            .dates
+            .iter()
+            .map(|d| DateDoc { kind: d.kind.as_str().into(), date: d.date.clone(), label: d.label.clone() })
+            .collect(),
+        notes: c.notes.clone(),
+    }
+}

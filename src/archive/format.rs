@@ -1,0 +1,196 @@
+//! The portable archive's document, exactly as DESIGN §3.1 names it. These names are a
+//! contract: later versions only add. Field order here is the order written to the file.
+
+use serde::{Deserialize, Serialize};
+
+pub const FORMAT: &str = "rapport-archive";
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub format: String,
+    pub version: u32,
+    pub exported_at: String,
+    pub accounts: Vec<AccountDoc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkingHoursDoc {
+    #[serde(default)]
+    pub start: String,
+    #[serde(default)]
+    pub end: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AccountDoc {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub tier: String,
+    #[serde(default)]
+    pub status: String,
+    pub industry: Option<String>,
+    #[serde(default)]
+    pub timezone: String,
+    #[serde(default)]
+    pub working_days: Vec<String>,
+    #[serde(default)]
+    pub working_hours: WorkingHoursDoc,
+    #[serde(default)]
+    pub holidays: Vec<String>,
+    pub renewal_date: Option<String>,
+    pub cadence_days: Option<u32>,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
+    pub contacts: Vec<ContactDoc>,
+    #[serde(default)]
+    pub culture_notes: Vec<CultureNoteDoc>,
+    #[serde(default)]
+    pub goals: Vec<GoalDoc>,
+    #[serde(default)]
+    pub promises: Vec<PromiseDoc>,
+    #[serde(default)]
+    pub interactions: Vec<InteractionDoc>,
+    #[serde(default)]
+    pub requests: Vec<RequestDoc>,
+    #[serde(default)]
+    pub issues: Vec<IssueDoc>,
+    #[serde(default)]
+    pub meetings: Vec<MeetingDoc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DateDoc {
+    pub kind: String,
+    pub date: String,
+    pub label: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContactDoc {
+    pub id: String,
+    pub name: String,
+    pub title: Option<String>,
+    #[serde(default)]
+    pub level: String,
+    pub reports_to: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub preferred_channel: Option<String>,
+    pub timezone: Option<String>,
+    pub cadence_days: Option<u32>,
+    #[serde(default)]
+    pub dates: Vec<DateDoc>,
+    #[serde(default)]
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CultureNoteDoc {
+    pub id: String,
+    #[serde(default)]
+    pub category: String,
+    pub text: String,
+    pub contact_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgressDoc {
+    pub at: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GoalDoc {
+    pub id: String,
+    pub kind: String,
+    pub contact_id: Option<String>,
+    pub title: String,
+    #[serde(default)]
+    pub detail: String,
+    #[serde(default)]
+    pub status: String,
+    pub target_date: Option<String>,
+    #[serde(default)]
+    pub stated: bool,
+    #[serde(default)]
+    pub progress: Vec<ProgressDoc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PromiseDoc {
+    pub id: String,
+    #[serde(default)]
+    pub direction: String,
+    pub contact_id: Option<String>,
+    pub text: String,
+    pub made_at: String,
+    pub due_at: String,
+    #[serde(default)]
+    pub status: String,
+    pub completed_at: Option<String>,
+    pub extra: Option<String>,
+    pub interaction_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InteractionDoc {
+    pub id: String,
+    pub occurred_at: String,
+    #[serde(default)]
+    pub channel: String,
+    #[serde(default)]
+    pub initiated_by: String,
+    #[serde(default)]
+    pub contact_ids: Vec<String>,
+    pub summary: String,
+    pub sentiment: Option<i8>,
+    #[serde(default)]
+    pub strategic: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RequestDoc {
+    pub id: String,
+    pub contact_id: Option<String>,
+    pub received_at: String,
+    pub text: String,
+    pub acknowledged_at: Option<String>,
+    pub answered_at: Option<String>,
+    pub resolved_at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IssueDoc {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub severity: String,
+    pub opened_at: String,
+    pub acknowledged_at: Option<String>,
+    pub resolved_at: Option<String>,
+    pub followed_up_at: Option<String>,
+    #[serde(default)]
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingDoc {
+    pub id: String,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub title: String,
+    pub location: Option<String>,
+    #[serde(default)]
+    pub attendee_ids: Vec<String>,
+    #[serde(default)]
+    pub agenda: String,
+}
+
+impl Default for WorkingHoursDoc {
+    fn default() -> Self {
+        WorkingHoursDoc { start: "09:00".into(), end: "17:30".into() }
+    }
+}

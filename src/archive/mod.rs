@@ -1,0 +1,12 @@
+//! The portable archive (DESIGN §3.1): one JSON document holding everything, to take the data
+//! out of Rapport and bring it back in — on this machine or another — without losing a byte.
+//!
+//! `format` is the contract; `export` writes it; `import` checks a whole document before the
+//! store writes any of it. Nothing here touches the database.
+
+pub mod export;
+pub mod format;
+pub mod import;
+
+pub use export::{Bundle, document, to_json};
+pub use import::{Problem, read};

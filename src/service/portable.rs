@@ -1,0 +1,58 @@
+//! Export and import of the portable archive, as user actions.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use specta::Type;
+
+use super::{Rapport, stored_precision};
+use crate::archive;
+use crate::error::{Error, Result};
+use crate::store::{self, ImportCounts};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct ImportReport {
+    pub accounts: u32,
+    pub created: u32,
+    pub updated: u32,
+    /// Where the copy taken before the import is, when there was anything to copy.
+    pub backup: Option<String>,
+    /// True when nothing was written (a dry run).
+    pub dry_run: bool,
+}
+
+impl Rapport {
+    /// The whole database as the portable archive's JSON text.
+    pub fn export_archive(&self, now: DateTime<Utc>) -> Result<String> {
+        let bundles = self.store.bundles()?;
+        Ok(archive::to_json(&archive::document(&bundles, stored_precision(now))))
+    }
+
+    /// Checks the archive `text` whole, then merges it in by id — or, with `dry_run`, only checks.
+    pub fn import_archive(&mut self, text: &str, dry_run: bool, now: DateTime<Utc>) -> Result<ImportReport> {
+        let now = stored_precision(now);
+        let bundles = archive::read(text, now).map_err(|problems| Error::InvalidArchive { problems })?;
+        let accounts = bundles.len() as u32;
+        if dry_run {
+            let records: u32 = bundles.iter().map(record_count).sum();
+            return Ok(ImportReport { accounts, created: records, updated: 0, backup: None, dry_run: true });
+        }
+        let backup = if self.store.account_count()? > 0 {
+            Some(store::backup_before_import(&self.store, now)?.display().to_string())
+        } else {
+            None
+        };
+        let ImportCounts { created, updated } = self.store.replace_bundles(&bundles)?;
+        Ok(ImportReport { accounts, created, updated, backup, dry_run: false })
+    }
+}
+
+fn record_count(b: &archive::Bundle) -> u32 {
+    (1 + b.contacts.len()
+        + b.culture_notes.len()
+        + b.goals.len()
+        + b.promises.len()
+        + b.interactions.len()
+        + b.requests.len()
+        + b.issues.len()
+        + b.meetings.len()) as u32
+}

@@ -1,0 +1,103 @@
+//! Whole-account reads and writes, for the portable archive: load everything about every live
+//! account, or write a set of accounts in one transaction, replacing records with the same id.
+
+use rusqlite::OptionalExtension;
+use serde::Serialize;
+use specta::Type;
+
+use super::{Store, accounts, contacts, culture, goals, interactions, issues, meetings, promises, requests};
+use crate::archive::Bundle;
+use crate::error::Result;
+
+/// How many records an import created and how many it replaced.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Type)]
+pub struct ImportCounts {
+    pub created: u32,
+    pub updated: u32,
+}
+
+impl Store {
+    pub fn bundles(&self) -> Result<Vec<Bundle>> {
+        let ids: Vec<String> = {
+            let mut stmt =
+                self.conn().prepare("SELECT id FROM accounts WHERE archived_at IS NULL ORDER BY id")?;
+            stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
+        };
+        ids.iter()
+            .map(|id| {
+                Ok(Bundle {
+                    account: self.account(id)?,
+                    contacts: self.contacts(id)?,
+                    culture_notes: self.culture_notes(id)?,
+                    goals: self.goals(id)?,
+                    promises: self.promises(id)?,
+                    interactions: self.timeline(id, u32::MAX)?,
+                    requests: self.requests(id)?,
+                    issues: self.issues(id)?,
+                    meetings: self.meetings(id)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Writes every bundle in one transaction. A record whose id already exists is replaced
+    /// (and brought back if it was archived); the rest are added.
+    pub fn replace_bundles(&mut self, bundles: &[Bundle]) -> Result<ImportCounts> {
+        self.write(|tx| {
+            // References are checked at commit, so a record can be replaced while others point at it.
+            tx.pragma_update(None, "defer_foreign_keys", "ON")?;
+            let mut counts = ImportCounts::default();
+            let mut replace = |table: &str, id: &str| -> Result<()> {
+                let existed = tx
+                    .prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1"))?
+                    .query_row([id], |_| Ok(()))
+                    .optional()?
+                    .is_some();
+                if existed {
+                    tx.prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?.execute([id])?;
+                    counts.updated += 1;
+                } else {
+                    counts.created += 1;
+                }
+                Ok(())
+            };
+            for b in bundles {
+                replace("accounts", &b.account.id)?;
+                accounts::insert(tx, &b.account)?;
+                for c in &b.contacts {
+                    replace("contacts", &c.id)?;
+                    contacts::insert(tx, c)?;
+                }
+                for i in &b.interactions {
+                    replace("interactions", &i.id)?;
+                    interactions::insert(tx, i)?;
+                }
+                for p in &b.promises {
+                    replace("promises", &p.id)?;
+                    promises::insert(tx, p)?;
+                }
+                for n in &b.culture_notes {
+                    replace("culture_notes", &n.id)?;
+                    culture::insert(tx, n)?;
+                }
+                for g in &b.goals {
+                    replace("goals", &g.id)?;
+                    goals::insert(tx, g)?;
+                }
+                for r in &b.requests {
+                    replace("requests", &r.id)?;
+                    requests::insert(tx, r)?;
+                }
+                for i in &b.issues {
+                    replace("issues", &i.id)?;
+                    issues::insert(tx, i)?;
+                }
+                for m in &b.meetings {
+                    replace("meetings", &m.id)?;
+                    meetings::insert(tx, m)?;
+                }
+            }
+            Ok(counts)
+        })
+    }
+}
