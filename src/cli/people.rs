@@ -113,10 +113,10 @@ pub struct ContactFields {
     #[arg(long)]
     cadence: Option<i32>,
     /// Birthday, YYYY-MM-DD or --MM-DD when the year is unknown.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     birthday: Option<String>,
     /// Work anniversary, YYYY-MM-DD.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     anniversary: Option<String>,
     #[arg(long)]
     notes: Option<String>,

@@ -84,6 +84,9 @@ pub enum PromiseCommand {
         /// When it is due (RFC 3339).
         #[arg(long)]
         due: String,
+        /// When it was made (RFC 3339); now when absent.
+        #[arg(long, value_name = "RFC3339")]
+        made: Option<String>,
         /// They owe it to us.
         #[arg(long)]
         theirs: bool,
@@ -225,11 +228,18 @@ pub fn goal(ctx: &mut Ctx<'_>, command: GoalCommand) -> Result<()> {
 pub fn promise(ctx: &mut Ctx<'_>, command: PromiseCommand) -> Result<()> {
     let now = ctx.now;
     let (id, outcome) = match command {
-        PromiseCommand::Add { owner, text, due, theirs } => {
+        PromiseCommand::Add { owner, text, due, made, theirs } => {
             let (account_id, contact_id) = owner.resolve(ctx)?;
             let direction = Some(if theirs { Direction::Theirs } else { Direction::Ours });
-            let draft =
-                PromiseDraft { account_id, direction, contact_id, text, due_at: due, ..Default::default() };
+            let draft = PromiseDraft {
+                account_id,
+                direction,
+                contact_id,
+                text,
+                due_at: due,
+                made_at: made,
+                ..Default::default()
+            };
             let p = ctx.rapport.add_promise(draft, now)?;
             return ctx.out.record(
                 &p,

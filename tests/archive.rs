@@ -1,0 +1,176 @@
+//! The portable archive: out and back in without losing a byte, and nothing written from a
+//! document with anything wrong in it.
+
+use chrono::{DateTime, Utc};
+use rapport::Rapport;
+use rapport::error::Error;
+use rapport::store::RecordKind;
+use serde_json::Value;
+use tempfile::TempDir;
+
+fn now() -> DateTime<Utc> {
+    "2026-11-23T10:00:00Z".parse().unwrap()
+}
+
+fn demo(dir: &TempDir, name: &str) -> Rapport {
+    let mut r = Rapport::open(&dir.path().join(name), now()).unwrap();
+    r.fill_demo(7, now()).unwrap();
+    r
+}
+
+fn problems(err: Error) -> Vec<(String, String)> {
+    match err {
+        Error::InvalidArchive { problems } => problems.into_iter().map(|p| (p.path, p.message)).collect(),
+        other => panic!("expected an invalid archive, got {other:?}"),
+    }
+}
+
+#[test]
+fn export_then_import_into_an_empty_database_then_export_is_byte_identical() {
+    let dir = TempDir::new().unwrap();
+    let first = demo(&dir, "a.db").export_archive(now()).unwrap();
+    let mut copy = Rapport::open(&dir.path().join("b.db"), now()).unwrap();
+    let report = copy.import_archive(&first, false, now()).unwrap();
+    assert_eq!(report.updated, 0);
+    assert!(report.created > 800, "{report:?}");
+    assert_eq!(copy.export_archive(now()).unwrap(), first);
+}
+
+#[test]
+fn the_archive_uses_the_contract_names() {
+    let dir = TempDir::new().unwrap();
+    let doc: Value = serde_json::from_str(&demo(&dir, "a.db").export_archive(now()).unwrap()).unwrap();
+    assert_eq!(doc["format"], "rapport-archive");
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["exported_at"], "2026-11-23T10:00:00Z");
+    let account = &doc["accounts"][0];
+    for key in [
+        "id",
+        "name",
+        "tier",
+        "status",
+        "industry",
+        "timezone",
+        "working_days",
+        "working_hours",
+        "holidays",
+        "renewal_date",
+        "cadence_days",
+        "notes",
+        "contacts",
+        "culture_notes",
+        "goals",
+        "promises",
+        "interactions",
+        "requests",
+        "issues",
+        "meetings",
+    ] {
+        assert!(account.get(key).is_some(), "accounts[].{key}");
+    }
+    for key in [
+        "id",
+        "name",
+        "title",
+        "level",
+        "reports_to",
+        "email",
+        "phone",
+        "preferred_channel",
+        "timezone",
+        "cadence_days",
+        "dates",
+        "notes",
+    ] {
+        assert!(account["contacts"][0].get(key).is_some(), "contacts[].{key}");
+    }
+}
+
+#[test]
+fn a_wrong_format_or_a_newer_version_is_refused_with_its_path() {
+    let dir = TempDir::new().unwrap();
+    let mut r = Rapport::open(&dir.path().join("a.db"), now()).unwrap();
+    let err =
+        r.import_archive(r#"{"format": "vcard", "version": 1, "accounts": []}"#, false, now()).unwrap_err();
+    assert_eq!(problems(err)[0].0, "$.format");
+    let err = r
+        .import_archive(r#"{"format": "rapport-archive", "version": 9, "accounts": []}"#, false, now())
+        .unwrap_err();
+    let found = problems(err);
+    assert_eq!(found[0].0, "$.version");
+    assert!(found[0].1.contains("newer Rapport"), "{found:?}");
+    let err = r.import_archive("{ not json", false, now()).unwrap_err();
+    assert!(problems(err)[0].1.contains("line 1"), "where the JSON breaks");
+}
+
+#[test]
+fn every_problem_is_listed_with_its_path_and_nothing_is_written() {
+    let dir = TempDir::new().unwrap();
+    let source = demo(&dir, "a.db");
+    let mut doc: Value = serde_json::from_str(&source.export_archive(now()).unwrap()).unwrap();
+    let first_contact = doc["accounts"][0]["contacts"][0]["id"].clone();
+    doc["accounts"][0]["contacts"][1]["name"] = Value::String("   ".into());
+    doc["accounts"][1]["id"] = doc["accounts"][0]["id"].clone();
+    doc["accounts"][2]["interactions"][0]["contact_ids"] = serde_json::json!(["nobody"]);
+    doc["accounts"][2]["interactions"][1]["contact_ids"] = serde_json::json!([first_contact]);
+    doc["accounts"][3]["promises"] = serde_json::json!([{
+        "id": "p-1", "direction": "ours", "text": "Send the plan", "made_at": "2026-11-20T10:00:00Z",
+        "due_at": "2026-11-19T10:00:00Z", "status": "open"
+    }]);
+    doc["accounts"][4]["tier"] = Value::String("platinum".into());
+
+    let mut target = Rapport::open(&dir.path().join("b.db"), now()).unwrap();
+    target
+        .add_account(
+            rapport::domain::AccountDraft { name: "Already here".into(), ..Default::default() },
+            now(),
+        )
+        .unwrap();
+    let found = problems(target.import_archive(&doc.to_string(), false, now()).unwrap_err());
+    let paths: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
+    for expected in [
+        "$.accounts[0].contacts[1].name",
+        "$.accounts[1].id",
+        "$.accounts[2].interactions[0].contact_ids[0]",
+        "$.accounts[2].interactions[1].contact_ids[0]",
+        "$.accounts[3].promises[0].due_at",
+        "$.accounts[4].tier",
+    ] {
+        assert!(paths.contains(&expected), "{expected} missing from {paths:?}");
+    }
+    assert_eq!(target.accounts(now()).unwrap().len(), 1, "nothing was written");
+}
+
+#[test]
+fn importing_into_a_database_with_data_merges_by_id() {
+    let dir = TempDir::new().unwrap();
+    let mut r = demo(&dir, "a.db");
+    let mut doc: Value = serde_json::from_str(&r.export_archive(now()).unwrap()).unwrap();
+    let account_id = doc["accounts"][0]["id"].as_str().unwrap().to_string();
+    doc["accounts"][0]["notes"] = Value::String("Renegotiated terms in November.".into());
+    doc["accounts"].as_array_mut().unwrap().truncate(1);
+    let contact_id = doc["accounts"][0]["contacts"][0]["id"].as_str().unwrap().to_string();
+    r.archive(RecordKind::Contact, &contact_id, now()).unwrap();
+
+    let before = r.accounts(now()).unwrap().len();
+    let report = r.import_archive(&doc.to_string(), false, now()).unwrap();
+    assert_eq!(report.created, 0, "every record was already there");
+    assert!(report.backup.is_some(), "a copy was taken first");
+    assert_eq!(r.accounts(now()).unwrap().len(), before, "other accounts untouched");
+    let page = r.account_page(&account_id, now()).unwrap();
+    assert_eq!(page.account.notes, "Renegotiated terms in November.");
+    assert!(
+        page.contacts.iter().any(|c| c.id == contact_id),
+        "an archived person comes back from the archive file"
+    );
+}
+
+#[test]
+fn a_dry_run_checks_without_writing() {
+    let dir = TempDir::new().unwrap();
+    let text = demo(&dir, "a.db").export_archive(now()).unwrap();
+    let mut empty = Rapport::open(&dir.path().join("b.db"), now()).unwrap();
+    let report = empty.import_archive(&text, true, now()).unwrap();
+    assert!(report.dry_run && report.accounts >= 12);
+    assert!(empty.accounts(now()).unwrap().is_empty());
+}
