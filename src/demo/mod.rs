@@ -6,6 +6,7 @@
 
 mod catalogue;
 mod phrases;
+mod profile;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -14,6 +15,7 @@ use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 use uuid::Builder;
 
+use crate::archive::Bundle;
 use crate::domain::{
     Account, Channel, Contact, Id, Initiator, Interaction, Level, Weekday, WorkingHours, check_working_hours,
 };
@@ -25,11 +27,9 @@ pub const DEFAULT_SEED: u64 = 2026;
 /// How far back the history goes.
 const HISTORY_DAYS: i64 = 548;
 
+/// The demo as the archive shapes it: one bundle per account, people managers first.
 pub struct Portfolio {
-    pub accounts: Vec<Account>,
-    /// Managers before the people who report to them.
-    pub contacts: Vec<Contact>,
-    pub interactions: Vec<Interaction>,
+    pub bundles: Vec<Bundle>,
 }
 
 /// What `rapport demo` says it made.
@@ -43,17 +43,29 @@ pub struct DemoReport {
 }
 
 impl Portfolio {
+    pub fn accounts(&self) -> impl Iterator<Item = &Account> {
+        self.bundles.iter().map(|b| &b.account)
+    }
+
+    pub fn contacts(&self) -> impl Iterator<Item = &Contact> {
+        self.bundles.iter().flat_map(|b| &b.contacts)
+    }
+
+    pub fn interactions(&self) -> impl Iterator<Item = &Interaction> {
+        self.bundles.iter().flat_map(|b| &b.interactions)
+    }
+
     pub fn report(&self) -> DemoReport {
         let mut countries: Vec<&str> = CLIENTS.iter().map(|c| c.country).collect();
         countries.sort();
         countries.dedup();
-        let mut zones: Vec<&str> = self.accounts.iter().map(|a| a.timezone.as_str()).collect();
+        let mut zones: Vec<&str> = self.accounts().map(|a| a.timezone.as_str()).collect();
         zones.sort();
         zones.dedup();
         DemoReport {
-            accounts: self.accounts.len(),
-            contacts: self.contacts.len(),
-            interactions: self.interactions.len(),
+            accounts: self.bundles.len(),
+            contacts: self.contacts().count(),
+            interactions: self.interactions().count(),
             countries: countries.len(),
             timezones: zones.len(),
         }
@@ -61,7 +73,7 @@ impl Portfolio {
 }
 
 /// Ids that are valid UUIDv7 (time-ordered) yet drawn from the seeded generator.
-fn id(rng: &mut ChaCha8Rng, at: DateTime<Utc>) -> Id {
+pub(crate) fn id(rng: &mut ChaCha8Rng, at: DateTime<Utc>) -> Id {
     let bytes: [u8; 10] = rng.random();
     let millis = u64::try_from(at.timestamp_millis()).unwrap_or(0);
     Builder::from_unix_timestamp_millis(millis, &bytes).into_uuid().to_string()
@@ -69,17 +81,27 @@ fn id(rng: &mut ChaCha8Rng, at: DateTime<Utc>) -> Id {
 
 pub fn generate(seed: u64, now: DateTime<Utc>) -> Portfolio {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut portfolio = Portfolio { accounts: Vec::new(), contacts: Vec::new(), interactions: Vec::new() };
+    let mut bundles = Vec::new();
     let opened = now - Duration::days(HISTORY_DAYS + 30);
-    for client in CLIENTS {
+    for (index, client) in CLIENTS.iter().enumerate() {
         let account = account(&mut rng, client, opened, now);
-        let people = people(&mut rng, client, &account, opened);
-        let history = history(&mut rng, client, &account, &people, now);
-        portfolio.accounts.push(account);
-        portfolio.contacts.extend(people);
-        portfolio.interactions.extend(history);
+        let mut people = people(&mut rng, client, &account, opened);
+        profile::dates(&mut rng, &mut people, now, index);
+        let interactions = history(&mut rng, client, &account, &people, now);
+        let p = profile::generate(&mut rng, client, &account, &people, &interactions, now, index);
+        bundles.push(Bundle {
+            account,
+            contacts: people,
+            culture_notes: p.culture_notes,
+            goals: p.goals,
+            promises: p.promises,
+            interactions,
+            requests: p.requests,
+            issues: p.issues,
+            meetings: p.meetings,
+        });
     }
-    portfolio
+    Portfolio { bundles }
 }
 
 fn account(rng: &mut ChaCha8Rng, client: &Client, opened: DateTime<Utc>, now: DateTime<Utc>) -> Account {
@@ -288,10 +310,8 @@ mod tests {
     #[test]
     fn the_same_seed_and_now_give_the_same_portfolio() {
         let (a, b) = (generate(7, now()), generate(7, now()));
-        assert_eq!(a.accounts, b.accounts);
-        assert_eq!(a.contacts, b.contacts);
-        assert_eq!(a.interactions, b.interactions);
-        assert_ne!(generate(8, now()).interactions, a.interactions, "another seed tells another story");
+        assert_eq!(a.bundles, b.bundles);
+        assert_ne!(generate(8, now()).bundles, a.bundles, "another seed tells another story");
     }
 
     #[test]
@@ -302,22 +322,19 @@ mod tests {
         assert!(report.contacts >= 40, "{report:?}");
         assert!(report.countries >= 5 && report.timezones >= 5, "{report:?}");
         for level in Level::ALL {
-            assert!(p.contacts.iter().any(|c| c.level == *level), "someone at level {level}");
+            assert!(p.contacts().any(|c| c.level == *level), "someone at level {level}");
         }
-        assert!(
-            p.contacts.iter().filter(|c| c.reports_to.is_some()).count() >= 30,
-            "a real command structure"
-        );
+        assert!(p.contacts().filter(|c| c.reports_to.is_some()).count() >= 30, "a real command structure");
         for side in Initiator::ALL {
-            assert!(p.interactions.iter().any(|i| i.initiated_by == *side), "touches started by {side}");
+            assert!(p.interactions().any(|i| i.initiated_by == *side), "touches started by {side}");
         }
     }
 
     #[test]
     fn history_spans_eighteen_months_and_never_reaches_the_future() {
         let p = generate(DEFAULT_SEED, now());
-        let oldest = p.interactions.iter().map(|i| i.occurred_at).min().unwrap();
-        let newest = p.interactions.iter().map(|i| i.occurred_at).max().unwrap();
+        let oldest = p.interactions().map(|i| i.occurred_at).min().unwrap();
+        let newest = p.interactions().map(|i| i.occurred_at).max().unwrap();
         assert!(now() - oldest >= Duration::days(530), "oldest touch {oldest}");
         assert!(newest <= now(), "newest touch {newest}");
     }
@@ -325,8 +342,8 @@ mod tests {
     #[test]
     fn touches_fall_inside_each_clients_working_week() {
         let p = generate(DEFAULT_SEED, now());
-        for i in &p.interactions {
-            let account = p.accounts.iter().find(|a| a.id == i.account_id).unwrap();
+        for i in p.interactions() {
+            let account = p.accounts().find(|a| a.id == i.account_id).unwrap();
             let tz: Tz = account.timezone.parse().unwrap();
             let local = i.occurred_at.with_timezone(&tz);
             let weekday = local.format("%a").to_string().to_lowercase();
@@ -347,12 +364,58 @@ mod tests {
     #[test]
     fn everyone_reports_to_a_colleague_at_the_same_account() {
         let p = generate(DEFAULT_SEED, now());
-        for c in &p.contacts {
+        for c in p.contacts() {
             if let Some(manager) = &c.reports_to {
-                let m = p.contacts.iter().find(|m| &m.id == manager).expect("manager exists");
+                let m = p.contacts().find(|m| &m.id == manager).expect("manager exists");
                 assert_eq!(m.account_id, c.account_id);
             }
         }
+    }
+
+    #[test]
+    fn the_demo_fills_every_part_of_a_profile_with_situations_worth_acting_on() {
+        use crate::domain::{DateKind, Direction, GoalKind, PromiseStatus};
+        let p = generate(DEFAULT_SEED, now());
+        let all = |f: &dyn Fn(&Bundle) -> usize| p.bundles.iter().map(f).sum::<usize>();
+        assert!(all(&|b| b.culture_notes.len()) >= 30);
+        for kind in GoalKind::ALL {
+            assert!(p.bundles.iter().flat_map(|b| &b.goals).any(|g| g.kind == *kind), "a {kind} goal");
+        }
+        let promises: Vec<_> = p.bundles.iter().flat_map(|b| &b.promises).collect();
+        for status in [PromiseStatus::Kept, PromiseStatus::Broken, PromiseStatus::Open] {
+            assert!(promises.iter().any(|x| x.status == status), "a {status} promise");
+        }
+        assert!(promises.iter().any(|x| x.kept_late()), "a promise kept late");
+        assert!(
+            promises.iter().any(|x| x.status == PromiseStatus::Open
+                && x.direction == Direction::Ours
+                && x.due_at < now())
+        );
+        assert!(promises.iter().any(|x| x.status == PromiseStatus::Open
+            && x.direction == Direction::Theirs
+            && x.due_at < now()));
+        let requests: Vec<_> = p.bundles.iter().flat_map(|b| &b.requests).collect();
+        assert!(
+            requests
+                .iter()
+                .any(|r| r.acknowledged_at.is_none() && now() - r.received_at > Duration::hours(1))
+        );
+        assert!(
+            requests.iter().any(|r| r.answered_at.is_none() && now() - r.received_at > Duration::hours(24))
+        );
+        let issues: Vec<_> = p.bundles.iter().flat_map(|b| &b.issues).collect();
+        assert!(issues.iter().any(|i| i.acknowledged_at.is_none()));
+        assert!(issues.iter().any(|i| i.resolved_at.is_some() && i.followed_up_at.is_none()));
+        let meetings: Vec<_> = p.bundles.iter().flat_map(|b| &b.meetings).collect();
+        assert!(meetings.iter().any(|m| m.starts_at > now() && m.starts_at - now() < Duration::hours(48)));
+        assert!(meetings.iter().any(|m| m.ends_at < now() && now() - m.ends_at < Duration::days(2)));
+        let birthday_soon = p.contacts().flat_map(|c| &c.dates).any(|d| {
+            d.kind == DateKind::Birthday && {
+                let md = &d.date[d.date.len() - 5..];
+                (0..7).any(|k| (now() + Duration::days(k)).format("%m-%d").to_string() == md)
+            }
+        });
+        assert!(birthday_soon, "someone's birthday is this week");
     }
 
     #[test]

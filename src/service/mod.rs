@@ -162,7 +162,7 @@ impl Rapport {
             )));
         }
         let portfolio = demo::generate(seed, now);
-        self.store.insert_portfolio(&portfolio.accounts, &portfolio.contacts, &portfolio.interactions)?;
+        self.store.replace_bundles(&portfolio.bundles)?;
         Ok(portfolio.report())
     }
 }

@@ -28,7 +28,6 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 
-use crate::domain::{Account, Contact, Interaction};
 use crate::error::{Error, Result};
 
 pub use accounts::AccountFacts;
@@ -142,28 +141,6 @@ impl Store {
 
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
-    }
-
-    /// Writes a whole portfolio in one transaction: all of it, or nothing.
-    pub fn insert_portfolio(
-        &mut self,
-        new_accounts: &[Account],
-        new_contacts: &[Contact],
-        new_interactions: &[Interaction],
-    ) -> Result<()> {
-        self.write(|tx| {
-            for account in new_accounts {
-                accounts::insert(tx, account)?;
-            }
-            // Contacts come managers first, so that every reports-to is already there.
-            for contact in new_contacts {
-                contacts::insert(tx, contact)?;
-            }
-            for interaction in new_interactions {
-                interactions::insert(tx, interaction)?;
-            }
-            Ok(())
-        })
     }
 }
 
