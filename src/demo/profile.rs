@@ -41,7 +41,7 @@ fn at(t: DateTime<Utc>) -> DateTime<Utc> {
 pub fn dates(rng: &mut ChaCha8Rng, contacts: &mut [Contact], now: DateTime<Utc>, index: usize) {
     for (n, c) in contacts.iter_mut().enumerate() {
         // The lead person in every third account has a birthday within the week.
-        let soon = n == 0 && index % 3 == 0;
+        let soon = n == 0 && index.is_multiple_of(3);
         if soon || rng.random_bool(0.5) {
             let day = if soon {
                 (now + Duration::days(2 + (index as i64 % 5))).date_naive()
@@ -152,7 +152,7 @@ pub fn generate(
         ),
     ];
     for (kind, contact_id, title, target_days, status, stated) in goal_specs {
-        let last_progress = now - Duration::days(if index % 2 == 0 { 12 } else { 60 });
+        let last_progress = now - Duration::days(if index.is_multiple_of(2) { 12 } else { 60 });
         p.goals.push(Goal {
             id: id(rng, opened),
             account_id: account.id.clone(),
