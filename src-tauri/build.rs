@@ -30,6 +30,8 @@ pub const COMMANDS: &[&str] = &[
     "restore",
     "archived",
     "search",
+    "export_archive",
+    "import_archive",
 ];
 
 fn main() {

@@ -8,10 +8,13 @@ use rapport::domain::{
     MeetingDraft, Promise, PromiseDraft, PromiseOutcome, Request, RequestDraft, RequestStep,
 };
 use rapport::error::ErrorCode;
-use rapport::service::{CaptureDraft, Captured};
+use rapport::service::{CaptureDraft, Captured, ImportReport};
 use rapport::store::{ArchivedRecord, RecordKind, SearchResults};
 use rapport::{Rapport, UserError};
-use tauri::State;
+use std::path::PathBuf;
+
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
 use tauri_specta::{Builder, collect_commands};
 
 use crate::Core;
@@ -253,6 +256,36 @@ pub async fn search(core: State<'_, Core>, query: String) -> Answer<SearchResult
     with_core(&core, move |r, _| r.search(&query)).await
 }
 
+/// Asks the user where to save, or which file to open, with the system's own dialog.
+async fn pick_file(app: AppHandle, save: bool) -> Answer<Option<PathBuf>> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let dialog = app.dialog().file().add_filter("Rapport archive", &["json"]);
+        let picked = if save {
+            dialog.set_file_name("rapport-archive.json").blocking_save_file()
+        } else {
+            dialog.blocking_pick_file()
+        };
+        picked.and_then(|p| p.into_path().ok())
+    })
+    .await
+    .map_err(|_| busy())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn export_archive(app: AppHandle, core: State<'_, Core>) -> Answer<Option<String>> {
+    let Some(path) = pick_file(app, true).await? else { return Ok(None) };
+    with_core(&core, move |r, now| r.export_archive_to(&path, now).map(|_| Some(path.display().to_string())))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn import_archive(app: AppHandle, core: State<'_, Core>) -> Answer<Option<ImportReport>> {
+    let Some(path) = pick_file(app, false).await? else { return Ok(None) };
+    with_core(&core, move |r, now| r.import_archive_from(&path, false, now).map(Some)).await
+}
+
 pub fn bindings() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new().commands(collect_commands![
         list_accounts,
@@ -284,6 +317,8 @@ pub fn bindings() -> Builder<tauri::Wry> {
         restore,
         archived,
         search,
+        export_archive,
+        import_archive,
     ])
 }
 

@@ -22,6 +22,7 @@ fn main() {
     let opened = Rapport::open(&database_path(), chrono::Utc::now()).map_err(UserError::from);
     let bindings = commands::bindings();
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(Core(Arc::new(Mutex::new(opened))))
         .invoke_handler(bindings.invoke_handler())
         .run(tauri::generate_context!())

@@ -47,17 +47,13 @@ pub fn archive(ctx: &mut Ctx<'_>, command: ArchiveCommand) -> Result<()> {
 }
 
 pub fn export(ctx: &mut Ctx<'_>, file: Option<&Path>) -> Result<()> {
-    let text = ctx.rapport.export_archive(ctx.now)?;
     match file {
         None => {
-            print!("{text}");
+            print!("{}", ctx.rapport.export_archive(ctx.now)?);
             Ok(())
         }
         Some(path) => {
-            // Written beside the target, then renamed: a crash never leaves half an archive.
-            let partial = path.with_extension("partial");
-            std::fs::write(&partial, &text).map_err(|e| Error::file(&partial, e))?;
-            std::fs::rename(&partial, path).map_err(|e| Error::file(path, e))?;
+            ctx.rapport.export_archive_to(path, ctx.now)?;
             eprintln!("Exported to {}.", path.display());
             Ok(())
         }
@@ -65,8 +61,7 @@ pub fn export(ctx: &mut Ctx<'_>, file: Option<&Path>) -> Result<()> {
 }
 
 pub fn import(ctx: &mut Ctx<'_>, file: &Path, dry_run: bool) -> Result<()> {
-    let text = std::fs::read_to_string(file).map_err(|e| Error::file(file, e))?;
-    let report = ctx.rapport.import_archive(&text, dry_run, ctx.now)?;
+    let report = ctx.rapport.import_archive_from(file, dry_run, ctx.now)?;
     let sentence = if report.dry_run {
         format!(
             "The archive is valid: {} accounts, {} records. Nothing was written (dry run).",

@@ -27,6 +27,26 @@ impl Rapport {
         Ok(archive::to_json(&archive::document(&bundles, stored_precision(now))))
     }
 
+    /// Writes the archive to `path`, through a temporary file renamed into place, so a crash
+    /// never leaves half an archive.
+    pub fn export_archive_to(&self, path: &std::path::Path, now: DateTime<Utc>) -> Result<()> {
+        let text = self.export_archive(now)?;
+        let partial = path.with_extension("partial");
+        std::fs::write(&partial, &text).map_err(|e| Error::file(&partial, e))?;
+        std::fs::rename(&partial, path).map_err(|e| Error::file(path, e))
+    }
+
+    /// Reads the archive at `path` and imports it (see [`Rapport::import_archive`]).
+    pub fn import_archive_from(
+        &mut self,
+        path: &std::path::Path,
+        dry_run: bool,
+        now: DateTime<Utc>,
+    ) -> Result<ImportReport> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::file(path, e))?;
+        self.import_archive(&text, dry_run, now)
+    }
+
     /// Checks the archive `text` whole, then merges it in by id — or, with `dry_run`, only checks.
     pub fn import_archive(&mut self, text: &str, dry_run: bool, now: DateTime<Utc>) -> Result<ImportReport> {
         let now = stored_precision(now);

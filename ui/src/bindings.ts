@@ -35,6 +35,8 @@ export const commands = {
 	restore: (kind: RecordKind, id: string) => typedError<null, UserError_Serialize>(__TAURI_INVOKE("restore", { kind, id })),
 	archived: () => typedError<ArchivedRecord[], UserError_Serialize>(__TAURI_INVOKE("archived")),
 	search: (query: string) => typedError<SearchResults, UserError_Serialize>(__TAURI_INVOKE("search", { query })),
+	exportArchive: () => typedError<string | null, UserError_Serialize>(__TAURI_INVOKE("export_archive")),
+	importArchive: () => typedError<ImportReport_Serialize | null, UserError_Serialize>(__TAURI_INVOKE("import_archive")),
 };
 
 /* Types */
@@ -399,7 +401,7 @@ export type DateKind = "birthday" | "work_anniversary" | "other";
 /**  `ours`: we owe it; `theirs`: they owe it. */
 export type Direction = "ours" | "theirs";
 
-export type ErrorCode = "validation" | "not_found" | "conflict" | "not_rapport_database" | "newer_schema" | "migration" | "storage" | "file";
+export type ErrorCode = "validation" | "not_found" | "conflict" | "not_rapport_database" | "newer_schema" | "migration" | "storage" | "file" | "invalid_archive";
 
 /**  A stretch of a result's text; `hit` marks the words that matched. */
 export type Fragment = {
@@ -478,6 +480,28 @@ export type Goal_Serialize = {
 	progress: GoalProgress[],
 	created_at: string,
 	updated_at: string,
+};
+
+export type ImportReport = ImportReport_Serialize | ImportReport_Deserialize;
+
+export type ImportReport_Deserialize = {
+	accounts: number,
+	created: number,
+	updated: number,
+	/**  Where the copy taken before the import is, when there was anything to copy. */
+	backup?: string | null,
+	/**  True when nothing was written (a dry run). */
+	dry_run: boolean,
+};
+
+export type ImportReport_Serialize = {
+	accounts: number,
+	created: number,
+	updated: number,
+	/**  Where the copy taken before the import is, when there was anything to copy. */
+	backup: string | null,
+	/**  True when nothing was written (a dry run). */
+	dry_run: boolean,
 };
 
 /**
