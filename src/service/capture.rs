@@ -82,16 +82,16 @@ impl Rapport {
             .transpose()?;
 
         self.store.write(|tx| {
-            store::interactions::insert(tx, &interaction)?;
+            store::interactions::save(tx, &interaction)?;
             for (n, p) in promises.iter().enumerate() {
-                store::promises::insert(tx, p)
+                store::promises::save(tx, p)
                     .map_err(|e| within("promises", format!("Promise {}", n + 1), e))?;
             }
             if let Some(r) = &request {
-                store::requests::insert(tx, r).map_err(|e| within("request", "The request".into(), e))?;
+                store::requests::save(tx, r).map_err(|e| within("request", "The request".into(), e))?;
             }
             if let Some(g) = &goal {
-                store::goals::insert(tx, g).map_err(|e| within("goal", "The goal".into(), e))?;
+                store::goals::save(tx, g).map_err(|e| within("goal", "The goal".into(), e))?;
             }
             Ok(())
         })?;

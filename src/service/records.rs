@@ -23,7 +23,7 @@ impl Rapport {
         self.store.write(|tx| {
             let old = store::accounts::require(tx, id)?;
             let account = Account { created_at: old.created_at, ..draft.into_account(old.id, now)? };
-            store::accounts::update(tx, &account)?;
+            store::accounts::save(tx, &account)?;
             Ok(account)
         })
     }
@@ -34,7 +34,7 @@ impl Rapport {
             let old = store::contacts::get_live(tx, id)?;
             let draft = ContactDraft { account_id: old.account_id.clone(), ..draft };
             let contact = Contact { created_at: old.created_at, ..draft.into_contact(old.id, now)? };
-            store::contacts::update(tx, &contact)?;
+            store::contacts::save(tx, &contact)?;
             Ok(contact)
         })
     }
@@ -51,7 +51,7 @@ impl Rapport {
             let draft = InteractionDraft { account_id: old.account_id.clone(), ..draft };
             let interaction =
                 Interaction { created_at: old.created_at, ..draft.into_interaction(old.id, now)? };
-            store::interactions::update(tx, &interaction)?;
+            store::interactions::save(tx, &interaction)?;
             Ok(interaction)
         })
     }
@@ -59,7 +59,7 @@ impl Rapport {
     pub fn add_culture_note(&mut self, draft: CultureNoteDraft, now: DateTime<Utc>) -> Result<CultureNote> {
         let now = stored_precision(now);
         let note = draft.into_note(new_id(now), now)?;
-        self.store.write(|tx| store::culture::insert(tx, &note))?;
+        self.store.write(|tx| store::culture::save(tx, &note))?;
         Ok(note)
     }
 
@@ -74,7 +74,7 @@ impl Rapport {
             let old = store::culture::get(tx, id)?;
             let draft = CultureNoteDraft { account_id: old.account_id.clone(), ..draft };
             let note = CultureNote { created_at: old.created_at, ..draft.into_note(old.id, now)? };
-            store::culture::update(tx, &note)?;
+            store::culture::save(tx, &note)?;
             Ok(note)
         })
     }
@@ -82,7 +82,7 @@ impl Rapport {
     pub fn add_goal(&mut self, draft: GoalDraft, now: DateTime<Utc>) -> Result<Goal> {
         let now = stored_precision(now);
         let goal = draft.into_goal(new_id(now), now)?;
-        self.store.write(|tx| store::goals::insert(tx, &goal))?;
+        self.store.write(|tx| store::goals::save(tx, &goal))?;
         Ok(goal)
     }
 
@@ -93,7 +93,7 @@ impl Rapport {
             let draft = GoalDraft { account_id: old.account_id.clone(), ..draft };
             let goal =
                 Goal { created_at: old.created_at, progress: old.progress, ..draft.into_goal(old.id, now)? };
-            store::goals::update(tx, &goal)?;
+            store::goals::save(tx, &goal)?;
             Ok(goal)
         })
     }
@@ -123,7 +123,7 @@ impl Rapport {
                 goal.status = status;
             }
             goal.updated_at = now;
-            store::goals::update(tx, &goal)?;
+            store::goals::save(tx, &goal)?;
             Ok(goal)
         })
     }
@@ -131,7 +131,7 @@ impl Rapport {
     pub fn add_promise(&mut self, draft: PromiseDraft, now: DateTime<Utc>) -> Result<Promise> {
         let now = stored_precision(now);
         let promise = draft.into_promise(new_id(now), now)?;
-        self.store.write(|tx| store::promises::insert(tx, &promise))?;
+        self.store.write(|tx| store::promises::save(tx, &promise))?;
         Ok(promise)
     }
 
@@ -147,7 +147,7 @@ impl Rapport {
                 extra: old.extra,
                 ..draft.into_promise(old.id, now)?
             };
-            store::promises::update(tx, &promise)?;
+            store::promises::save(tx, &promise)?;
             Ok(promise)
         })
     }
@@ -164,7 +164,7 @@ impl Rapport {
         self.store.write(|tx| {
             let mut promise = store::promises::get(tx, id)?;
             outcome.apply(&mut promise, now)?;
-            store::promises::update(tx, &promise)?;
+            store::promises::save(tx, &promise)?;
             Ok(promise)
         })
     }
@@ -172,7 +172,7 @@ impl Rapport {
     pub fn add_request(&mut self, draft: RequestDraft, now: DateTime<Utc>) -> Result<Request> {
         let now = stored_precision(now);
         let request = draft.into_request(new_id(now), now)?;
-        self.store.write(|tx| store::requests::insert(tx, &request))?;
+        self.store.write(|tx| store::requests::save(tx, &request))?;
         Ok(request)
     }
 
@@ -188,7 +188,7 @@ impl Rapport {
                 resolved_at: old.resolved_at,
                 ..draft.into_request(old.id, now)?
             };
-            store::requests::update(tx, &request)?;
+            store::requests::save(tx, &request)?;
             Ok(request)
         })
     }
@@ -205,7 +205,7 @@ impl Rapport {
         self.store.write(|tx| {
             let mut request = store::requests::get(tx, id)?;
             request.mark(step, at, now)?;
-            store::requests::update(tx, &request)?;
+            store::requests::save(tx, &request)?;
             Ok(request)
         })
     }
@@ -213,7 +213,7 @@ impl Rapport {
     pub fn open_issue(&mut self, draft: IssueDraft, now: DateTime<Utc>) -> Result<Issue> {
         let now = stored_precision(now);
         let issue = draft.into_issue(new_id(now), now)?;
-        self.store.write(|tx| store::issues::insert(tx, &issue))?;
+        self.store.write(|tx| store::issues::save(tx, &issue))?;
         Ok(issue)
     }
 
@@ -229,7 +229,7 @@ impl Rapport {
                 followed_up_at: old.followed_up_at,
                 ..draft.into_issue(old.id, now)?
             };
-            store::issues::update(tx, &issue)?;
+            store::issues::save(tx, &issue)?;
             Ok(issue)
         })
     }
@@ -246,7 +246,7 @@ impl Rapport {
         self.store.write(|tx| {
             let mut issue = store::issues::get(tx, id)?;
             issue.mark(step, at, now)?;
-            store::issues::update(tx, &issue)?;
+            store::issues::save(tx, &issue)?;
             Ok(issue)
         })
     }
@@ -254,7 +254,7 @@ impl Rapport {
     pub fn add_meeting(&mut self, draft: MeetingDraft, now: DateTime<Utc>) -> Result<Meeting> {
         let now = stored_precision(now);
         let meeting = draft.into_meeting(new_id(now), now)?;
-        self.store.write(|tx| store::meetings::insert(tx, &meeting))?;
+        self.store.write(|tx| store::meetings::save(tx, &meeting))?;
         Ok(meeting)
     }
 
@@ -264,7 +264,7 @@ impl Rapport {
             let old = store::meetings::get(tx, id)?;
             let draft = MeetingDraft { account_id: old.account_id.clone(), ..draft };
             let meeting = Meeting { created_at: old.created_at, ..draft.into_meeting(old.id, now)? };
-            store::meetings::update(tx, &meeting)?;
+            store::meetings::save(tx, &meeting)?;
             Ok(meeting)
         })
     }

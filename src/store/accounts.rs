@@ -29,11 +29,9 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Account> {
     })
 }
 
-pub(crate) fn insert(conn: &Connection, a: &Account) -> Result<()> {
-    conn.prepare_cached(&format!(
-        "INSERT INTO accounts ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
-    ))?
-    .execute(params![
+/// Adds the record, or edits it in place when its id exists (never an archived one).
+pub(crate) fn save(conn: &Connection, a: &Account) -> Result<()> {
+    conn.prepare_cached(&super::upsert_sql("accounts", COLUMNS))?.execute(params![
         a.id,
         a.name,
         a.tier.as_str(),
@@ -50,36 +48,6 @@ pub(crate) fn insert(conn: &Connection, a: &Account) -> Result<()> {
         codec::instant(&a.created_at),
         codec::instant(&a.updated_at),
     ])?;
-    Ok(())
-}
-
-pub(crate) fn update(conn: &Connection, a: &Account) -> Result<()> {
-    let changed = conn
-        .prepare_cached(
-            "UPDATE accounts SET name = ?2, tier = ?3, status = ?4, industry = ?5, timezone = ?6, working_days = ?7,
-                    work_start = ?8, work_end = ?9, holidays = ?10, renewal_date = ?11, cadence_days = ?12,
-                    notes = ?13, updated_at = ?14
-             WHERE id = ?1 AND archived_at IS NULL",
-        )?
-        .execute(params![
-            a.id,
-            a.name,
-            a.tier.as_str(),
-            a.status.as_str(),
-            a.industry,
-            a.timezone,
-            codec::json(&a.working_days),
-            a.working_hours.start,
-            a.working_hours.end,
-            codec::json(&a.holidays),
-            a.renewal_date.as_ref().map(codec::date),
-            a.cadence_days,
-            a.notes,
-            codec::instant(&a.updated_at),
-        ])?;
-    if changed == 0 {
-        require(conn, &a.id)?;
-    }
     Ok(())
 }
 
@@ -108,7 +76,7 @@ pub struct AccountFacts {
 
 impl Store {
     pub fn insert_account(&mut self, account: &Account) -> Result<()> {
-        self.write(|tx| insert(tx, account))
+        self.write(|tx| save(tx, account))
     }
 
     pub fn account(&self, id: &str) -> Result<Account> {

@@ -63,38 +63,38 @@ impl Store {
             };
             for b in bundles {
                 replace("accounts", &b.account.id)?;
-                accounts::insert(tx, &b.account)?;
+                accounts::save(tx, &b.account)?;
                 for c in &b.contacts {
                     replace("contacts", &c.id)?;
-                    contacts::insert(tx, c)?;
+                    contacts::save(tx, c)?;
                 }
                 for i in &b.interactions {
                     replace("interactions", &i.id)?;
-                    interactions::insert(tx, i)?;
+                    interactions::save(tx, i)?;
                 }
                 for p in &b.promises {
                     replace("promises", &p.id)?;
-                    promises::insert(tx, p)?;
+                    promises::save(tx, p)?;
                 }
                 for n in &b.culture_notes {
                     replace("culture_notes", &n.id)?;
-                    culture::insert(tx, n)?;
+                    culture::save(tx, n)?;
                 }
                 for g in &b.goals {
                     replace("goals", &g.id)?;
-                    goals::insert(tx, g)?;
+                    goals::save(tx, g)?;
                 }
                 for r in &b.requests {
                     replace("requests", &r.id)?;
-                    requests::insert(tx, r)?;
+                    requests::save(tx, r)?;
                 }
                 for i in &b.issues {
                     replace("issues", &i.id)?;
-                    issues::insert(tx, i)?;
+                    issues::save(tx, i)?;
                 }
                 for m in &b.meetings {
                     replace("meetings", &m.id)?;
-                    meetings::insert(tx, m)?;
+                    meetings::save(tx, m)?;
                 }
             }
             Ok(counts)

@@ -83,12 +83,10 @@ fn check(conn: &Connection, c: &Contact) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn insert(conn: &Connection, c: &Contact) -> Result<()> {
+/// Adds the record, or edits it in place when its id exists (never an archived one).
+pub(crate) fn save(conn: &Connection, c: &Contact) -> Result<()> {
     check(conn, c)?;
-    conn.prepare_cached(&format!(
-        "INSERT INTO contacts ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
-    ))?
-    .execute(params![
+    conn.prepare_cached(&super::upsert_sql("contacts", COLUMNS))?.execute(params![
         c.id,
         c.account_id,
         c.name,
@@ -108,31 +106,6 @@ pub(crate) fn insert(conn: &Connection, c: &Contact) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn update(conn: &Connection, c: &Contact) -> Result<()> {
-    check(conn, c)?;
-    conn.prepare_cached(
-        "UPDATE contacts SET name = ?2, title = ?3, level = ?4, reports_to = ?5, email = ?6, phone = ?7,
-                preferred_channel = ?8, timezone = ?9, cadence_days = ?10, notes = ?11, updated_at = ?12, dates = ?13
-         WHERE id = ?1 AND archived_at IS NULL",
-    )?
-    .execute(params![
-        c.id,
-        c.name,
-        c.title,
-        c.level.as_str(),
-        c.reports_to,
-        c.email,
-        c.phone,
-        c.preferred_channel.map(|p| p.as_str()),
-        c.timezone,
-        c.cadence_days,
-        c.notes,
-        codec::instant(&c.updated_at),
-        codec::json(&c.dates),
-    ])?;
-    Ok(())
-}
-
 pub(crate) fn get_live(conn: &Connection, id: &str) -> Result<Contact> {
     get(conn, id)?
         .ok_or_else(|| Error::not_found("That person is no longer in this database. Reload the account."))
@@ -140,7 +113,7 @@ pub(crate) fn get_live(conn: &Connection, id: &str) -> Result<Contact> {
 
 impl Store {
     pub fn insert_contact(&mut self, contact: &Contact) -> Result<()> {
-        self.write(|tx| insert(tx, contact))
+        self.write(|tx| save(tx, contact))
     }
 
     /// The live contacts of an account, most senior first, then by name.

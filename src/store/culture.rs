@@ -28,12 +28,10 @@ fn check(conn: &Connection, n: &CultureNote) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn insert(conn: &Connection, n: &CultureNote) -> Result<()> {
+/// Adds the record, or edits it in place when its id exists (never an archived one).
+pub(crate) fn save(conn: &Connection, n: &CultureNote) -> Result<()> {
     check(conn, n)?;
-    conn.prepare_cached(&format!(
-        "INSERT INTO culture_notes ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-    ))?
-    .execute(params![
+    conn.prepare_cached(&super::upsert_sql("culture_notes", COLUMNS))?.execute(params![
         n.id,
         n.account_id,
         n.contact_id,
@@ -42,16 +40,6 @@ pub(crate) fn insert(conn: &Connection, n: &CultureNote) -> Result<()> {
         codec::instant(&n.created_at),
         codec::instant(&n.updated_at)
     ])?;
-    Ok(())
-}
-
-pub(crate) fn update(conn: &Connection, n: &CultureNote) -> Result<()> {
-    check(conn, n)?;
-    conn.prepare_cached(
-        "UPDATE culture_notes SET contact_id = ?2, category = ?3, text = ?4, updated_at = ?5
-         WHERE id = ?1 AND archived_at IS NULL",
-    )?
-    .execute(params![n.id, n.contact_id, n.category.as_str(), n.text, codec::instant(&n.updated_at)])?;
     Ok(())
 }
 

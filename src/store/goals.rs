@@ -33,12 +33,10 @@ fn check(conn: &Connection, g: &Goal) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn insert(conn: &Connection, g: &Goal) -> Result<()> {
+/// Adds the record, or edits it in place when its id exists (never an archived one).
+pub(crate) fn save(conn: &Connection, g: &Goal) -> Result<()> {
     check(conn, g)?;
-    conn.prepare_cached(&format!(
-        "INSERT INTO goals ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
-    ))?
-    .execute(params![
+    conn.prepare_cached(&super::upsert_sql("goals", COLUMNS))?.execute(params![
         g.id,
         g.account_id,
         g.kind.as_str(),
@@ -50,28 +48,6 @@ pub(crate) fn insert(conn: &Connection, g: &Goal) -> Result<()> {
         g.stated,
         codec::json(&g.progress),
         codec::instant(&g.created_at),
-        codec::instant(&g.updated_at),
-    ])?;
-    Ok(())
-}
-
-pub(crate) fn update(conn: &Connection, g: &Goal) -> Result<()> {
-    check(conn, g)?;
-    conn.prepare_cached(
-        "UPDATE goals SET kind = ?2, contact_id = ?3, title = ?4, detail = ?5, status = ?6, target_date = ?7,
-                stated = ?8, progress = ?9, updated_at = ?10
-         WHERE id = ?1 AND archived_at IS NULL",
-    )?
-    .execute(params![
-        g.id,
-        g.kind.as_str(),
-        g.contact_id,
-        g.title,
-        g.detail,
-        g.status.as_str(),
-        g.target_date.as_ref().map(codec::date),
-        g.stated,
-        codec::json(&g.progress),
         codec::instant(&g.updated_at),
     ])?;
     Ok(())

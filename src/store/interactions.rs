@@ -27,14 +27,16 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Interaction> {
     })
 }
 
-/// Inserts without checking the account and contacts: for callers that already did (bulk loads).
-pub(crate) fn insert_unchecked(conn: &Connection, i: &Interaction) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO interactions
-            (id, account_id, occurred_at, channel, initiated_by, summary, sentiment, strategic, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?
-    .execute(params![
+const SAVED: &str =
+    "id, account_id, occurred_at, channel, initiated_by, summary, sentiment, strategic, created_at";
+
+/// Adds the interaction, or edits it in place when its id exists, with the people who took part.
+pub(crate) fn save(conn: &Connection, i: &Interaction) -> Result<()> {
+    accounts::require(conn, &i.account_id)?;
+    for contact_id in &i.contact_ids {
+        contacts::require_in_account(conn, &i.account_id, contact_id, "contact_ids")?;
+    }
+    conn.prepare_cached(&super::upsert_sql("interactions", SAVED))?.execute(params![
         i.id,
         i.account_id,
         codec::instant(&i.occurred_at),
@@ -44,40 +46,6 @@ pub(crate) fn insert_unchecked(conn: &Connection, i: &Interaction) -> Result<()>
         i.sentiment,
         i.strategic,
         codec::instant(&i.created_at),
-    ])?;
-    let mut link =
-        conn.prepare_cached("INSERT INTO interaction_contacts (interaction_id, contact_id) VALUES (?1, ?2)")?;
-    for contact_id in &i.contact_ids {
-        link.execute(params![i.id, contact_id])?;
-    }
-    Ok(())
-}
-
-pub(crate) fn insert(conn: &Connection, i: &Interaction) -> Result<()> {
-    accounts::require(conn, &i.account_id)?;
-    for contact_id in &i.contact_ids {
-        contacts::require_in_account(conn, &i.account_id, contact_id, "contact_ids")?;
-    }
-    insert_unchecked(conn, i)
-}
-
-pub(crate) fn update(conn: &Connection, i: &Interaction) -> Result<()> {
-    for contact_id in &i.contact_ids {
-        contacts::require_in_account(conn, &i.account_id, contact_id, "contact_ids")?;
-    }
-    conn.prepare_cached(
-        "UPDATE interactions SET occurred_at = ?2, channel = ?3, initiated_by = ?4, summary = ?5, sentiment = ?6,
-                strategic = ?7
-         WHERE id = ?1 AND archived_at IS NULL",
-    )?
-    .execute(params![
-        i.id,
-        codec::instant(&i.occurred_at),
-        i.channel.as_str(),
-        i.initiated_by.as_str(),
-        i.summary,
-        i.sentiment,
-        i.strategic,
     ])?;
     conn.prepare_cached("DELETE FROM interaction_contacts WHERE interaction_id = ?1")?.execute([&i.id])?;
     let mut link =
@@ -102,7 +70,7 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<Interaction> {
 
 impl Store {
     pub fn insert_interaction(&mut self, interaction: &Interaction) -> Result<()> {
-        self.write(|tx| insert(tx, interaction))
+        self.write(|tx| save(tx, interaction))
     }
 
     /// An account's history, newest first, at most `limit` entries.

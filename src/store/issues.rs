@@ -25,12 +25,10 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Issue> {
     })
 }
 
-pub(crate) fn insert(conn: &Connection, i: &Issue) -> Result<()> {
+/// Adds the record, or edits it in place when its id exists (never an archived one).
+pub(crate) fn save(conn: &Connection, i: &Issue) -> Result<()> {
     accounts::require(conn, &i.account_id)?;
-    conn.prepare_cached(&format!(
-        "INSERT INTO issues ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
-    ))?
-    .execute(params![
+    conn.prepare_cached(&super::upsert_sql("issues", COLUMNS))?.execute(params![
         i.id,
         i.account_id,
         i.title,
@@ -41,26 +39,6 @@ pub(crate) fn insert(conn: &Connection, i: &Issue) -> Result<()> {
         i.followed_up_at.as_ref().map(codec::instant),
         i.notes,
         codec::instant(&i.created_at),
-        codec::instant(&i.updated_at),
-    ])?;
-    Ok(())
-}
-
-pub(crate) fn update(conn: &Connection, i: &Issue) -> Result<()> {
-    conn.prepare_cached(
-        "UPDATE issues SET title = ?2, severity = ?3, opened_at = ?4, acknowledged_at = ?5, resolved_at = ?6,
-                followed_up_at = ?7, notes = ?8, updated_at = ?9
-         WHERE id = ?1 AND archived_at IS NULL",
-    )?
-    .execute(params![
-        i.id,
-        i.title,
-        i.severity.as_str(),
-        codec::instant(&i.opened_at),
-        i.acknowledged_at.as_ref().map(codec::instant),
-        i.resolved_at.as_ref().map(codec::instant),
-        i.followed_up_at.as_ref().map(codec::instant),
-        i.notes,
         codec::instant(&i.updated_at),
     ])?;
     Ok(())

@@ -38,13 +38,12 @@ fn set_attendees(conn: &Connection, m: &Meeting) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn insert(conn: &Connection, m: &Meeting) -> Result<()> {
+const SAVED: &str = "id, account_id, starts_at, ends_at, title, location, agenda, created_at, updated_at";
+
+/// Adds the meeting, or edits it in place when its id exists, with its attendees.
+pub(crate) fn save(conn: &Connection, m: &Meeting) -> Result<()> {
     accounts::require(conn, &m.account_id)?;
-    conn.prepare_cached(
-        "INSERT INTO meetings (id, account_id, starts_at, ends_at, title, location, agenda, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?
-    .execute(params![
+    conn.prepare_cached(&super::upsert_sql("meetings", SAVED))?.execute(params![
         m.id,
         m.account_id,
         codec::instant(&m.starts_at),
@@ -53,23 +52,6 @@ pub(crate) fn insert(conn: &Connection, m: &Meeting) -> Result<()> {
         m.location,
         m.agenda,
         codec::instant(&m.created_at),
-        codec::instant(&m.updated_at),
-    ])?;
-    set_attendees(conn, m)
-}
-
-pub(crate) fn update(conn: &Connection, m: &Meeting) -> Result<()> {
-    conn.prepare_cached(
-        "UPDATE meetings SET starts_at = ?2, ends_at = ?3, title = ?4, location = ?5, agenda = ?6, updated_at = ?7
-         WHERE id = ?1 AND archived_at IS NULL",
-    )?
-    .execute(params![
-        m.id,
-        codec::instant(&m.starts_at),
-        codec::instant(&m.ends_at),
-        m.title,
-        m.location,
-        m.agenda,
         codec::instant(&m.updated_at),
     ])?;
     set_attendees(conn, m)

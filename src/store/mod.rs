@@ -144,6 +144,23 @@ impl Store {
     }
 }
 
+/// `INSERT … ON CONFLICT (id) DO UPDATE`: one statement that adds a record or edits it in place.
+/// The id and `created_at` never change, and an archived record is never edited.
+pub(crate) fn upsert_sql(table: &str, columns: &str) -> String {
+    let names: Vec<&str> = columns.split(',').map(str::trim).collect();
+    let values: Vec<String> = (1..=names.len()).map(|n| format!("?{n}")).collect();
+    let set: Vec<String> = names
+        .iter()
+        .filter(|c| !matches!(**c, "id" | "created_at"))
+        .map(|c| format!("{c} = excluded.{c}"))
+        .collect();
+    format!(
+        "INSERT INTO {table} ({columns}) VALUES ({}) ON CONFLICT (id) DO UPDATE SET {} WHERE {table}.archived_at IS NULL",
+        values.join(", "),
+        set.join(", ")
+    )
+}
+
 fn read_header(conn: &Connection, path: &Path) -> Result<Header> {
     let read = || -> rusqlite::Result<Header> {
         Ok(Header {

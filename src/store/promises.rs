@@ -65,26 +65,12 @@ fn values(p: &Promise) -> [Box<dyn rusqlite::ToSql + '_>; 13] {
     ]
 }
 
-pub(crate) fn insert(conn: &Connection, p: &Promise) -> Result<()> {
+/// Adds the record, or edits it in place when its id exists (never an archived one).
+pub(crate) fn save(conn: &Connection, p: &Promise) -> Result<()> {
     check(conn, p)?;
     let values = values(p);
-    conn.prepare_cached(&format!(
-        "INSERT INTO promises ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
-    ))?
-    .execute(rusqlite::params_from_iter(values.iter()))?;
-    Ok(())
-}
-
-pub(crate) fn update(conn: &Connection, p: &Promise) -> Result<()> {
-    check(conn, p)?;
-    let values = values(p);
-    conn.prepare_cached(
-        "UPDATE promises SET direction = ?3, contact_id = ?4, text = ?5, made_at = ?6, due_at = ?7, status = ?8,
-                completed_at = ?9, extra = ?10, interaction_id = ?11, updated_at = ?13
-         WHERE id = ?1 AND account_id = ?2 AND archived_at IS NULL",
-    )?
-    // ?12 (created_at) is bound but never changes.
-    .execute(rusqlite::params_from_iter(values.iter()))?;
+    conn.prepare_cached(&super::upsert_sql("promises", COLUMNS))?
+        .execute(rusqlite::params_from_iter(values.iter()))?;
     Ok(())
 }
 

@@ -31,12 +31,10 @@ fn check(conn: &Connection, r: &Request) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn insert(conn: &Connection, r: &Request) -> Result<()> {
+/// Adds the record, or edits it in place when its id exists (never an archived one).
+pub(crate) fn save(conn: &Connection, r: &Request) -> Result<()> {
     check(conn, r)?;
-    conn.prepare_cached(&format!(
-        "INSERT INTO requests ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-    ))?
-    .execute(params![
+    conn.prepare_cached(&super::upsert_sql("requests", COLUMNS))?.execute(params![
         r.id,
         r.account_id,
         r.contact_id,
@@ -46,26 +44,6 @@ pub(crate) fn insert(conn: &Connection, r: &Request) -> Result<()> {
         r.answered_at.as_ref().map(codec::instant),
         r.resolved_at.as_ref().map(codec::instant),
         codec::instant(&r.created_at),
-        codec::instant(&r.updated_at),
-    ])?;
-    Ok(())
-}
-
-pub(crate) fn update(conn: &Connection, r: &Request) -> Result<()> {
-    check(conn, r)?;
-    conn.prepare_cached(
-        "UPDATE requests SET contact_id = ?2, received_at = ?3, text = ?4, acknowledged_at = ?5, answered_at = ?6,
-                resolved_at = ?7, updated_at = ?8
-         WHERE id = ?1 AND archived_at IS NULL",
-    )?
-    .execute(params![
-        r.id,
-        r.contact_id,
-        codec::instant(&r.received_at),
-        r.text,
-        r.acknowledged_at.as_ref().map(codec::instant),
-        r.answered_at.as_ref().map(codec::instant),
-        r.resolved_at.as_ref().map(codec::instant),
         codec::instant(&r.updated_at),
     ])?;
     Ok(())
