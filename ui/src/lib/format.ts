@@ -72,3 +72,28 @@ export function nowForInput(now: Date = new Date()): string {
   const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
   return local.toISOString().slice(0, 16);
 }
+
+/** An instant as a datetime-local input value, in the user's zone. */
+export function instantForInput(iso: string): string {
+  return nowForInput(new Date(iso));
+}
+
+/** The user's calendar day of an instant, as a date input value ("2026-11-23"). */
+export function dayOfInstant(iso: string): string {
+  return nowForInput(new Date(iso)).slice(0, 10);
+}
+
+/** A due date ("2026-11-30") as the end of that day in the user's zone, in RFC 3339. */
+export function endOfDay(date: string): string {
+  return localInputToRfc3339(`${date}T23:59`);
+}
+
+/** The user's calendar day of an instant, as they read dates ("30 Nov 2026"). */
+export function dayOf(iso: string): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(new Date(iso));
+}
+
+/** A datetime-local value as RFC 3339, or null when left blank. */
+export function optionalInstant(value: string): string | null {
+  return value ? localInputToRfc3339(value) : null;
+}

@@ -35,3 +35,22 @@ export function sentence(error: unknown): string {
 export function fieldOf(error: unknown): string | null {
   return error instanceof ActionError ? (error.detail.field ?? null) : null;
 }
+
+/** Where a form shows an error: beside one of its fields, or above its buttons. */
+export type Problems = {
+  /** The sentence for `field`, when the error is about it. */
+  at(field: string): string | null;
+  /** The sentence for an error about none of the form's fields. */
+  general: string | null;
+};
+
+/** Places `error` in a form whose inputs are `fields`; anything else is shown for the whole form. */
+export function problemsOf(error: unknown, fields: readonly string[]): Problems {
+  if (error === null || error === undefined) return { at: () => null, general: null };
+  const field = fieldOf(error);
+  const placed = field !== null && fields.includes(field);
+  return {
+    at: (name) => (placed && name === field ? sentence(error) : null),
+    general: placed ? null : sentence(error),
+  };
+}

@@ -1,11 +1,24 @@
-// Where the user is: the accounts list or one account. Kept in the URL hash so the back
-// button and reloads work.
+// Where the user is: the accounts list, one account (on one of its tabs), or the archive. Kept
+// in the URL hash so the back button and reloads work.
+import type { RecordKind } from "../bindings";
 
-export type Route = { name: "accounts" } | { name: "account"; id: string };
+export const accountTabs = ["overview", "people", "culture", "goals", "promises", "history", "requests", "meetings"] as const;
 
-function parse(hash: string): Route {
-  const match = /^#\/accounts\/([^/]+)$/.exec(hash);
-  if (match?.[1]) return { name: "account", id: decodeURIComponent(match[1]) };
+export type AccountTab = (typeof accountTabs)[number];
+
+export type Route = { name: "accounts" } | { name: "archive" } | { name: "account"; id: string; tab?: AccountTab };
+
+function isTab(value: string | null): value is AccountTab {
+  return (accountTabs as readonly string[]).includes(value ?? "");
+}
+
+export function parse(hash: string): Route {
+  if (hash === "#/archive") return { name: "archive" };
+  const match = /^#\/accounts\/([^/?]+)(?:\?(.*))?$/.exec(hash);
+  if (match?.[1]) {
+    const tab = /(?:^|&)tab=([^&]*)/.exec(match[2] ?? "")?.[1] ?? null;
+    return isTab(tab) ? { name: "account", id: decodeURIComponent(match[1]), tab } : { name: "account", id: decodeURIComponent(match[1]) };
+  }
   return { name: "accounts" };
 }
 
@@ -16,5 +29,32 @@ window.addEventListener("hashchange", () => {
 });
 
 export function href(route: Route): string {
-  return route.name === "account" ? `#/accounts/${encodeURIComponent(route.id)}` : "#/";
+  if (route.name === "archive") return "#/archive";
+  if (route.name === "accounts") return "#/";
+  const path = `#/accounts/${encodeURIComponent(route.id)}`;
+  return route.tab ? `${path}?tab=${route.tab}` : path;
 }
+
+/** Goes to `route`, as a link would. */
+export function go(route: Route): void {
+  window.location.hash = href(route);
+}
+
+/** Shows `route` without adding a step to the back button's history (switching tabs). */
+export function replace(route: Route): void {
+  history.replaceState(history.state, "", href(route));
+  router.route = route;
+}
+
+/** The tab of the account page where a record of `kind` lives. */
+export const tabOf: Record<RecordKind, AccountTab> = {
+  account: "overview",
+  contact: "people",
+  culture_note: "culture",
+  goal: "goals",
+  promise: "promises",
+  interaction: "history",
+  request: "requests",
+  issue: "requests",
+  meeting: "meetings",
+};

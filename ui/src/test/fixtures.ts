@@ -1,5 +1,20 @@
 // Small builders for UI tests: a record with sensible defaults, overridden where it matters.
-import type { AccountSummary, Contact, Interaction } from "../bindings";
+import type {
+  Account,
+  AccountPage,
+  AccountSummary,
+  ArchivedRecord,
+  ClientRequest,
+  Contact,
+  CultureNote,
+  Goal,
+  Interaction,
+  Issue,
+  Meeting,
+  PromiseRecord,
+  SearchHit,
+  TimelineEntry,
+} from "../bindings";
 
 export const NOW = new Date("2026-11-23T10:00:00Z");
 
@@ -52,6 +67,192 @@ export function interaction(overrides: Partial<Interaction> = {}): Interaction {
     sentiment: null,
     strategic: false,
     created_at: "2026-11-20T10:00:00Z",
+    ...overrides,
+  };
+}
+
+const CREATED = "2025-01-01T00:00:00Z";
+
+export function account(overrides: Partial<Account> = {}): Account {
+  return {
+    id: "account-1",
+    name: "Kestrel Logistik GmbH",
+    tier: "strategic",
+    status: "active",
+    industry: "Logistics",
+    timezone: "Europe/Berlin",
+    working_days: ["mon", "tue", "wed", "thu", "fri"],
+    working_hours: { start: "09:00", end: "17:30" },
+    holidays: [],
+    renewal_date: "2027-03-31",
+    cadence_days: null,
+    notes: "",
+    created_at: CREATED,
+    updated_at: CREATED,
+    ...overrides,
+  };
+}
+
+export function cultureNote(overrides: Partial<CultureNote> = {}): CultureNote {
+  return {
+    id: crypto.randomUUID(),
+    account_id: "account-1",
+    contact_id: null,
+    category: "communication",
+    text: "Short emails, decisions by phone",
+    created_at: CREATED,
+    updated_at: CREATED,
+    ...overrides,
+  };
+}
+
+export function goal(overrides: Partial<Goal> = {}): Goal {
+  return {
+    id: crypto.randomUUID(),
+    account_id: "account-1",
+    kind: "company",
+    contact_id: null,
+    title: "Cut cross-dock time by a fifth",
+    detail: "",
+    status: "open",
+    target_date: null,
+    stated: true,
+    progress: [],
+    created_at: CREATED,
+    updated_at: CREATED,
+    ...overrides,
+  };
+}
+
+export function promise(overrides: Partial<PromiseRecord> = {}): PromiseRecord {
+  return {
+    id: crypto.randomUUID(),
+    account_id: "account-1",
+    direction: "ours",
+    contact_id: null,
+    text: "Send the revised rollout plan",
+    made_at: "2026-11-16T10:00:00Z",
+    due_at: "2026-11-27T22:59:00Z",
+    status: "open",
+    completed_at: null,
+    extra: null,
+    interaction_id: null,
+    created_at: "2026-11-16T10:00:00Z",
+    updated_at: "2026-11-16T10:00:00Z",
+    ...overrides,
+  };
+}
+
+/** A request received `hoursAgo` hours before NOW. */
+export function request(hoursAgo: number, overrides: Partial<ClientRequest> = {}): ClientRequest {
+  const received = new Date(NOW.getTime() - hoursAgo * 3_600_000).toISOString();
+  return {
+    id: crypto.randomUUID(),
+    account_id: "account-1",
+    contact_id: null,
+    received_at: received,
+    text: "A quote for two more sites",
+    acknowledged_at: null,
+    answered_at: null,
+    resolved_at: null,
+    created_at: received,
+    updated_at: received,
+    ...overrides,
+  };
+}
+
+export function issue(overrides: Partial<Issue> = {}): Issue {
+  return {
+    id: crypto.randomUUID(),
+    account_id: "account-1",
+    title: "Invoices sent to the wrong address",
+    severity: "medium",
+    opened_at: "2026-11-20T10:00:00Z",
+    acknowledged_at: null,
+    resolved_at: null,
+    followed_up_at: null,
+    notes: "",
+    created_at: "2026-11-20T10:00:00Z",
+    updated_at: "2026-11-20T10:00:00Z",
+    ...overrides,
+  };
+}
+
+export function meeting(overrides: Partial<Meeting> = {}): Meeting {
+  return {
+    id: crypto.randomUUID(),
+    account_id: "account-1",
+    starts_at: "2026-11-25T13:00:00Z",
+    ends_at: "2026-11-25T14:00:00Z",
+    title: "Quarterly business review",
+    location: "Hamburg office",
+    attendee_ids: [],
+    agenda: "",
+    created_at: CREATED,
+    updated_at: CREATED,
+    ...overrides,
+  };
+}
+
+export function entry(overrides: Partial<TimelineEntry> = {}): TimelineEntry {
+  return {
+    at: "2026-11-20T10:00:00Z",
+    kind: "interaction",
+    record_id: crypto.randomUUID(),
+    text: "Quarterly review",
+    contact_ids: [],
+    channel: "call",
+    initiated_by: "us",
+    direction: null,
+    sentiment: null,
+    strategic: false,
+    ...overrides,
+  };
+}
+
+export function page(overrides: Partial<AccountPage> = {}): AccountPage {
+  return {
+    account: account(),
+    contacts: [],
+    culture_notes: [],
+    goals: [],
+    promises: [],
+    requests: [],
+    issues: [],
+    meetings: [],
+    interactions: [],
+    timeline: [],
+    last_touch_at: null,
+    cadence_days: 14,
+    touch: "never",
+    ...overrides,
+  };
+}
+
+export function archivedRecord(overrides: Partial<ArchivedRecord> = {}): ArchivedRecord {
+  return {
+    kind: "promise",
+    id: crypto.randomUUID(),
+    account_id: "account-1",
+    label: "Send the revised rollout plan",
+    archived_at: "2026-11-22T10:00:00Z",
+    ...overrides,
+  };
+}
+
+/** A search hit whose snippet marks `hit` among the words around it. */
+export function searchHit(before: string, hit: string, after: string, overrides: Partial<SearchHit> = {}): SearchHit {
+  return {
+    kind: "interaction",
+    record_id: crypto.randomUUID(),
+    account_id: "account-1",
+    account_name: "Kestrel Logistik GmbH",
+    title: "Call",
+    snippet: [
+      { text: before, hit: false },
+      { text: hit, hit: true },
+      { text: after, hit: false },
+    ],
     ...overrides,
   };
 }

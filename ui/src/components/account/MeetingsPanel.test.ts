@@ -1,0 +1,52 @@
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { afterEach, expect, test, vi } from "vitest";
+import { render } from "vitest-browser-svelte";
+import { NOW, contact, meeting } from "../../test/fixtures";
+import MeetingsPanel from "./MeetingsPanel.svelte";
+
+afterEach(() => clearMocks());
+
+const annika = contact({ name: "Annika Vogt" });
+
+test("meetings coming up are listed apart from past ones, with who attends", async () => {
+  const screen = await render(MeetingsPanel, {
+    accountId: "account-1",
+    contacts: [annika],
+    now: NOW,
+    onchange: () => {},
+    meetings: [
+      meeting({ title: "Pilot kickoff", attendee_ids: [annika.id] }),
+      meeting({ title: "Last review", starts_at: "2026-11-02T10:00:00Z", ends_at: "2026-11-02T11:00:00Z" }),
+    ],
+  });
+  const upcoming = screen.getByRole("region", { name: "Coming up" });
+  await expect.element(upcoming.getByText("Pilot kickoff")).toBeVisible();
+  await expect.element(upcoming.getByText("With Annika Vogt", { exact: false })).toBeVisible();
+  await expect.element(screen.getByRole("region", { name: "Past meetings" }).getByText("Last review")).toBeVisible();
+});
+
+test("a meeting is scheduled with its attendees, and a missing start is explained beside it", async () => {
+  const drafts: Record<string, unknown>[] = [];
+  mockIPC((command, args) => {
+    expect(command).toBe("add_meeting");
+    const draft = (args as { draft: Record<string, unknown> }).draft;
+    drafts.push(draft);
+    if (!draft.starts_at) throw { code: "validation", field: "starts_at", message: "A meeting needs a start time. Say when it starts." };
+    return meeting();
+  });
+  const onchange = vi.fn();
+  const screen = await render(MeetingsPanel, { accountId: "account-1", contacts: [annika], now: NOW, onchange, meetings: [] });
+  await expect.element(screen.getByText("Nothing scheduled.", { exact: false })).toBeVisible();
+  await screen.getByRole("button", { name: "Schedule a meeting" }).click();
+  await screen.getByLabelText("What is it?").fill("Steering committee");
+  await screen.getByLabelText("Annika Vogt").click();
+  await screen.getByRole("button", { name: "Add meeting" }).click();
+  await expect.element(screen.getByRole("alert")).toHaveTextContent("A meeting needs a start time.");
+  await expect.element(screen.getByLabelText("Starts")).toHaveAttribute("aria-invalid", "true");
+
+  await screen.getByLabelText("Starts").fill("2026-12-02T10:00");
+  await screen.getByRole("button", { name: "Add meeting" }).click();
+  await expect.poll(() => onchange.mock.calls.length).toBe(1);
+  expect(drafts[1]).toMatchObject({ title: "Steering committee", attendee_ids: [annika.id], ends_at: null });
+  expect(String(drafts[1]!.starts_at)).toMatch(/^2026-12-02T10:00:00[+-]\d{2}:\d{2}$/);
+});

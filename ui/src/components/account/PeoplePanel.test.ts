@@ -1,0 +1,89 @@
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { afterEach, expect, test, vi } from "vitest";
+import { render } from "vitest-browser-svelte";
+import { NOW, contact } from "../../test/fixtures";
+import PeoplePanel from "./PeoplePanel.svelte";
+
+afterEach(() => clearMocks());
+
+const annika = contact({ name: "Annika Vogt", dates: [{ kind: "birthday", date: "--05-14", label: null }] });
+const jonas = contact({ name: "Jonas Keller", title: "Head of Operations", level: "manager", reports_to: annika.id });
+const mira = contact({ name: "Mira Schulz", title: "Dispatcher", level: "staff", reports_to: jonas.id });
+
+function renderPanel(onchange = vi.fn()) {
+  return render(PeoplePanel, { accountId: "account-1", accountTimezone: "Europe/Berlin", contacts: [mira, annika, jonas], now: NOW, onchange });
+}
+
+test("every level of the reporting structure is shown, with each person's details", async () => {
+  const screen = await renderPanel();
+  const tree = screen.getByRole("tree");
+  await expect.element(tree.getByRole("treeitem", { name: "Mira Schulz" })).toBeVisible();
+  const chain = screen.container.querySelector('[role="treeitem"][aria-label="Annika Vogt"] [role="treeitem"][aria-label="Jonas Keller"] [role="treeitem"][aria-label="Mira Schulz"]');
+  expect(chain).not.toBeNull();
+  const everyone = screen.getByRole("region", { name: "Everyone" });
+  await expect.element(everyone.getByText("Reports to Jonas Keller")).toBeVisible();
+  await expect.element(everyone.getByText(/Birthday: (14 May|May 14)/)).toBeVisible();
+});
+
+test("a new person is sent with manager, channels, own zone, rhythm and a birthday without a year", async () => {
+  let sent: Record<string, unknown> | undefined;
+  mockIPC((command, args) => {
+    expect(command).toBe("add_contact");
+    sent = (args as { draft: Record<string, unknown> }).draft;
+    return contact();
+  });
+  const onchange = vi.fn();
+  const screen = await renderPanel(onchange);
+  await screen.getByRole("button", { name: "Add a person" }).click();
+  await screen.getByLabelText("Name").fill("Lena Brandt");
+  await screen.getByLabelText("Job title").fill("Site lead, Bremen");
+  await screen.getByLabelText("Level").selectOptions("Manager");
+  await screen.getByLabelText("Reports to").selectOptions(jonas.id);
+  await screen.getByLabelText("Email").fill("lena@kestrel.de");
+  await screen.getByLabelText("Phone").fill("+49 421 555 0100");
+  await screen.getByLabelText("Prefers").selectOptions("Chat");
+  await screen.getByLabelText("Own time zone").fill("Europe/Lisbon");
+  await screen.getByLabelText("Own check-in rhythm (days)").fill("21");
+  await screen.getByRole("button", { name: "Add a birthday or anniversary" }).click();
+  await screen.getByLabelText("Date 1", { exact: true }).fill("--03-09");
+  await screen.getByRole("button", { name: "Add person" }).click();
+  await expect.poll(() => onchange.mock.calls.length).toBe(1);
+  expect(sent).toEqual({
+    account_id: "account-1",
+    name: "Lena Brandt",
+    title: "Site lead, Bremen",
+    level: "manager",
+    reports_to: jonas.id,
+    email: "lena@kestrel.de",
+    phone: "+49 421 555 0100",
+    preferred_channel: "chat",
+    timezone: "Europe/Lisbon",
+    cadence_days: 21,
+    dates: [{ kind: "birthday", date: "--03-09", label: null }],
+    notes: "",
+  });
+});
+
+test("editing someone cannot make them their own manager, and a bad date is explained beside the dates", async () => {
+  const sent: unknown[] = [];
+  mockIPC((command, args) => {
+    expect(command).toBe("update_contact");
+    sent.push(args);
+    throw { code: "validation", field: "dates", message: "\"14/05\" is not a date. Write it as YYYY-MM-DD, or --MM-DD when you do not know the year." };
+  });
+  const screen = await renderPanel();
+  const everyone = screen.getByRole("region", { name: "Everyone" });
+  await everyone.getByRole("button", { name: "Edit" }).nth(1).click();
+  await expect.element(screen.getByRole("form", { name: "Edit Jonas Keller" })).toBeVisible();
+  const managers = [...(screen.getByLabelText("Reports to").element() as HTMLSelectElement).options].map((o) => o.text);
+  expect(managers.some((name) => name.startsWith("Jonas Keller"))).toBe(false);
+  await expect.element(screen.getByLabelText("Reports to")).toHaveValue(annika.id);
+
+  await screen.getByRole("button", { name: "Add a birthday or anniversary" }).click();
+  await screen.getByLabelText("Date 1", { exact: true }).fill("14/05");
+  await screen.getByRole("button", { name: "Save changes" }).click();
+  const dates = screen.getByRole("group", { name: "Dates that matter to them" });
+  await expect.element(dates.getByRole("alert")).toHaveTextContent("or --MM-DD when you do not know the year");
+  await expect.element(screen.getByLabelText("Name")).toHaveAttribute("aria-invalid", "false");
+  expect(sent[0]).toMatchObject({ contactId: jonas.id });
+});

@@ -1,0 +1,15 @@
+import { expect, test } from "vitest";
+import { href, parse } from "./router.svelte";
+
+test("an account's address can name one of its tabs, and reads back the same", () => {
+  const route = { name: "account", id: "a b/c", tab: "goals" } as const;
+  expect(href(route)).toBe("#/accounts/a%20b%2Fc?tab=goals");
+  expect(parse(href(route))).toEqual(route);
+  expect(parse("#/accounts/xyz")).toEqual({ name: "account", id: "xyz" });
+});
+
+test("an unknown tab opens the account on its default tab, and the archive has its own address", () => {
+  expect(parse("#/accounts/xyz?tab=nonsense")).toEqual({ name: "account", id: "xyz" });
+  expect(parse("#/archive")).toEqual({ name: "archive" });
+  expect(parse("")).toEqual({ name: "accounts" });
+});
