@@ -87,3 +87,43 @@ test("the accounts list shows the whole demo portfolio against each cadence", as
     await desktop.screenshot("accounts");
   });
 });
+
+test("a promise made during a call is captured with it, and archiving it can be undone", async () => {
+  const promise = `Send the revised rollout plan ${Date.now()}`;
+  await desktop.withApp("capture-promise", async (app) => {
+    await openAccount(app, "Kestrel Logistik GmbH");
+    await (await app.$("button*=Log interaction")).click();
+    const summary = await app.$('textarea[name="summary"]');
+    await app.waitUntil(() => summary.isFocused(), { timeout: 5_000 });
+    await summary.setValue("Pilot review with Annika");
+    await (await app.$("button*=Add a promise made in this conversation")).click();
+    await (await app.$('input[aria-label="What was promised (promise 1)"]')).setValue(promise);
+    // WebKitWebDriver cannot type into a native date picker; set it as the picker would.
+    const due = await app.$('input[aria-label="Due date (promise 1)"]');
+    await app.execute((input) => {
+      input.value = "2030-01-15";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }, due);
+    await (await app.$("button=Save to history")).click();
+    await app.waitUntil(async () => (await historyText(app)).includes("Pilot review with Annika"), {
+      timeout: 10_000,
+      timeoutMsg: "the interaction never appeared",
+    });
+
+    await (await app.$('[role="tab"]*=Promises')).click();
+    const item = await app.$(`li.promise*=${promise}`);
+    await item.waitForDisplayed({ timeout: 10_000 });
+    assert.match(await item.getText(), /Jan 15, 2030/, "its due date is shown");
+
+    await (await item.$("button=Archive")).click();
+    const undo = await app.$("button=Undo");
+    await undo.waitForDisplayed({ timeout: 10_000 });
+    await app.waitUntil(async () => !(await (await app.$(`li.promise*=${promise}`)).isExisting()), {
+      timeout: 10_000,
+      timeoutMsg: "the archived promise stayed in the list",
+    });
+    await undo.click();
+    await (await app.$(`li.promise*=${promise}`)).waitForDisplayed({ timeout: 10_000 });
+    await desktop.screenshot("promise-restored");
+  });
+});
