@@ -4,6 +4,7 @@
 //! Errors end the process with status 1 and one sentence on stderr (or a `{code, message,
 //! field}` object with `--json`); nothing is written when a command fails.
 
+mod checkins;
 mod data;
 mod people;
 mod print;
@@ -73,6 +74,11 @@ enum Command {
     /// Meetings with the client.
     #[command(subcommand)]
     Meeting(records::MeetingCommand),
+    /// Whom to contact today, why, when in their day, and what to bring.
+    Today,
+    /// Act on a check-in from `rapport today`: done, snooze or dismiss.
+    #[command(subcommand)]
+    Checkin(checkins::CheckinCommand),
     /// Search everything written about every account.
     Search {
         /// Words to look for; case and accents do not matter.
@@ -106,6 +112,7 @@ impl Command {
             Command::Account(AccountCommand::List | AccountCommand::Show { .. })
                 | Command::Contact(ContactCommand::List { .. })
                 | Command::Search { .. }
+                | Command::Today
                 | Command::Export { .. }
                 | Command::Archive(ArchiveCommand::List)
                 | Command::Import { dry_run: true, .. }
@@ -193,6 +200,8 @@ fn dispatch(
         Command::Request(c) => records::request(&mut ctx, c),
         Command::Issue(c) => records::issue(&mut ctx, c),
         Command::Meeting(c) => records::meeting(&mut ctx, c),
+        Command::Today => checkins::today(&mut ctx),
+        Command::Checkin(c) => checkins::checkin(&mut ctx, c),
         Command::Search { query } => data::search(&mut ctx, &query.join(" ")),
         Command::Archive(c) => data::archive(&mut ctx, c),
         Command::Export { out: file } => data::export(&mut ctx, file.as_deref()),

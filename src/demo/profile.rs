@@ -151,8 +151,9 @@ pub fn generate(
             false,
         ),
     ];
-    for (kind, contact_id, title, target_days, status, stated) in goal_specs {
-        let last_progress = now - Duration::days(if index.is_multiple_of(2) { 12 } else { 60 });
+    for (n, (kind, contact_id, title, target_days, status, stated)) in goal_specs.into_iter().enumerate() {
+        // Most goals moved recently; one in three has gone quiet.
+        let last_progress = now - Duration::days(if (index + n).is_multiple_of(3) { 60 } else { 12 });
         p.goals.push(Goal {
             id: id(rng, opened),
             account_id: account.id.clone(),

@@ -4,4 +4,5 @@
 //! thinks; the shell shows. Check-ins, health and briefs will live beside `cadence`.
 
 pub mod cadence;
+pub mod checkins;
 pub mod timeline;

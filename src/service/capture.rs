@@ -41,60 +41,67 @@ fn within(part: &'static str, label: String, err: Error) -> Error {
 
 impl Rapport {
     pub fn capture(&mut self, draft: CaptureDraft, now: DateTime<Utc>) -> Result<Captured> {
-        let now = stored_precision(now);
-        let interaction = draft.interaction.into_interaction(new_id(now), now)?;
-        let account_id = interaction.account_id.clone();
-        let made_at = interaction.occurred_at.to_rfc3339();
-        let promises = draft
-            .promises
-            .into_iter()
-            .enumerate()
-            .map(|(n, p)| {
-                PromiseDraft {
-                    account_id: account_id.clone(),
-                    made_at: Some(made_at.clone()),
-                    interaction_id: Some(interaction.id.clone()),
-                    ..p
-                }
-                .into_promise(new_id(now), now)
-                .map_err(|e| within("promises", format!("Promise {}", n + 1), e))
-            })
-            .collect::<Result<Vec<_>>>()?;
-        let request = draft
-            .request
-            .map(|r| {
-                RequestDraft {
-                    account_id: account_id.clone(),
-                    received_at: r.received_at.clone().or(Some(made_at.clone())),
-                    ..r
-                }
-                .into_request(new_id(now), now)
-                .map_err(|e| within("request", "The request".into(), e))
-            })
-            .transpose()?;
-        let goal = draft
-            .goal
-            .map(|g| {
-                GoalDraft { account_id: account_id.clone(), ..g }
-                    .into_goal(new_id(now), now)
-                    .map_err(|e| within("goal", "The goal".into(), e))
-            })
-            .transpose()?;
-
-        self.store.write(|tx| {
-            store::interactions::save(tx, &interaction)?;
-            for (n, p) in promises.iter().enumerate() {
-                store::promises::save(tx, p)
-                    .map_err(|e| within("promises", format!("Promise {}", n + 1), e))?;
-            }
-            if let Some(r) = &request {
-                store::requests::save(tx, r).map_err(|e| within("request", "The request".into(), e))?;
-            }
-            if let Some(g) = &goal {
-                store::goals::save(tx, g).map_err(|e| within("goal", "The goal".into(), e))?;
-            }
-            Ok(())
-        })?;
-        Ok(Captured { interaction, promises, request, goal })
+        let captured = prepare(draft, stored_precision(now))?;
+        self.store.write(|tx| save(tx, &captured))?;
+        Ok(captured)
     }
+}
+
+/// Builds and checks every record of a capture, before anything is written.
+pub(super) fn prepare(draft: CaptureDraft, now: DateTime<Utc>) -> Result<Captured> {
+    let interaction = draft.interaction.into_interaction(new_id(now), now)?;
+    let account_id = interaction.account_id.clone();
+    let made_at = interaction.occurred_at.to_rfc3339();
+    let promises = draft
+        .promises
+        .into_iter()
+        .enumerate()
+        .map(|(n, p)| {
+            PromiseDraft {
+                account_id: account_id.clone(),
+                made_at: Some(made_at.clone()),
+                interaction_id: Some(interaction.id.clone()),
+                ..p
+            }
+            .into_promise(new_id(now), now)
+            .map_err(|e| within("promises", format!("Promise {}", n + 1), e))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let request = draft
+        .request
+        .map(|r| {
+            RequestDraft {
+                account_id: account_id.clone(),
+                received_at: r.received_at.clone().or(Some(made_at.clone())),
+                ..r
+            }
+            .into_request(new_id(now), now)
+            .map_err(|e| within("request", "The request".into(), e))
+        })
+        .transpose()?;
+    let goal = draft
+        .goal
+        .map(|g| {
+            GoalDraft { account_id: account_id.clone(), ..g }
+                .into_goal(new_id(now), now)
+                .map_err(|e| within("goal", "The goal".into(), e))
+        })
+        .transpose()?;
+
+    Ok(Captured { interaction, promises, request, goal })
+}
+
+/// Writes a prepared capture inside the caller's transaction.
+pub(super) fn save(tx: &rusqlite::Transaction<'_>, c: &Captured) -> Result<()> {
+    store::interactions::save(tx, &c.interaction)?;
+    for (n, p) in c.promises.iter().enumerate() {
+        store::promises::save(tx, p).map_err(|e| within("promises", format!("Promise {}", n + 1), e))?;
+    }
+    if let Some(r) = &c.request {
+        store::requests::save(tx, r).map_err(|e| within("request", "The request".into(), e))?;
+    }
+    if let Some(g) = &c.goal {
+        store::goals::save(tx, g).map_err(|e| within("goal", "The goal".into(), e))?;
+    }
+    Ok(())
 }

@@ -7,6 +7,7 @@
 mod capture;
 mod portable;
 mod records;
+mod today;
 
 use std::path::Path;
 

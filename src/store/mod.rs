@@ -9,6 +9,7 @@
 pub(crate) mod accounts;
 mod backup;
 mod bulk;
+pub(crate) mod checkins;
 mod codec;
 pub(crate) mod contacts;
 pub(crate) mod culture;
@@ -33,6 +34,7 @@ use crate::error::{Error, Result};
 pub use accounts::AccountFacts;
 pub use backup::{backup_before_import, backup_to};
 pub use bulk::ImportCounts;
+pub use checkins::{SuggestionAction, SuggestionState};
 pub use lifecycle::{ArchivedRecord, RecordKind};
 pub use search::{SearchHit, SearchResults};
 
@@ -45,6 +47,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0002_interactions.sql")),
     M::up(include_str!("migrations/0003_profiles.sql")),
     M::up(include_str!("migrations/0004_search.sql")),
+    M::up(include_str!("migrations/0005_checkins.sql")),
 ];
 
 /// The schema version this build writes.

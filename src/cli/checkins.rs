@@ -1,0 +1,123 @@
+//! `rapport today` and `rapport checkin …`: the ranked check-ins, and what to do with them.
+
+use chrono::{Local, Utc};
+use chrono_tz::Tz;
+use clap::Subcommand;
+
+use super::Ctx;
+use crate::domain::{InteractionDraft, validate};
+use crate::engine::checkins::{Suggestion, Urgency};
+use crate::error::{Error, Result};
+use crate::service::CaptureDraft;
+
+#[derive(Debug, Subcommand)]
+pub enum CheckinCommand {
+    /// Log the touch that answers a check-in, and mark it done.
+    Done {
+        /// Its number in `rapport today`, or its key.
+        which: String,
+        /// What you talked about.
+        summary: String,
+        /// email, call, video, meeting, visit, chat, message or other (default call).
+        #[arg(long)]
+        channel: Option<String>,
+    },
+    /// Put a check-in aside until a time (RFC 3339).
+    Snooze {
+        which: String,
+        #[arg(long, value_name = "RFC3339")]
+        until: String,
+    },
+    /// Put a check-in aside until there is new evidence.
+    Dismiss { which: String },
+}
+
+fn pick(list: &[Suggestion], which: &str) -> Result<Suggestion> {
+    let by_number = which.parse::<usize>().ok().and_then(|n| n.checked_sub(1)).and_then(|i| list.get(i));
+    by_number.or_else(|| list.iter().find(|s| s.key == which)).cloned().ok_or_else(|| {
+        Error::not_found(format!(
+            "There is no check-in \"{which}\" today. Run `rapport today` to see the list and its numbers."
+        ))
+    })
+}
+
+pub fn today(ctx: &mut Ctx<'_>) -> Result<()> {
+    let list = ctx.rapport.today(ctx.now)?;
+    if ctx.out.json {
+        return ctx.out.record(&list, String::new());
+    }
+    if list.is_empty() {
+        println!("Nothing needs you today: every promise, request and relationship is on track.");
+        return Ok(());
+    }
+    let mut group = None;
+    for (n, s) in list.iter().enumerate() {
+        if group != Some(s.urgency) {
+            group = Some(s.urgency);
+            println!(
+                "\n{}",
+                match s.urgency {
+                    Urgency::Now => "NOW",
+                    Urgency::Today => "TODAY",
+                    Urgency::ThisWeek => "THIS WEEK",
+                }
+            );
+        }
+        let who = s.contact.as_deref().map(|c| format!(" — {c}")).unwrap_or_default();
+        println!("{:>3}. {}{who}  (priority {})", n + 1, s.account, s.priority);
+        for r in &s.reasons {
+            println!("     · {}", r.text);
+        }
+        let tz: Tz = s.timezone.parse().unwrap_or(Tz::UTC);
+        println!(
+            "     When: {} their time ({}), {} yours.",
+            s.suggested_at.with_timezone(&tz).format("%a %-d %b %H:%M"),
+            s.timezone,
+            s.suggested_at.with_timezone(&Local).format("%a %-d %b %H:%M")
+        );
+        for t in &s.talking_points {
+            println!("     » {t}");
+        }
+        println!("     {}", s.priority_reason);
+    }
+    Ok(())
+}
+
+pub fn checkin(ctx: &mut Ctx<'_>, command: CheckinCommand) -> Result<()> {
+    let list = ctx.rapport.today(ctx.now)?;
+    match command {
+        CheckinCommand::Done { which, summary, channel } => {
+            let s = pick(&list, &which)?;
+            let draft = CaptureDraft {
+                interaction: InteractionDraft {
+                    account_id: s.account_id.clone(),
+                    channel: super::word(
+                        "channel",
+                        "channel",
+                        channel.as_deref(),
+                        crate::domain::Channel::choices(),
+                    )?
+                    .or(Some(crate::domain::Channel::Call)),
+                    contact_ids: s.contact_id.iter().cloned().collect(),
+                    summary,
+                    ..Default::default()
+                },
+                ..Default::default()
+            };
+            let done = ctx.rapport.complete_checkin(&s.key, &s.fingerprint, draft, ctx.now)?;
+            ctx.out
+                .record(&done, format!("Logged the touch with {} and marked the check-in done.", s.account))
+        }
+        CheckinCommand::Snooze { which, until } => {
+            let s = pick(&list, &which)?;
+            ctx.rapport.snooze(&s.key, &s.fingerprint, &until, ctx.now)?;
+            let until = validate::instant("until", &until)?.with_timezone(&Utc);
+            ctx.out.record(&s, format!("Snoozed {} until {}.", s.account, until.format("%Y-%m-%d %H:%M UTC")))
+        }
+        CheckinCommand::Dismiss { which } => {
+            let s = pick(&list, &which)?;
+            ctx.rapport.dismiss(&s.key, &s.fingerprint, ctx.now)?;
+            ctx.out.record(&s, format!("Dismissed {} until there is something new.", s.account))
+        }
+    }
+}

@@ -1,0 +1,249 @@
+//! Proactive check-ins (DESIGN §4): a pure function of (portfolio, now, settings) that says
+//! whom to contact, why, when in their own day, and what to bring.
+//!
+//! Each reason lives in its own file under `reasons/` and only finds evidence; this module
+//! merges what they find per account and person, ranks it, times it and adds talking points.
+//! No clock, no database, no I/O.
+
+mod reasons;
+mod settings;
+mod talking;
+mod timing;
+
+use chrono::{DateTime, Duration, Utc};
+use serde::Serialize;
+use specta::Type;
+
+use crate::archive::Bundle;
+use crate::domain::{Id, Tier};
+use crate::store::RecordKind;
+
+pub use settings::Settings;
+pub use timing::next_working_moment;
+
+/// The reasons Rapport knows; their names are a contract (DESIGN §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ReasonCode {
+    UnansweredRequest,
+    PromiseOverdue,
+    PromiseDueSoon,
+    AwaitingTheirPromise,
+    MeetingPrep,
+    MeetingFollowUp,
+    IssueOpen,
+    IssueFollowUp,
+    GoalCheck,
+    RenewalApproaching,
+    PersonalDate,
+    CadenceDue,
+    StakeholderNeglected,
+    SingleThreaded,
+}
+
+impl ReasonCode {
+    /// How much this kind of reason matters, before urgency and tier.
+    fn weight(self) -> f64 {
+        match self {
+            ReasonCode::UnansweredRequest => 10.0,
+            ReasonCode::PromiseOverdue => 9.0,
+            ReasonCode::IssueOpen => 8.0,
+            ReasonCode::MeetingPrep => 7.0,
+            ReasonCode::PromiseDueSoon | ReasonCode::MeetingFollowUp | ReasonCode::RenewalApproaching => 6.0,
+            ReasonCode::IssueFollowUp => 5.0,
+            ReasonCode::AwaitingTheirPromise | ReasonCode::GoalCheck => 4.0,
+            ReasonCode::PersonalDate | ReasonCode::CadenceDue => 3.0,
+            ReasonCode::StakeholderNeglected | ReasonCode::SingleThreaded => 2.0,
+        }
+    }
+
+    /// The reason in a few words, for the one-sentence explanation of the ranking.
+    fn short(self) -> &'static str {
+        match self {
+            ReasonCode::UnansweredRequest => "an unanswered request",
+            ReasonCode::PromiseOverdue => "an overdue promise of ours",
+            ReasonCode::PromiseDueSoon => "a promise of ours falling due",
+            ReasonCode::AwaitingTheirPromise => "a promise of theirs past due",
+            ReasonCode::MeetingPrep => "a meeting coming up",
+            ReasonCode::MeetingFollowUp => "a meeting without a recap",
+            ReasonCode::IssueOpen => "an open issue",
+            ReasonCode::IssueFollowUp => "an issue to follow up",
+            ReasonCode::GoalCheck => "a goal to check on",
+            ReasonCode::RenewalApproaching => "a renewal approaching",
+            ReasonCode::PersonalDate => "a personal date",
+            ReasonCode::CadenceDue => "time for a touch",
+            ReasonCode::StakeholderNeglected => "a neglected stakeholder",
+            ReasonCode::SingleThreaded => "a relationship hanging on one person",
+        }
+    }
+}
+
+/// The record a reason is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct Evidence {
+    pub kind: RecordKind,
+    pub id: Id,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct Reason {
+    pub code: ReasonCode,
+    /// A sentence for the account manager.
+    pub text: String,
+    pub evidence: Option<Evidence>,
+    /// When this reason becomes (or became) pressing.
+    pub due_at: DateTime<Utc>,
+}
+
+/// How soon to act, for grouping the Today list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Urgency {
+    Now,
+    Today,
+    ThisWeek,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct Suggestion {
+    /// Stable for the same account and person: how done, snoozed and dismissed are remembered.
+    pub key: String,
+    /// Changes when the evidence changes: a dismissed suggestion returns with new evidence.
+    pub fingerprint: String,
+    pub account: String,
+    pub account_id: Id,
+    pub contact: Option<String>,
+    pub contact_id: Option<Id>,
+    pub reasons: Vec<Reason>,
+    /// Larger is more urgent; the list is sorted by it.
+    pub priority: f64,
+    /// Why it ranks where it does, in one sentence.
+    pub priority_reason: String,
+    pub urgency: Urgency,
+    pub due_at: DateTime<Utc>,
+    /// A good moment inside their working hours, in UTC.
+    pub suggested_at: DateTime<Utc>,
+    /// Their IANA zone, to show `suggested_at` in their time too.
+    pub timezone: String,
+    pub talking_points: Vec<String>,
+}
+
+/// What a reason rule found: a reason about the account, or about one person at it.
+pub(crate) struct Found {
+    pub contact_id: Option<Id>,
+    pub reason: Reason,
+}
+
+/// All suggestions for the portfolio at `now`, most urgent first.
+pub fn suggest(portfolio: &[Bundle], now: DateTime<Utc>, settings: &Settings) -> Vec<Suggestion> {
+    let mut all = Vec::new();
+    for bundle in portfolio {
+        let found = reasons::find(bundle, now, settings);
+        all.extend(merge(bundle, found, now, settings));
+    }
+    all.sort_by(|a, b| {
+        b.priority
+            .total_cmp(&a.priority)
+            .then_with(|| a.due_at.cmp(&b.due_at))
+            .then_with(|| a.key.cmp(&b.key))
+    });
+    all
+}
+
+fn merge(bundle: &Bundle, found: Vec<Found>, now: DateTime<Utc>, settings: &Settings) -> Vec<Suggestion> {
+    let mut groups: Vec<(Option<Id>, Vec<Reason>)> = Vec::new();
+    for f in found {
+        match groups.iter_mut().find(|(c, _)| *c == f.contact_id) {
+            Some((_, reasons)) => reasons.push(f.reason),
+            None => groups.push((f.contact_id, vec![f.reason])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(contact_id, mut reasons)| {
+            reasons.sort_by(|a, b| {
+                score(a, now).total_cmp(&score(b, now)).reverse().then_with(|| a.code.cmp(&b.code))
+            });
+            let account = &bundle.account;
+            let contact = contact_id.as_ref().and_then(|id| bundle.contacts.iter().find(|c| &c.id == id));
+            let due_at = reasons.iter().map(|r| r.due_at).min().unwrap_or(now);
+            let (priority, priority_reason) = rank(&reasons, account.tier, now);
+            let timezone =
+                contact.and_then(|c| c.timezone.clone()).unwrap_or_else(|| account.timezone.clone());
+            let suggested_at = timing::suggested_time(bundle, &timezone, &reasons, now);
+            let mut evidence: Vec<String> = reasons
+                .iter()
+                .map(|r| format!("{:?}:{}", r.code, r.evidence.as_ref().map(|e| e.id.as_str()).unwrap_or("")))
+                .collect();
+            evidence.sort();
+            Suggestion {
+                key: format!("{}:{}", account.id, contact_id.as_deref().unwrap_or("")),
+                fingerprint: evidence.join(","),
+                account: account.name.clone(),
+                account_id: account.id.clone(),
+                contact: contact.map(|c| c.name.clone()),
+                talking_points: talking::points(bundle, contact_id.as_deref(), &reasons, now),
+                contact_id,
+                urgency: urgency(due_at, now, settings),
+                priority,
+                priority_reason,
+                due_at,
+                suggested_at,
+                timezone,
+                reasons,
+            }
+        })
+        .collect()
+}
+
+/// One reason's weight, raised as its due time comes closer and further once it has passed.
+fn score(reason: &Reason, now: DateTime<Utc>) -> f64 {
+    let hours = (reason.due_at - now).num_minutes() as f64 / 60.0;
+    let closeness =
+        if hours <= 0.0 { 1.0 + (-hours / 24.0).min(3.0) * 0.5 } else { 1.0 / (1.0 + hours / 24.0) };
+    reason.code.weight() * (1.0 + closeness)
+}
+
+fn tier_factor(tier: Tier) -> f64 {
+    match tier {
+        Tier::Strategic => 1.5,
+        Tier::Core => 1.2,
+        Tier::Standard => 1.0,
+    }
+}
+
+/// The most pressing reason counts in full, each other one adds a quarter of its own score,
+/// and the account's tier multiplies the whole.
+fn rank(reasons: &[Reason], tier: Tier, now: DateTime<Utc>) -> (f64, String) {
+    let Some((top, rest)) = reasons.split_first() else { return (0.0, String::new()) };
+    let sum = score(top, now) + rest.iter().map(|r| score(r, now) * 0.25).sum::<f64>();
+    let priority = (sum * tier_factor(tier) * 10.0).round() / 10.0;
+    let when = describe_due(top.due_at, now);
+    let more = match rest.len() {
+        0 => String::new(),
+        1 => ", plus one more reason".into(),
+        n => format!(", plus {n} more reasons"),
+    };
+    let tier_note = match tier {
+        Tier::Standard => String::new(),
+        t => format!(", raised for a {t} account"),
+    };
+    (priority, format!("Ranked by {} {when}{more}{tier_note}.", top.code.short()))
+}
+
+fn describe_due(due: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let delta = due - now;
+    let h = delta.num_hours().abs();
+    let span = if h < 48 { format!("{} h", h.max(1)) } else { format!("{} days", h / 24) };
+    if delta <= Duration::zero() { format!("({span} past due)") } else { format!("(due in {span})") }
+}
+
+fn urgency(due: DateTime<Utc>, now: DateTime<Utc>, settings: &Settings) -> Urgency {
+    if due <= now + Duration::hours(i64::from(settings.now_window_hours)) {
+        Urgency::Now
+    } else if due <= now + Duration::hours(24) {
+        Urgency::Today
+    } else {
+        Urgency::ThisWeek
+    }
+}

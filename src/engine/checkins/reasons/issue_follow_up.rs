@@ -1,0 +1,27 @@
+//! `issue_follow_up`: an issue resolved a few days ago and never followed up — check the fix held.
+
+use super::{Found, View, days, span};
+use crate::engine::checkins::ReasonCode;
+use crate::store::RecordKind;
+
+pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
+    for i in v.b.issues.iter().filter(|i| i.followed_up_at.is_none()) {
+        let Some(resolved) = i.resolved_at else { continue };
+        let age = v.now - resolved;
+        if age >= days(v.s.issue_follow_up_after_days) && age <= days(v.s.issue_follow_up_until_days) {
+            let text = format!(
+                "\"{}\" was resolved {} ago. Check the fix held — it is how mistakes are forgiven.",
+                i.title,
+                span(age)
+            );
+            View::add(
+                out,
+                None,
+                ReasonCode::IssueFollowUp,
+                text,
+                Some((RecordKind::Issue, &i.id)),
+                resolved + days(v.s.issue_follow_up_after_days),
+            );
+        }
+    }
+}

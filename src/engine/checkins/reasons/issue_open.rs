@@ -1,0 +1,34 @@
+//! `issue_open`: an issue nobody has acknowledged, or one still open with no touch for days.
+
+use super::{Found, View, days, span};
+use crate::engine::checkins::ReasonCode;
+use crate::store::RecordKind;
+
+pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
+    for i in v.b.issues.iter().filter(|i| i.resolved_at.is_none() && i.opened_at <= v.now) {
+        if i.acknowledged_at.is_none() {
+            let text = format!(
+                "\"{}\" ({}) has not been acknowledged to the client. Own it now and say what happens next.",
+                i.title, i.severity
+            );
+            View::add(out, None, ReasonCode::IssueOpen, text, Some((RecordKind::Issue, &i.id)), i.opened_at);
+            continue;
+        }
+        let quiet_since = v.last_touch.unwrap_or(i.opened_at).max(i.opened_at);
+        if v.now - quiet_since >= days(v.s.issue_quiet_days) {
+            let text = format!(
+                "\"{}\" is still open and they have heard nothing for {}. Give them an update.",
+                i.title,
+                span(v.now - quiet_since)
+            );
+            View::add(
+                out,
+                None,
+                ReasonCode::IssueOpen,
+                text,
+                Some((RecordKind::Issue, &i.id)),
+                quiet_since + days(v.s.issue_quiet_days),
+            );
+        }
+    }
+}

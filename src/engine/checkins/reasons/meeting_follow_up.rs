@@ -1,0 +1,28 @@
+//! `meeting_follow_up`: a meeting ended recently and no recap has been logged since.
+
+use super::{Found, View, days, span};
+use crate::engine::checkins::ReasonCode;
+use crate::store::RecordKind;
+
+pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
+    for m in &v.b.meetings {
+        let recent = m.ends_at <= v.now && m.ends_at >= v.now - days(v.s.meeting_follow_up_days);
+        let recapped =
+            v.b.interactions.iter().any(|i| i.occurred_at >= m.starts_at && i.occurred_at <= v.now);
+        if recent && !recapped {
+            let text = format!(
+                "\"{}\" ended {} ago with no recap. Send the notes and the agreed next steps.",
+                m.title,
+                span(v.now - m.ends_at)
+            );
+            View::add(
+                out,
+                None,
+                ReasonCode::MeetingFollowUp,
+                text,
+                Some((RecordKind::Meeting, &m.id)),
+                m.ends_at,
+            );
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! One file per reason code. Each rule looks at one account and adds what it finds; none of
+//! them ranks, merges or times anything.
+
+mod awaiting_their_promise;
+mod cadence_due;
+mod goal_check;
+mod issue_follow_up;
+mod issue_open;
+mod meeting_follow_up;
+mod meeting_prep;
+mod personal_date;
+mod promise_due_soon;
+mod promise_overdue;
+mod renewal_approaching;
+mod single_threaded;
+mod stakeholder_neglected;
+mod unanswered_request;
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::{Evidence, Found, Reason, ReasonCode, Settings};
+use crate::archive::Bundle;
+use crate::domain::{AccountStatus, Contact};
+use crate::store::RecordKind;
+
+/// One account as the rules see it, with what they all need worked out once.
+pub(super) struct View<'a> {
+    pub b: &'a Bundle,
+    pub now: DateTime<Utc>,
+    pub s: &'a Settings,
+    /// The last touch with anyone at the account.
+    pub last_touch: Option<DateTime<Utc>>,
+    /// The last touch with each person.
+    pub last_touch_with: HashMap<&'a str, DateTime<Utc>>,
+}
+
+impl<'a> View<'a> {
+    fn new(b: &'a Bundle, now: DateTime<Utc>, s: &'a Settings) -> View<'a> {
+        let mut last_touch = None;
+        let mut last_touch_with: HashMap<&str, DateTime<Utc>> = HashMap::new();
+        for i in b.interactions.iter().filter(|i| i.occurred_at <= now) {
+            last_touch = last_touch.max(Some(i.occurred_at));
+            for c in &i.contact_ids {
+                let entry = last_touch_with.entry(c.as_str()).or_insert(i.occurred_at);
+                *entry = (*entry).max(i.occurred_at);
+            }
+        }
+        View { b, now, s, last_touch, last_touch_with }
+    }
+
+    pub fn contact(&self, id: &str) -> Option<&'a Contact> {
+        self.b.contacts.iter().find(|c| c.id == id)
+    }
+
+    /// "Annika Vogt" or "them", for sentences.
+    pub fn who(&self, id: Option<&str>) -> String {
+        id.and_then(|id| self.contact(id)).map(|c| c.name.clone()).unwrap_or_else(|| "them".into())
+    }
+
+    pub fn cadence_days(&self) -> u32 {
+        self.b.account.effective_cadence_days()
+    }
+
+    pub fn paused(&self) -> bool {
+        self.b.account.status == AccountStatus::Paused
+    }
+
+    pub fn add(
+        out: &mut Vec<Found>,
+        contact_id: Option<String>,
+        code: ReasonCode,
+        text: String,
+        evidence: Option<(RecordKind, &str)>,
+        due_at: DateTime<Utc>,
+    ) {
+        out.push(Found {
+            contact_id,
+            reason: Reason {
+                code,
+                text,
+                evidence: evidence.map(|(kind, id)| Evidence { kind, id: id.to_string() }),
+                due_at,
+            },
+        });
+    }
+}
+
+pub fn hours(n: u32) -> Duration {
+    Duration::hours(i64::from(n))
+}
+
+pub fn days(n: u32) -> Duration {
+    Duration::days(i64::from(n))
+}
+
+/// "3 h", "2 days": a span in the words an account manager uses.
+pub fn span(d: Duration) -> String {
+    let h = d.num_hours().abs();
+    if h < 1 {
+        format!("{} min", d.num_minutes().abs().max(1))
+    } else if h < 48 {
+        format!("{h} h")
+    } else {
+        format!("{} days", h / 24)
+    }
+}
+
+pub(super) fn find(b: &Bundle, now: DateTime<Utc>, s: &Settings) -> Vec<Found> {
+    if b.account.status == AccountStatus::Former {
+        return Vec::new();
+    }
+    let v = View::new(b, now, s);
+    let mut out = Vec::new();
+    unanswered_request::check(&v, &mut out);
+    promise_overdue::check(&v, &mut out);
+    promise_due_soon::check(&v, &mut out);
+    awaiting_their_promise::check(&v, &mut out);
+    meeting_prep::check(&v, &mut out);
+    meeting_follow_up::check(&v, &mut out);
+    issue_open::check(&v, &mut out);
+    issue_follow_up::check(&v, &mut out);
+    goal_check::check(&v, &mut out);
+    renewal_approaching::check(&v, &mut out);
+    personal_date::check(&v, &mut out);
+    cadence_due::check(&v, &mut out);
+    stakeholder_neglected::check(&v, &mut out);
+    single_threaded::check(&v, &mut out);
+    out
+}

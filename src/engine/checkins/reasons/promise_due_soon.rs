@@ -1,0 +1,28 @@
+//! `promise_due_soon`: a promise of ours falls due within days — send a status update first.
+
+use super::{Found, View, days, span};
+use crate::domain::{Direction, PromiseStatus};
+use crate::engine::checkins::ReasonCode;
+use crate::store::RecordKind;
+
+pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
+    for p in &v.b.promises {
+        let open = p.direction == Direction::Ours && p.status == PromiseStatus::Open;
+        if open && p.due_at >= v.now && p.due_at <= v.now + days(v.s.promise_due_soon_days) {
+            let text = format!(
+                "\"{}\" is due in {}. Send {} a status update before they ask; if it will be late, say so now.",
+                p.text,
+                span(p.due_at - v.now),
+                v.who(p.contact_id.as_deref())
+            );
+            View::add(
+                out,
+                p.contact_id.clone(),
+                ReasonCode::PromiseDueSoon,
+                text,
+                Some((RecordKind::Promise, &p.id)),
+                p.due_at,
+            );
+        }
+    }
+}

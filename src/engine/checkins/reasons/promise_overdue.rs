@@ -1,0 +1,27 @@
+//! `promise_overdue`: a promise of ours is past due and still open.
+
+use super::{Found, View, span};
+use crate::domain::{Direction, PromiseStatus};
+use crate::engine::checkins::ReasonCode;
+use crate::store::RecordKind;
+
+pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
+    for p in &v.b.promises {
+        if p.direction == Direction::Ours && p.status == PromiseStatus::Open && p.due_at < v.now {
+            let text = format!(
+                "We promised \"{}\" and it is {} late. Tell {} now, apologise, give a new date — and offer something extra.",
+                p.text,
+                span(v.now - p.due_at),
+                v.who(p.contact_id.as_deref())
+            );
+            View::add(
+                out,
+                p.contact_id.clone(),
+                ReasonCode::PromiseOverdue,
+                text,
+                Some((RecordKind::Promise, &p.id)),
+                p.due_at,
+            );
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! `renewal_approaching`: the renewal is within months and nobody has talked strategy lately.
+
+use chrono_tz::Tz;
+
+use super::{Found, View, days};
+use crate::engine::checkins::ReasonCode;
+
+pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
+    let a = &v.b.account;
+    let Some(renewal) = a.renewal_date else { return };
+    let tz: Tz = a.timezone.parse().unwrap_or(Tz::UTC);
+    let today = v.now.with_timezone(&tz).date_naive();
+    let days_left = (renewal - today).num_days();
+    if days_left < 0 || days_left > i64::from(v.s.renewal_days) {
+        return;
+    }
+    let strategic_lately = v.b.interactions.iter().any(|i| {
+        i.strategic
+            && i.occurred_at <= v.now
+            && v.now - i.occurred_at <= days(v.s.renewal_strategic_touch_days)
+    });
+    if strategic_lately {
+        return;
+    }
+    let due = renewal.and_hms_opt(0, 0, 0).map(|t| t.and_utc()).unwrap_or(v.now);
+    let text = format!(
+        "The contract renews in {days_left} days ({renewal}) and there has been no strategic conversation in {} days. Talk about their goals for next year before you talk about the renewal.",
+        v.s.renewal_strategic_touch_days
+    );
+    View::add(out, None, ReasonCode::RenewalApproaching, text, None, due);
+}

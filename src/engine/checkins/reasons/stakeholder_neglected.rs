@@ -1,0 +1,40 @@
+//! `stakeholder_neglected`: someone untouched for two cadences while the account is otherwise
+//! active — everyone counts, not only the sponsor.
+
+use super::{Found, View, days, span};
+use crate::engine::checkins::ReasonCode;
+use crate::store::RecordKind;
+
+pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
+    if v.paused() {
+        return;
+    }
+    let Some(last) = v.last_touch else { return };
+    if v.now - last >= days(v.cadence_days()) {
+        return; // the whole account is quiet: cadence_due says so
+    }
+    for c in &v.b.contacts {
+        let cadence = c.cadence_days.unwrap_or_else(|| v.cadence_days());
+        let since = v.last_touch_with.get(c.id.as_str()).copied().unwrap_or(c.created_at);
+        let limit = days(cadence * v.s.stakeholder_cadences);
+        if v.now - since >= limit {
+            let text = match v.last_touch_with.get(c.id.as_str()) {
+                Some(_) => format!(
+                    "{} ({}) has not heard from you for {} while others at the account have.",
+                    c.name,
+                    c.level,
+                    span(v.now - since)
+                ),
+                None => format!("{} ({}) has never been contacted. Introduce yourself.", c.name, c.level),
+            };
+            View::add(
+                out,
+                Some(c.id.clone()),
+                ReasonCode::StakeholderNeglected,
+                text,
+                Some((RecordKind::Contact, &c.id)),
+                since + limit,
+            );
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! `unanswered_request`: no acknowledgement after an hour, or the 24-hour answer clock about to
+//! run out (or already out).
+
+use super::{Found, View, hours, span};
+use crate::engine::checkins::ReasonCode;
+use crate::store::RecordKind;
+
+pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
+    for r in
+        v.b.requests
+            .iter()
+            .filter(|r| r.answered_at.is_none() && r.resolved_at.is_none() && r.received_at <= v.now)
+    {
+        let ack_due = r.received_at + hours(v.s.request_ack_hours);
+        let answer_due = r.received_at + hours(v.s.request_answer_hours);
+        let who = v.who(r.contact_id.as_deref());
+        let text = if answer_due <= v.now {
+            format!(
+                "{who} has waited {} for an answer; the {} h promise is broken. Answer now and apologise.",
+                span(v.now - r.received_at),
+                v.s.request_answer_hours
+            )
+        } else if answer_due - v.now <= hours(v.s.request_warning_hours) {
+            format!("{who}'s request must be answered within {}.", span(answer_due - v.now))
+        } else if r.acknowledged_at.is_none() && ack_due <= v.now {
+            format!(
+                "{who}'s request has not been acknowledged for {}. Let them know you are on it.",
+                span(v.now - r.received_at)
+            )
+        } else {
+            continue;
+        };
+        let due = if r.acknowledged_at.is_none()
+            && ack_due <= v.now
+            && answer_due > v.now + hours(v.s.request_warning_hours)
+        {
+            ack_due
+        } else {
+            answer_due
+        };
+        View::add(
+            out,
+            r.contact_id.clone(),
+            ReasonCode::UnansweredRequest,
+            text,
+            Some((RecordKind::Request, &r.id)),
+            due,
+        );
+    }
+}

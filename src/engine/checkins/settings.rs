@@ -1,0 +1,73 @@
+//! The thresholds of every check-in rule, with DESIGN §4's defaults. Stored with the user's
+//! settings; any key left out keeps its default.
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(default)]
+pub struct Settings {
+    /// A request should be acknowledged within this many hours…
+    pub request_ack_hours: u32,
+    /// …and answered within this many.
+    pub request_answer_hours: u32,
+    /// Warn this many hours before the answer clock runs out.
+    pub request_warning_hours: u32,
+    /// Suggest a status update when a promise of ours is due within this many days.
+    pub promise_due_soon_days: u32,
+    /// Suggest reading the brief when a meeting starts within this many hours.
+    pub meeting_prep_hours: u32,
+    /// Suggest a recap for meetings that ended within this many days.
+    pub meeting_follow_up_days: u32,
+    /// An open issue with no touch for this many days needs attention.
+    pub issue_quiet_days: u32,
+    /// Follow up a resolved issue between these many days after resolution.
+    pub issue_follow_up_after_days: u32,
+    pub issue_follow_up_until_days: u32,
+    /// Check a goal whose target is within this many days…
+    pub goal_target_days: u32,
+    /// …or that has had no progress for this many.
+    pub goal_stale_days: u32,
+    /// A renewal within this many days…
+    pub renewal_days: u32,
+    /// …with no strategic touch in this many days.
+    pub renewal_strategic_touch_days: u32,
+    /// Birthdays and anniversaries within this many days.
+    pub personal_date_days: u32,
+    /// A person untouched for this many cadences while the account is otherwise active.
+    pub stakeholder_cadences: u32,
+    /// Only one person touched in this many days…
+    pub single_threaded_days: u32,
+    /// …at an account with at least this many people.
+    pub single_threaded_min_contacts: u32,
+    /// Suggestions due within this many hours (or overdue) are grouped under "Now".
+    pub now_window_hours: u32,
+    /// Desktop notifications for suggestions that become urgent while the app runs.
+    pub reminders: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            request_ack_hours: 1,
+            request_answer_hours: 24,
+            request_warning_hours: 4,
+            promise_due_soon_days: 3,
+            meeting_prep_hours: 48,
+            meeting_follow_up_days: 2,
+            issue_quiet_days: 3,
+            issue_follow_up_after_days: 3,
+            issue_follow_up_until_days: 14,
+            goal_target_days: 30,
+            goal_stale_days: 45,
+            renewal_days: 90,
+            renewal_strategic_touch_days: 30,
+            personal_date_days: 7,
+            stakeholder_cadences: 2,
+            single_threaded_days: 90,
+            single_threaded_min_contacts: 3,
+            now_window_hours: 2,
+            reminders: true,
+        }
+    }
+}

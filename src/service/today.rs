@@ -1,0 +1,85 @@
+//! The Today list: the engine's suggestions minus what the user has already done, dismissed
+//! (for the same evidence) or snoozed (until its time) — and the actions on them.
+
+use chrono::{DateTime, Utc};
+
+use super::capture::{self, CaptureDraft, Captured};
+use super::{Rapport, stored_precision};
+use crate::domain::validate;
+use crate::engine::checkins::{Settings, Suggestion, suggest};
+use crate::error::{Error, Result};
+use crate::store::{SuggestionAction, SuggestionState, checkins};
+
+/// Whether the user has put this suggestion aside.
+fn hidden(s: &Suggestion, states: &[SuggestionState], now: DateTime<Utc>) -> bool {
+    states.iter().any(|st| {
+        st.key == s.key
+            && match st.action {
+                SuggestionAction::Snoozed => st.until.is_some_and(|until| until > now),
+                SuggestionAction::Done | SuggestionAction::Dismissed => st.fingerprint == s.fingerprint,
+            }
+    })
+}
+
+impl Rapport {
+    pub fn today(&self, now: DateTime<Utc>) -> Result<Vec<Suggestion>> {
+        let portfolio = self.store.bundles()?;
+        let settings = self.store.checkin_settings()?;
+        let states = self.store.suggestion_states()?;
+        Ok(suggest(&portfolio, now, &settings).into_iter().filter(|s| !hidden(s, &states, now)).collect())
+    }
+
+    pub fn settings(&self) -> Result<Settings> {
+        self.store.checkin_settings()
+    }
+
+    pub fn save_settings(&mut self, settings: &Settings) -> Result<()> {
+        self.store.save_checkin_settings(settings)
+    }
+
+    /// Hides a suggestion until `until` (RFC 3339), which must be in the future.
+    pub fn snooze(&mut self, key: &str, fingerprint: &str, until: &str, now: DateTime<Utc>) -> Result<()> {
+        let until = validate::instant("until", until)?;
+        if until <= now {
+            return Err(Error::validation(
+                "until",
+                "Snooze until a time that is still ahead, such as tomorrow morning.",
+            ));
+        }
+        self.store.set_suggestion_state(
+            key,
+            SuggestionAction::Snoozed,
+            Some(until),
+            fingerprint,
+            stored_precision(now),
+        )
+    }
+
+    /// Hides a suggestion until its evidence changes (a new request, a new promise…).
+    pub fn dismiss(&mut self, key: &str, fingerprint: &str, now: DateTime<Utc>) -> Result<()> {
+        self.store.set_suggestion_state(
+            key,
+            SuggestionAction::Dismissed,
+            None,
+            fingerprint,
+            stored_precision(now),
+        )
+    }
+
+    /// Logs the touch that answers a suggestion, and marks it done, in one transaction.
+    pub fn complete_checkin(
+        &mut self,
+        key: &str,
+        fingerprint: &str,
+        draft: CaptureDraft,
+        now: DateTime<Utc>,
+    ) -> Result<Captured> {
+        let now = stored_precision(now);
+        let captured = capture::prepare(draft, now)?;
+        self.store.write(|tx| {
+            capture::save(tx, &captured)?;
+            checkins::set_state(tx, key, SuggestionAction::Done, None, fingerprint, now)
+        })?;
+        Ok(captured)
+    }
+}
