@@ -32,6 +32,12 @@ pub const COMMANDS: &[&str] = &[
     "search",
     "export_archive",
     "import_archive",
+    "today",
+    "complete_checkin",
+    "snooze_checkin",
+    "dismiss_checkin",
+    "checkin_settings",
+    "save_checkin_settings",
 ];
 
 fn main() {

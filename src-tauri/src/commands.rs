@@ -7,6 +7,7 @@ use rapport::domain::{
     Goal, GoalDraft, GoalStatus, Interaction, InteractionDraft, Issue, IssueDraft, IssueStep, Meeting,
     MeetingDraft, Promise, PromiseDraft, PromiseOutcome, Request, RequestDraft, RequestStep,
 };
+use rapport::engine::checkins::{Settings, Suggestion};
 use rapport::error::ErrorCode;
 use rapport::service::{CaptureDraft, Captured, ImportReport};
 use rapport::store::{ArchivedRecord, RecordKind, SearchResults};
@@ -256,6 +257,52 @@ pub async fn search(core: State<'_, Core>, query: String) -> Answer<SearchResult
     with_core(&core, move |r, _| r.search(&query)).await
 }
 
+#[tauri::command]
+#[specta::specta]
+pub async fn today(core: State<'_, Core>) -> Answer<Vec<Suggestion>> {
+    with_core(&core, |r, now| r.today(now)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn complete_checkin(
+    core: State<'_, Core>,
+    key: String,
+    fingerprint: String,
+    draft: CaptureDraft,
+) -> Answer<Captured> {
+    with_core(&core, move |r, now| r.complete_checkin(&key, &fingerprint, draft, now)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn snooze_checkin(
+    core: State<'_, Core>,
+    key: String,
+    fingerprint: String,
+    until: String,
+) -> Answer<()> {
+    with_core(&core, move |r, now| r.snooze(&key, &fingerprint, &until, now)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn dismiss_checkin(core: State<'_, Core>, key: String, fingerprint: String) -> Answer<()> {
+    with_core(&core, move |r, now| r.dismiss(&key, &fingerprint, now)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn checkin_settings(core: State<'_, Core>) -> Answer<Settings> {
+    with_core(&core, |r, _| r.settings()).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_checkin_settings(core: State<'_, Core>, settings: Settings) -> Answer<()> {
+    with_core(&core, move |r, _| r.save_settings(&settings)).await
+}
+
 /// Asks the user where to save, or which file to open, with the system's own dialog.
 async fn pick_file(app: AppHandle, save: bool) -> Answer<Option<PathBuf>> {
     tauri::async_runtime::spawn_blocking(move || {
@@ -319,6 +366,12 @@ pub fn bindings() -> Builder<tauri::Wry> {
         search,
         export_archive,
         import_archive,
+        today,
+        complete_checkin,
+        snooze_checkin,
+        dismiss_checkin,
+        checkin_settings,
+        save_checkin_settings,
     ])
 }
 

@@ -5,6 +5,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod reminders;
 
 use std::sync::{Arc, Mutex};
 
@@ -21,10 +22,17 @@ fn database_path() -> std::path::PathBuf {
 fn main() {
     let opened = Rapport::open(&database_path(), chrono::Utc::now()).map_err(UserError::from);
     let bindings = commands::bindings();
+    let core = Core(Arc::new(Mutex::new(opened)));
+    let for_reminders = Core(core.0.clone());
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .manage(Core(Arc::new(Mutex::new(opened))))
+        .plugin(tauri_plugin_notification::init())
+        .manage(core)
         .invoke_handler(bindings.invoke_handler())
+        .setup(move |app| {
+            reminders::start(app.handle().clone(), &for_reminders);
+            Ok(())
+        })
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {
             eprintln!("Rapport could not start its window ({err}). Check that a display is available, then start it again.");

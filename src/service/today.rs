@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use super::capture::{self, CaptureDraft, Captured};
 use super::{Rapport, stored_precision};
 use crate::domain::validate;
-use crate::engine::checkins::{Settings, Suggestion, suggest};
+use crate::engine::checkins::{Reminder, Settings, Suggestion, reminders, suggest};
 use crate::error::{Error, Result};
 use crate::store::{SuggestionAction, SuggestionState, checkins};
 
@@ -27,6 +27,17 @@ impl Rapport {
         let settings = self.store.checkin_settings()?;
         let states = self.store.suggestion_states()?;
         Ok(suggest(&portfolio, now, &settings).into_iter().filter(|s| !hidden(s, &states, now)).collect())
+    }
+
+    /// Notifications due now that are not among `sent` already.
+    pub fn reminders(
+        &self,
+        now: DateTime<Utc>,
+        sent: &std::collections::HashSet<String>,
+    ) -> Result<Vec<Reminder>> {
+        let settings = self.store.checkin_settings()?;
+        let due = reminders(&self.today(now)?, now, &settings);
+        Ok(due.into_iter().filter(|r| !sent.contains(&r.id)).collect())
     }
 
     pub fn settings(&self) -> Result<Settings> {

@@ -37,6 +37,12 @@ export const commands = {
 	search: (query: string) => typedError<SearchResults, UserError_Serialize>(__TAURI_INVOKE("search", { query })),
 	exportArchive: () => typedError<string | null, UserError_Serialize>(__TAURI_INVOKE("export_archive")),
 	importArchive: () => typedError<ImportReport_Serialize | null, UserError_Serialize>(__TAURI_INVOKE("import_archive")),
+	today: () => typedError<Suggestion_Serialize[], UserError_Serialize>(__TAURI_INVOKE("today")),
+	completeCheckin: (key: string, fingerprint: string, draft: CaptureDraft_Deserialize) => typedError<Captured_Serialize, UserError_Serialize>(__TAURI_INVOKE("complete_checkin", { key, fingerprint, draft })),
+	snoozeCheckin: (key: string, fingerprint: string, until: string) => typedError<null, UserError_Serialize>(__TAURI_INVOKE("snooze_checkin", { key, fingerprint, until })),
+	dismissCheckin: (key: string, fingerprint: string) => typedError<null, UserError_Serialize>(__TAURI_INVOKE("dismiss_checkin", { key, fingerprint })),
+	checkinSettings: () => typedError<Settings_Serialize, UserError_Serialize>(__TAURI_INVOKE("checkin_settings")),
+	saveCheckinSettings: (settings: Settings_Deserialize) => typedError<null, UserError_Serialize>(__TAURI_INVOKE("save_checkin_settings", { settings })),
 };
 
 /* Types */
@@ -402,6 +408,12 @@ export type DateKind = "birthday" | "work_anniversary" | "other";
 export type Direction = "ours" | "theirs";
 
 export type ErrorCode = "validation" | "not_found" | "conflict" | "not_rapport_database" | "newer_schema" | "migration" | "storage" | "file" | "invalid_archive";
+
+/**  The record a reason is about. */
+export type Evidence = {
+	kind: RecordKind,
+	id: string,
+};
 
 /**  A stretch of a result's text; `hit` marks the words that matched. */
 export type Fragment = {
@@ -795,6 +807,29 @@ export type PromiseRecord_Serialize = {
 
 export type PromiseStatus = "open" | "kept" | "broken" | "renegotiated";
 
+export type Reason = Reason_Serialize | Reason_Deserialize;
+
+/**  The reasons Rapport knows; their names are a contract (DESIGN §4). */
+export type ReasonCode = "unanswered_request" | "promise_overdue" | "promise_due_soon" | "awaiting_their_promise" | "meeting_prep" | "meeting_follow_up" | "issue_open" | "issue_follow_up" | "goal_check" | "renewal_approaching" | "personal_date" | "cadence_due" | "stakeholder_neglected" | "single_threaded";
+
+export type Reason_Deserialize = {
+	code: ReasonCode,
+	/**  A sentence for the account manager. */
+	text: string,
+	evidence?: Evidence | null,
+	/**  When this reason becomes (or became) pressing. */
+	due_at: string,
+};
+
+export type Reason_Serialize = {
+	code: ReasonCode,
+	/**  A sentence for the account manager. */
+	text: string,
+	evidence: Evidence | null,
+	/**  When this reason becomes (or became) pressing. */
+	due_at: string,
+};
+
 export type RecordKind = "account" | "contact" | "culture_note" | "goal" | "promise" | "interaction" | "request" | "issue" | "meeting";
 
 export type RequestDraft = RequestDraft_Serialize | RequestDraft_Deserialize;
@@ -838,7 +873,137 @@ export type SearchResults = {
 	groups: SearchGroup[],
 };
 
+export type Settings = Settings_Serialize | Settings_Deserialize;
+
+export type Settings_Deserialize = {
+	/**  A request should be acknowledged within this many hours… */
+	request_ack_hours?: number,
+	/**  …and answered within this many. */
+	request_answer_hours?: number,
+	/**  Warn this many hours before the answer clock runs out. */
+	request_warning_hours?: number,
+	/**  Suggest a status update when a promise of ours is due within this many days. */
+	promise_due_soon_days?: number,
+	/**  Suggest reading the brief when a meeting starts within this many hours. */
+	meeting_prep_hours?: number,
+	/**  Suggest a recap for meetings that ended within this many days. */
+	meeting_follow_up_days?: number,
+	/**  An open issue with no touch for this many days needs attention. */
+	issue_quiet_days?: number,
+	/**  Follow up a resolved issue between these many days after resolution. */
+	issue_follow_up_after_days?: number,
+	issue_follow_up_until_days?: number,
+	/**  Check a goal whose target is within this many days… */
+	goal_target_days?: number,
+	/**  …or that has had no progress for this many. */
+	goal_stale_days?: number,
+	/**  A renewal within this many days… */
+	renewal_days?: number,
+	/**  …with no strategic touch in this many days. */
+	renewal_strategic_touch_days?: number,
+	/**  Birthdays and anniversaries within this many days. */
+	personal_date_days?: number,
+	/**  A person untouched for this many cadences while the account is otherwise active. */
+	stakeholder_cadences?: number,
+	/**  Only one person touched in this many days… */
+	single_threaded_days?: number,
+	/**  …at an account with at least this many people. */
+	single_threaded_min_contacts?: number,
+	/**  Suggestions due within this many hours (or overdue) are grouped under "Now". */
+	now_window_hours?: number,
+	/**  Desktop notifications for suggestions that become urgent while the app runs. */
+	reminders?: boolean,
+};
+
+export type Settings_Serialize = {
+	/**  A request should be acknowledged within this many hours… */
+	request_ack_hours: number,
+	/**  …and answered within this many. */
+	request_answer_hours: number,
+	/**  Warn this many hours before the answer clock runs out. */
+	request_warning_hours: number,
+	/**  Suggest a status update when a promise of ours is due within this many days. */
+	promise_due_soon_days: number,
+	/**  Suggest reading the brief when a meeting starts within this many hours. */
+	meeting_prep_hours: number,
+	/**  Suggest a recap for meetings that ended within this many days. */
+	meeting_follow_up_days: number,
+	/**  An open issue with no touch for this many days needs attention. */
+	issue_quiet_days: number,
+	/**  Follow up a resolved issue between these many days after resolution. */
+	issue_follow_up_after_days: number,
+	issue_follow_up_until_days: number,
+	/**  Check a goal whose target is within this many days… */
+	goal_target_days: number,
+	/**  …or that has had no progress for this many. */
+	goal_stale_days: number,
+	/**  A renewal within this many days… */
+	renewal_days: number,
+	/**  …with no strategic touch in this many days. */
+	renewal_strategic_touch_days: number,
+	/**  Birthdays and anniversaries within this many days. */
+	personal_date_days: number,
+	/**  A person untouched for this many cadences while the account is otherwise active. */
+	stakeholder_cadences: number,
+	/**  Only one person touched in this many days… */
+	single_threaded_days: number,
+	/**  …at an account with at least this many people. */
+	single_threaded_min_contacts: number,
+	/**  Suggestions due within this many hours (or overdue) are grouped under "Now". */
+	now_window_hours: number,
+	/**  Desktop notifications for suggestions that become urgent while the app runs. */
+	reminders: boolean,
+};
+
 export type Severity = "low" | "medium" | "high" | "critical";
+
+export type Suggestion = Suggestion_Serialize | Suggestion_Deserialize;
+
+export type Suggestion_Deserialize = {
+	/**  Stable for the same account and person: how done, snoozed and dismissed are remembered. */
+	key: string,
+	/**  Changes when the evidence changes: a dismissed suggestion returns with new evidence. */
+	fingerprint: string,
+	account: string,
+	account_id: string,
+	contact?: string | null,
+	contact_id?: string | null,
+	reasons: Reason_Deserialize[],
+	/**  Larger is more urgent; the list is sorted by it. */
+	priority: number | null,
+	/**  Why it ranks where it does, in one sentence. */
+	priority_reason: string,
+	urgency: Urgency,
+	due_at: string,
+	/**  A good moment inside their working hours, in UTC. */
+	suggested_at: string,
+	/**  Their IANA zone, to show `suggested_at` in their time too. */
+	timezone: string,
+	talking_points: string[],
+};
+
+export type Suggestion_Serialize = {
+	/**  Stable for the same account and person: how done, snoozed and dismissed are remembered. */
+	key: string,
+	/**  Changes when the evidence changes: a dismissed suggestion returns with new evidence. */
+	fingerprint: string,
+	account: string,
+	account_id: string,
+	contact: string | null,
+	contact_id: string | null,
+	reasons: Reason_Serialize[],
+	/**  Larger is more urgent; the list is sorted by it. */
+	priority: number | null,
+	/**  Why it ranks where it does, in one sentence. */
+	priority_reason: string,
+	urgency: Urgency,
+	due_at: string,
+	/**  A good moment inside their working hours, in UTC. */
+	suggested_at: string,
+	/**  Their IANA zone, to show `suggested_at` in their time too. */
+	timezone: string,
+	talking_points: string[],
+};
 
 /**  How much of the user's attention the account deserves; sets the default cadence. */
 export type Tier = "strategic" | "core" | "standard";
@@ -886,6 +1051,9 @@ export type TouchState =
 "well_past" | 
 /**  No touch has ever been logged. */
 "never";
+
+/**  How soon to act, for grouping the Today list. */
+export type Urgency = "now" | "today" | "this_week";
 
 /**  The shape in which an error crosses to the UI and to `--json` output. */
 export type UserError = UserError_Serialize | UserError_Deserialize;

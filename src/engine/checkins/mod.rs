@@ -247,3 +247,42 @@ fn urgency(due: DateTime<Utc>, now: DateTime<Utc>, settings: &Settings) -> Urgen
         Urgency::ThisWeek
     }
 }
+
+/// A desktop notification worth sending: something that just became urgent.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct Reminder {
+    /// One notification per reminder id, ever, while the app runs.
+    pub id: String,
+    pub title: String,
+    pub body: String,
+}
+
+/// The reasons urgent enough to interrupt: a request near (or past) its answer limit, a meeting
+/// within the hour, a promise of ours due today or overdue, an issue nobody has acknowledged.
+pub fn reminders(suggestions: &[Suggestion], now: DateTime<Utc>, settings: &Settings) -> Vec<Reminder> {
+    if !settings.reminders {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for s in suggestions {
+        for r in &s.reasons {
+            let urgent = match r.code {
+                ReasonCode::UnansweredRequest | ReasonCode::PromiseOverdue => true,
+                ReasonCode::MeetingPrep => r.due_at - now <= Duration::hours(1),
+                ReasonCode::PromiseDueSoon => r.due_at - now <= Duration::hours(24),
+                ReasonCode::IssueOpen => r.text.contains("not been acknowledged"),
+                _ => false,
+            };
+            if urgent {
+                let about = r.evidence.as_ref().map(|e| e.id.as_str()).unwrap_or("");
+                let who = s.contact.as_deref().map(|c| format!(" — {c}")).unwrap_or_default();
+                out.push(Reminder {
+                    id: format!("{}:{:?}:{about}", s.key, r.code),
+                    title: format!("{}{who}", s.account),
+                    body: r.text.clone(),
+                });
+            }
+        }
+    }
+    out
+}
