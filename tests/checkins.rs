@@ -480,3 +480,20 @@ fn a_gulf_working_week_runs_sunday_to_thursday() {
         at("2026-11-29T05:00:00Z")
     );
 }
+
+#[test]
+fn reminders_interrupt_only_for_what_just_became_urgent_and_can_be_turned_off() {
+    use rapport::engine::checkins::reminders;
+    let mut b = calm();
+    b.meetings = vec![meeting(2)];
+    let settings = Settings::default();
+    assert!(reminders(&run(&b), now(), &settings).is_empty(), "a meeting in two hours can wait");
+    b.meetings[0].starts_at = now() + Duration::minutes(50);
+    b.requests = vec![request(21, true)];
+    let due = reminders(&run(&b), now(), &settings);
+    assert_eq!(due.len(), 2, "{due:?}");
+    assert!(due.iter().any(|r| r.body.contains("must be answered within 3 h")));
+    assert_eq!(due, reminders(&run(&b), now(), &settings), "the same ids, so each is sent once");
+    let off = Settings { reminders: false, ..Settings::default() };
+    assert!(reminders(&run(&b), now(), &off).is_empty());
+}

@@ -1,0 +1,147 @@
+//! `rapport today` and acting on its check-ins, on a real database.
+
+use assert_cmd::Command;
+use chrono::DateTime;
+use predicates::prelude::*;
+use serde_json::Value;
+use tempfile::TempDir;
+
+const AT: &str = "2026-11-23T10:00:00Z";
+
+fn rapport(dir: &TempDir, at: &str) -> Command {
+    let mut cmd = Command::cargo_bin("rapport").unwrap();
+    cmd.env("RAPPORT_DB", dir.path().join("rapport.db")).arg("--at").arg(at);
+    cmd
+}
+
+fn today(dir: &TempDir, at: &str) -> Vec<Value> {
+    let out = rapport(dir, at).args(["today", "--json"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice::<Value>(&out.stdout).unwrap().as_array().unwrap().clone()
+}
+
+fn demo() -> TempDir {
+    let dir = TempDir::new().unwrap();
+    rapport(&dir, AT).arg("demo").assert().success();
+    dir
+}
+
+#[test]
+fn today_prints_the_contract_sorted_by_priority_and_the_demo_exercises_every_reason() {
+    let dir = demo();
+    let list = today(&dir, AT);
+    assert!(!list.is_empty());
+    let mut last = f64::MAX;
+    for s in &list {
+        for key in ["account", "account_id", "contact", "reasons", "priority", "due_at", "suggested_at"] {
+            assert!(s.get(key).is_some(), "{key} in {s}");
+        }
+        assert!(s["contact"].is_string() || s["contact"].is_null());
+        let priority = s["priority"].as_f64().unwrap();
+        assert!(priority <= last, "sorted by priority");
+        last = priority;
+        DateTime::parse_from_rfc3339(s["due_at"].as_str().unwrap()).unwrap();
+        let suggested = DateTime::parse_from_rfc3339(s["suggested_at"].as_str().unwrap()).unwrap();
+        assert!(suggested >= DateTime::parse_from_rfc3339(AT).unwrap(), "never suggested in the past");
+        for r in s["reasons"].as_array().unwrap() {
+            assert!(r["code"].is_string() && r["text"].as_str().unwrap().ends_with('.'));
+        }
+    }
+    let mut codes: Vec<&str> = list
+        .iter()
+        .flat_map(|s| s["reasons"].as_array().unwrap())
+        .map(|r| r["code"].as_str().unwrap())
+        .collect();
+    codes.sort();
+    codes.dedup();
+    assert_eq!(
+        codes,
+        vec![
+            "awaiting_their_promise",
+            "cadence_due",
+            "goal_check",
+            "issue_follow_up",
+            "issue_open",
+            "meeting_follow_up",
+            "meeting_prep",
+            "personal_date",
+            "promise_due_soon",
+            "promise_overdue",
+            "renewal_approaching",
+            "single_threaded",
+            "stakeholder_neglected",
+            "unanswered_request"
+        ],
+        "the demo exercises every reason of DESIGN §4"
+    );
+}
+
+#[test]
+fn the_same_moment_gives_the_same_list() {
+    let dir = demo();
+    assert_eq!(today(&dir, AT), today(&dir, AT));
+}
+
+#[test]
+fn a_dismissed_check_in_stays_away_and_a_snoozed_one_returns_on_time() {
+    let dir = demo();
+    let list = today(&dir, AT);
+    let (first, second) = (list[0]["key"].clone(), list[1]["key"].clone());
+    rapport(&dir, AT)
+        .args(["checkin", "dismiss", "1"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Dismissed"));
+    let after = today(&dir, AT);
+    assert!(after.iter().all(|s| s["key"] != first), "dismissed");
+    assert_eq!(after[0]["key"], second);
+
+    rapport(&dir, AT).args(["checkin", "snooze", "1", "--until", "2026-11-23T15:00:00Z"]).assert().success();
+    assert!(today(&dir, AT).iter().all(|s| s["key"] != second), "snoozed");
+    assert!(today(&dir, "2026-11-23T15:30:00Z").iter().any(|s| s["key"] == second), "back after the snooze");
+    assert!(today(&dir, "2026-11-23T15:30:00Z").iter().all(|s| s["key"] != first), "still dismissed");
+}
+
+#[test]
+fn marking_a_check_in_done_logs_the_touch_in_the_account_history() {
+    let dir = demo();
+    let list = today(&dir, AT);
+    let account = list[0]["account"].as_str().unwrap().to_string();
+    rapport(&dir, AT)
+        .args(["checkin", "done", "1", "Called to own the issue and agree next steps"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("marked the check-in done"));
+    assert!(today(&dir, AT).iter().all(|s| s["key"] != list[0]["key"]));
+    let out = rapport(&dir, AT).args(["account", "show", &account, "--json"]).output().unwrap();
+    let page: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(page["interactions"][0]["summary"], "Called to own the issue and agree next steps");
+}
+
+#[test]
+fn a_quiet_portfolio_says_nothing_needs_you() {
+    let dir = TempDir::new().unwrap();
+    rapport(&dir, AT).args(["account", "add", "Kestrel"]).assert().success();
+    rapport(&dir, AT).args(["log", "kestrel", "Kick-off"]).assert().success();
+    rapport(&dir, AT)
+        .arg("today")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Nothing needs you today"));
+    assert_eq!(today(&dir, AT), Vec::<Value>::new());
+}
+
+#[test]
+fn acting_on_a_check_in_that_is_not_there_says_how_to_find_it() {
+    let dir = demo();
+    rapport(&dir, AT)
+        .args(["checkin", "dismiss", "999"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("Run `rapport today`"));
+    rapport(&dir, AT)
+        .args(["checkin", "snooze", "1", "--until", "2026-11-22T10:00:00Z"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("still ahead"));
+}
