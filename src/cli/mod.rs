@@ -47,6 +47,9 @@ enum Command {
         /// The same seed always gives the same portfolio.
         #[arg(long, default_value_t = DEFAULT_SEED)]
         seed: u64,
+        /// demo (15 clients), heavy (500 accounts, 200,000 interactions) or huge (ten times heavy).
+        #[arg(long, default_value = "demo")]
+        scale: String,
     },
     /// Add, list, show, edit and archive client accounts.
     #[command(subcommand)]
@@ -187,8 +190,19 @@ fn dispatch(
 ) -> Result<()> {
     let mut ctx = Ctx { rapport, out, now, db };
     match command {
-        Command::Demo { seed } => {
-            let report = ctx.rapport.fill_demo(seed, now)?;
+        Command::Demo { seed, scale } => {
+            let targets = match scale.trim().to_lowercase().as_str() {
+                "demo" => None,
+                "heavy" => Some(crate::demo::Targets::HEAVY),
+                "huge" => Some(crate::demo::Targets::HEAVY.times(10)),
+                other => {
+                    return Err(Error::validation(
+                        "scale",
+                        format!("\"{other}\" is not a size Rapport knows. Use demo, heavy or huge."),
+                    ));
+                }
+            };
+            let report = ctx.rapport.fill_demo_with(seed, now, targets)?;
             out.demo(&report, db)
         }
         Command::Account(c) => people::account(&mut ctx, c),

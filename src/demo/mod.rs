@@ -7,6 +7,9 @@
 mod catalogue;
 mod phrases;
 mod profile;
+mod scale;
+
+pub use scale::{Targets, generate as generate_scaled};
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;

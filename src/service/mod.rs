@@ -156,13 +156,26 @@ impl Rapport {
 
     /// Fills an empty database with the demo portfolio, dated relative to `now`.
     pub fn fill_demo(&mut self, seed: u64, now: DateTime<Utc>) -> Result<demo::DemoReport> {
+        self.fill_demo_with(seed, now, None)
+    }
+
+    /// The demo, or with `targets` a heavy-user portfolio of that size, for benchmarks.
+    pub fn fill_demo_with(
+        &mut self,
+        seed: u64,
+        now: DateTime<Utc>,
+        targets: Option<demo::Targets>,
+    ) -> Result<demo::DemoReport> {
         let existing = self.store.account_count()?;
         if existing > 0 {
             return Err(Error::conflict(format!(
                 "This database already holds {existing} accounts, and the demo portfolio only goes into an empty one. Choose a new file with --db."
             )));
         }
-        let portfolio = demo::generate(seed, now);
+        let portfolio = match targets {
+            None => demo::generate(seed, now),
+            Some(t) => demo::generate_scaled(seed, now, t),
+        };
         self.store.replace_bundles(&portfolio.bundles)?;
         Ok(portfolio.report())
     }

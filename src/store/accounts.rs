@@ -74,6 +74,13 @@ pub struct AccountFacts {
     pub last_touch_at: Option<DateTime<Utc>>,
 }
 
+/// Every live row, for loading the whole portfolio at once.
+pub(crate) fn all(conn: &Connection) -> Result<Vec<Account>> {
+    let mut stmt = conn
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM accounts WHERE archived_at IS NULL ORDER BY id"))?;
+    Ok(stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?)
+}
+
 impl Store {
     pub fn insert_account(&mut self, account: &Account) -> Result<()> {
         self.write(|tx| save(tx, account))

@@ -1,6 +1,8 @@
 //! Whole-account reads and writes, for the portable archive: load everything about every live
 //! account, or write a set of accounts in one transaction, replacing records with the same id.
 
+use std::collections::HashMap;
+
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 use specta::Type;
@@ -17,27 +19,46 @@ pub struct ImportCounts {
 }
 
 impl Store {
+    /// Everything about every live account: one scan per table, grouped in memory.
     pub fn bundles(&self) -> Result<Vec<Bundle>> {
-        let ids: Vec<String> = {
-            let mut stmt =
-                self.conn().prepare("SELECT id FROM accounts WHERE archived_at IS NULL ORDER BY id")?;
-            stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?
-        };
-        ids.iter()
-            .map(|id| {
-                Ok(Bundle {
-                    account: self.account(id)?,
-                    contacts: self.contacts(id)?,
-                    culture_notes: self.culture_notes(id)?,
-                    goals: self.goals(id)?,
-                    promises: self.promises(id)?,
-                    interactions: self.timeline(id, u32::MAX)?,
-                    requests: self.requests(id)?,
-                    issues: self.issues(id)?,
-                    meetings: self.meetings(id)?,
-                })
+        let conn = self.conn();
+        let mut by_account: HashMap<String, Bundle> = accounts::all(conn)?
+            .into_iter()
+            .map(|account| {
+                let b = Bundle {
+                    account,
+                    contacts: Vec::new(),
+                    culture_notes: Vec::new(),
+                    goals: Vec::new(),
+                    promises: Vec::new(),
+                    interactions: Vec::new(),
+                    requests: Vec::new(),
+                    issues: Vec::new(),
+                    meetings: Vec::new(),
+                };
+                (b.account.id.clone(), b)
             })
-            .collect()
+            .collect();
+        macro_rules! spread {
+            ($rows:expr, $field:ident) => {
+                for row in $rows {
+                    if let Some(b) = by_account.get_mut(&row.account_id) {
+                        b.$field.push(row);
+                    }
+                }
+            };
+        }
+        spread!(contacts::all(conn)?, contacts);
+        spread!(culture::all(conn)?, culture_notes);
+        spread!(goals::all(conn)?, goals);
+        spread!(promises::all(conn)?, promises);
+        spread!(interactions::all(conn)?, interactions);
+        spread!(requests::all(conn)?, requests);
+        spread!(issues::all(conn)?, issues);
+        spread!(meetings::all(conn)?, meetings);
+        let mut bundles: Vec<Bundle> = by_account.into_values().collect();
+        bundles.sort_by(|a, b| a.account.id.cmp(&b.account.id));
+        Ok(bundles)
     }
 
     /// Writes every bundle in one transaction. A record whose id already exists is replaced

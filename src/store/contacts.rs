@@ -111,6 +111,13 @@ pub(crate) fn get_live(conn: &Connection, id: &str) -> Result<Contact> {
         .ok_or_else(|| Error::not_found("That person is no longer in this database. Reload the account."))
 }
 
+/// Every live row, for loading the whole portfolio at once.
+pub(crate) fn all(conn: &Connection) -> Result<Vec<Contact>> {
+    let mut stmt = conn
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM contacts WHERE archived_at IS NULL ORDER BY id"))?;
+    Ok(stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?)
+}
+
 impl Store {
     pub fn insert_contact(&mut self, contact: &Contact) -> Result<()> {
         self.write(|tx| save(tx, contact))

@@ -54,6 +54,14 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<CultureNote> {
     })
 }
 
+/// Every live row, for loading the whole portfolio at once.
+pub(crate) fn all(conn: &Connection) -> Result<Vec<CultureNote>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM culture_notes WHERE archived_at IS NULL ORDER BY id"
+    ))?;
+    Ok(stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?)
+}
+
 impl Store {
     pub fn culture_notes(&self, account_id: &str) -> Result<Vec<CultureNote>> {
         let mut stmt = self.conn().prepare_cached(&format!(

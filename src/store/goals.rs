@@ -60,6 +60,13 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<Goal> {
         .ok_or_else(|| Error::not_found("That goal no longer exists. Reload the account to see its goals."))
 }
 
+/// Every live row, for loading the whole portfolio at once.
+pub(crate) fn all(conn: &Connection) -> Result<Vec<Goal>> {
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM goals WHERE archived_at IS NULL ORDER BY id"))?;
+    Ok(stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?)
+}
+
 impl Store {
     pub fn goals(&self, account_id: &str) -> Result<Vec<Goal>> {
         let mut stmt = self.conn().prepare_cached(&format!(

@@ -68,6 +68,29 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<Interaction> {
     })
 }
 
+/// Every live interaction, with its people, for loading the whole portfolio at once: two
+/// table scans instead of one sub-query per row.
+pub(crate) fn all(conn: &Connection) -> Result<Vec<Interaction>> {
+    let mut links: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT interaction_id, contact_id FROM interaction_contacts ORDER BY interaction_id, contact_id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        links.entry(row.get(0)?).or_default().push(row.get(1)?);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT i.id, i.account_id, i.occurred_at, i.channel, i.initiated_by, i.summary, i.sentiment, i.strategic,
+                i.created_at, '[]'
+         FROM interactions i WHERE i.archived_at IS NULL ORDER BY i.account_id, i.occurred_at DESC, i.id DESC",
+    )?;
+    let mut all: Vec<Interaction> = stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?;
+    for i in &mut all {
+        i.contact_ids = links.remove(&i.id).unwrap_or_default();
+    }
+    Ok(all)
+}
+
 impl Store {
     pub fn insert_interaction(&mut self, interaction: &Interaction) -> Result<()> {
         self.write(|tx| save(tx, interaction))

@@ -51,6 +51,13 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<Issue> {
         .ok_or_else(|| Error::not_found("That issue no longer exists. Reload the account to see its issues."))
 }
 
+/// Every live row, for loading the whole portfolio at once.
+pub(crate) fn all(conn: &Connection) -> Result<Vec<Issue>> {
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM issues WHERE archived_at IS NULL ORDER BY id"))?;
+    Ok(stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?)
+}
+
 impl Store {
     /// An account's issues, newest first.
     pub fn issues(&self, account_id: &str) -> Result<Vec<Issue>> {

@@ -83,6 +83,13 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<Promise> {
         })
 }
 
+/// Every live row, for loading the whole portfolio at once.
+pub(crate) fn all(conn: &Connection) -> Result<Vec<Promise>> {
+    let mut stmt = conn
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM promises WHERE archived_at IS NULL ORDER BY id"))?;
+    Ok(stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?)
+}
+
 impl Store {
     /// An account's promises, soonest due first.
     pub fn promises(&self, account_id: &str) -> Result<Vec<Promise>> {

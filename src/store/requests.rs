@@ -58,6 +58,13 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<Request> {
         })
 }
 
+/// Every live row, for loading the whole portfolio at once.
+pub(crate) fn all(conn: &Connection) -> Result<Vec<Request>> {
+    let mut stmt = conn
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM requests WHERE archived_at IS NULL ORDER BY id"))?;
+    Ok(stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?)
+}
+
 impl Store {
     /// An account's requests, newest first.
     pub fn requests(&self, account_id: &str) -> Result<Vec<Request>> {
