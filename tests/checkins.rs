@@ -497,3 +497,26 @@ fn reminders_interrupt_only_for_what_just_became_urgent_and_can_be_turned_off() 
     let off = Settings { reminders: false, ..Settings::default() };
     assert!(reminders(&run(&b), now(), &off).is_empty());
 }
+
+#[test]
+fn settings_refuse_a_zero_threshold_or_a_follow_up_window_that_ends_before_it_opens() {
+    assert!(Settings::default().check().is_ok());
+    let zero = Settings { request_ack_hours: 0, ..Settings::default() };
+    assert!(matches!(zero.check(), Err(rapport::Error::Validation { field: "request_ack_hours", .. })));
+    let window =
+        Settings { issue_follow_up_after_days: 10, issue_follow_up_until_days: 5, ..Settings::default() };
+    assert!(matches!(
+        window.check(),
+        Err(rapport::Error::Validation { field: "issue_follow_up_until_days", .. })
+    ));
+}
+
+#[test]
+fn thresholds_are_configurable() {
+    let mut b = calm();
+    b.meetings = vec![meeting(60)];
+    assert!(!fires(&b, ReasonCode::MeetingPrep));
+    let wider = Settings { meeting_prep_hours: 72, ..Settings::default() };
+    let s = suggest(std::slice::from_ref(&b), now(), &wider);
+    assert!(s.iter().any(|x| x.reasons.iter().any(|r| r.code == ReasonCode::MeetingPrep)));
+}

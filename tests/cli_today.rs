@@ -145,3 +145,35 @@ fn acting_on_a_check_in_that_is_not_there_says_how_to_find_it() {
         .code(1)
         .stderr(predicate::str::contains("still ahead"));
 }
+
+#[test]
+fn a_dismissed_check_in_returns_when_new_evidence_arrives() {
+    let dir = TempDir::new().unwrap();
+    rapport(&dir, AT).args(["account", "add", "Kestrel"]).assert().success();
+    rapport(&dir, AT).args(["log", "kestrel", "Kick-off"]).assert().success();
+    rapport(&dir, AT)
+        .args(["request", "add", "kestrel", "Quote please", "--received", "2026-11-23T07:00:00Z"])
+        .assert()
+        .success();
+    assert_eq!(today(&dir, AT).len(), 1);
+    rapport(&dir, AT).args(["checkin", "dismiss", "1"]).assert().success();
+    assert!(today(&dir, AT).is_empty(), "dismissed");
+    rapport(&dir, AT)
+        .args([
+            "promise",
+            "add",
+            "kestrel",
+            "Send plan",
+            "--made",
+            "2026-11-20T10:00:00Z",
+            "--due",
+            "2026-11-22T10:00:00Z",
+        ])
+        .assert()
+        .success();
+    let back = today(&dir, AT);
+    assert_eq!(back.len(), 1, "a new overdue promise is new evidence");
+    let codes: Vec<&str> =
+        back[0]["reasons"].as_array().unwrap().iter().map(|r| r["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, vec!["promise_overdue", "unanswered_request"]);
+}

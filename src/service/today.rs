@@ -10,13 +10,18 @@ use crate::engine::checkins::{Reminder, Settings, Suggestion, reminders, suggest
 use crate::error::{Error, Result};
 use crate::store::{SuggestionAction, SuggestionState, checkins};
 
-/// Whether the user has put this suggestion aside.
+/// Whether the user has put this suggestion aside. Done and dismissed hold while every piece
+/// of evidence was already there when they acted; one new piece (a new request, a promise now
+/// overdue) brings the suggestion back.
 fn hidden(s: &Suggestion, states: &[SuggestionState], now: DateTime<Utc>) -> bool {
     states.iter().any(|st| {
         st.key == s.key
             && match st.action {
                 SuggestionAction::Snoozed => st.until.is_some_and(|until| until > now),
-                SuggestionAction::Done | SuggestionAction::Dismissed => st.fingerprint == s.fingerprint,
+                SuggestionAction::Done | SuggestionAction::Dismissed => {
+                    let seen: Vec<&str> = st.fingerprint.split(',').collect();
+                    s.fingerprint.split(',').all(|item| seen.contains(&item))
+                }
             }
     })
 }
@@ -45,6 +50,7 @@ impl Rapport {
     }
 
     pub fn save_settings(&mut self, settings: &Settings) -> Result<()> {
+        settings.check()?;
         self.store.save_checkin_settings(settings)
     }
 

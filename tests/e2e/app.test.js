@@ -14,8 +14,17 @@ after(async () => {
   await desktop?.stop();
 });
 
+async function showAccounts(app) {
+  const nav = await (await app.$('nav[aria-label="Main"]')).$("a=Accounts");
+  await nav.waitForDisplayed({ timeout: 20_000 });
+  await nav.click();
+}
+
 async function openAccount(app, name) {
-  const link = await app.$(`a=${name}`);
+  await showAccounts(app);
+  const table = await app.$("tbody");
+  await table.waitForDisplayed({ timeout: 20_000 });
+  const link = await table.$(`a=${name}`);
   await link.waitForDisplayed({ timeout: 20_000 });
   await link.click();
   const heading = await app.$(`h1=${name}`);
@@ -77,6 +86,7 @@ test("an empty summary is refused with the core's sentence next to the field, an
 
 test("the accounts list shows the whole demo portfolio against each cadence", async () => {
   await desktop.withApp("accounts", async (app) => {
+    await showAccounts(app);
     await app.waitUntil(async () => (await app.$$("tbody tr")).length >= 12, {
       timeout: 20_000,
       timeoutMsg: "fewer than 12 accounts were listed",
@@ -125,5 +135,31 @@ test("a promise made during a call is captured with it, and archiving it can be 
     await undo.click();
     await (await app.$(`li.promise*=${promise}`)).waitForDisplayed({ timeout: 10_000 });
     await desktop.screenshot("promise-restored");
+  });
+});
+
+test("marking a check-in done on Today logs the touch and takes it off the list", async () => {
+  const summary = `Called to agree next steps ${Date.now()}`;
+  await desktop.withApp("today-done", async (app) => {
+    const first = await app.$("article[aria-label^='Check-in: ']");
+    await first.waitForDisplayed({ timeout: 20_000 });
+    const label = await first.getAttribute("aria-label");
+    const account = label.replace("Check-in: ", "").split(" — ")[0];
+    await (await first.$("button*=Done")).click();
+    const box = await app.$('textarea[name="summary"]');
+    await box.waitForDisplayed({ timeout: 10_000 });
+    await box.setValue(summary);
+    await (await app.$("button=Save to history")).click();
+    await app.waitUntil(async () => !(await (await app.$(`article[aria-label="${label}"]`)).isExisting()), {
+      timeout: 10_000,
+      timeoutMsg: "the check-in stayed on the list after it was done",
+    });
+    await desktop.screenshot("today-after-done");
+    await openAccount(app, account);
+    await (await app.$('[role="tab"]*=History')).click();
+    await app.waitUntil(async () => (await historyText(app)).includes(summary), {
+      timeout: 10_000,
+      timeoutMsg: "the touch is not in the account's history",
+    });
   });
 });

@@ -46,6 +46,48 @@ pub struct Settings {
     pub reminders: bool,
 }
 
+impl Settings {
+    /// Every threshold is a whole number of at least one, and the follow-up window ends after it opens.
+    pub fn check(&self) -> crate::error::Result<()> {
+        use crate::error::Error;
+        let values: [(&'static str, u32); 18] = [
+            ("request_ack_hours", self.request_ack_hours),
+            ("request_answer_hours", self.request_answer_hours),
+            ("request_warning_hours", self.request_warning_hours),
+            ("promise_due_soon_days", self.promise_due_soon_days),
+            ("meeting_prep_hours", self.meeting_prep_hours),
+            ("meeting_follow_up_days", self.meeting_follow_up_days),
+            ("issue_quiet_days", self.issue_quiet_days),
+            ("issue_follow_up_after_days", self.issue_follow_up_after_days),
+            ("issue_follow_up_until_days", self.issue_follow_up_until_days),
+            ("goal_target_days", self.goal_target_days),
+            ("goal_stale_days", self.goal_stale_days),
+            ("renewal_days", self.renewal_days),
+            ("renewal_strategic_touch_days", self.renewal_strategic_touch_days),
+            ("personal_date_days", self.personal_date_days),
+            ("stakeholder_cadences", self.stakeholder_cadences),
+            ("single_threaded_days", self.single_threaded_days),
+            ("single_threaded_min_contacts", self.single_threaded_min_contacts),
+            ("now_window_hours", self.now_window_hours),
+        ];
+        for (field, value) in values {
+            if !(1..=100_000).contains(&value) {
+                return Err(Error::validation(
+                    field,
+                    format!("{value} is not a usable setting here. Use a whole number from 1 to 100000."),
+                ));
+            }
+        }
+        if self.issue_follow_up_until_days <= self.issue_follow_up_after_days {
+            return Err(Error::validation(
+                "issue_follow_up_until_days",
+                "The follow-up window must end after it opens. Make this larger than the day it opens.",
+            ));
+        }
+        Ok(())
+    }
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Settings {

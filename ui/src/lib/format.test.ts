@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { ago, localInputToRfc3339, theirTime } from "./format";
+import { ago, bothTimes, localInputToRfc3339, theirTime } from "./format";
 
 const now = new Date("2026-11-23T10:00:00Z");
 
@@ -20,4 +20,15 @@ test("a local date and time becomes RFC 3339 with the user's offset", () => {
   const value = localInputToRfc3339("2026-11-23T09:30");
   expect(value).toMatch(/^2026-11-23T09:30:00[+-]\d{2}:\d{2}$/);
   expect(new Date(value).getTime()).toBe(new Date(2026, 10, 23, 9, 30).getTime());
+});
+
+test("a suggested moment reads in the client's time and the user's, with the date when it is far off", () => {
+  expect(bothTimes("2026-11-24T08:00:00Z", "Europe/Berlin", now, "Europe/London")).toBe(
+    "Tue 09:00 their time (Europe/Berlin) · Tue 08:00 yours",
+  );
+  expect(bothTimes("2026-11-24T08:00:00Z", "Europe/Berlin", now, "Europe/Berlin")).toBe("Tue 09:00 their time and yours (Europe/Berlin)");
+  expect(bothTimes("2026-12-08T08:00:00Z", "Asia/Tokyo", now, "Europe/London")).toBe(
+    "Tue, Dec 8, 17:00 their time (Asia/Tokyo) · Tue, Dec 8, 08:00 yours",
+  );
+  expect(bothTimes("2026-11-24T08:00:00Z", "Not/AZone", now, "Europe/London")).toBe("Tue 08:00 your time");
 });

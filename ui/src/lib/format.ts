@@ -97,3 +97,36 @@ export function dayOf(iso: string): string {
 export function optionalInstant(value: string): string | null {
   return value ? localInputToRfc3339(value) : null;
 }
+
+const WEEK = 7 * DAY;
+
+/** "Tue 09:00" in `timeZone` (the user's own when left out), with the date when it is a week or more away. */
+function clock(instant: Date, now: Date, timeZone?: string): string {
+  const far = Math.abs(instant.getTime() - now.getTime()) >= WEEK - DAY;
+  return new Intl.DateTimeFormat(undefined, {
+    weekday: "short",
+    ...(far ? { day: "numeric", month: "short" } : {}),
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone,
+  }).format(instant);
+}
+
+/**
+ * A moment in the client's time and in the user's, e.g.
+ * "Tue 09:00 their time (Europe/Berlin) · Tue 08:00 yours". `yourZone` is for tests.
+ */
+export function bothTimes(iso: string, theirZone: string, now: Date = new Date(), yourZone?: string): string {
+  const instant = new Date(iso);
+  const yours = clock(instant, now, yourZone);
+  let theirs: string;
+  try {
+    theirs = clock(instant, now, theirZone);
+  } catch {
+    return `${yours} your time`;
+  }
+  const sameZone = theirZone === (yourZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  if (sameZone || theirs === yours) return `${theirs} their time and yours (${theirZone})`;
+  return `${theirs} their time (${theirZone}) · ${yours} yours`;
+}

@@ -11,5 +11,15 @@ test("an account's address can name one of its tabs, and reads back the same", (
 test("an unknown tab opens the account on its default tab, and the archive has its own address", () => {
   expect(parse("#/accounts/xyz?tab=nonsense")).toEqual({ name: "account", id: "xyz" });
   expect(parse("#/archive")).toEqual({ name: "archive" });
-  expect(parse("")).toEqual({ name: "accounts" });
+});
+
+test("Today is the home; the accounts list and the settings have their own addresses", () => {
+  expect(parse("")).toEqual({ name: "today" });
+  expect(parse("#/")).toEqual({ name: "today" });
+  expect(parse("#/nowhere")).toEqual({ name: "today" });
+  expect(href({ name: "today" })).toBe("#/");
+  expect(href({ name: "accounts" })).toBe("#/accounts");
+  expect(parse("#/accounts")).toEqual({ name: "accounts" });
+  expect(href({ name: "settings" })).toBe("#/settings");
+  expect(parse("#/settings")).toEqual({ name: "settings" });
 });

@@ -12,7 +12,11 @@ import type {
   Issue,
   Meeting,
   PromiseRecord,
+  Reason,
+  ReasonCode,
   SearchHit,
+  Settings,
+  Suggestion,
   TimelineEntry,
 } from "../bindings";
 
@@ -253,6 +257,60 @@ export function searchHit(before: string, hit: string, after: string, overrides:
       { text: hit, hit: true },
       { text: after, hit: false },
     ],
+    ...overrides,
+  };
+}
+
+/** A reason for a check-in, due at NOW unless told. */
+export function reason(code: ReasonCode, text: string, overrides: Partial<Reason> = {}): Reason {
+  return { code, text, evidence: null, due_at: NOW.toISOString(), ...overrides };
+}
+
+/** A check-in with Annika at Kestrel, due now, suggested for 09:00 Berlin time the next day. */
+export function suggestion(overrides: Partial<Suggestion> = {}): Suggestion {
+  const accountId = overrides.account_id ?? "account-1";
+  const contactId = overrides.contact_id === undefined ? "contact-annika" : overrides.contact_id;
+  return {
+    key: `${accountId}:${contactId ?? ""}`,
+    fingerprint: crypto.randomUUID(),
+    account: "Kestrel Logistik GmbH",
+    account_id: accountId,
+    contact: "Annika Vogt",
+    contact_id: contactId,
+    reasons: [reason("promise_overdue", 'We promised "Send the revised rollout plan" and it is 2 days late. Tell Annika Vogt now.')],
+    priority: 80,
+    priority_reason: "Ranked by a late promise (2 days past due), raised for a strategic account.",
+    urgency: "now",
+    due_at: "2026-11-21T22:59:00Z",
+    suggested_at: "2026-11-24T08:00:00Z",
+    timezone: "Europe/Berlin",
+    talking_points: ["Last time (20 Nov): Walked Annika through the pilot"],
+    ...overrides,
+  };
+}
+
+/** The check-in thresholds at their defaults (DESIGN §4). */
+export function checkinSettings(overrides: Partial<Settings> = {}): Settings {
+  return {
+    request_ack_hours: 1,
+    request_answer_hours: 24,
+    request_warning_hours: 4,
+    promise_due_soon_days: 3,
+    meeting_prep_hours: 48,
+    meeting_follow_up_days: 2,
+    issue_quiet_days: 3,
+    issue_follow_up_after_days: 3,
+    issue_follow_up_until_days: 14,
+    goal_target_days: 30,
+    goal_stale_days: 45,
+    renewal_days: 90,
+    renewal_strategic_touch_days: 30,
+    personal_date_days: 7,
+    stakeholder_cadences: 2,
+    single_threaded_days: 90,
+    single_threaded_min_contacts: 3,
+    now_window_hours: 2,
+    reminders: true,
     ...overrides,
   };
 }

@@ -40,6 +40,7 @@ test("the account opens on its overview, with the people and the history the des
   await expect.element(screen.getByRole("tree")).toHaveTextContent("Dr. Annika Vogt");
   await expect.element(screen.getByRole("list", { name: "History" })).toHaveTextContent("With Dr. Annika Vogt");
   await expect.element(screen.getByRole("tab", { name: "Promises" })).toHaveTextContent("1");
+  await expect.element(screen.getByRole("link", { name: "← Accounts" })).toHaveAttribute("href", "#/accounts");
 });
 
 test("tabs switch the profile, by click or arrow key, and the address remembers the tab", async () => {

@@ -152,3 +152,20 @@ test("blank promise lines are left out rather than refused", async () => {
   await expect.poll(() => onlogged.mock.calls.length).toBe(1);
   expect(calls[0]!.promises).toEqual([]);
 });
+
+test("a caller can open the form filled in and save it its own way", async () => {
+  mockIPC(() => {
+    throw new Error("quick capture should not be called");
+  });
+  const send = vi.fn(async () => ({ interaction: interaction(), promises: [], request: null, goal: null }));
+  const onlogged = vi.fn();
+  const initial = { summary: "Status update on our promise", contactIds: [annika.id], strategic: true };
+  const view = await render(CaptureForm, { accountId: "account-1", contacts: [annika, jonas], initial, send, onlogged, oncancel: () => {} });
+  await expect.element(view.getByLabelText("What was it about?")).toHaveValue("Status update on our promise");
+  await expect.element(view.getByRole("checkbox", { name: "Annika Vogt" })).toBeChecked();
+  await view.getByRole("button", { name: "Save to history" }).click();
+  await expect.poll(() => onlogged.mock.calls.length).toBe(1);
+  expect(send).toHaveBeenCalledWith(
+    expect.objectContaining({ interaction: expect.objectContaining({ summary: "Status update on our promise", contact_ids: [annika.id], strategic: true }) }),
+  );
+});

@@ -1,0 +1,30 @@
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { afterEach, expect, test } from "vitest";
+import { render } from "vitest-browser-svelte";
+import App from "./App.svelte";
+import { summary } from "./test/fixtures";
+
+afterEach(() => {
+  clearMocks();
+  history.replaceState(history.state, "", "#/");
+});
+
+test("Rapport opens on Today; Accounts, Archive and Settings are one click away", async () => {
+  history.replaceState(history.state, "", "#/");
+  mockIPC((command) => {
+    if (command === "today") return [];
+    if (command === "list_accounts") return [summary({ name: "Kestrel Logistik GmbH" })];
+    throw new Error(`unexpected ${command}`);
+  });
+  const screen = await render(App);
+  const nav = screen.getByRole("navigation", { name: "Main" });
+  await expect.element(screen.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
+  expect(nav.getByRole("link").elements().map((a) => a.textContent)).toEqual(["Today", "Accounts", "Archive", "Settings"]);
+  await expect.element(nav.getByRole("link", { name: "Today" })).toHaveAttribute("aria-current", "page");
+
+  await nav.getByRole("link", { name: "Accounts" }).click();
+  await expect.element(screen.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
+  expect(window.location.hash).toBe("#/accounts");
+  await expect.element(nav.getByRole("link", { name: "Accounts" })).toHaveAttribute("aria-current", "page");
+  await expect.element(screen.getByRole("link", { name: "Kestrel Logistik GmbH" })).toBeVisible();
+});

@@ -1,0 +1,88 @@
+// The words of the Today list: what each reason is called, how the list is grouped, and the
+// first line of the history entry that marks a check-in done.
+import type { ChannelKind, ReasonCode, Suggestion, Urgency } from "../bindings";
+
+/** A short label per reason, shown beside the core's sentence. */
+export const reasonLabel: Record<ReasonCode, string> = {
+  unanswered_request: "Request waiting",
+  promise_overdue: "Promise late",
+  promise_due_soon: "Promise due soon",
+  awaiting_their_promise: "Their promise late",
+  meeting_prep: "Meeting ahead",
+  meeting_follow_up: "Meeting recap",
+  issue_open: "Open issue",
+  issue_follow_up: "Issue follow-up",
+  goal_check: "Goal check",
+  renewal_approaching: "Renewal",
+  personal_date: "Personal date",
+  cadence_due: "Rhythm",
+  stakeholder_neglected: "Person neglected",
+  single_threaded: "Single-threaded",
+};
+
+/** How each label is coloured: a broken commitment is red, a coming one amber. */
+export const reasonTone: Partial<Record<ReasonCode, "bad" | "warn" | "accent">> = {
+  unanswered_request: "bad",
+  promise_overdue: "bad",
+  issue_open: "bad",
+  promise_due_soon: "warn",
+  awaiting_their_promise: "warn",
+  meeting_prep: "warn",
+  renewal_approaching: "warn",
+  personal_date: "accent",
+  goal_check: "accent",
+};
+
+/** The groups of the Today list, in the order they are shown. */
+export const urgencyGroups: { urgency: Urgency; heading: string }[] = [
+  { urgency: "now", heading: "Now" },
+  { urgency: "today", heading: "Today" },
+  { urgency: "this_week", heading: "This week" },
+];
+
+/** The suggestions of each group, keeping the core's order; empty groups are left out. */
+export function grouped(suggestions: Suggestion[]): { urgency: Urgency; heading: string; items: Suggestion[] }[] {
+  return urgencyGroups
+    .map((group) => ({ ...group, items: suggestions.filter((s) => s.urgency === group.urgency) }))
+    .filter((group) => group.items.length > 0);
+}
+
+/** What the touch usually was, per reason: the start of a summary the user can edit. */
+const doneLine: Record<ReasonCode, string> = {
+  unanswered_request: "Answered their request",
+  promise_overdue: "Update on our late promise",
+  promise_due_soon: "Status update on our promise",
+  awaiting_their_promise: "Asked after their promise",
+  meeting_prep: "Confirmed the agenda",
+  meeting_follow_up: "Sent the recap and next steps",
+  issue_open: "Update on the issue",
+  issue_follow_up: "Checked the fix held",
+  goal_check: "Asked how the goal stands",
+  renewal_approaching: "Talked about their goals for next year",
+  personal_date: "Sent a personal note",
+  cadence_due: "Caught up",
+  stakeholder_neglected: "Caught up",
+  single_threaded: "Talked to someone new at the account",
+};
+
+/** Reasons whose touch is about their goals rather than a task. */
+const strategicReasons: ReasonCode[] = ["goal_check", "renewal_approaching"];
+
+/** How the capture form opens when a check-in is marked done. */
+export function doneDraft(s: Suggestion): { summary: string; contactIds: string[]; channel: ChannelKind; strategic: boolean } {
+  const first = s.reasons[0];
+  // The thing the reason is about, when the core quotes it: a promise, a meeting, an issue.
+  const about = first ? /["“]([^"”]+)["”]/.exec(first.text)?.[1] : undefined;
+  const lead = first ? doneLine[first.code] : "";
+  return {
+    summary: about && lead ? `${lead}: ${about}` : lead,
+    contactIds: s.contact_id ? [s.contact_id] : [],
+    channel: "call",
+    strategic: s.reasons.some((r) => strategicReasons.includes(r.code)),
+  };
+}
+
+/** Who the check-in is with, as the card and its buttons name it. */
+export function checkinName(s: Suggestion): string {
+  return s.contact ? `${s.account} — ${s.contact}` : s.account;
+}

@@ -1,0 +1,72 @@
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { afterEach, expect, test } from "vitest";
+import { render } from "vitest-browser-svelte";
+import { checkinSettings } from "../test/fixtures";
+import SettingsView from "./SettingsView.svelte";
+
+afterEach(() => clearMocks());
+
+/** Serves the settings, and keeps what was saved. */
+function serving(answerSave: () => unknown = () => null) {
+  const saved: Record<string, unknown>[] = [];
+  mockIPC((command, args) => {
+    if (command === "checkin_settings") return checkinSettings({ request_answer_hours: 8 });
+    if (command === "save_checkin_settings") {
+      saved.push((args as { settings: Record<string, unknown> }).settings);
+      return answerSave();
+    }
+    throw new Error(`unexpected ${command}`);
+  });
+  return saved;
+}
+
+test("the thresholds load grouped by what they watch, and a change is saved with a confirmation", async () => {
+  const saved = serving();
+  const screen = await render(SettingsView);
+  const requests = screen.getByRole("region", { name: "Requests" });
+  await expect.element(requests.getByLabelText("Answer within (hours)")).toHaveValue(8);
+  for (const group of ["Promises", "Meetings", "Issues", "Goals", "Renewals", "People and rhythm"]) {
+    await expect.element(screen.getByRole("region", { name: group })).toBeVisible();
+  }
+  await expect.element(screen.getByLabelText("Desktop reminders for check-ins that become urgent")).toBeChecked();
+
+  await requests.getByLabelText("Answer within (hours)").fill("12");
+  await screen.getByLabelText("Prepare renewals coming within (days)").fill("120");
+  await screen.getByLabelText("Desktop reminders for check-ins that become urgent").click();
+  await screen.getByRole("button", { name: "Save settings" }).click();
+
+  await expect.element(screen.getByRole("status")).toHaveTextContent("Saved.");
+  expect(saved).toEqual([checkinSettings({ request_answer_hours: 12, renewal_days: 120, reminders: false })]);
+});
+
+test("a threshold of 0 is refused beside the field, and nothing is saved", async () => {
+  const saved = serving();
+  const screen = await render(SettingsView);
+  const field = screen.getByLabelText("Acknowledge within (hours)");
+  await field.fill("0");
+  await screen.getByRole("button", { name: "Save settings" }).click();
+  await expect.element(field).toHaveAttribute("aria-invalid", "true");
+  await expect.element(field).toHaveAccessibleDescription("Use a whole number of at least 1.");
+  await expect.element(field).toHaveFocus();
+  await expect.element(screen.getByRole("status")).toHaveTextContent("");
+  expect(saved).toEqual([]);
+});
+
+test("a follow-up window that ends before it starts is refused", async () => {
+  const saved = serving();
+  const screen = await render(SettingsView);
+  await screen.getByLabelText("Check a fix held, from (days)").fill("20");
+  await screen.getByRole("button", { name: "Save settings" }).click();
+  await expect.element(screen.getByRole("alert")).toHaveTextContent("Stop after you start: use more than 20 days.");
+  expect(saved).toEqual([]);
+});
+
+test("the core's refusal is shown as its sentence", async () => {
+  serving(() => {
+    throw { code: "storage", field: null, message: "Rapport could not read or write its database (disk full)." };
+  });
+  const screen = await render(SettingsView);
+  await screen.getByRole("button", { name: "Save settings" }).click();
+  await expect.element(screen.getByRole("alert")).toHaveTextContent("disk full");
+  await expect.element(screen.getByRole("status")).toHaveTextContent("");
+});

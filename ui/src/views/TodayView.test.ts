@@ -1,0 +1,212 @@
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { afterEach, expect, test } from "vitest";
+import { userEvent } from "vitest/browser";
+import { render } from "vitest-browser-svelte";
+import type { Suggestion } from "../bindings";
+import { contact, NOW, page, reason, suggestion } from "../test/fixtures";
+import TodayView from "./TodayView.svelte";
+
+afterEach(() => clearMocks());
+
+const annika = contact({ id: "contact-annika", name: "Annika Vogt" });
+const jonas = contact({ name: "Jonas Keller", level: "manager" });
+
+type Call = { command: string; args: Record<string, unknown> };
+
+/** Answers `today` with each list in turn (the last one from then on), and keeps every call. */
+function serving(...lists: Suggestion[][]) {
+  const calls: Call[] = [];
+  let served = 0;
+  mockIPC((command, args) => {
+    calls.push({ command, args: (args ?? {}) as Record<string, unknown> });
+    if (command === "today") return lists[Math.min(served++, lists.length - 1)];
+    if (command === "account_page") return page({ contacts: [annika, jonas] });
+    if (command === "complete_checkin") return { interaction: {}, promises: [], request: null, goal: null };
+    if (command === "snooze_checkin" || command === "dismiss_checkin") return null;
+    throw new Error(`unexpected ${command}`);
+  });
+  return calls;
+}
+
+const sent = (calls: Call[], command: string) => calls.filter((c) => c.command === command).map((c) => c.args);
+
+const kestrel = suggestion();
+const heron = suggestion({
+  account: "Heron Foods",
+  account_id: "heron",
+  contact: null,
+  contact_id: null,
+  urgency: "this_week",
+  priority: 20,
+  reasons: [reason("cadence_due", "No touch with Heron Foods for 40 days; the rhythm is every 30 days.")],
+  talking_points: [],
+});
+const osprey = suggestion({
+  account: "Osprey Bank",
+  account_id: "osprey",
+  contact: "Lena Park",
+  contact_id: "lena",
+  urgency: "today",
+  priority: 55,
+  reasons: [
+    reason("meeting_prep", '"Quarterly review" starts in 20 h. Read the brief and confirm the agenda.', {
+      evidence: { kind: "meeting", id: "m1" },
+    }),
+    reason("personal_date", "Lena Park's birthday is tomorrow. A personal note goes a long way."),
+  ],
+});
+
+test("check-ins are grouped under Now, Today and This week, each card with its reasons and its rank", async () => {
+  serving([kestrel, osprey, heron]);
+  const screen = await render(TodayView, { now: NOW, zone: "Europe/London" });
+  const headings = screen.getByRole("heading", { level: 2 });
+  await expect.element(headings.first()).toHaveTextContent("Now");
+  expect(headings.elements().map((h) => h.textContent)).toEqual(["Now", "Today", "This week"]);
+
+  const now = screen.getByRole("region", { name: "Now" });
+  await expect.element(now.getByRole("article", { name: "Check-in: Kestrel Logistik GmbH — Annika Vogt" })).toBeVisible();
+  const card = screen.getByRole("article", { name: "Check-in: Osprey Bank — Lena Park" });
+  await expect.element(screen.getByRole("region", { name: "Today" }).getByRole("article")).toHaveAccessibleName("Check-in: Osprey Bank — Lena Park");
+  await expect.element(card.getByRole("link", { name: "Osprey Bank" })).toHaveAttribute("href", "#/accounts/osprey");
+  await expect.element(card).toHaveTextContent("Meeting ahead");
+  await expect.element(card).toHaveTextContent("Read the brief and confirm the agenda.");
+  await expect.element(card).toHaveTextContent("Personal date");
+  await expect.element(card).toHaveTextContent("Lena Park's birthday is tomorrow.");
+  await expect.element(card.getByRole("link", { name: "Open the meeting" })).toHaveAttribute("href", "#/accounts/osprey?tab=meetings");
+  await expect.element(card).toHaveTextContent("Priority 55");
+  await expect.element(card).toHaveTextContent("Ranked by a late promise");
+  await expect.element(card.getByRole("list", { name: "Talking points" })).toHaveTextContent("Walked Annika through the pilot");
+  await expect.element(screen.getByRole("region", { name: "This week" }).getByRole("article")).toHaveAccessibleName("Check-in: Heron Foods");
+});
+
+test("an empty group is left out", async () => {
+  serving([kestrel, heron]);
+  const screen = await render(TodayView, { now: NOW });
+  await expect.element(screen.getByRole("heading", { level: 2, name: "This week" })).toBeVisible();
+  await expect.element(screen.getByRole("heading", { level: 2, name: "Today" })).not.toBeInTheDocument();
+});
+
+test("a card gives the suggested time in the client's time and in the user's own", async () => {
+  serving([kestrel]);
+  const screen = await render(TodayView, { now: NOW, zone: "Europe/London" });
+  await expect.element(screen.getByRole("article")).toHaveTextContent("Tue 09:00 their time (Europe/Berlin) · Tue 08:00 yours");
+});
+
+test("Done opens quick capture for the person, and saving logs it as the check-in and takes the card away", async () => {
+  const calls = serving([kestrel], []);
+  const screen = await render(TodayView, { now: NOW });
+  await screen.getByRole("button", { name: "Done: Kestrel Logistik GmbH — Annika Vogt" }).click();
+
+  const form = screen.getByRole("form", { name: "Log the check-in with Kestrel Logistik GmbH — Annika Vogt" });
+  await expect.element(form).toBeVisible();
+  await expect.element(form.getByLabelText("What was it about?")).toHaveValue("Update on our late promise: Send the revised rollout plan");
+  await expect.element(form.getByLabelText("What was it about?")).toHaveFocus();
+  await expect.element(form.getByRole("checkbox", { name: "Annika Vogt" })).toBeChecked();
+  await expect.element(form.getByRole("checkbox", { name: "Jonas Keller" })).not.toBeChecked();
+  await expect.element(form.getByLabelText("Channel")).toHaveValue("call");
+
+  await form.getByRole("checkbox", { name: "Jonas Keller" }).click();
+  await form.getByRole("button", { name: "Save to history" }).click();
+  await expect.element(screen.getByRole("heading", { name: "Nothing needs you today" })).toBeVisible();
+  await expect.element(screen.getByRole("article")).not.toBeInTheDocument();
+
+  const [done] = sent(calls, "complete_checkin");
+  expect(done).toMatchObject({ key: kestrel.key, fingerprint: kestrel.fingerprint });
+  expect((done!.draft as { interaction: unknown }).interaction).toMatchObject({
+    account_id: "account-1",
+    summary: "Update on our late promise: Send the revised rollout plan",
+    channel: "call",
+    initiated_by: "us",
+    contact_ids: [annika.id, jonas.id],
+  });
+  expect(calls.map((c) => c.command)).toEqual(["today", "account_page", "complete_checkin", "today"]);
+});
+
+test("a refused capture shows the core's sentence beside the summary, and the card stays", async () => {
+  mockIPC((command) => {
+    if (command === "today") return [kestrel];
+    if (command === "account_page") return page({ contacts: [annika] });
+    throw { code: "validation", field: "summary", message: "Say in a few words what the interaction was about, then save again." };
+  });
+  const screen = await render(TodayView, { now: NOW });
+  await screen.getByRole("button", { name: /^Done/ }).click();
+  await screen.getByLabelText("What was it about?").fill("");
+  await screen.getByRole("button", { name: "Save to history" }).click();
+  await expect.element(screen.getByRole("alert")).toHaveTextContent("Say in a few words");
+  expect(document.getElementById("summary-error")).not.toBeNull();
+  await expect.element(screen.getByRole("article")).toBeVisible();
+});
+
+test("Snooze until tomorrow morning sends 09:00 the next day on the user's clock, then asks for the list again", async () => {
+  const calls = serving([kestrel], []);
+  const monday = new Date(2026, 10, 23, 15, 30);
+  const screen = await render(TodayView, { now: monday });
+  await screen.getByRole("button", { name: /^Snooze/ }).click();
+  await screen.getByRole("button", { name: /^Tomorrow morning/ }).click();
+  await expect.element(screen.getByRole("article")).not.toBeInTheDocument();
+
+  const [snoozed] = sent(calls, "snooze_checkin");
+  expect(snoozed).toMatchObject({ key: kestrel.key, fingerprint: kestrel.fingerprint });
+  expect(String(snoozed!.until)).toMatch(/^2026-11-24T09:00:00[+-]\d{2}:\d{2}$/);
+  expect(new Date(String(snoozed!.until))).toEqual(new Date(2026, 10, 24, 9, 0));
+  expect(sent(calls, "today")).toHaveLength(2);
+});
+
+test("snooze offers later today, next week and a time of the user's choosing", async () => {
+  const calls = serving([kestrel], []);
+  const screen = await render(TodayView, { now: new Date(2026, 10, 25, 10, 0) });
+  await screen.getByRole("button", { name: /^Snooze/ }).click();
+  const choices = screen.getByRole("group", { name: "Snooze until" });
+  await expect.element(choices.getByRole("button", { name: "Later today (13:00)" })).toBeVisible();
+  await expect.element(choices.getByRole("button", { name: "Next week (Mon 09:00)" })).toBeVisible();
+  await choices.getByLabelText("Another time").fill("2026-11-27T14:45");
+  await choices.getByRole("button", { name: "Snooze until then" }).click();
+  await expect.poll(() => sent(calls, "snooze_checkin").length).toBe(1);
+  expect(new Date(String(sent(calls, "snooze_checkin")[0]!.until))).toEqual(new Date(2026, 10, 27, 14, 45));
+});
+
+test("Dismiss puts the check-in away until there is something new", async () => {
+  const calls = serving([kestrel, heron], [heron]);
+  const screen = await render(TodayView, { now: NOW });
+  await screen.getByRole("button", { name: "Dismiss: Kestrel Logistik GmbH — Annika Vogt" }).click();
+  await expect.element(screen.getByRole("article", { name: /Kestrel/ })).not.toBeInTheDocument();
+  await expect.element(screen.getByRole("article", { name: "Check-in: Heron Foods" })).toBeVisible();
+  expect(sent(calls, "dismiss_checkin")).toEqual([{ key: kestrel.key, fingerprint: kestrel.fingerprint }]);
+});
+
+test("a refused action shows the core's sentence on the card", async () => {
+  mockIPC((command) => {
+    if (command === "today") return [kestrel];
+    throw { code: "storage", field: null, message: "Rapport could not read or write its database (disk full)." };
+  });
+  const screen = await render(TodayView, { now: NOW });
+  await screen.getByRole("button", { name: /^Dismiss/ }).click();
+  await expect.element(screen.getByRole("article").getByRole("alert")).toHaveTextContent("disk full");
+});
+
+test("the cards are reached with Tab, and their actions are named after the check-in", async () => {
+  serving([heron]);
+  const screen = await render(TodayView, { now: NOW });
+  await expect.element(screen.getByRole("article")).toBeVisible();
+  await userEvent.tab();
+  await expect.element(screen.getByRole("link", { name: "Heron Foods" })).toHaveFocus();
+  await userEvent.tab();
+  await expect.element(screen.getByRole("button", { name: "Done: Heron Foods" })).toHaveFocus();
+  await userEvent.tab();
+  await expect.element(screen.getByRole("button", { name: "Snooze: Heron Foods" })).toHaveFocus();
+});
+
+test("a day with nothing to do says so, and what Rapport keeps watching", async () => {
+  serving([]);
+  const screen = await render(TodayView, { now: NOW });
+  await expect.element(screen.getByRole("heading", { name: "Nothing needs you today" })).toBeVisible();
+  await expect.element(screen.getByText(/requests waiting for an answer, promises coming due/)).toBeVisible();
+});
+
+test("a list that cannot be loaded says why", async () => {
+  mockIPC(() => {
+    throw { code: "storage", field: null, message: "Rapport could not read or write its database (disk full)." };
+  });
+  const screen = await render(TodayView, { now: NOW });
+  await expect.element(screen.getByRole("alert")).toHaveTextContent("disk full");
+});
