@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 use rapport::Rapport;
 use rapport::demo::Targets;
-use rapport::engine::checkins::{Settings, suggest};
+use rapport::engine::checkins::{Settings, suggest_for};
 
 const RUNS: usize = 7;
 
@@ -53,10 +53,10 @@ fn main() {
             .unwrap();
         stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))).unwrap().count()
     });
-    let load = time(|| rapport.store().bundles().unwrap());
-    let portfolio = rapport.store().bundles().unwrap();
     let settings = Settings::default();
-    let engine = time(|| suggest(&portfolio, now, &settings));
+    let load = time(|| rapport.store().checkin_accounts(now, &settings).unwrap());
+    let accounts = rapport.store().checkin_accounts(now, &settings).unwrap();
+    let engine = time(|| suggest_for(&accounts, now, &settings));
     let today = time(|| rapport.today(now).unwrap());
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!("floor: scan of interactions (max per account)  {:>8.1} ms", ms(floor));

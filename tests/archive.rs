@@ -174,3 +174,32 @@ fn a_dry_run_checks_without_writing() {
     assert!(report.dry_run && report.accounts >= 12);
     assert!(empty.accounts(now()).unwrap().is_empty());
 }
+
+#[test]
+fn archived_records_travel_with_the_archive_and_stay_archived() {
+    let dir = TempDir::new().unwrap();
+    let mut r = demo(&dir, "a.db");
+    let account = r.accounts(now()).unwrap()[0].id.clone();
+    let page = r.account_page(&account, now()).unwrap();
+    // The executive others report to, and a touch: archived, not gone.
+    let boss = page
+        .contacts
+        .iter()
+        .find(|c| page.contacts.iter().any(|o| o.reports_to.as_deref() == Some(c.id.as_str())))
+        .unwrap();
+    r.archive(RecordKind::Contact, &boss.id, now()).unwrap();
+    r.archive(RecordKind::Interaction, &page.interactions[0].id, now()).unwrap();
+    let text = r.export_archive(now()).unwrap();
+    assert!(text.contains("\"archived_at\": \"2026-11-23T10:00:00Z\""));
+
+    let mut copy = Rapport::open(&dir.path().join("b.db"), now()).unwrap();
+    copy.import_archive(&text, false, now()).unwrap();
+    let kinds = |r: &Rapport| r.archived().unwrap().into_iter().map(|a| (a.kind, a.id)).collect::<Vec<_>>();
+    assert_eq!(kinds(&copy), kinds(&r), "the same records are archived on the other side");
+    assert_eq!(copy.export_archive(now()).unwrap(), text, "and the round trip is byte-identical");
+    copy.restore(RecordKind::Contact, &boss.id).unwrap();
+    assert!(
+        copy.account_page(&account, now()).unwrap().contacts.iter().any(|c| c.id == boss.id),
+        "restorable there too"
+    );
+}

@@ -86,6 +86,7 @@ fn calm() -> Bundle {
         requests: Vec::new(),
         issues: Vec::new(),
         meetings: Vec::new(),
+        archived: Default::default(),
     }
 }
 

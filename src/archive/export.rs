@@ -18,6 +18,9 @@ pub struct Bundle {
     pub requests: Vec<Request>,
     pub issues: Vec<Issue>,
     pub meetings: Vec<Meeting>,
+    /// Records of this account that are in the archive (the account itself included), and since
+    /// when: they travel with the rest, so that nothing that points at them is left dangling.
+    pub archived: std::collections::BTreeMap<String, DateTime<Utc>>,
 }
 
 pub fn instant(t: &DateTime<Utc>) -> String {
@@ -48,7 +51,9 @@ pub fn to_json(doc: &Document) -> String {
 
 fn account(b: &Bundle) -> AccountDoc {
     let a = &b.account;
+    let archived = |id: &str| b.archived.get(id).map(instant);
     AccountDoc {
+        archived_at: archived(&a.id),
         id: a.id.clone(),
         name: a.name.clone(),
         tier: a.tier.as_str().into(),
@@ -64,10 +69,14 @@ fn account(b: &Bundle) -> AccountDoc {
         renewal_date: a.renewal_date.map(|d| d.to_string()),
         cadence_days: a.cadence_days,
         notes: a.notes.clone(),
-        contacts: sorted(&b.contacts, |c| &c.id).into_iter().map(contact).collect(),
+        contacts: sorted(&b.contacts, |c| &c.id)
+            .into_iter()
+            .map(|c| ContactDoc { archived_at: archived(&c.id), ..contact(c) })
+            .collect(),
         culture_notes: sorted(&b.culture_notes, |n| &n.id)
             .into_iter()
             .map(|n| CultureNoteDoc {
+                archived_at: archived(&n.id),
                 id: n.id.clone(),
                 category: n.category.as_str().into(),
                 text: n.text.clone(),
@@ -77,6 +86,7 @@ fn account(b: &Bundle) -> AccountDoc {
         goals: sorted(&b.goals, |g| &g.id)
             .into_iter()
             .map(|g| GoalDoc {
+                archived_at: archived(&g.id),
                 id: g.id.clone(),
                 kind: g.kind.as_str().into(),
                 contact_id: g.contact_id.clone(),
@@ -95,6 +105,7 @@ fn account(b: &Bundle) -> AccountDoc {
         promises: sorted(&b.promises, |p| &p.id)
             .into_iter()
             .map(|p| PromiseDoc {
+                archived_at: archived(&p.id),
                 id: p.id.clone(),
                 direction: p.direction.as_str().into(),
                 contact_id: p.contact_id.clone(),
@@ -110,6 +121,7 @@ fn account(b: &Bundle) -> AccountDoc {
         interactions: sorted(&b.interactions, |i| &i.id)
             .into_iter()
             .map(|i| InteractionDoc {
+                archived_at: archived(&i.id),
                 id: i.id.clone(),
                 occurred_at: instant(&i.occurred_at),
                 channel: i.channel.as_str().into(),
@@ -123,6 +135,7 @@ fn account(b: &Bundle) -> AccountDoc {
         requests: sorted(&b.requests, |r| &r.id)
             .into_iter()
             .map(|r| RequestDoc {
+                archived_at: archived(&r.id),
                 id: r.id.clone(),
                 contact_id: r.contact_id.clone(),
                 received_at: instant(&r.received_at),
@@ -135,6 +148,7 @@ fn account(b: &Bundle) -> AccountDoc {
         issues: sorted(&b.issues, |i| &i.id)
             .into_iter()
             .map(|i| IssueDoc {
+                archived_at: archived(&i.id),
                 id: i.id.clone(),
                 title: i.title.clone(),
                 severity: i.severity.as_str().into(),
@@ -148,6 +162,7 @@ fn account(b: &Bundle) -> AccountDoc {
         meetings: sorted(&b.meetings, |m| &m.id)
             .into_iter()
             .map(|m| MeetingDoc {
+                archived_at: archived(&m.id),
                 id: m.id.clone(),
                 starts_at: instant(&m.starts_at),
                 ends_at: instant(&m.ends_at),
@@ -162,6 +177,7 @@ fn account(b: &Bundle) -> AccountDoc {
 
 fn contact(c: &Contact) -> ContactDoc {
     ContactDoc {
+        archived_at: None,
         id: c.id.clone(),
         name: c.name.clone(),
         title: c.title.clone(),

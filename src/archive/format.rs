@@ -25,6 +25,9 @@ pub struct WorkingHoursDoc {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AccountDoc {
     pub id: String,
+    /// Present only for a record in the archive (deleted, and restorable): since when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived_at: Option<String>,
     pub name: String,
     #[serde(default)]
     pub tier: String,
@@ -71,6 +74,9 @@ pub struct DateDoc {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ContactDoc {
     pub id: String,
+    /// Present only for a record in the archive (deleted, and restorable): since when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived_at: Option<String>,
     pub name: String,
     pub title: Option<String>,
     #[serde(default)]
@@ -90,6 +96,9 @@ pub struct ContactDoc {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CultureNoteDoc {
     pub id: String,
+    /// Present only for a record in the archive (deleted, and restorable): since when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived_at: Option<String>,
     #[serde(default)]
     pub category: String,
     pub text: String,
@@ -105,6 +114,9 @@ pub struct ProgressDoc {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GoalDoc {
     pub id: String,
+    /// Present only for a record in the archive (deleted, and restorable): since when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived_at: Option<String>,
     pub kind: String,
     pub contact_id: Option<String>,
     pub title: String,
@@ -122,6 +134,9 @@ pub struct GoalDoc {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PromiseDoc {
     pub id: String,
+    /// Present only for a record in the archive (deleted, and restorable): since when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived_at: Option<String>,
     #[serde(default)]
     pub direction: String,
     pub contact_id: Option<String>,
@@ -138,6 +153,9 @@ pub struct PromiseDoc {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InteractionDoc {
     pub id: String,
+    /// Present only for a record in the archive (deleted, and restorable): since when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived_at: Option<String>,
     pub occurred_at: String,
     #[serde(default)]
     pub channel: String,
@@ -154,6 +172,9 @@ pub struct InteractionDoc {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RequestDoc {
     pub id: String,
+    /// Present only for a record in the archive (deleted, and restorable): since when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived_at: Option<String>,
     pub contact_id: Option<String>,
     pub received_at: String,
     pub text: String,
@@ -165,6 +186,9 @@ pub struct RequestDoc {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IssueDoc {
     pub id: String,
+    /// Present only for a record in the archive (deleted, and restorable): since when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived_at: Option<String>,
     pub title: String,
     #[serde(default)]
     pub severity: String,
@@ -179,6 +203,9 @@ pub struct IssueDoc {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MeetingDoc {
     pub id: String,
+    /// Present only for a record in the archive (deleted, and restorable): since when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived_at: Option<String>,
     pub starts_at: String,
     pub ends_at: String,
     pub title: String,

@@ -180,6 +180,13 @@ pub fn read(text: &str, now: DateTime<Utc>) -> Result<Vec<Bundle>, Vec<Problem>>
 fn account(r: &mut Reader, doc: AccountDoc, path: &str) -> Option<Bundle> {
     let now = r.now;
     let id_ok = r.id(&doc.id, path);
+    let mut archived = std::collections::BTreeMap::new();
+    let mut mark = |r: &mut Reader, id: &str, at: &Option<String>, path: String| {
+        if let Some(Some(t)) = at.as_ref().map(|a| r.instant(a, path)) {
+            archived.insert(id.to_string(), t);
+        }
+    };
+    mark(r, &doc.id, &doc.archived_at, format!("{path}.archived_at"));
     let working_days = doc
         .working_days
         .iter()
@@ -230,6 +237,7 @@ fn account(r: &mut Reader, doc: AccountDoc, path: &str) -> Option<Bundle> {
     for (n, c) in doc.contacts.iter().enumerate() {
         let at = format!("{path}.contacts[{n}]");
         r.id(&c.id, &at);
+        mark(r, &c.id, &c.archived_at, format!("{at}.archived_at"));
         check_contact(r, &c.reports_to, format!("{at}.reports_to"));
         let dates = c
             .dates
@@ -277,6 +285,7 @@ fn account(r: &mut Reader, doc: AccountDoc, path: &str) -> Option<Bundle> {
     for (n, c) in doc.culture_notes.iter().enumerate() {
         let at = format!("{path}.culture_notes[{n}]");
         r.id(&c.id, &at);
+        mark(r, &c.id, &c.archived_at, format!("{at}.archived_at"));
         check_contact(r, &c.contact_id, format!("{at}.contact_id"));
         let category = r.word(
             &c.category,
@@ -300,6 +309,7 @@ fn account(r: &mut Reader, doc: AccountDoc, path: &str) -> Option<Bundle> {
     for (n, g) in doc.goals.iter().enumerate() {
         let at = format!("{path}.goals[{n}]");
         r.id(&g.id, &at);
+        mark(r, &g.id, &g.archived_at, format!("{at}.archived_at"));
         check_contact(r, &g.contact_id, format!("{at}.contact_id"));
         let progress: Vec<GoalProgress> = g
             .progress
@@ -337,6 +347,7 @@ fn account(r: &mut Reader, doc: AccountDoc, path: &str) -> Option<Bundle> {
     for (n, i) in doc.interactions.iter().enumerate() {
         let at = format!("{path}.interactions[{n}]");
         r.id(&i.id, &at);
+        mark(r, &i.id, &i.archived_at, format!("{at}.archived_at"));
         for (k, c) in i.contact_ids.iter().enumerate() {
             check_contact(r, &Some(c.clone()), format!("{at}.contact_ids[{k}]"));
         }
@@ -370,6 +381,7 @@ fn account(r: &mut Reader, doc: AccountDoc, path: &str) -> Option<Bundle> {
     for (n, p) in doc.promises.iter().enumerate() {
         let at = format!("{path}.promises[{n}]");
         r.id(&p.id, &at);
+        mark(r, &p.id, &p.archived_at, format!("{at}.archived_at"));
         check_contact(r, &p.contact_id, format!("{at}.contact_id"));
         if let Some(i) = &p.interaction_id
             && !interaction_ids.contains(i)
@@ -416,6 +428,7 @@ fn account(r: &mut Reader, doc: AccountDoc, path: &str) -> Option<Bundle> {
     for (n, q) in doc.requests.iter().enumerate() {
         let at = format!("{path}.requests[{n}]");
         r.id(&q.id, &at);
+        mark(r, &q.id, &q.archived_at, format!("{at}.archived_at"));
         check_contact(r, &q.contact_id, format!("{at}.contact_id"));
         let steps = (
             r.opt_instant(&q.acknowledged_at, format!("{at}.acknowledged_at")),
@@ -441,6 +454,7 @@ fn account(r: &mut Reader, doc: AccountDoc, path: &str) -> Option<Bundle> {
     for (n, i) in doc.issues.iter().enumerate() {
         let at = format!("{path}.issues[{n}]");
         r.id(&i.id, &at);
+        mark(r, &i.id, &i.archived_at, format!("{at}.archived_at"));
         let steps = (
             r.opt_instant(&i.acknowledged_at, format!("{at}.acknowledged_at")),
             r.opt_instant(&i.resolved_at, format!("{at}.resolved_at")),
@@ -471,6 +485,7 @@ fn account(r: &mut Reader, doc: AccountDoc, path: &str) -> Option<Bundle> {
     for (n, m) in doc.meetings.iter().enumerate() {
         let at = format!("{path}.meetings[{n}]");
         r.id(&m.id, &at);
+        mark(r, &m.id, &m.archived_at, format!("{at}.archived_at"));
         for (k, c) in m.attendee_ids.iter().enumerate() {
             check_contact(r, &Some(c.clone()), format!("{at}.attendee_ids[{k}]"));
         }
@@ -500,6 +515,7 @@ fn account(r: &mut Reader, doc: AccountDoc, path: &str) -> Option<Bundle> {
         requests,
         issues,
         meetings,
+        archived,
     })
 }
 

@@ -102,6 +102,7 @@ pub fn generate(seed: u64, now: DateTime<Utc>) -> Portfolio {
             requests: p.requests,
             issues: p.issues,
             meetings: p.meetings,
+            archived: Default::default(),
         });
     }
     Portfolio { bundles }

@@ -23,7 +23,7 @@ pub struct ImportReport {
 impl Rapport {
     /// The whole database as the portable archive's JSON text.
     pub fn export_archive(&self, now: DateTime<Utc>) -> Result<String> {
-        let bundles = self.store.bundles()?;
+        let bundles = self.store.bundles_for_export()?;
         Ok(archive::to_json(&archive::document(&bundles, stored_precision(now))))
     }
 

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use super::capture::{self, CaptureDraft, Captured};
 use super::{Rapport, stored_precision};
 use crate::domain::validate;
-use crate::engine::checkins::{Reminder, Settings, Suggestion, reminders, suggest};
+use crate::engine::checkins::{Reminder, Settings, Suggestion, reminders, suggest_for};
 use crate::error::{Error, Result};
 use crate::store::{SuggestionAction, SuggestionState, checkins};
 
@@ -28,10 +28,10 @@ fn hidden(s: &Suggestion, states: &[SuggestionState], now: DateTime<Utc>) -> boo
 
 impl Rapport {
     pub fn today(&self, now: DateTime<Utc>) -> Result<Vec<Suggestion>> {
-        let portfolio = self.store.bundles()?;
         let settings = self.store.checkin_settings()?;
+        let accounts = self.store.checkin_accounts(now, &settings)?;
         let states = self.store.suggestion_states()?;
-        Ok(suggest(&portfolio, now, &settings).into_iter().filter(|s| !hidden(s, &states, now)).collect())
+        Ok(suggest_for(&accounts, now, &settings).into_iter().filter(|s| !hidden(s, &states, now)).collect())
     }
 
     /// Notifications due now that are not among `sent` already.

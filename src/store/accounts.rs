@@ -74,10 +74,11 @@ pub struct AccountFacts {
     pub last_touch_at: Option<DateTime<Utc>>,
 }
 
-/// Every live row, for loading the whole portfolio at once.
-pub(crate) fn all(conn: &Connection) -> Result<Vec<Account>> {
-    let mut stmt = conn
-        .prepare_cached(&format!("SELECT {COLUMNS} FROM accounts WHERE archived_at IS NULL ORDER BY id"))?;
+/// Every row meeting `condition` (SQL written by the store, never by a user), for loading
+/// the whole portfolio at once.
+pub(crate) fn all_where(conn: &Connection, condition: &str) -> Result<Vec<Account>> {
+    let sql = format!("SELECT {COLUMNS} FROM accounts WHERE {condition} ORDER BY id");
+    let mut stmt = conn.prepare_cached(&sql)?;
     Ok(stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?)
 }
 

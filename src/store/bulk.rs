@@ -7,9 +7,23 @@ use rusqlite::OptionalExtension;
 use serde::Serialize;
 use specta::Type;
 
-use super::{Store, accounts, contacts, culture, goals, interactions, issues, meetings, promises, requests};
+use super::{
+    Store, accounts, codec, contacts, culture, goals, interactions, issues, meetings, promises, requests,
+};
 use crate::archive::Bundle;
 use crate::error::Result;
+
+const ARCHIVABLE: [&str; 9] = [
+    "accounts",
+    "contacts",
+    "culture_notes",
+    "goals",
+    "promises",
+    "interactions",
+    "requests",
+    "issues",
+    "meetings",
+];
 
 /// How many records an import created and how many it replaced.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Type)]
@@ -21,8 +35,25 @@ pub struct ImportCounts {
 impl Store {
     /// Everything about every live account: one scan per table, grouped in memory.
     pub fn bundles(&self) -> Result<Vec<Bundle>> {
+        self.load_bundles(false)
+    }
+
+    /// Everything, archived records and accounts included (each marked with when it was
+    /// archived): what the portable archive holds.
+    pub fn bundles_for_export(&self) -> Result<Vec<Bundle>> {
+        let mut bundles = self.load_bundles(true)?;
+        for record in self.archived()? {
+            if let Some(b) = bundles.iter_mut().find(|b| b.account.id == record.account_id) {
+                b.archived.insert(record.id, record.archived_at);
+            }
+        }
+        Ok(bundles)
+    }
+
+    fn load_bundles(&self, with_archived: bool) -> Result<Vec<Bundle>> {
         let conn = self.conn();
-        let mut by_account: HashMap<String, Bundle> = accounts::all(conn)?
+        let which = if with_archived { "1" } else { "archived_at IS NULL" };
+        let mut by_account: HashMap<String, Bundle> = accounts::all_where(conn, which)?
             .into_iter()
             .map(|account| {
                 let b = Bundle {
@@ -35,6 +66,7 @@ impl Store {
                     requests: Vec::new(),
                     issues: Vec::new(),
                     meetings: Vec::new(),
+                    archived: Default::default(),
                 };
                 (b.account.id.clone(), b)
             })
@@ -48,14 +80,14 @@ impl Store {
                 }
             };
         }
-        spread!(contacts::all(conn)?, contacts);
-        spread!(culture::all(conn)?, culture_notes);
-        spread!(goals::all(conn)?, goals);
-        spread!(promises::all(conn)?, promises);
-        spread!(interactions::all(conn)?, interactions);
-        spread!(requests::all(conn)?, requests);
-        spread!(issues::all(conn)?, issues);
-        spread!(meetings::all(conn)?, meetings);
+        spread!(contacts::all_where(conn, which)?, contacts);
+        spread!(culture::all_where(conn, which)?, culture_notes);
+        spread!(goals::all_where(conn, which)?, goals);
+        spread!(promises::all_where(conn, which)?, promises);
+        spread!(interactions::all(conn, with_archived)?, interactions);
+        spread!(requests::all_where(conn, which)?, requests);
+        spread!(issues::all_where(conn, which)?, issues);
+        spread!(meetings::all_where(conn, which)?, meetings);
         let mut bundles: Vec<Bundle> = by_account.into_values().collect();
         bundles.sort_by(|a, b| a.account.id.cmp(&b.account.id));
         Ok(bundles)
@@ -116,6 +148,15 @@ impl Store {
                 for m in &b.meetings {
                     replace("meetings", &m.id)?;
                     meetings::save(tx, m)?;
+                }
+            }
+            // Archived last, so that records pointing at them could still be written.
+            for b in bundles {
+                for (id, at) in &b.archived {
+                    for table in ARCHIVABLE {
+                        tx.prepare_cached(&format!("UPDATE {table} SET archived_at = ?2 WHERE id = ?1"))?
+                            .execute(rusqlite::params![id, codec::instant(at)])?;
+                    }
                 }
             }
             Ok(counts)

@@ -111,10 +111,11 @@ pub(crate) fn get_live(conn: &Connection, id: &str) -> Result<Contact> {
         .ok_or_else(|| Error::not_found("That person is no longer in this database. Reload the account."))
 }
 
-/// Every live row, for loading the whole portfolio at once.
-pub(crate) fn all(conn: &Connection) -> Result<Vec<Contact>> {
-    let mut stmt = conn
-        .prepare_cached(&format!("SELECT {COLUMNS} FROM contacts WHERE archived_at IS NULL ORDER BY id"))?;
+/// Every row meeting `condition` (SQL written by the store, never by a user), for loading
+/// the whole portfolio at once.
+pub(crate) fn all_where(conn: &Connection, condition: &str) -> Result<Vec<Contact>> {
+    let sql = format!("SELECT {COLUMNS} FROM contacts WHERE {condition} ORDER BY id");
+    let mut stmt = conn.prepare_cached(&sql)?;
     Ok(stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -54,11 +54,11 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<CultureNote> {
     })
 }
 
-/// Every live row, for loading the whole portfolio at once.
-pub(crate) fn all(conn: &Connection) -> Result<Vec<CultureNote>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM culture_notes WHERE archived_at IS NULL ORDER BY id"
-    ))?;
+/// Every row meeting `condition` (SQL written by the store, never by a user), for loading
+/// the whole portfolio at once.
+pub(crate) fn all_where(conn: &Connection, condition: &str) -> Result<Vec<CultureNote>> {
+    let sql = format!("SELECT {COLUMNS} FROM culture_notes WHERE {condition} ORDER BY id");
+    let mut stmt = conn.prepare_cached(&sql)?;
     Ok(stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?)
 }
 

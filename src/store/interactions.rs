@@ -70,7 +70,7 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<Interaction> {
 
 /// Every live interaction, with its people, for loading the whole portfolio at once: two
 /// table scans instead of one sub-query per row.
-pub(crate) fn all(conn: &Connection) -> Result<Vec<Interaction>> {
+pub(crate) fn all(conn: &Connection, with_archived: bool) -> Result<Vec<Interaction>> {
     let mut links: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
     let mut stmt = conn.prepare_cached(
         "SELECT interaction_id, contact_id FROM interaction_contacts ORDER BY interaction_id, contact_id",
@@ -82,9 +82,10 @@ pub(crate) fn all(conn: &Connection) -> Result<Vec<Interaction>> {
     let mut stmt = conn.prepare_cached(
         "SELECT i.id, i.account_id, i.occurred_at, i.channel, i.initiated_by, i.summary, i.sentiment, i.strategic,
                 i.created_at, '[]'
-         FROM interactions i WHERE i.archived_at IS NULL ORDER BY i.account_id, i.occurred_at DESC, i.id DESC",
+         FROM interactions i WHERE i.archived_at IS NULL OR ?1 ORDER BY i.account_id, i.occurred_at DESC, i.id DESC",
     )?;
-    let mut all: Vec<Interaction> = stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?;
+    let mut all: Vec<Interaction> =
+        stmt.query_map([with_archived], from_row)?.collect::<rusqlite::Result<_>>()?;
     for i in &mut all {
         i.contact_ids = links.remove(&i.id).unwrap_or_default();
     }

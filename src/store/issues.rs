@@ -51,10 +51,11 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<Issue> {
         .ok_or_else(|| Error::not_found("That issue no longer exists. Reload the account to see its issues."))
 }
 
-/// Every live row, for loading the whole portfolio at once.
-pub(crate) fn all(conn: &Connection) -> Result<Vec<Issue>> {
-    let mut stmt =
-        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM issues WHERE archived_at IS NULL ORDER BY id"))?;
+/// Every row meeting `condition` (SQL written by the store, never by a user), for loading
+/// the whole portfolio at once.
+pub(crate) fn all_where(conn: &Connection, condition: &str) -> Result<Vec<Issue>> {
+    let sql = format!("SELECT {COLUMNS} FROM issues WHERE {condition} ORDER BY id");
+    let mut stmt = conn.prepare_cached(&sql)?;
     Ok(stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -66,8 +66,8 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<Meeting> {
     .ok_or_else(|| Error::not_found("That meeting no longer exists. Reload the account to see its meetings."))
 }
 
-/// Every live meeting, with its attendees, for loading the whole portfolio at once.
-pub(crate) fn all(conn: &Connection) -> Result<Vec<Meeting>> {
+/// Every live meeting meeting `condition`, with its attendees, for loading the whole portfolio.
+pub(crate) fn all_where(conn: &Connection, condition: &str) -> Result<Vec<Meeting>> {
     let mut links: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
     let mut stmt = conn.prepare_cached(
         "SELECT meeting_id, contact_id FROM meeting_attendees ORDER BY meeting_id, contact_id",
@@ -76,10 +76,10 @@ pub(crate) fn all(conn: &Connection) -> Result<Vec<Meeting>> {
     while let Some(row) = rows.next()? {
         links.entry(row.get(0)?).or_default().push(row.get(1)?);
     }
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT m.id, m.account_id, m.starts_at, m.ends_at, m.title, m.location, m.agenda, m.created_at, m.updated_at, '[]'
-         FROM meetings m WHERE m.archived_at IS NULL ORDER BY m.starts_at, m.id",
-    )?;
+         FROM meetings m WHERE {condition} ORDER BY m.starts_at, m.id"
+    ))?;
     let mut all: Vec<Meeting> = stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?;
     for m in &mut all {
         m.attendee_ids = links.remove(&m.id).unwrap_or_default();

@@ -21,6 +21,7 @@ pub(crate) mod meetings;
 pub(crate) mod promises;
 pub(crate) mod requests;
 mod search;
+mod touches;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -48,6 +49,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0003_profiles.sql")),
     M::up(include_str!("migrations/0004_search.sql")),
     M::up(include_str!("migrations/0005_checkins.sql")),
+    M::up(include_str!("migrations/0006_touches.sql")),
 ];
 
 /// The schema version this build writes.

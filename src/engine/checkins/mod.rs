@@ -9,6 +9,7 @@ mod reasons;
 mod settings;
 mod talking;
 mod timing;
+mod touches;
 
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
@@ -20,6 +21,15 @@ use crate::store::RecordKind;
 
 pub use settings::Settings;
 pub use timing::next_working_moment;
+pub use touches::Touches;
+
+/// One account as the check-ins see it: its live records (the history itself may be left
+/// out) and the figures of its touches.
+#[derive(Debug, Clone)]
+pub struct CheckinAccount {
+    pub bundle: Bundle,
+    pub touches: Touches,
+}
 
 /// The reasons Rapport knows; their names are a contract (DESIGN §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Type)]
@@ -134,12 +144,25 @@ pub(crate) struct Found {
     pub reason: Reason,
 }
 
-/// All suggestions for the portfolio at `now`, most urgent first.
+/// All suggestions for the portfolio at `now`, most urgent first, working out each account's
+/// touches from its interactions.
 pub fn suggest(portfolio: &[Bundle], now: DateTime<Utc>, settings: &Settings) -> Vec<Suggestion> {
+    let accounts: Vec<CheckinAccount> = portfolio
+        .iter()
+        .map(|b| {
+            let past: Vec<_> = b.interactions.iter().filter(|i| i.occurred_at <= now).cloned().collect();
+            CheckinAccount { bundle: b.clone(), touches: Touches::from_interactions(&past) }
+        })
+        .collect();
+    suggest_for(&accounts, now, settings)
+}
+
+/// All suggestions for accounts whose touches are already known, most urgent first.
+pub fn suggest_for(accounts: &[CheckinAccount], now: DateTime<Utc>, settings: &Settings) -> Vec<Suggestion> {
     let mut all = Vec::new();
-    for bundle in portfolio {
-        let found = reasons::find(bundle, now, settings);
-        all.extend(merge(bundle, found, now, settings));
+    for a in accounts {
+        let found = reasons::find(&a.bundle, &a.touches, now, settings);
+        all.extend(merge(&a.bundle, &a.touches, found, now, settings));
     }
     all.sort_by(|a, b| {
         b.priority
@@ -150,7 +173,13 @@ pub fn suggest(portfolio: &[Bundle], now: DateTime<Utc>, settings: &Settings) ->
     all
 }
 
-fn merge(bundle: &Bundle, found: Vec<Found>, now: DateTime<Utc>, settings: &Settings) -> Vec<Suggestion> {
+fn merge(
+    bundle: &Bundle,
+    touches: &Touches,
+    found: Vec<Found>,
+    now: DateTime<Utc>,
+    settings: &Settings,
+) -> Vec<Suggestion> {
     let mut groups: Vec<(Option<Id>, Vec<Reason>)> = Vec::new();
     for f in found {
         match groups.iter_mut().find(|(c, _)| *c == f.contact_id) {
@@ -182,7 +211,7 @@ fn merge(bundle: &Bundle, found: Vec<Found>, now: DateTime<Utc>, settings: &Sett
                 account: account.name.clone(),
                 account_id: account.id.clone(),
                 contact: contact.map(|c| c.name.clone()),
-                talking_points: talking::points(bundle, contact_id.as_deref(), &reasons, now),
+                talking_points: talking::points(bundle, touches, contact_id.as_deref(), &reasons, now),
                 contact_id,
                 urgency: urgency(due_at, now, settings),
                 priority,

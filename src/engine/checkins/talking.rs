@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::Reason;
+use super::{Reason, Touches};
 use crate::archive::Bundle;
 use crate::domain::{CultureCategory, Direction, GoalKind};
 use crate::store::RecordKind;
@@ -17,7 +17,13 @@ fn day(t: DateTime<Utc>) -> String {
     t.format("%-d %b").to_string()
 }
 
-pub fn points(b: &Bundle, contact_id: Option<&str>, reasons: &[Reason], now: DateTime<Utc>) -> Vec<String> {
+pub fn points(
+    b: &Bundle,
+    touches: &Touches,
+    contact_id: Option<&str>,
+    reasons: &[Reason],
+    now: DateTime<Utc>,
+) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for r in reasons {
         let Some(e) = &r.evidence else { continue };
@@ -78,13 +84,14 @@ pub fn points(b: &Bundle, contact_id: Option<&str>, reasons: &[Reason], now: Dat
     {
         out.push(format!("What they want for themselves: {}.", g.title));
     }
-    let last = b
-        .interactions
-        .iter()
-        .filter(|i| i.occurred_at <= now && contact_id.is_none_or(|c| i.contact_ids.iter().any(|x| x == c)))
-        .max_by_key(|i| i.occurred_at);
-    if let Some(i) = last {
-        out.push(format!("Last time ({}): {}", day(i.occurred_at), i.summary));
+    let last = match contact_id {
+        Some(c) => touches.last_with.get(c),
+        None => touches.last.as_ref(),
+    };
+    if let Some((at, id)) = last
+        && let Some(summary) = touches.summaries.get(id)
+    {
+        out.push(format!("Last time ({}): {summary}", day(*at)));
     }
     out.dedup();
     out.truncate(MAX_POINTS);

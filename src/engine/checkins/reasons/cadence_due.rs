@@ -28,7 +28,7 @@ pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     }
     for c in &v.b.contacts {
         let Some(own) = c.cadence_days else { continue };
-        let since = v.last_touch_with.get(c.id.as_str()).copied().unwrap_or(c.created_at);
+        let since = v.last_touch_with(&c.id).unwrap_or(c.created_at);
         if v.now - since >= days(own) {
             let text = format!(
                 "{} likes to hear from you every {own} days; it has been {}.",

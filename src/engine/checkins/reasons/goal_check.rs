@@ -13,7 +13,10 @@ pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
             g.target_date.and_then(|d| d.and_hms_opt(0, 0, 0)).map(|t| t.and_utc());
         let last_progress = g.progress.iter().map(|p| p.at).max().unwrap_or(g.created_at);
         let whose = match (g.kind, g.contact_id.as_deref()) {
-            (GoalKind::Personal, id) => format!("{}'s own goal", v.who(id)),
+            (GoalKind::Personal, Some(id)) if v.contact(id).is_some() => {
+                format!("{}'s own goal", v.who(Some(id)))
+            }
+            (GoalKind::Personal, _) => "A personal goal".into(),
             (GoalKind::Company, _) => "Their goal".into(),
             (GoalKind::Ours, _) => "Our goal for the account".into(),
             (GoalKind::OurCompany, _) => "Our company's goal".into(),

@@ -7,8 +7,7 @@ use crate::store::RecordKind;
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     for m in &v.b.meetings {
         let recent = m.ends_at <= v.now && m.ends_at >= v.now - days(v.s.meeting_follow_up_days);
-        let recapped =
-            v.b.interactions.iter().any(|i| i.occurred_at >= m.starts_at && i.occurred_at <= v.now);
+        let recapped = v.last_touch.is_some_and(|last| last >= m.starts_at);
         if recent && !recapped {
             let text = format!(
                 "\"{}\" ended {} ago with no recap. Send the notes and the agreed next steps.",

@@ -16,38 +16,27 @@ mod single_threaded;
 mod stakeholder_neglected;
 mod unanswered_request;
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Duration, Utc};
 
-use super::{Evidence, Found, Reason, ReasonCode, Settings};
+use super::{Evidence, Found, Reason, ReasonCode, Settings, Touches};
 use crate::archive::Bundle;
 use crate::domain::{AccountStatus, Contact};
 use crate::store::RecordKind;
 
-/// One account as the rules see it, with what they all need worked out once.
+/// One account as the rules see it.
 pub(super) struct View<'a> {
     pub b: &'a Bundle,
+    pub t: &'a Touches,
     pub now: DateTime<Utc>,
     pub s: &'a Settings,
     /// The last touch with anyone at the account.
     pub last_touch: Option<DateTime<Utc>>,
-    /// The last touch with each person.
-    pub last_touch_with: HashMap<&'a str, DateTime<Utc>>,
 }
 
 impl<'a> View<'a> {
-    fn new(b: &'a Bundle, now: DateTime<Utc>, s: &'a Settings) -> View<'a> {
-        let mut last_touch = None;
-        let mut last_touch_with: HashMap<&str, DateTime<Utc>> = HashMap::new();
-        for i in b.interactions.iter().filter(|i| i.occurred_at <= now) {
-            last_touch = last_touch.max(Some(i.occurred_at));
-            for c in &i.contact_ids {
-                let entry = last_touch_with.entry(c.as_str()).or_insert(i.occurred_at);
-                *entry = (*entry).max(i.occurred_at);
-            }
-        }
-        View { b, now, s, last_touch, last_touch_with }
+    /// The last touch with this person.
+    pub fn last_touch_with(&self, contact_id: &str) -> Option<DateTime<Utc>> {
+        self.t.last_with_at(contact_id)
     }
 
     pub fn contact(&self, id: &str) -> Option<&'a Contact> {
@@ -107,11 +96,11 @@ pub fn span(d: Duration) -> String {
     }
 }
 
-pub(super) fn find(b: &Bundle, now: DateTime<Utc>, s: &Settings) -> Vec<Found> {
+pub(super) fn find(b: &Bundle, t: &Touches, now: DateTime<Utc>, s: &Settings) -> Vec<Found> {
     if b.account.status == AccountStatus::Former {
         return Vec::new();
     }
-    let v = View::new(b, now, s);
+    let v = View { b, t, now, s, last_touch: t.last_at() };
     let mut out = Vec::new();
     unanswered_request::check(&v, &mut out);
     promise_overdue::check(&v, &mut out);
@@ -127,5 +116,11 @@ pub(super) fn find(b: &Bundle, now: DateTime<Utc>, s: &Settings) -> Vec<Found> {
     cadence_due::check(&v, &mut out);
     stakeholder_neglected::check(&v, &mut out);
     single_threaded::check(&v, &mut out);
+    // Someone archived is no one to call: what concerns them belongs to the account.
+    for f in &mut out {
+        if f.contact_id.as_ref().is_some_and(|c| v.contact(c).is_none()) {
+            f.contact_id = None;
+        }
+    }
     out
 }

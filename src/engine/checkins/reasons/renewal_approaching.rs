@@ -14,11 +14,8 @@ pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     if days_left < 0 || days_left > i64::from(v.s.renewal_days) {
         return;
     }
-    let strategic_lately = v.b.interactions.iter().any(|i| {
-        i.strategic
-            && i.occurred_at <= v.now
-            && v.now - i.occurred_at <= days(v.s.renewal_strategic_touch_days)
-    });
+    let strategic_lately =
+        v.t.last_strategic.is_some_and(|t| v.now - t <= days(v.s.renewal_strategic_touch_days));
     if strategic_lately {
         return;
     }

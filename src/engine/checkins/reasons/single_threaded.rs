@@ -3,6 +3,8 @@
 
 use std::collections::HashSet;
 
+use chrono::{DateTime, Utc};
+
 use super::{Found, View, days};
 use crate::engine::checkins::ReasonCode;
 
@@ -11,22 +13,25 @@ pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
         return;
     }
     let window = days(v.s.single_threaded_days);
-    let recent: Vec<_> =
-        v.b.interactions
-            .iter()
-            .filter(|i| i.occurred_at <= v.now && v.now - i.occurred_at <= window)
-            .collect();
+    let recent = |t: DateTime<Utc>| v.now - t <= window;
+    if !v.last_touch.is_some_and(recent) {
+        return;
+    }
     let people: HashSet<&str> =
-        recent.iter().flat_map(|i| i.contact_ids.iter().map(String::as_str)).collect();
-    if recent.is_empty() || people.len() != 1 {
+        v.b.contacts
+            .iter()
+            .filter(|c| v.last_touch_with(&c.id).is_some_and(recent))
+            .map(|c| c.id.as_str())
+            .collect();
+    if people.len() != 1 {
         return;
     }
     let only = people.into_iter().next().map(|id| v.who(Some(id))).unwrap_or_default();
-    let since = recent.iter().map(|i| i.occurred_at).min().unwrap_or(v.now);
     let text = format!(
         "Every touch in the last {} days went to {only}, at an account of {} people. Widen the relationship before it depends on one person.",
         v.s.single_threaded_days,
         v.b.contacts.len()
     );
-    View::add(out, None, ReasonCode::SingleThreaded, text, None, since + window);
+    // Not urgent, but worth acting on this week.
+    View::add(out, None, ReasonCode::SingleThreaded, text, None, v.now + days(7));
 }

@@ -15,10 +15,10 @@ pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     }
     for c in &v.b.contacts {
         let cadence = c.cadence_days.unwrap_or_else(|| v.cadence_days());
-        let since = v.last_touch_with.get(c.id.as_str()).copied().unwrap_or(c.created_at);
+        let since = v.last_touch_with(&c.id).unwrap_or(c.created_at);
         let limit = days(cadence * v.s.stakeholder_cadences);
         if v.now - since >= limit {
-            let text = match v.last_touch_with.get(c.id.as_str()) {
+            let text = match v.last_touch_with(&c.id) {
                 Some(_) => format!(
                     "{} ({}) has not heard from you for {} while others at the account have.",
                     c.name,

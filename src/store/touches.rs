@@ -1,0 +1,111 @@
+//! What the check-ins read: each account's live records that can still call for action, and
+//! the touch figures the triggers of `0006_touches.sql` keep — never the whole history.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::{Store, accounts, codec, contacts, culture, goals, issues, meetings, promises, requests};
+use crate::archive::Bundle;
+use crate::engine::checkins::{CheckinAccount, Settings, Touches};
+use crate::error::Result;
+
+const LIVE: &str = "archived_at IS NULL";
+
+impl Store {
+    /// Every live account, ready for the check-in engine at `now`.
+    pub fn checkin_accounts(&self, now: DateTime<Utc>, settings: &Settings) -> Result<Vec<CheckinAccount>> {
+        let conn = self.conn();
+        let mut by_account: HashMap<String, CheckinAccount> = accounts::all_where(conn, LIVE)?
+            .into_iter()
+            .map(|account| {
+                let id = account.id.clone();
+                let bundle = Bundle {
+                    account,
+                    contacts: Vec::new(),
+                    culture_notes: Vec::new(),
+                    goals: Vec::new(),
+                    promises: Vec::new(),
+                    interactions: Vec::new(),
+                    requests: Vec::new(),
+                    issues: Vec::new(),
+                    meetings: Vec::new(),
+                    archived: Default::default(),
+                };
+                (id, CheckinAccount { bundle, touches: Touches::default() })
+            })
+            .collect();
+        // The window of meetings any rule can look at: recent ones for a recap, near ones to prepare.
+        let from = codec::instant(&(now - Duration::days(i64::from(settings.meeting_follow_up_days) + 1)));
+        let to = codec::instant(&(now + Duration::hours(i64::from(settings.meeting_prep_hours) + 1)));
+        macro_rules! spread {
+            ($rows:expr, $field:ident) => {
+                for row in $rows {
+                    if let Some(a) = by_account.get_mut(&row.account_id) {
+                        a.bundle.$field.push(row);
+                    }
+                }
+            };
+        }
+        spread!(contacts::all_where(conn, LIVE)?, contacts);
+        spread!(culture::all_where(conn, LIVE)?, culture_notes);
+        spread!(
+            goals::all_where(conn, "archived_at IS NULL AND status NOT IN ('achieved', 'dropped')")?,
+            goals
+        );
+        spread!(promises::all_where(conn, "archived_at IS NULL AND status = 'open'")?, promises);
+        spread!(
+            requests::all_where(conn, "archived_at IS NULL AND answered_at IS NULL AND resolved_at IS NULL")?,
+            requests
+        );
+        spread!(
+            issues::all_where(
+                conn,
+                "archived_at IS NULL AND (resolved_at IS NULL OR followed_up_at IS NULL)"
+            )?,
+            issues
+        );
+        spread!(
+            meetings::all_where(
+                conn,
+                &format!("archived_at IS NULL AND ends_at >= '{from}' AND starts_at <= '{to}'")
+            )?,
+            meetings
+        );
+
+        let mut stmt = conn.prepare_cached(
+            "SELECT account_id, last_at, last_id, last_strategic_at, last_summary FROM account_touch",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let account_id: String = row.get(0)?;
+            let Some(a) = by_account.get_mut(&account_id) else { continue };
+            let last_at = codec::opt_instant(1, row.get(1)?)?;
+            let last_id: Option<String> = row.get(2)?;
+            a.touches.last = last_at.zip(last_id.clone());
+            a.touches.last_strategic = codec::opt_instant(3, row.get(3)?)?;
+            if let (Some(id), Some(summary)) = (last_id, row.get::<_, Option<String>>(4)?) {
+                a.touches.summaries.insert(id, summary);
+            }
+        }
+        let mut stmt = conn.prepare_cached(
+            "SELECT c.account_id, t.contact_id, t.last_at, t.last_id, t.last_summary
+             FROM contact_touch t JOIN contacts c ON c.id = t.contact_id AND c.archived_at IS NULL
+             WHERE t.last_at IS NOT NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let account_id: String = row.get(0)?;
+            let Some(a) = by_account.get_mut(&account_id) else { continue };
+            let (contact_id, last_id): (String, String) = (row.get(1)?, row.get(3)?);
+            let last_at = codec::parse_instant(2, &row.get::<_, String>(2)?)?;
+            a.touches.last_with.insert(contact_id, (last_at, last_id.clone()));
+            if let Some(summary) = row.get::<_, Option<String>>(4)? {
+                a.touches.summaries.insert(last_id, summary);
+            }
+        }
+        let mut accounts: Vec<CheckinAccount> = by_account.into_values().collect();
+        accounts.sort_by(|a, b| a.bundle.account.id.cmp(&b.bundle.account.id));
+        Ok(accounts)
+    }
+}

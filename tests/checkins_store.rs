@@ -1,0 +1,91 @@
+//! The touch figures the database keeps by trigger agree with the history itself, through
+//! every change a user can make — so the fast path and the plain one suggest the same.
+
+use chrono::{DateTime, Utc};
+use rapport::Rapport;
+use rapport::domain::InteractionDraft;
+use rapport::engine::checkins::{Settings, Touches, suggest, suggest_for};
+use rapport::store::RecordKind;
+use tempfile::TempDir;
+
+fn now() -> DateTime<Utc> {
+    "2026-11-23T10:00:00Z".parse().unwrap()
+}
+
+fn assert_agree(r: &Rapport, when: &str) {
+    let settings = Settings::default();
+    let fast = r.store().checkin_accounts(now(), &settings).unwrap();
+    let full = r.store().bundles().unwrap();
+    assert_eq!(fast.len(), full.len());
+    for (f, b) in fast.iter().zip(&full) {
+        let plain = Touches::from_interactions(&b.interactions);
+        assert_eq!(f.touches.last, plain.last, "{when}: last touch of {}", b.account.name);
+        assert_eq!(
+            f.touches.last_strategic, plain.last_strategic,
+            "{when}: last strategic touch of {}",
+            b.account.name
+        );
+        let live: Vec<_> = b.contacts.iter().map(|c| c.id.clone()).collect();
+        let mut expected: Vec<_> = plain.last_with.iter().filter(|(c, _)| live.contains(c)).collect();
+        let mut got: Vec<_> = f.touches.last_with.iter().collect();
+        expected.sort();
+        got.sort();
+        assert_eq!(got, expected, "{when}: last touch per person at {}", b.account.name);
+    }
+    let (mut a, mut b) = (suggest_for(&fast, now(), &settings), suggest(&full, now(), &settings));
+    a.sort_by(|x, y| x.key.cmp(&y.key));
+    b.sort_by(|x, y| x.key.cmp(&y.key));
+    assert_eq!(a.len(), b.len(), "{when}: as many suggestions");
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!(x, y, "{when}: the same suggestion for {}", x.account);
+    }
+}
+
+#[test]
+fn the_kept_touch_figures_match_the_history_through_every_change() {
+    let dir = TempDir::new().unwrap();
+    let mut r = Rapport::open(&dir.path().join("rapport.db"), now()).unwrap();
+    r.fill_demo(3, now()).unwrap();
+    assert_agree(&r, "after the demo");
+
+    let account = r.accounts(now()).unwrap()[0].id.clone();
+    let page = r.account_page(&account, now()).unwrap();
+    let last = page.interactions[0].clone();
+    r.archive(RecordKind::Interaction, &last.id, now()).unwrap();
+    assert_agree(&r, "after archiving the last touch");
+    r.restore(RecordKind::Interaction, &last.id).unwrap();
+    assert_agree(&r, "after restoring it");
+
+    let moved = InteractionDraft {
+        account_id: account.clone(),
+        occurred_at: Some("2025-01-01T10:00:00Z".into()),
+        summary: last.summary.clone(),
+        contact_ids: vec![],
+        strategic: true,
+        ..Default::default()
+    };
+    r.update_interaction(&last.id, moved, now()).unwrap();
+    assert_agree(&r, "after moving it back in time, without its people, as strategic");
+
+    let person = page.contacts[0].id.clone();
+    r.log_interaction(
+        InteractionDraft {
+            account_id: account.clone(),
+            summary: "Quick call".into(),
+            contact_ids: vec![person.clone()],
+            ..Default::default()
+        },
+        now(),
+    )
+    .unwrap();
+    assert_agree(&r, "after a new touch");
+    r.archive(RecordKind::Contact, &person, now()).unwrap();
+    assert_agree(&r, "after archiving a person");
+
+    let text = r.export_archive(now()).unwrap();
+    let mut copy = Rapport::open(&dir.path().join("copy.db"), now()).unwrap();
+    copy.import_archive(&text, false, now()).unwrap();
+    assert_agree(&copy, "after importing the archive");
+    copy.import_archive(&text, false, now()).unwrap();
+    assert_agree(&copy, "after importing it again over itself");
+}
