@@ -77,7 +77,7 @@ pub struct AccountFacts {
 /// Every row meeting `condition` (SQL written by the store, never by a user), for loading
 /// the whole portfolio at once.
 pub(crate) fn all_where(conn: &Connection, condition: &str) -> Result<Vec<Account>> {
-    let sql = format!("SELECT {COLUMNS} FROM accounts WHERE {condition} ORDER BY id");
+    let sql = format!("SELECT {COLUMNS} FROM accounts WHERE {condition}");
     let mut stmt = conn.prepare_cached(&sql)?;
     Ok(stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?)
 }

@@ -114,7 +114,7 @@ pub(crate) fn get_live(conn: &Connection, id: &str) -> Result<Contact> {
 /// Every row meeting `condition` (SQL written by the store, never by a user), for loading
 /// the whole portfolio at once.
 pub(crate) fn all_where(conn: &Connection, condition: &str) -> Result<Vec<Contact>> {
-    let sql = format!("SELECT {COLUMNS} FROM contacts WHERE {condition} ORDER BY id");
+    let sql = format!("SELECT {COLUMNS} FROM contacts WHERE {condition}");
     let mut stmt = conn.prepare_cached(&sql)?;
     Ok(stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?)
 }

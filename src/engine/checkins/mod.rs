@@ -190,8 +190,14 @@ fn merge(
     groups
         .into_iter()
         .map(|(contact_id, mut reasons)| {
+            // Same score and kind: by evidence id, so the order never depends on how rows were read.
+            let evidence = |r: &Reason| r.evidence.as_ref().map(|e| e.id.clone());
             reasons.sort_by(|a, b| {
-                score(a, now).total_cmp(&score(b, now)).reverse().then_with(|| a.code.cmp(&b.code))
+                score(a, now)
+                    .total_cmp(&score(b, now))
+                    .reverse()
+                    .then_with(|| a.code.cmp(&b.code))
+                    .then_with(|| evidence(a).cmp(&evidence(b)))
             });
             let account = &bundle.account;
             let contact = contact_id.as_ref().and_then(|id| bundle.contacts.iter().find(|c| &c.id == id));
