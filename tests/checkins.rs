@@ -521,3 +521,16 @@ fn thresholds_are_configurable() {
     let s = suggest(std::slice::from_ref(&b), now(), &wider);
     assert!(s.iter().any(|x| x.reasons.iter().any(|r| r.code == ReasonCode::MeetingPrep)));
 }
+
+#[test]
+fn one_suggestion_gives_one_reminder_however_many_urgent_reasons_it_has() {
+    use rapport::engine::checkins::reminders;
+    let mut b = calm();
+    b.requests = vec![request(21, true)];
+    b.promises = vec![Promise { contact_id: Some(JONAS.into()), ..promise(Direction::Ours, -2) }];
+    let s = run(&b);
+    assert_eq!(s.len(), 1, "Jonas's request and promise merge");
+    let due = reminders(&s, now(), &Settings::default());
+    assert_eq!(due.len(), 1);
+    assert!(due[0].body.ends_with("(and 1 more)"), "{}", due[0].body);
+}

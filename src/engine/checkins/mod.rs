@@ -294,30 +294,40 @@ pub struct Reminder {
 
 /// The reasons urgent enough to interrupt: a request near (or past) its answer limit, a meeting
 /// within the hour, a promise of ours due today or overdue, an issue nobody has acknowledged.
+/// One notification per suggestion; it comes again only if a new urgent reason joins it.
 pub fn reminders(suggestions: &[Suggestion], now: DateTime<Utc>, settings: &Settings) -> Vec<Reminder> {
     if !settings.reminders {
         return Vec::new();
     }
     let mut out = Vec::new();
     for s in suggestions {
-        for r in &s.reasons {
-            let urgent = match r.code {
+        let urgent: Vec<&Reason> = s
+            .reasons
+            .iter()
+            .filter(|r| match r.code {
                 ReasonCode::UnansweredRequest | ReasonCode::PromiseOverdue => true,
                 ReasonCode::MeetingPrep => r.due_at - now <= Duration::hours(1),
                 ReasonCode::PromiseDueSoon => r.due_at - now <= Duration::hours(24),
                 ReasonCode::IssueOpen => r.text.contains("not been acknowledged"),
                 _ => false,
-            };
-            if urgent {
-                let about = r.evidence.as_ref().map(|e| e.id.as_str()).unwrap_or("");
-                let who = s.contact.as_deref().map(|c| format!(" — {c}")).unwrap_or_default();
-                out.push(Reminder {
-                    id: format!("{}:{:?}:{about}", s.key, r.code),
-                    title: format!("{}{who}", s.account),
-                    body: r.text.clone(),
-                });
-            }
-        }
+            })
+            .collect();
+        let Some(first) = urgent.first() else { continue };
+        let mut about: Vec<String> = urgent
+            .iter()
+            .map(|r| format!("{:?}:{}", r.code, r.evidence.as_ref().map(|e| e.id.as_str()).unwrap_or("")))
+            .collect();
+        about.sort();
+        let who = s.contact.as_deref().map(|c| format!(" — {c}")).unwrap_or_default();
+        let more = match urgent.len() {
+            1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
+        out.push(Reminder {
+            id: format!("{}|{}", s.key, about.join(",")),
+            title: format!("{}{who}", s.account),
+            body: format!("{}{more}", first.text),
+        });
     }
     out
 }
