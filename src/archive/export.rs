@@ -23,6 +23,24 @@ pub struct Bundle {
     pub archived: std::collections::BTreeMap<String, DateTime<Utc>>,
 }
 
+impl Bundle {
+    /// An account with nothing recorded about it yet.
+    pub fn empty(account: Account) -> Bundle {
+        Bundle {
+            account,
+            contacts: Vec::new(),
+            culture_notes: Vec::new(),
+            goals: Vec::new(),
+            promises: Vec::new(),
+            interactions: Vec::new(),
+            requests: Vec::new(),
+            issues: Vec::new(),
+            meetings: Vec::new(),
+            archived: Default::default(),
+        }
+    }
+}
+
 pub fn instant(t: &DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }

@@ -56,18 +56,7 @@ impl Store {
         let mut by_account: HashMap<String, Bundle> = accounts::all_where(conn, which)?
             .into_iter()
             .map(|account| {
-                let b = Bundle {
-                    account,
-                    contacts: Vec::new(),
-                    culture_notes: Vec::new(),
-                    goals: Vec::new(),
-                    promises: Vec::new(),
-                    interactions: Vec::new(),
-                    requests: Vec::new(),
-                    issues: Vec::new(),
-                    meetings: Vec::new(),
-                    archived: Default::default(),
-                };
+                let b = Bundle::empty(account);
                 (b.account.id.clone(), b)
             })
             .collect();

@@ -20,18 +20,7 @@ impl Store {
             .into_iter()
             .map(|account| {
                 let id = account.id.clone();
-                let bundle = Bundle {
-                    account,
-                    contacts: Vec::new(),
-                    culture_notes: Vec::new(),
-                    goals: Vec::new(),
-                    promises: Vec::new(),
-                    interactions: Vec::new(),
-                    requests: Vec::new(),
-                    issues: Vec::new(),
-                    meetings: Vec::new(),
-                    archived: Default::default(),
-                };
+                let bundle = Bundle::empty(account);
                 (id, CheckinAccount { bundle, touches: Touches::default() })
             })
             .collect();
