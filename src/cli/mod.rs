@@ -4,6 +4,7 @@
 //! Errors end the process with status 1 and one sentence on stderr (or a `{code, message,
 //! field}` object with `--json`); nothing is written when a command fails.
 
+mod brief;
 mod checkins;
 mod data;
 mod people;
@@ -82,6 +83,8 @@ enum Command {
     /// Act on a check-in from `rapport today`: done, snooze or dismiss.
     #[command(subcommand)]
     Checkin(checkins::CheckinCommand),
+    /// The one-page brief before a meeting: Markdown, HTML or JSON.
+    Brief(brief::BriefArgs),
     /// Search everything written about every account.
     Search {
         /// Words to look for; case and accents do not matter.
@@ -116,6 +119,7 @@ impl Command {
                 | Command::Contact(ContactCommand::List { .. })
                 | Command::Search { .. }
                 | Command::Today
+                | Command::Brief(_)
                 | Command::Export { .. }
                 | Command::Archive(ArchiveCommand::List)
                 | Command::Import { dry_run: true, .. }
@@ -215,6 +219,7 @@ fn dispatch(
         Command::Issue(c) => records::issue(&mut ctx, c),
         Command::Meeting(c) => records::meeting(&mut ctx, c),
         Command::Today => checkins::today(&mut ctx),
+        Command::Brief(args) => brief::brief(&mut ctx, args),
         Command::Checkin(c) => checkins::checkin(&mut ctx, c),
         Command::Search { query } => data::search(&mut ctx, &query.join(" ")),
         Command::Archive(c) => data::archive(&mut ctx, c),

@@ -3,6 +3,7 @@
 //! Nothing in here reads the clock, the database or the disk. The store loads; the engine
 //! thinks; the shell shows. Check-ins, health and briefs will live beside `cadence`.
 
+pub mod brief;
 pub mod cadence;
 pub mod checkins;
 pub mod timeline;

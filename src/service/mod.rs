@@ -4,6 +4,7 @@
 //! Each write is one transaction in the store. `now` is always an argument: the callers own
 //! the clock (the shell reads it, the CLI reads it or takes `--at`).
 
+mod briefs;
 mod capture;
 mod portable;
 mod records;
@@ -14,6 +15,7 @@ use std::path::Path;
 use chrono::{DateTime, SubsecRound, Utc};
 use uuid::{NoContext, Timestamp, Uuid};
 
+pub use briefs::BriefFormat;
 pub use capture::{CaptureDraft, Captured};
 pub use portable::ImportReport;
 

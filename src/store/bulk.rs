@@ -33,6 +33,21 @@ pub struct ImportCounts {
 }
 
 impl Store {
+    /// Everything live about one account.
+    pub fn bundle(&self, account_id: &str) -> Result<Bundle> {
+        Ok(Bundle {
+            contacts: self.contacts(account_id)?,
+            culture_notes: self.culture_notes(account_id)?,
+            goals: self.goals(account_id)?,
+            promises: self.promises(account_id)?,
+            interactions: self.timeline(account_id, u32::MAX)?,
+            requests: self.requests(account_id)?,
+            issues: self.issues(account_id)?,
+            meetings: self.meetings(account_id)?,
+            ..Bundle::empty(self.account(account_id)?)
+        })
+    }
+
     /// Everything about every live account: one scan per table, grouped in memory.
     pub fn bundles(&self) -> Result<Vec<Bundle>> {
         self.load_bundles(false)

@@ -1,0 +1,84 @@
+//! `rapport brief`: the one-page brief before a meeting, as Markdown, HTML or JSON.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::Ctx;
+use crate::error::{Error, Result};
+use crate::service::BriefFormat;
+
+#[derive(Debug, Args)]
+pub struct BriefArgs {
+    /// The account's name (or the start of it) or id.
+    account: String,
+    /// A meeting's id, or "next" for the next one.
+    #[arg(long)]
+    meeting: Option<String>,
+    /// md, html or json (default md).
+    #[arg(long, default_value = "md")]
+    format: String,
+    /// Write it to this file instead of the screen.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+/// The reader's own time zone: TZ when it names one, else the system's, else UTC.
+pub fn your_zone() -> String {
+    std::env::var("TZ")
+        .ok()
+        .filter(|z| z.parse::<chrono_tz::Tz>().is_ok())
+        .or_else(|| iana_time_zone::get_timezone().ok())
+        .unwrap_or_else(|| "UTC".into())
+}
+
+pub fn brief(ctx: &mut Ctx<'_>, args: BriefArgs) -> Result<()> {
+    let account = ctx.rapport.find_account(&args.account)?;
+    let meeting = match args.meeting.as_deref() {
+        Some("next") => {
+            let page = ctx.rapport.account_page(&account.id, ctx.now)?;
+            let next = page.meetings.iter().filter(|m| m.starts_at > ctx.now).min_by_key(|m| m.starts_at);
+            Some(next.map(|m| m.id.clone()).ok_or_else(|| {
+                Error::not_found(format!(
+                    "{} has no meeting ahead. Add one with `rapport meeting add`, or leave out --meeting.",
+                    account.name
+                ))
+            })?)
+        }
+        other => other.map(str::to_string),
+    };
+    let text = match args.format.trim().to_lowercase().as_str() {
+        "json" => {
+            let b = ctx.rapport.brief(&account.id, meeting.as_deref(), ctx.now)?;
+            serde_json::to_string_pretty(&b).map_err(|e| Error::Storage { detail: e.to_string() })? + "\n"
+        }
+        "md" | "markdown" => ctx.rapport.brief_document(
+            &account.id,
+            meeting.as_deref(),
+            BriefFormat::Markdown,
+            &your_zone(),
+            ctx.now,
+        )?,
+        "html" => ctx.rapport.brief_document(
+            &account.id,
+            meeting.as_deref(),
+            BriefFormat::Html,
+            &your_zone(),
+            ctx.now,
+        )?,
+        other => {
+            return Err(Error::validation(
+                "format",
+                format!("\"{other}\" is not a format for briefs. Use md, html or json."),
+            ));
+        }
+    };
+    match args.out {
+        None => print!("{text}"),
+        Some(path) => {
+            std::fs::write(&path, text).map_err(|e| Error::file(&path, e))?;
+            eprintln!("Brief written to {}.", path.display());
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,375 @@
+//! The one-page brief before a meeting (DESIGN §6), built as data: who attends and what they
+//! care about, culture reminders, goals of all four kinds, the score on promises, recent history,
+//! open requests and issues, and questions worth asking. The UI and every exporter render this
+//! same structure; nothing here formats text for a particular medium.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::Serialize;
+use specta::Type;
+
+use super::checkins::Touches;
+use crate::archive::Bundle;
+use crate::domain::{
+    Channel, Contact, CultureCategory, Direction, GoalKind, GoalStatus, Id, Level, PromiseStatus, Severity,
+};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct Brief {
+    pub account_id: Id,
+    pub account: String,
+    pub tier: String,
+    pub timezone: String,
+    /// When the brief was made.
+    pub prepared_at: DateTime<Utc>,
+    pub meeting: Option<BriefMeeting>,
+    pub attendees: Vec<BriefPerson>,
+    /// People not in the meeting who matter to it: their executive, someone neglected.
+    pub also_matter: Vec<BriefPerson>,
+    pub culture: Vec<BriefNote>,
+    pub goals: Vec<BriefGoal>,
+    pub open_promises: Vec<BriefPromise>,
+    /// Kept or broken in the last 90 days: the score the client keeps.
+    pub settled_promises: Vec<BriefPromise>,
+    pub recent: Vec<BriefTouch>,
+    pub open_requests: Vec<BriefRequest>,
+    pub issues: Vec<BriefIssue>,
+    /// Relationship health is computed by the review (a later part of Rapport); until then
+    /// this sentence says so.
+    pub health: String,
+    pub talking_points: Vec<String>,
+    pub questions: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct BriefMeeting {
+    pub id: Id,
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub location: Option<String>,
+    pub agenda: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct BriefPerson {
+    pub id: Id,
+    pub name: String,
+    pub title: Option<String>,
+    pub level: Level,
+    pub reports_to: Option<String>,
+    pub preferred_channel: Option<Channel>,
+    /// Their own goals, as far as we know them.
+    pub personal_goals: Vec<String>,
+    pub last_touch_at: Option<DateTime<Utc>>,
+    pub last_touch_about: Option<String>,
+    /// Why someone not attending is in the brief.
+    pub why: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct BriefNote {
+    pub category: CultureCategory,
+    pub about: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct BriefGoal {
+    pub kind: GoalKind,
+    pub title: String,
+    pub whose: Option<String>,
+    pub status: GoalStatus,
+    pub stated: bool,
+    pub target_date: Option<chrono::NaiveDate>,
+    pub last_progress: Option<String>,
+    pub last_progress_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct BriefPromise {
+    pub direction: Direction,
+    pub text: String,
+    pub who: Option<String>,
+    pub due_at: DateTime<Utc>,
+    pub status: PromiseStatus,
+    pub completed_at: Option<DateTime<Utc>>,
+    /// Open and due within three days, or overdue.
+    pub at_risk: bool,
+    pub kept_late: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct BriefTouch {
+    pub at: DateTime<Utc>,
+    pub channel: Channel,
+    pub with: Vec<String>,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct BriefRequest {
+    pub text: String,
+    pub from: Option<String>,
+    pub received_at: DateTime<Utc>,
+    pub acknowledged: bool,
+    /// When the 24-hour answer clock runs out (or ran out).
+    pub answer_due_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct BriefIssue {
+    pub title: String,
+    pub severity: Severity,
+    pub opened_at: DateTime<Utc>,
+    pub resolved_at: Option<DateTime<Utc>>,
+    pub acknowledged: bool,
+    pub notes: String,
+}
+
+const RECENT_TOUCHES: usize = 5;
+const SETTLED_DAYS: i64 = 90;
+const STALE_GOAL_DAYS: i64 = 45;
+
+fn name(b: &Bundle, id: Option<&str>) -> Option<String> {
+    id.and_then(|id| b.contacts.iter().find(|c| c.id == id)).map(|c| c.name.clone())
+}
+
+fn person(b: &Bundle, t: &Touches, c: &Contact, why: Option<String>) -> BriefPerson {
+    let last = t.last_with.get(&c.id);
+    BriefPerson {
+        id: c.id.clone(),
+        name: c.name.clone(),
+        title: c.title.clone(),
+        level: c.level,
+        reports_to: name(b, c.reports_to.as_deref()),
+        preferred_channel: c.preferred_channel,
+        personal_goals: b
+            .goals
+            .iter()
+            .filter(|g| g.kind == GoalKind::Personal && g.contact_id.as_deref() == Some(c.id.as_str()))
+            .map(|g| g.title.clone())
+            .collect(),
+        last_touch_at: last.map(|(at, _)| *at),
+        last_touch_about: last.and_then(|(_, id)| t.summaries.get(id).cloned()),
+        why,
+    }
+}
+
+/// The brief for the account in `b` (with its touches in `t`), optionally for one meeting.
+pub fn brief(b: &Bundle, t: &Touches, meeting_id: Option<&str>, now: DateTime<Utc>) -> Brief {
+    let meeting = meeting_id.and_then(|id| b.meetings.iter().find(|m| m.id == id));
+    let attending: Vec<&Contact> = match meeting {
+        Some(m) => b.contacts.iter().filter(|c| m.attendee_ids.contains(&c.id)).collect(),
+        None => b.contacts.iter().filter(|c| c.level == Level::Executive).collect(),
+    };
+    let attends = |c: &Contact| attending.iter().any(|a| a.id == c.id);
+
+    // Their executives who are not in the room, and anyone we have not spoken to in two cadences.
+    let cadence = Duration::days(i64::from(b.account.effective_cadence_days()) * 2);
+    let mut also_matter = Vec::new();
+    for c in b.contacts.iter().filter(|c| !attends(c)) {
+        let boss_of_attendee = attending.iter().any(|a| a.reports_to.as_deref() == Some(c.id.as_str()));
+        let neglected = t.last_with.get(&c.id).is_none_or(|(at, _)| now - *at >= cadence);
+        let why = if boss_of_attendee {
+            Some("Manages people in the room; keep them informed.".to_string())
+        } else if c.level == Level::Executive {
+            Some("An executive of the account.".to_string())
+        } else if neglected {
+            Some("Not heard from us for a long time; mention them or plan a touch.".to_string())
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            also_matter.push(person(b, t, c, Some(why)));
+        }
+    }
+
+    let relevant = [
+        CultureCategory::Etiquette,
+        CultureCategory::Dress,
+        CultureCategory::DecisionMaking,
+        CultureCategory::Language,
+        CultureCategory::Communication,
+    ];
+    let culture = b
+        .culture_notes
+        .iter()
+        .filter(|n| {
+            relevant.contains(&n.category)
+                && n.contact_id.as_deref().is_none_or(|c| attending.iter().any(|a| a.id == c))
+        })
+        .map(|n| BriefNote {
+            category: n.category,
+            about: name(b, n.contact_id.as_deref()),
+            text: n.text.clone(),
+        })
+        .collect();
+
+    let mut goals: Vec<BriefGoal> = b
+        .goals
+        .iter()
+        .filter(|g| g.status != GoalStatus::Dropped)
+        .map(|g| {
+            let last = g.progress.last();
+            BriefGoal {
+                kind: g.kind,
+                title: g.title.clone(),
+                whose: name(b, g.contact_id.as_deref()),
+                status: g.status,
+                stated: g.stated,
+                target_date: g.target_date,
+                last_progress: last.map(|p| p.text.clone()),
+                last_progress_at: last.map(|p| p.at),
+            }
+        })
+        .collect();
+    goals.sort_by_key(|g| (GoalKind::ALL.iter().position(|k| *k == g.kind), g.title.clone()));
+
+    let to_brief = |p: &crate::domain::Promise| BriefPromise {
+        direction: p.direction,
+        text: p.text.clone(),
+        who: name(b, p.contact_id.as_deref()),
+        due_at: p.due_at,
+        status: p.status,
+        completed_at: p.completed_at,
+        at_risk: p.status == PromiseStatus::Open && p.due_at - now <= Duration::days(3),
+        kept_late: p.kept_late(),
+    };
+    let mut open_promises: Vec<BriefPromise> =
+        b.promises.iter().filter(|p| p.status == PromiseStatus::Open).map(to_brief).collect();
+    open_promises.sort_by_key(|p| p.due_at);
+    let mut settled_promises: Vec<BriefPromise> = b
+        .promises
+        .iter()
+        .filter(|p| matches!(p.status, PromiseStatus::Kept | PromiseStatus::Broken))
+        .filter(|p| now - p.completed_at.unwrap_or(p.due_at) <= Duration::days(SETTLED_DAYS))
+        .map(to_brief)
+        .collect();
+    settled_promises.sort_by_key(|p| std::cmp::Reverse(p.completed_at.unwrap_or(p.due_at)));
+
+    let mut history: Vec<_> = b.interactions.iter().filter(|i| i.occurred_at <= now).collect();
+    history.sort_by_key(|i| std::cmp::Reverse((i.occurred_at, i.id.clone())));
+    let recent: Vec<BriefTouch> = history
+        .iter()
+        .take(RECENT_TOUCHES)
+        .map(|i| BriefTouch {
+            at: i.occurred_at,
+            channel: i.channel,
+            with: i.contact_ids.iter().filter_map(|c| name(b, Some(c))).collect(),
+            summary: i.summary.clone(),
+        })
+        .collect();
+
+    let open_requests = b
+        .requests
+        .iter()
+        .filter(|r| r.answered_at.is_none() && r.resolved_at.is_none())
+        .map(|r| BriefRequest {
+            text: r.text.clone(),
+            from: name(b, r.contact_id.as_deref()),
+            received_at: r.received_at,
+            acknowledged: r.acknowledged_at.is_some(),
+            answer_due_at: r.received_at + Duration::hours(24),
+        })
+        .collect();
+
+    let issues = b
+        .issues
+        .iter()
+        .filter(|i| i.resolved_at.is_none_or(|r| now - r <= Duration::days(30)))
+        .map(|i| BriefIssue {
+            title: i.title.clone(),
+            severity: i.severity,
+            opened_at: i.opened_at,
+            resolved_at: i.resolved_at,
+            acknowledged: i.acknowledged_at.is_some(),
+            notes: i.notes.clone(),
+        })
+        .collect();
+
+    let (talking_points, questions) = points_and_questions(b, &attending, &goals, &open_promises, now);
+
+    Brief {
+        account_id: b.account.id.clone(),
+        account: b.account.name.clone(),
+        tier: b.account.tier.as_str().into(),
+        timezone: b.account.timezone.clone(),
+        prepared_at: now,
+        meeting: meeting.map(|m| BriefMeeting {
+            id: m.id.clone(),
+            title: m.title.clone(),
+            starts_at: m.starts_at,
+            ends_at: m.ends_at,
+            location: m.location.clone(),
+            agenda: m.agenda.clone(),
+        }),
+        attendees: attending.iter().map(|c| person(b, t, c, None)).collect(),
+        also_matter,
+        culture,
+        goals,
+        open_promises,
+        settled_promises,
+        recent,
+        open_requests,
+        issues,
+        health: "Relationship health is not computed yet; the health review will add its score and weakest component here.".into(),
+        talking_points,
+        questions,
+    }
+}
+
+fn points_and_questions(
+    b: &Bundle,
+    attending: &[&Contact],
+    goals: &[BriefGoal],
+    open: &[BriefPromise],
+    now: DateTime<Utc>,
+) -> (Vec<String>, Vec<String>) {
+    let mut points = Vec::new();
+    for p in open.iter().filter(|p| p.direction == Direction::Ours) {
+        let when = if p.due_at < now {
+            "is overdue — apologise and give a new date"
+        } else {
+            "is due soon — give a status update"
+        };
+        if p.at_risk {
+            points.push(format!("Our promise \"{}\" {when}.", p.text));
+        }
+    }
+    for p in open.iter().filter(|p| p.direction == Direction::Theirs && p.due_at < now) {
+        points.push(format!("Ask kindly about \"{}\", which they promised.", p.text));
+    }
+    for r in b.requests.iter().filter(|r| r.answered_at.is_none() && r.resolved_at.is_none()) {
+        points.push(format!("Answer their request: \"{}\".", r.text));
+    }
+    for i in b.issues.iter().filter(|i| i.resolved_at.is_none()) {
+        points.push(format!("Say where \"{}\" stands and what happens next.", i.title));
+    }
+
+    let mut questions = Vec::new();
+    for g in goals
+        .iter()
+        .filter(|g| !g.status.is_closed() && matches!(g.kind, GoalKind::Company | GoalKind::Personal))
+    {
+        let stale = g.last_progress_at.is_none_or(|at| now - at >= Duration::days(STALE_GOAL_DAYS));
+        if stale {
+            questions.push(format!("How is \"{}\" going, and what would help?", g.title));
+        }
+        if !g.stated {
+            questions.push(format!("We believe \"{}\" matters to them — is that right?", g.title));
+        }
+    }
+    for c in attending {
+        let known = b
+            .goals
+            .iter()
+            .any(|g| g.kind == GoalKind::Personal && g.contact_id.as_deref() == Some(c.id.as_str()));
+        if !known {
+            questions.push(format!("What does {} want to achieve this year, for themselves?", c.name));
+        }
+    }
+    if !b.goals.iter().any(|g| g.kind == GoalKind::Company && !g.status.is_closed()) {
+        questions.push("What are the company's priorities for the coming year?".into());
+    }
+    (points, questions)
+}
