@@ -38,6 +38,8 @@ pub const COMMANDS: &[&str] = &[
     "dismiss_checkin",
     "checkin_settings",
     "save_checkin_settings",
+    "brief",
+    "save_brief",
 ];
 
 fn main() {

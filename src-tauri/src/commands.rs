@@ -7,9 +7,10 @@ use rapport::domain::{
     Goal, GoalDraft, GoalStatus, Interaction, InteractionDraft, Issue, IssueDraft, IssueStep, Meeting,
     MeetingDraft, Promise, PromiseDraft, PromiseOutcome, Request, RequestDraft, RequestStep,
 };
+use rapport::engine::brief::Brief;
 use rapport::engine::checkins::{Settings, Suggestion};
 use rapport::error::ErrorCode;
-use rapport::service::{CaptureDraft, Captured, ImportReport};
+use rapport::service::{BriefFormat, CaptureDraft, Captured, ImportReport};
 use rapport::store::{ArchivedRecord, RecordKind, SearchResults};
 use rapport::{Rapport, UserError};
 use std::path::PathBuf;
@@ -21,6 +22,11 @@ use tauri_specta::{Builder, collect_commands};
 use crate::Core;
 
 type Answer<T> = Result<T, UserError>;
+
+/// The user's own time zone, for the times in a saved brief.
+fn your_zone() -> String {
+    rapport::cli::your_zone()
+}
 
 /// Runs one core operation off the UI thread, with the current time.
 async fn with_core<T: Send + 'static>(
@@ -303,14 +309,56 @@ pub async fn save_checkin_settings(core: State<'_, Core>, settings: Settings) ->
     with_core(&core, move |r, _| r.save_settings(&settings)).await
 }
 
+#[tauri::command]
+#[specta::specta]
+pub async fn brief(core: State<'_, Core>, account_id: String, meeting_id: Option<String>) -> Answer<Brief> {
+    with_core(&core, move |r, now| r.brief(&account_id, meeting_id.as_deref(), now)).await
+}
+
+/// Saves the brief as Markdown or HTML where the user chooses; `None` when they cancel.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_brief(
+    app: AppHandle,
+    core: State<'_, Core>,
+    account_id: String,
+    meeting_id: Option<String>,
+    format: BriefFormat,
+) -> Answer<Option<String>> {
+    let (name, extension) = match format {
+        BriefFormat::Markdown => ("brief.md", "md"),
+        BriefFormat::Html => ("brief.html", "html"),
+    };
+    let Some(path) = pick_path(app, Some((name, extension))).await? else { return Ok(None) };
+    let zone = your_zone();
+    with_core(&core, move |r, now| {
+        let text = r.brief_document(&account_id, meeting_id.as_deref(), format, &zone, now)?;
+        std::fs::write(&path, text).map_err(|e| rapport::Error::file(&path, e))?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
+}
+
 /// Asks the user where to save, or which file to open, with the system's own dialog.
 async fn pick_file(app: AppHandle, save: bool) -> Answer<Option<PathBuf>> {
+    if save {
+        pick_path(app, Some(("rapport-archive.json", "json"))).await
+    } else {
+        pick_path(app, None).await
+    }
+}
+
+/// With `save`, a save dialog proposing that file name; without, an open dialog for archives.
+async fn pick_path(app: AppHandle, save: Option<(&'static str, &'static str)>) -> Answer<Option<PathBuf>> {
     tauri::async_runtime::spawn_blocking(move || {
-        let dialog = app.dialog().file().add_filter("Rapport archive", &["json"]);
-        let picked = if save {
-            dialog.set_file_name("rapport-archive.json").blocking_save_file()
-        } else {
-            dialog.blocking_pick_file()
+        let picked = match save {
+            Some((name, extension)) => app
+                .dialog()
+                .file()
+                .add_filter(extension, &[extension])
+                .set_file_name(name)
+                .blocking_save_file(),
+            None => app.dialog().file().add_filter("Rapport archive", &["json"]).blocking_pick_file(),
         };
         picked.and_then(|p| p.into_path().ok())
     })
@@ -372,6 +420,8 @@ pub fn bindings() -> Builder<tauri::Wry> {
         dismiss_checkin,
         checkin_settings,
         save_checkin_settings,
+        brief,
+        save_brief,
     ])
 }
 

@@ -5,6 +5,7 @@
 //! field}` object with `--json`); nothing is written when a command fails.
 
 mod brief;
+pub use brief::your_zone;
 mod checkins;
 mod data;
 mod people;
