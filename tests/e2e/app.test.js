@@ -163,3 +163,18 @@ test("marking a check-in done on Today logs the touch and takes it off the list"
     });
   });
 });
+
+test("the brief for an upcoming meeting opens from Today's check-in", async () => {
+  await desktop.withApp("brief-from-today", async (app) => {
+    const link = await app.$("a=Open the brief");
+    await link.waitForDisplayed({ timeout: 20_000 });
+    await link.click();
+    const title = await app.$("h1*=Brief:");
+    await title.waitForDisplayed({ timeout: 10_000 });
+    assert.match(await title.getText(), /^Brief: .+ — .+/, "the brief is for a meeting");
+    for (const heading of ["The meeting", "Who attends", "Promises", "Questions worth asking"]) {
+      assert.ok(await (await app.$(`h2=${heading}`)).isDisplayed(), `${heading} is shown`);
+    }
+    await desktop.screenshot("brief");
+  });
+});

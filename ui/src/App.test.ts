@@ -2,7 +2,7 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, expect, test } from "vitest";
 import { render } from "vitest-browser-svelte";
 import App from "./App.svelte";
-import { summary } from "./test/fixtures";
+import { brief, briefMeeting, summary } from "./test/fixtures";
 
 afterEach(() => {
   clearMocks();
@@ -27,4 +27,19 @@ test("Rapport opens on Today; Accounts, Archive and Settings are one click away"
   expect(window.location.hash).toBe("#/accounts");
   await expect.element(nav.getByRole("link", { name: "Accounts" })).toHaveAttribute("aria-current", "page");
   await expect.element(screen.getByRole("link", { name: "Kestrel Logistik GmbH" })).toBeVisible();
+});
+
+test("a brief has its own address, and Accounts stays marked as where the user is", async () => {
+  mockIPC((command, args) => {
+    if (command === "brief") {
+      expect(args).toEqual({ accountId: "account-1", meetingId: "meeting-qbr" });
+      return brief({ meeting: briefMeeting() });
+    }
+    if (command === "today") return [];
+    throw new Error(`unexpected ${command}`);
+  });
+  const screen = await render(App);
+  window.location.hash = "#/brief/account-1?meeting=meeting-qbr";
+  await expect.element(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Brief: Kestrel Logistik GmbH — Quarterly business review");
+  await expect.element(screen.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Accounts" })).toHaveAttribute("aria-current", "location");
 });

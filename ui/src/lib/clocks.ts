@@ -24,13 +24,18 @@ export function requestOpen(request: ClientRequest): boolean {
   return !request.answered_at && !request.resolved_at;
 }
 
+/** An open request's answer clock, counting down to `dueAt`, then up once it has passed. */
+export function answerDue(dueAt: string, now: Date): Clock {
+  const left = new Date(dueAt).getTime() - now.getTime();
+  if (left <= 0) return { text: `answer overdue by ${span(left)}`, tone: "bad" };
+  return { text: `answer due in ${span(left)}`, tone: left <= 4 * HOUR ? "warn" : "neutral" };
+}
+
 /** The 24 h answer clock, from when the request was received. */
 export function answerClock(request: ClientRequest, now: Date): Clock {
   if (request.resolved_at) return { text: "resolved", tone: "ok" };
   if (request.answered_at) return { text: "answered", tone: "ok" };
-  const left = new Date(request.received_at).getTime() + DAY - now.getTime();
-  if (left <= 0) return { text: `answer overdue by ${span(left)}`, tone: "bad" };
-  return { text: `answer due in ${span(left)}`, tone: left <= 4 * HOUR ? "warn" : "neutral" };
+  return answerDue(new Date(new Date(request.received_at).getTime() + DAY).toISOString(), now);
 }
 
 /** The 1 h acknowledgement clock; null once acknowledged (or answered). */

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { ago, bothTimes, localInputToRfc3339, theirTime } from "./format";
+import { ago, bothTimes, duration, localInputToRfc3339, theirTime } from "./format";
 
 const now = new Date("2026-11-23T10:00:00Z");
 
@@ -31,4 +31,10 @@ test("a suggested moment reads in the client's time and the user's, with the dat
     "Tue, Dec 8, 17:00 their time (Asia/Tokyo) · Tue, Dec 8, 08:00 yours",
   );
   expect(bothTimes("2026-11-24T08:00:00Z", "Not/AZone", now, "Europe/London")).toBe("Tue 08:00 your time");
+});
+
+test("a meeting's length reads in hours and minutes", () => {
+  expect(duration("2026-11-25T13:00:00Z", "2026-11-25T13:45:00Z")).toBe("45 min");
+  expect(duration("2026-11-25T13:00:00Z", "2026-11-25T14:00:00Z")).toBe("1 h");
+  expect(duration("2026-11-25T13:00:00Z", "2026-11-25T14:30:00Z")).toBe("1 h 30 min");
 });

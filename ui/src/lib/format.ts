@@ -98,6 +98,15 @@ export function optionalInstant(value: string): string | null {
   return value ? localInputToRfc3339(value) : null;
 }
 
+/** How long something lasts, from its start to its end: "45 min", "1 h", "1 h 30 min". */
+export function duration(from: string, to: string): string {
+  const minutes = Math.max(0, Math.round((new Date(to).getTime() - new Date(from).getTime()) / 60_000));
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
+
 const WEEK = 7 * DAY;
 
 /** "Tue 09:00" in `timeZone` (the user's own when left out), with the date when it is a week or more away. */

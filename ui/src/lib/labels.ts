@@ -11,6 +11,7 @@ import type {
   Tier,
   Weekday,
 } from "../bindings";
+import type { Tone } from "./clocks";
 
 export const tierLabel: Record<Tier, string> = { strategic: "Strategic", core: "Core", standard: "Standard" };
 
@@ -81,6 +82,15 @@ export const goalStatusLabel: Record<GoalStatus, string> = {
 
 export const goalStatuses = Object.keys(goalStatusLabel) as GoalStatus[];
 
+/** How each goal status is coloured: at risk is red, on track and achieved green. */
+export const goalStatusTone: Record<GoalStatus, Tone> = {
+  open: "neutral",
+  on_track: "ok",
+  at_risk: "bad",
+  achieved: "ok",
+  dropped: "neutral",
+};
+
 export const severityLabel: Record<Severity, string> = {
   low: "Low",
   medium: "Medium",
@@ -89,6 +99,8 @@ export const severityLabel: Record<Severity, string> = {
 };
 
 export const severities = Object.keys(severityLabel) as Severity[];
+
+export const severityTone: Record<Severity, Tone> = { low: "neutral", medium: "warn", high: "bad", critical: "bad" };
 
 /** What a record is called in a sentence ("Archived the promise"). */
 export const kindNoun: Record<RecordKind, string> = {

@@ -1,5 +1,6 @@
-// Where the user is: Today (the home), the accounts list, one account (on one of its tabs), the
-// archive, or the settings. Kept in the URL hash so the back button and reloads work.
+// Where the user is: Today (the home), the accounts list, one account (on one of its tabs), an
+// account's brief (for one of its meetings, or for the account as a whole), the archive, or the
+// settings. Kept in the URL hash so the back button and reloads work.
 import type { RecordKind } from "../bindings";
 
 export const accountTabs = ["overview", "people", "culture", "goals", "promises", "history", "requests", "meetings"] as const;
@@ -11,7 +12,8 @@ export type Route =
   | { name: "accounts" }
   | { name: "archive" }
   | { name: "settings" }
-  | { name: "account"; id: string; tab?: AccountTab };
+  | { name: "account"; id: string; tab?: AccountTab }
+  | { name: "brief"; id: string; meeting?: string };
 
 /** The views with an address of their own and no parameters. */
 const fixed = new Map<string, Route>([
@@ -24,13 +26,30 @@ function isTab(value: string | null): value is AccountTab {
   return (accountTabs as readonly string[]).includes(value ?? "");
 }
 
+/** The value of `key` in a query string ("tab=goals&x=1"), decoded; null when absent or empty. */
+function param(query: string | undefined, key: string): string | null {
+  const value = new RegExp(`(?:^|&)${key}=([^&]*)`).exec(query ?? "")?.[1];
+  if (!value) return null;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}
+
 export function parse(hash: string): Route {
   const known = fixed.get(hash);
   if (known) return known;
   const match = /^#\/accounts\/([^/?]+)(?:\?(.*))?$/.exec(hash);
   if (match?.[1]) {
-    const tab = /(?:^|&)tab=([^&]*)/.exec(match[2] ?? "")?.[1] ?? null;
+    const tab = param(match[2], "tab");
     return isTab(tab) ? { name: "account", id: decodeURIComponent(match[1]), tab } : { name: "account", id: decodeURIComponent(match[1]) };
+  }
+  const brief = /^#\/brief\/([^/?]+)(?:\?(.*))?$/.exec(hash);
+  if (brief?.[1]) {
+    const meeting = param(brief[2], "meeting");
+    const id = decodeURIComponent(brief[1]);
+    return meeting ? { name: "brief", id, meeting } : { name: "brief", id };
   }
   return { name: "today" };
 }
@@ -43,6 +62,10 @@ window.addEventListener("hashchange", () => {
 
 export function href(route: Route): string {
   if (route.name === "today") return "#/";
+  if (route.name === "brief") {
+    const path = `#/brief/${encodeURIComponent(route.id)}`;
+    return route.meeting ? `${path}?meeting=${encodeURIComponent(route.meeting)}` : path;
+  }
   if (route.name !== "account") return `#/${route.name}`;
   const path = `#/accounts/${encodeURIComponent(route.id)}`;
   return route.tab ? `${path}?tab=${route.tab}` : path;

@@ -23,3 +23,13 @@ test("Today is the home; the accounts list and the settings have their own addre
   expect(href({ name: "settings" })).toBe("#/settings");
   expect(parse("#/settings")).toEqual({ name: "settings" });
 });
+
+test("a brief's address names the account and, optionally, the meeting, and reads back the same", () => {
+  const forMeeting = { name: "brief", id: "a b/c", meeting: "m 1&2" } as const;
+  expect(href(forMeeting)).toBe("#/brief/a%20b%2Fc?meeting=m%201%262");
+  expect(parse(href(forMeeting))).toEqual(forMeeting);
+  expect(href({ name: "brief", id: "xyz" })).toBe("#/brief/xyz");
+  expect(parse("#/brief/xyz")).toEqual({ name: "brief", id: "xyz" });
+  expect(parse("#/brief/xyz?meeting=")).toEqual({ name: "brief", id: "xyz" });
+  expect(parse("#/brief/")).toEqual({ name: "today" });
+});

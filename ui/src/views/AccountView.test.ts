@@ -3,7 +3,7 @@ import { afterEach, expect, test } from "vitest";
 import { userEvent } from "vitest/browser";
 import { render } from "vitest-browser-svelte";
 import type { AccountPage } from "../bindings";
-import { account, contact, entry, goal, page, promise } from "../test/fixtures";
+import { account, contact, entry, goal, meeting, page, promise } from "../test/fixtures";
 import AccountView from "./AccountView.svelte";
 
 afterEach(() => {
@@ -86,4 +86,19 @@ test("an account that cannot be loaded says why", async () => {
   });
   const screen = await render(AccountView, { accountId: "gone" });
   await expect.element(screen.getByRole("alert")).toHaveTextContent("Go back to Accounts");
+});
+
+test("Brief opens the one-page brief on the next meeting ahead, or on the account when none is scheduled", async () => {
+  const hours = (n: number) => new Date(Date.now() + n * 3_600_000).toISOString();
+  const later = meeting({ id: "later", starts_at: hours(72), ends_at: hours(73) });
+  const next = meeting({ id: "next", starts_at: hours(20), ends_at: hours(21) });
+  const past = meeting({ id: "past", starts_at: hours(-30), ends_at: hours(-29) });
+  serving({ ...kestrel, meetings: [later, past, next] });
+  const screen = await render(AccountView, { accountId: "account-1" });
+  await expect.element(screen.getByRole("link", { name: "Brief", exact: true })).toHaveAttribute("href", "#/brief/account-1?meeting=next");
+  screen.unmount();
+
+  serving({ ...kestrel, meetings: [past] });
+  const quiet = await render(AccountView, { accountId: "account-1" });
+  await expect.element(quiet.getByRole("link", { name: "Brief", exact: true })).toHaveAttribute("href", "#/brief/account-1");
 });

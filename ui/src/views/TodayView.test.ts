@@ -210,3 +210,14 @@ test("a list that cannot be loaded says why", async () => {
   const screen = await render(TodayView, { now: NOW });
   await expect.element(screen.getByRole("alert")).toHaveTextContent("disk full");
 });
+
+test("a check-in to prepare a meeting opens that meeting's brief", async () => {
+  serving([osprey, kestrel]);
+  const screen = await render(TodayView, { now: NOW });
+  const card = screen.getByRole("article", { name: "Check-in: Osprey Bank — Lena Park" });
+  await expect.element(card.getByRole("link", { name: "Open the brief" })).toHaveAttribute("href", "#/brief/osprey?meeting=m1");
+  await expect.element(screen.getByRole("article", { name: "Check-in: Kestrel Logistik GmbH — Annika Vogt" })).toBeVisible();
+  await expect
+    .element(screen.getByRole("article", { name: "Check-in: Kestrel Logistik GmbH — Annika Vogt" }).getByRole("link", { name: "Open the brief" }))
+    .not.toBeInTheDocument();
+});

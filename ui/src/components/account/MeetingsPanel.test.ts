@@ -25,6 +25,21 @@ test("meetings coming up are listed apart from past ones, with who attends", asy
   await expect.element(screen.getByRole("region", { name: "Past meetings" }).getByText("Last review")).toBeVisible();
 });
 
+test("each meeting coming up has its brief one click away; past ones do not", async () => {
+  const kickoff = meeting({ id: "kickoff", title: "Pilot kickoff" });
+  const screen = await render(MeetingsPanel, {
+    accountId: "account-1",
+    contacts: [annika],
+    now: NOW,
+    onchange: () => {},
+    meetings: [kickoff, meeting({ title: "Last review", starts_at: "2026-11-02T10:00:00Z", ends_at: "2026-11-02T11:00:00Z" })],
+  });
+  await expect
+    .element(screen.getByRole("region", { name: "Coming up" }).getByRole("link", { name: "Brief" }))
+    .toHaveAttribute("href", "#/brief/account-1?meeting=kickoff");
+  await expect.element(screen.getByRole("region", { name: "Past meetings" }).getByRole("link", { name: "Brief" })).not.toBeInTheDocument();
+});
+
 test("a meeting is scheduled with its attendees, and a missing start is explained beside it", async () => {
   const drafts: Record<string, unknown>[] = [];
   mockIPC((command, args) => {
