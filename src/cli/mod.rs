@@ -84,6 +84,11 @@ enum Command {
     /// Act on a check-in from `rapport today`: done, snooze or dismiss.
     #[command(subcommand)]
     Checkin(checkins::CheckinCommand),
+    /// Relationship health of every account (or one), riskiest first, with the advisor ladder.
+    Health {
+        /// One account's name (or the start of it) or id.
+        account: Option<String>,
+    },
     /// The one-page brief before a meeting: Markdown, HTML or JSON.
     Brief(brief::BriefArgs),
     /// Search everything written about every account.
@@ -121,6 +126,7 @@ impl Command {
                 | Command::Search { .. }
                 | Command::Today
                 | Command::Brief(_)
+                | Command::Health { .. }
                 | Command::Export { .. }
                 | Command::Archive(ArchiveCommand::List)
                 | Command::Import { dry_run: true, .. }
@@ -221,6 +227,7 @@ fn dispatch(
         Command::Meeting(c) => records::meeting(&mut ctx, c),
         Command::Today => checkins::today(&mut ctx),
         Command::Brief(args) => brief::brief(&mut ctx, args),
+        Command::Health { account } => health(&mut ctx, account.as_deref()),
         Command::Checkin(c) => checkins::checkin(&mut ctx, c),
         Command::Search { query } => data::search(&mut ctx, &query.join(" ")),
         Command::Archive(c) => data::archive(&mut ctx, c),
@@ -237,4 +244,33 @@ pub(crate) fn word<T: std::str::FromStr>(
     choices: String,
 ) -> Result<Option<T>> {
     value.map(|v| validate::word(field, what, v, choices)).transpose()
+}
+
+fn health(ctx: &mut Ctx<'_>, account: Option<&str>) -> Result<()> {
+    let mut review = ctx.rapport.health_review(ctx.now)?;
+    if let Some(query) = account {
+        let id = ctx.rapport.find_account(query)?.id;
+        review.retain(|h| h.account_id == id);
+    }
+    if ctx.out.json {
+        return ctx.out.record(&review, String::new());
+    }
+    for h in &review {
+        let score = h.score.map(|s| s.to_string()).unwrap_or_else(|| "—".into());
+        println!(
+            "{} — {score} ({:?}), level {} {}",
+            h.account, h.band, h.advisor_level.level, h.advisor_level.name
+        );
+        for c in &h.components {
+            let s = c.score.map(|s| s.to_string()).unwrap_or_else(|| "unknown".into());
+            println!("  {:<15} {:>7}  {}", c.name, s, c.evidence);
+        }
+        for p in &h.penalties {
+            println!("  −{} {}", p.points, p.reason);
+        }
+        if let Some(step) = h.advisor_level.next_steps.first() {
+            println!("  Next step: {step}");
+        }
+    }
+    Ok(())
 }

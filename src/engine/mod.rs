@@ -6,4 +6,5 @@
 pub mod brief;
 pub mod cadence;
 pub mod checkins;
+pub mod health;
 pub mod timeline;

@@ -1,0 +1,270 @@
+//! The seven components and the penalties, each with the evidence that justifies its number.
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::{Component, Penalty, Weights};
+use crate::archive::Bundle;
+use crate::domain::{Direction, GoalKind, GoalStatus, Initiator, Level, PromiseStatus, Severity};
+
+fn pct(part: f64, whole: f64) -> u32 {
+    if whole <= 0.0 { 0 } else { ((part / whole) * 100.0).round().clamp(0.0, 100.0) as u32 }
+}
+
+/// "1 promise", "3 promises"
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") }
+}
+
+fn component(name: &str, weight: u32, score: Option<u32>, evidence: String) -> Component {
+    Component { name: name.into(), score, weight, evidence }
+}
+
+pub fn all(b: &Bundle, now: DateTime<Utc>, w: &Weights) -> Vec<Component> {
+    vec![
+        reliability(b, now, w.reliability),
+        responsiveness(b, now, w.responsiveness),
+        engagement(b, now, w.engagement),
+        proactivity(b, now, w.proactivity),
+        breadth(b, now, w.breadth),
+        intimacy(b, w.intimacy),
+        goals(b, w.goals),
+    ]
+}
+
+/// Our promises due in the last 180 days, kept on time; recent ones weigh more.
+fn reliability(b: &Bundle, now: DateTime<Utc>, weight: u32) -> Component {
+    let window = Duration::days(180);
+    let due: Vec<_> = b
+        .promises
+        .iter()
+        .filter(|p| p.direction == Direction::Ours && p.due_at <= now && now - p.due_at <= window)
+        .filter(|p| p.status != PromiseStatus::Renegotiated)
+        .collect();
+    if due.len() < 3 {
+        return component(
+            "reliability",
+            weight,
+            None,
+            format!(
+                "Only {} of ours fell due in the last 180 days; too few to judge.",
+                count(due.len(), "promise", "promises")
+            ),
+        );
+    }
+    let on_time = |p: &crate::domain::Promise| p.status == PromiseStatus::Kept && !p.kept_late();
+    let recency = |p: &crate::domain::Promise| 1.0 - (now - p.due_at).num_days() as f64 / 360.0;
+    let kept: f64 = due.iter().filter(|p| on_time(p)).map(|p| recency(p)).sum();
+    let all: f64 = due.iter().map(|p| recency(p)).sum();
+    let count = due.iter().filter(|p| on_time(p)).count();
+    component(
+        "reliability",
+        weight,
+        Some(pct(kept, all)),
+        format!("{count} of {} promises kept on time in the last 180 days.", due.len()),
+    )
+}
+
+/// Requests of the last 180 days acknowledged within an hour and answered within a day.
+fn responsiveness(b: &Bundle, now: DateTime<Utc>, weight: u32) -> Component {
+    let window = Duration::days(180);
+    let asked: Vec<_> =
+        b.requests.iter().filter(|r| r.received_at <= now && now - r.received_at <= window).collect();
+    if asked.len() < 2 {
+        return component(
+            "responsiveness",
+            weight,
+            None,
+            format!(
+                "Only {} in the last 180 days; too few to judge.",
+                count(asked.len(), "request", "requests")
+            ),
+        );
+    }
+    let acked = asked
+        .iter()
+        .filter(|r| r.acknowledged_at.is_some_and(|a| a - r.received_at <= Duration::hours(1)))
+        .count();
+    let answered = asked
+        .iter()
+        .filter(|r| r.answered_at.is_some_and(|a| a - r.received_at <= Duration::hours(24)))
+        .count();
+    let n = asked.len() as f64;
+    let score = ((pct(acked as f64, n) + pct(answered as f64, n)) as f64 / 2.0).round() as u32;
+    component(
+        "responsiveness",
+        weight,
+        Some(score),
+        format!(
+            "{acked} of {} requests acknowledged within an hour, {answered} answered within 24 hours.",
+            asked.len()
+        ),
+    )
+}
+
+/// The last touch against the cadence, and whether touches are thinning out.
+fn engagement(b: &Bundle, now: DateTime<Utc>, weight: u32) -> Component {
+    let past: Vec<_> = b.interactions.iter().filter(|i| i.occurred_at <= now).collect();
+    let Some(last) = past.iter().map(|i| i.occurred_at).max() else {
+        return component("engagement", weight, None, "No touch logged yet.".into());
+    };
+    let cadence = i64::from(b.account.effective_cadence_days());
+    let days = (now - last).num_days();
+    let mut score = if days <= cadence {
+        100.0
+    } else {
+        (100.0 * (1.0 - (days - cadence) as f64 / cadence as f64)).max(0.0)
+    };
+    let recent = past.iter().filter(|i| now - i.occurred_at <= Duration::days(90)).count();
+    let before = past
+        .iter()
+        .filter(|i| now - i.occurred_at > Duration::days(90) && now - i.occurred_at <= Duration::days(180))
+        .count();
+    let mut trend = String::new();
+    if before > 0 && (recent as f64) < before as f64 * 0.7 {
+        score = (score - 15.0).max(0.0);
+        trend = format!(" Touches are thinning: {recent} in the last 90 days against {before} before.");
+    }
+    component(
+        "engagement",
+        weight,
+        Some(score.round() as u32),
+        format!("Last touch {days} days ago, against a cadence of {cadence} days.{trend}"),
+    )
+}
+
+/// The share of the last 90 days' touches that we started.
+fn proactivity(b: &Bundle, now: DateTime<Utc>, weight: u32) -> Component {
+    let recent: Vec<_> = b
+        .interactions
+        .iter()
+        .filter(|i| i.occurred_at <= now && now - i.occurred_at <= Duration::days(90))
+        .collect();
+    if recent.len() < 3 {
+        return component(
+            "proactivity",
+            weight,
+            None,
+            format!(
+                "Only {} in the last 90 days; too few to judge.",
+                count(recent.len(), "touch", "touches")
+            ),
+        );
+    }
+    let ours = recent.iter().filter(|i| i.initiated_by == Initiator::Us).count();
+    component(
+        "proactivity",
+        weight,
+        Some(pct(ours as f64, recent.len() as f64)),
+        format!("We started {ours} of the last {} touches (90 days).", recent.len()),
+    )
+}
+
+/// People and levels engaged in the last 90 days.
+fn breadth(b: &Bundle, now: DateTime<Utc>, weight: u32) -> Component {
+    if b.contacts.is_empty() {
+        return component("breadth", weight, None, "Nobody recorded at this account yet.".into());
+    }
+    let touched: Vec<&str> = b
+        .interactions
+        .iter()
+        .filter(|i| i.occurred_at <= now && now - i.occurred_at <= Duration::days(90))
+        .flat_map(|i| i.contact_ids.iter().map(String::as_str))
+        .collect();
+    let people: Vec<_> = b.contacts.iter().filter(|c| touched.contains(&c.id.as_str())).collect();
+    let levels_present = Level::ALL.iter().filter(|l| b.contacts.iter().any(|c| c.level == **l)).count();
+    let levels_touched = Level::ALL.iter().filter(|l| people.iter().any(|c| c.level == **l)).count();
+    let score = 0.6 * pct(people.len() as f64, b.contacts.len() as f64) as f64
+        + 0.4 * pct(levels_touched as f64, levels_present as f64) as f64;
+    component(
+        "breadth",
+        weight,
+        Some(score.round() as u32),
+        format!(
+            "{} of {} people touched in the last 90 days, at {levels_touched} of {levels_present} levels.",
+            people.len(),
+            b.contacts.len()
+        ),
+    )
+}
+
+/// What we know of the key people (executives and managers): their own goals, how they like
+/// to be reached, notes on how they work.
+fn intimacy(b: &Bundle, weight: u32) -> Component {
+    let key: Vec<_> = b.contacts.iter().filter(|c| c.level != Level::Staff).collect();
+    if key.is_empty() {
+        return component("intimacy", weight, None, "No executives or managers recorded yet.".into());
+    }
+    let goal_known = |id: &str| {
+        b.goals.iter().any(|g| g.kind == GoalKind::Personal && g.contact_id.as_deref() == Some(id))
+    };
+    let note_known = |id: &str| b.culture_notes.iter().any(|n| n.contact_id.as_deref() == Some(id));
+    let goals = key.iter().filter(|c| goal_known(&c.id)).count();
+    let channels = key.iter().filter(|c| c.preferred_channel.is_some()).count();
+    let notes = key.iter().filter(|c| note_known(&c.id)).count();
+    let n = key.len() as f64;
+    let score = 0.5 * pct(goals as f64, n) as f64
+        + 0.25 * pct(channels as f64, n) as f64
+        + 0.25 * pct(notes as f64, n) as f64;
+    component(
+        "intimacy",
+        weight,
+        Some(score.round() as u32),
+        format!(
+            "Own goals known for {goals} of {} key people; preferred channel for {channels}; notes on how they work for {notes}.",
+            key.len()
+        ),
+    )
+}
+
+/// The client's goals (company and personal) on track or achieved.
+fn goals(b: &Bundle, weight: u32) -> Component {
+    let theirs: Vec<_> = b
+        .goals
+        .iter()
+        .filter(|g| {
+            matches!(g.kind, GoalKind::Company | GoalKind::Personal) && g.status != GoalStatus::Dropped
+        })
+        .collect();
+    if theirs.is_empty() {
+        return component("goals", weight, None, "None of their goals recorded yet.".into());
+    }
+    let good =
+        theirs.iter().filter(|g| matches!(g.status, GoalStatus::OnTrack | GoalStatus::Achieved)).count();
+    component(
+        "goals",
+        weight,
+        Some(pct(good as f64, theirs.len() as f64)),
+        format!("{good} of {} of their goals on track or achieved.", theirs.len()),
+    )
+}
+
+/// Open issues and a sour mood subtract, visibly.
+pub fn penalties(b: &Bundle, now: DateTime<Utc>) -> Vec<Penalty> {
+    let mut out = Vec::new();
+    for i in b.issues.iter().filter(|i| i.resolved_at.is_none() && i.opened_at <= now) {
+        let points = match i.severity {
+            Severity::Critical | Severity::High => 10,
+            Severity::Medium => 5,
+            Severity::Low => 2,
+        };
+        out.push(Penalty { points, reason: format!("Open issue \"{}\" ({}).", i.title, i.severity) });
+    }
+    let felt: Vec<i8> = b
+        .interactions
+        .iter()
+        .filter(|i| i.occurred_at <= now && now - i.occurred_at <= Duration::days(90))
+        .filter_map(|i| i.sentiment)
+        .collect();
+    if felt.len() >= 3 {
+        let mean = felt.iter().map(|s| f64::from(*s)).sum::<f64>() / felt.len() as f64;
+        if mean < 0.0 {
+            out.push(Penalty {
+                points: (-mean * 10.0).round() as u32,
+                reason: format!(
+                    "The last 90 days felt negative on average ({mean:.1} on a scale of -2 to 2)."
+                ),
+            });
+        }
+    }
+    out
+}

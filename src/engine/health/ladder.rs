@@ -1,0 +1,127 @@
+//! The advisor ladder: 1 implementer → 2 reliable partner → 3 proactive partner → 4 trusted
+//! advisor. Each rung has conditions from the evidence; the next steps are the unmet ones.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::Serialize;
+use specta::Type;
+
+use super::Component;
+use crate::archive::Bundle;
+use crate::domain::{GoalKind, Initiator, Level};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct AdvisorLevel {
+    pub level: u32,
+    pub name: String,
+    /// What earned this level.
+    pub evidence: Vec<String>,
+    /// Concrete steps to the next level.
+    pub next_steps: Vec<String>,
+}
+
+fn score(components: &[Component], name: &str) -> Option<u32> {
+    components.iter().find(|c| c.name == name).and_then(|c| c.score)
+}
+
+const NAMES: [&str; 4] = ["implementer", "reliable partner", "proactive partner", "trusted advisor"];
+
+pub fn level(b: &Bundle, components: &[Component], now: DateTime<Utc>) -> AdvisorLevel {
+    let mut evidence = Vec::new();
+
+    // Rung 2: promises kept and requests answered.
+    let mut rung2 = Vec::new();
+    match score(components, "reliability") {
+        Some(s) if s >= 80 => evidence.push(format!("Reliability {s}: promises are kept on time.")),
+        Some(s) => rung2
+            .push(format!("Keep promises on time: reliability is {s}, a reliable partner is at 80 or more.")),
+        None => {
+            rung2.push("Make and keep a few promises, and record them, so reliability can be judged.".into())
+        }
+    }
+    match score(components, "responsiveness") {
+        Some(s) if s >= 70 => {
+            evidence.push(format!("Responsiveness {s}: requests are acknowledged and answered promptly."))
+        }
+        Some(s) => rung2.push(format!(
+            "Acknowledge requests within an hour and answer within a day: responsiveness is {s}, aim for 70."
+        )),
+        None => {
+            rung2.push("Record their requests and when you answered, so responsiveness can be judged.".into())
+        }
+    }
+
+    // Rung 3: we start most touches.
+    let recent: Vec<_> = b
+        .interactions
+        .iter()
+        .filter(|i| i.occurred_at <= now && now - i.occurred_at <= Duration::days(90))
+        .collect();
+    let ours = recent.iter().filter(|i| i.initiated_by == Initiator::Us).count();
+    let mut rung3 = Vec::new();
+    if !recent.is_empty() && ours * 2 > recent.len() {
+        evidence.push(format!("We started {ours} of the last {} touches.", recent.len()));
+    } else {
+        rung3.push(format!(
+            "Reach out first: you have initiated {ours} of the last {} touches.",
+            recent.len()
+        ));
+    }
+
+    // Rung 4: their goals known and served, several levels, strategic questions brought to us.
+    let mut rung4 = Vec::new();
+    if !b.goals.iter().any(|g| g.kind == GoalKind::Company) {
+        rung4.push("Learn and record their company's goals for the year.".into());
+    }
+    for c in b.contacts.iter().filter(|c| c.level == Level::Executive) {
+        let known = b
+            .goals
+            .iter()
+            .any(|g| g.kind == GoalKind::Personal && g.contact_id.as_deref() == Some(c.id.as_str()));
+        if !known {
+            let title = c.title.as_deref().map(|t| format!(" ({t})")).unwrap_or_default();
+            rung4.push(format!("No personal goal recorded for {}{title}.", c.name));
+        }
+    }
+    let levels = Level::ALL
+        .iter()
+        .filter(|l| {
+            recent.iter().any(|i| {
+                i.contact_ids.iter().any(|id| b.contacts.iter().any(|c| &c.id == id && c.level == **l))
+            })
+        })
+        .count();
+    if levels < 2 {
+        rung4.push("Build relationships at more than one level of their organisation.".into());
+    }
+    let asked_us = b.interactions.iter().any(|i| {
+        i.strategic
+            && i.initiated_by == Initiator::Them
+            && i.occurred_at <= now
+            && now - i.occurred_at <= Duration::days(180)
+    });
+    if asked_us {
+        evidence.push("They have brought us strategic questions in the last 180 days.".into());
+    } else {
+        rung4.push(
+            "Become the one they ask about strategy: no strategic question came from them in 180 days."
+                .into(),
+        );
+    }
+
+    let level = if !rung2.is_empty() {
+        1
+    } else if !rung3.is_empty() {
+        2
+    } else if !rung4.is_empty() {
+        3
+    } else {
+        4
+    };
+    let next_steps = match level {
+        1 => rung2,
+        2 => rung3,
+        3 => rung4,
+        _ => vec!["Keep it up: serve their goals and keep every promise.".into()],
+    };
+    AdvisorLevel { level, name: NAMES[level as usize - 1].into(), evidence, next_steps }
+}

@@ -1,0 +1,135 @@
+//! Relationship health (DESIGN §5): per account, seven components scored 0–100 from evidence,
+//! each with the sentence that justifies it; penalties for open issues and sour sentiment shown
+//! as such; a component without enough data is unknown and left out of the weighting — never
+//! silently 100. Then the advisor ladder: where the relationship stands, and the next steps up.
+//! Pure: no clock, no database.
+
+mod components;
+mod ladder;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::archive::Bundle;
+use crate::domain::Id;
+
+pub use ladder::AdvisorLevel;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Band {
+    Healthy,
+    Watch,
+    AtRisk,
+    Unknown,
+}
+
+impl Band {
+    pub fn of(score: Option<u32>) -> Band {
+        match score {
+            None => Band::Unknown,
+            Some(s) if s >= 75 => Band::Healthy,
+            Some(s) if s >= 50 => Band::Watch,
+            Some(_) => Band::AtRisk,
+        }
+    }
+}
+
+/// The default weights of DESIGN §5; any can be changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(default)]
+pub struct Weights {
+    pub reliability: u32,
+    pub responsiveness: u32,
+    pub engagement: u32,
+    pub proactivity: u32,
+    pub breadth: u32,
+    pub intimacy: u32,
+    pub goals: u32,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            reliability: 25,
+            responsiveness: 20,
+            engagement: 15,
+            proactivity: 10,
+            breadth: 10,
+            intimacy: 10,
+            goals: 10,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct Component {
+    pub name: String,
+    /// 0–100, or absent when there is too little data to judge.
+    pub score: Option<u32>,
+    pub weight: u32,
+    /// Why, in words: "9 of 11 promises kept on time in the last 180 days".
+    pub evidence: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct Penalty {
+    pub points: u32,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct Health {
+    pub account: String,
+    pub account_id: Id,
+    /// 0–100, or absent when no component could be judged.
+    pub score: Option<u32>,
+    pub band: Band,
+    pub components: Vec<Component>,
+    pub penalties: Vec<Penalty>,
+    /// The known component with the lowest score.
+    pub weakest: Option<String>,
+    pub advisor_level: AdvisorLevel,
+}
+
+/// Health of one account at `now`.
+pub fn health(b: &Bundle, now: DateTime<Utc>, weights: &Weights) -> Health {
+    let components = components::all(b, now, weights);
+    let penalties = components::penalties(b, now);
+    let known: Vec<&Component> = components.iter().filter(|c| c.score.is_some() && c.weight > 0).collect();
+    let total_weight: u32 = known.iter().map(|c| c.weight).sum();
+    let score = (total_weight > 0).then(|| {
+        let weighted: u32 = known.iter().map(|c| c.score.unwrap_or(0) * c.weight).sum();
+        let base = (weighted as f64 / total_weight as f64).round() as i64;
+        let penalty: i64 = penalties.iter().map(|p| i64::from(p.points)).sum();
+        (base - penalty).clamp(0, 100) as u32
+    });
+    let weakest = known.iter().min_by_key(|c| c.score).map(|c| c.name.clone());
+    Health {
+        account: b.account.name.clone(),
+        account_id: b.account.id.clone(),
+        score,
+        band: Band::of(score),
+        advisor_level: ladder::level(b, &components, now),
+        components,
+        penalties,
+        weakest,
+    }
+}
+
+/// The whole portfolio, riskiest first: at risk, then watch, then healthy, then unknown; within
+/// a band, the lower score first.
+pub fn review(portfolio: &[Bundle], now: DateTime<Utc>, weights: &Weights) -> Vec<Health> {
+    let mut all: Vec<Health> = portfolio.iter().map(|b| health(b, now, weights)).collect();
+    let rank = |h: &Health| match h.band {
+        Band::AtRisk => 0,
+        Band::Watch => 1,
+        Band::Healthy => 2,
+        Band::Unknown => 3,
+    };
+    all.sort_by(|a, b| {
+        rank(a).cmp(&rank(b)).then_with(|| a.score.cmp(&b.score)).then_with(|| a.account.cmp(&b.account))
+    });
+    all
+}

@@ -1,0 +1,50 @@
+//! `rapport health --json`: the contract a script reads.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+#[test]
+fn health_prints_the_contract_riskiest_first() {
+    let dir = TempDir::new().unwrap();
+    let rapport = || {
+        let mut c = Command::cargo_bin("rapport").unwrap();
+        c.env("RAPPORT_DB", dir.path().join("rapport.db")).args(["--at", "2026-11-23T10:00:00Z"]);
+        c
+    };
+    rapport().arg("demo").assert().success();
+    let out = rapport().args(["health", "--json"]).output().unwrap();
+    assert!(out.status.success());
+    let list: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(list.len(), 15);
+    let rank = |b: &str| ["at_risk", "watch", "healthy", "unknown"].iter().position(|x| *x == b).unwrap();
+    for pair in list.windows(2) {
+        assert!(
+            rank(pair[0]["band"].as_str().unwrap()) <= rank(pair[1]["band"].as_str().unwrap()),
+            "riskiest first"
+        );
+    }
+    for h in &list {
+        assert!(h["account"].is_string() && h["account_id"].is_string());
+        assert!(h["score"].is_u64() || h["score"].is_null());
+        let names: Vec<&str> =
+            h["components"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
+        assert_eq!(
+            names,
+            ["reliability", "responsiveness", "engagement", "proactivity", "breadth", "intimacy", "goals"]
+        );
+        for c in h["components"].as_array().unwrap() {
+            assert!(c["weight"].is_u64() && c["evidence"].as_str().unwrap().ends_with('.'));
+        }
+        let level = &h["advisor_level"];
+        assert!(
+            (1..=4).contains(&level["level"].as_u64().unwrap())
+                && level["name"].is_string()
+                && level["next_steps"].is_array()
+        );
+    }
+    let one = rapport().args(["health", "maison", "--json"]).output().unwrap();
+    let one: Vec<Value> = serde_json::from_slice(&one.stdout).unwrap();
+    assert_eq!(one.len(), 1);
+    assert_eq!(one[0]["account"], "Maison Vérité");
+}
