@@ -33,8 +33,7 @@ pub struct Brief {
     pub recent: Vec<BriefTouch>,
     pub open_requests: Vec<BriefRequest>,
     pub issues: Vec<BriefIssue>,
-    /// Relationship health is computed by the review (a later part of Rapport); until then
-    /// this sentence says so.
+    /// Relationship health in a sentence: the score, its band, and the weakest component.
     pub health: String,
     pub talking_points: Vec<String>,
     pub questions: Vec<String>,
@@ -312,10 +311,33 @@ pub fn brief(b: &Bundle, t: &Touches, meeting_id: Option<&str>, now: DateTime<Ut
         recent,
         open_requests,
         issues,
-        health: "Relationship health is not computed yet; the health review will add its score and weakest component here.".into(),
+        health: health_sentence(b, now),
         talking_points,
         questions,
     }
+}
+
+fn health_sentence(b: &Bundle, now: DateTime<Utc>) -> String {
+    let h = super::health::health(b, now, &super::health::Weights::default());
+    let band = match h.band {
+        super::health::Band::Healthy => "healthy",
+        super::health::Band::Watch => "one to watch",
+        super::health::Band::AtRisk => "at risk",
+        super::health::Band::Unknown => "not yet known",
+    };
+    let Some(score) = h.score else {
+        return "Too little is recorded yet to judge the relationship's health.".into();
+    };
+    let weakest = h
+        .weakest
+        .as_ref()
+        .and_then(|w| h.components.iter().find(|c| &c.name == w))
+        .map(|c| format!(" Weakest: {} ({}) — {}", c.name, c.score.unwrap_or(0), c.evidence))
+        .unwrap_or_default();
+    format!(
+        "Health {score} of 100, {band}; you are their {} (level {}).{weakest}",
+        h.advisor_level.name, h.advisor_level.level
+    )
 }
 
 fn points_and_questions(

@@ -404,10 +404,7 @@ export type Brief_Deserialize = {
 	recent: BriefTouch[],
 	open_requests: BriefRequest_Deserialize[],
 	issues: BriefIssue_Deserialize[],
-	/**
-	 *  Relationship health is computed by the review (a later part of Rapport); until then
-	 *  this sentence says so.
-	 */
+	/**  Relationship health in a sentence: the score, its band, and the weakest component. */
 	health: string,
 	talking_points: string[],
 	questions: string[],
@@ -432,10 +429,7 @@ export type Brief_Serialize = {
 	recent: BriefTouch[],
 	open_requests: BriefRequest_Serialize[],
 	issues: BriefIssue_Serialize[],
-	/**
-	 *  Relationship health is computed by the review (a later part of Rapport); until then
-	 *  this sentence says so.
-	 */
+	/**  Relationship health in a sentence: the score, its band, and the weakest component. */
 	health: string,
 	talking_points: string[],
 	questions: string[],
