@@ -6,6 +6,7 @@
 
 mod briefs;
 mod capture;
+mod health;
 mod portable;
 mod records;
 mod today;

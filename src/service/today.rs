@@ -45,12 +45,6 @@ impl Rapport {
         Ok(due.into_iter().filter(|r| !sent.contains(&r.id)).collect())
     }
 
-    /// The health review of the whole portfolio, riskiest first.
-    pub fn health_review(&self, now: DateTime<Utc>) -> Result<Vec<crate::engine::health::Health>> {
-        let portfolio = self.store.bundles()?;
-        Ok(crate::engine::health::review(&portfolio, now, &crate::engine::health::Weights::default()))
-    }
-
     pub fn settings(&self) -> Result<Settings> {
         self.store.checkin_settings()
     }
