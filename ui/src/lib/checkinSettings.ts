@@ -64,22 +64,23 @@ export const thresholdGroups: { heading: string; fields: ThresholdField[] }[] = 
 
 export const thresholdKeys: Threshold[] = thresholdGroups.flatMap((g) => g.fields.map((f) => f.key));
 
-const MOST = 100_000;
+/** The largest number the core can receive at all; its own, tighter limits come back as sentences. */
+const U32_MAX = 4_294_967_295;
 
-/** The sentence for each threshold that cannot be saved as it is. */
+/**
+ * Thresholds that are not whole numbers at all (an empty box, a decimal): these cannot even be
+ * sent. Every other rule — the range, the follow-up window — is the core's, which names the
+ * field it refuses.
+ */
 export function thresholdProblems(values: Settings_Serialize): Partial<Record<Threshold, string>> {
   const problems: Partial<Record<Threshold, string>> = {};
   for (const key of thresholdKeys) {
     const value: unknown = values[key];
-    if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
-      problems[key] = "Use a whole number of at least 1.";
-    } else if (value > MOST) {
-      problems[key] = `Use a number no larger than ${MOST.toLocaleString()}.`;
+    if (typeof value !== "number" || !Number.isInteger(value)) {
+      problems[key] = "Type a whole number of days, hours or people.";
+    } else if (value < 0 || value > U32_MAX) {
+      problems[key] = "That number is far outside what Rapport can use. Type a smaller whole number.";
     }
-  }
-  const { issue_follow_up_after_days: from, issue_follow_up_until_days: until } = values;
-  if (!problems.issue_follow_up_after_days && !problems.issue_follow_up_until_days && until <= from) {
-    problems.issue_follow_up_until_days = `Stop after you start: use more than ${from} days.`;
   }
   return problems;
 }

@@ -39,26 +39,32 @@ test("the thresholds load grouped by what they watch, and a change is saved with
   expect(saved).toEqual([checkinSettings({ request_answer_hours: 12, renewal_days: 120, reminders: false })]);
 });
 
-test("a threshold of 0 is refused beside the field, and nothing is saved", async () => {
+test("a box left empty is refused beside the field, and nothing is sent", async () => {
   const saved = serving();
   const screen = await render(SettingsView);
   const field = screen.getByLabelText("Acknowledge within (hours)");
-  await field.fill("0");
+  await field.fill("");
   await screen.getByRole("button", { name: "Save settings" }).click();
   await expect.element(field).toHaveAttribute("aria-invalid", "true");
-  await expect.element(field).toHaveAccessibleDescription("Use a whole number of at least 1.");
+  await expect.element(field).toHaveAccessibleDescription("Type a whole number of days, hours or people.");
   await expect.element(field).toHaveFocus();
-  await expect.element(screen.getByRole("status")).toHaveTextContent("");
   expect(saved).toEqual([]);
 });
 
-test("a follow-up window that ends before it starts is refused", async () => {
-  const saved = serving();
+test("the core's refusal of a threshold is shown beside that field, which takes the focus", async () => {
+  serving(() => {
+    throw {
+      code: "validation",
+      field: "issue_follow_up_until_days",
+      message: "The follow-up window must end after it opens. Make this larger than the day it opens.",
+    };
+  });
   const screen = await render(SettingsView);
   await screen.getByLabelText("Check a fix held, from (days)").fill("20");
   await screen.getByRole("button", { name: "Save settings" }).click();
-  await expect.element(screen.getByRole("alert")).toHaveTextContent("Stop after you start: use more than 20 days.");
-  expect(saved).toEqual([]);
+  const until = screen.getByLabelText("Check a fix held, until (days)");
+  await expect.element(until).toHaveAccessibleDescription("The follow-up window must end after it opens. Make this larger than the day it opens.");
+  await expect.element(until).toHaveFocus();
 });
 
 test("the core's refusal is shown as its sentence", async () => {
