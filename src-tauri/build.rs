@@ -38,6 +38,11 @@ pub const COMMANDS: &[&str] = &[
     "dismiss_checkin",
     "checkin_settings",
     "save_checkin_settings",
+    "health_review",
+    "account_health",
+    "mark_reviewed",
+    "health_weights",
+    "save_health_weights",
     "brief",
     "save_brief",
 ];

@@ -48,3 +48,40 @@ fn health_prints_the_contract_riskiest_first() {
     assert_eq!(one.len(), 1);
     assert_eq!(one[0]["account"], "Maison Vérité");
 }
+
+#[test]
+fn marking_reviewed_and_changing_weights_from_the_command_line() {
+    let dir = TempDir::new().unwrap();
+    let rapport = |at: &str| {
+        let mut c = Command::cargo_bin("rapport").unwrap();
+        c.env("RAPPORT_DB", dir.path().join("rapport.db")).args(["--at", at]);
+        c
+    };
+    rapport("2026-11-23T10:00:00Z").arg("demo").assert().success();
+    let text = rapport("2026-11-23T10:00:00Z").arg("health").output().unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.starts_with("Not reviewed yet"), "{text}");
+    assert!(text.contains(", at risk"), "bands in words: {text}");
+
+    let marked = rapport("2026-11-23T10:00:00Z").args(["health", "--mark-reviewed"]).output().unwrap();
+    assert!(String::from_utf8(marked.stdout).unwrap().contains("Marked reviewed"));
+    let next = rapport("2026-11-24T10:00:00Z").args(["health", "--json"]).output().unwrap();
+    let list: Vec<Value> = serde_json::from_slice(&next.stdout).unwrap();
+    for h in &list {
+        assert_eq!(h["changes"]["since_review"], true, "{}", h["account"]);
+        assert_eq!(h["changes"]["since"], "2026-11-23T10:00:00Z");
+        assert!(h["trend"]["points"].as_array().unwrap().len() > 60);
+    }
+
+    let refused =
+        rapport("2026-11-24T10:00:00Z").args(["health", "--weight", "reliability=101"]).output().unwrap();
+    assert!(!refused.status.success());
+    assert!(String::from_utf8(refused.stderr).unwrap().contains("between 0 and 100"));
+    let unknown = rapport("2026-11-24T10:00:00Z").args(["health", "--weight", "charm=5"]).output().unwrap();
+    assert!(String::from_utf8(unknown.stderr).unwrap().contains("\"charm\" is not a health component"));
+
+    rapport("2026-11-24T10:00:00Z").args(["health", "--weight", "reliability=50"]).assert().success();
+    let weighted = rapport("2026-11-24T10:00:00Z").args(["health", "--json"]).output().unwrap();
+    let list: Vec<Value> = serde_json::from_slice(&weighted.stdout).unwrap();
+    assert_eq!(list[0]["components"][0]["weight"], 50, "the new weight is kept");
+}

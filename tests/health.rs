@@ -4,6 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 use rapport::archive::Bundle;
 use rapport::domain::*;
+use rapport::engine::health::history::{Baseline, Snapshot, as_of, changes, end_of, rebuild, trend};
 use rapport::engine::health::{Band, Weights, health, review};
 
 fn now() -> DateTime<Utc> {
@@ -252,23 +253,27 @@ fn reliability_is_exact_at_its_edges() {
     );
 }
 
-#[test]
-fn an_open_issue_subtracts_from_the_score() {
-    let calm = health(&exemplary(), now(), &Weights::default()).score.unwrap();
-    let mut b = exemplary();
-    b.issues.push(Issue {
+fn outage(opened_ago: i64, resolved_ago: Option<i64>) -> Issue {
+    Issue {
         id: "x".into(),
         account_id: "acc".into(),
         title: "Outage".into(),
         severity: Severity::Critical,
-        opened_at: days_ago(1),
+        opened_at: days_ago(opened_ago),
         acknowledged_at: None,
-        resolved_at: None,
+        resolved_at: resolved_ago.map(days_ago),
         followed_up_at: None,
         notes: String::new(),
-        created_at: days_ago(1),
-        updated_at: days_ago(1),
-    });
+        created_at: days_ago(opened_ago),
+        updated_at: days_ago(opened_ago),
+    }
+}
+
+#[test]
+fn an_open_issue_subtracts_from_the_score() {
+    let calm = health(&exemplary(), now(), &Weights::default()).score.unwrap();
+    let mut b = exemplary();
+    b.issues.push(outage(1, None));
     let h = health(&b, now(), &Weights::default());
     assert_eq!(h.score.unwrap(), calm - 10);
     assert_eq!(h.penalties[0].reason, "Open issue \"Outage\" (critical).");
@@ -279,4 +284,126 @@ fn the_review_puts_the_account_at_risk_first() {
     let list = review(&[exemplary(), neglected()], now(), &Weights::default());
     assert_eq!(list[0].account, "Neglected");
     assert_eq!(list[1].account, "Exemplary");
+}
+
+#[test]
+fn the_weights_change_the_score_and_are_checked() {
+    let only_reliability = Weights {
+        reliability: 100,
+        responsiveness: 0,
+        engagement: 0,
+        proactivity: 0,
+        breadth: 0,
+        intimacy: 0,
+        goals: 0,
+    };
+    let mut b = neglected();
+    b.interactions.iter_mut().for_each(|i| i.sentiment = None);
+    let h = health(&b, now(), &only_reliability);
+    assert_eq!(h.score, component(&h, "reliability"), "a weight of 0 leaves a component out");
+    assert!(only_reliability.check().is_ok());
+    let too_much = Weights { goals: 101, ..Weights::default() };
+    let err = too_much.check().unwrap_err();
+    assert!(matches!(err, rapport::Error::Validation { field: "goals", .. }), "{err:?}");
+    assert!(err.to_string().contains("between 0 and 100"), "{err}");
+    let nothing = Weights { reliability: 0, ..only_reliability };
+    assert!(nothing.check().unwrap_err().to_string().contains("above 0"));
+}
+
+#[test]
+fn a_past_day_is_judged_only_on_what_had_happened_by_then() {
+    let mut b = exemplary();
+    // Kept today, but due 10 days ago: on the day it fell due it was still open.
+    b.promises[0].completed_at = Some(days_ago(0));
+    b.issues.push(outage(20, Some(5)));
+    b.requests[0].acknowledged_at = Some(days_ago(0));
+    let then = as_of(&b, days_ago(8));
+    assert_eq!(then.promises[0].status, PromiseStatus::Open);
+    assert!(then.requests.iter().all(|r| r.received_at <= days_ago(8)), "later requests had not come in");
+    assert!(then.interactions.iter().all(|i| i.occurred_at <= days_ago(8)));
+    assert_eq!(then.issues[0].resolved_at, None, "the outage was still open");
+    let past = health(&then, days_ago(8), &Weights::default());
+    assert!(past.penalties.iter().any(|p| p.reason.contains("Outage")), "{:?}", past.penalties);
+    let today = health(&b, now(), &Weights::default());
+    assert!(today.penalties.is_empty(), "resolved since");
+}
+
+#[test]
+fn a_day_is_rebuilt_only_after_the_account_began() {
+    let b = exemplary();
+    let day = |ago: i64| days_ago(ago).date_naive();
+    let rebuilt = rebuild(&b, day(30), &Weights::default()).unwrap();
+    assert!(rebuilt.reconstructed);
+    assert_eq!(rebuilt.day, day(30));
+    let direct = health(&as_of(&b, end_of(day(30))), end_of(day(30)), &Weights::default());
+    assert_eq!(rebuilt.score, direct.score);
+    assert!(rebuild(&b, day(401), &Weights::default()).is_none(), "before the account was recorded");
+}
+
+fn snapshot(ago: i64, score: Option<u32>) -> Snapshot {
+    let h = health(&exemplary(), now(), &Weights::default());
+    Snapshot { score, ..Snapshot::of(&h, days_ago(ago).date_naive(), false) }
+}
+
+#[test]
+fn the_trend_compares_with_30_and_90_days_ago() {
+    let today = now().date_naive();
+    let history: Vec<Snapshot> = (1..=90).rev().map(|d| snapshot(d, Some(100 - d as u32 / 3))).collect();
+    let t = trend(&history, today, Some(90));
+    assert_eq!(t.points.len(), 91, "90 days and today");
+    assert_eq!(t.points.last().unwrap().score, Some(90), "today is the live score");
+    assert_eq!(t.change_30, Some(90 - 90), "30 days ago it was 100 - 10");
+    assert_eq!(t.change_90, Some(90 - 70));
+
+    // With days 28 to 32 missing, the nearest earlier day within a week stands in.
+    let gappy: Vec<Snapshot> =
+        history.iter().filter(|s| !(28..=32).contains(&(today - s.day).num_days())).cloned().collect();
+    assert_eq!(trend(&gappy, today, Some(90)).change_30, Some(90 - (100 - 33 / 3)));
+    // With nothing within a week, there is no change to report rather than a made-up one.
+    let sparse: Vec<Snapshot> = history.iter().filter(|s| (today - s.day).num_days() < 20).cloned().collect();
+    assert_eq!(trend(&sparse, today, Some(90)).change_30, None);
+    assert_eq!(trend(&history, today, None).change_30, None, "no score now, no change");
+}
+
+#[test]
+fn what_changed_since_the_review_quotes_both_sides_largest_first() {
+    let before = health(&exemplary(), now(), &Weights::default());
+    let base = Baseline::of(&before);
+    let mut b = exemplary();
+    b.promises.iter_mut().take(3).for_each(|p| {
+        p.status = PromiseStatus::Broken;
+        p.completed_at = None;
+    });
+    b.issues.push(outage(1, None));
+    let after = health(&b, now(), &Weights::default());
+    let ch = changes(&base, now() - Duration::days(14), true, &after);
+    assert!(ch.since_review);
+    assert_eq!(ch.score_before, before.score);
+    let first = &ch.components[0];
+    assert_eq!(first.name, "reliability", "{:?}", ch.components);
+    assert_eq!(first.was, "6 of 6 promises kept on time in the last 180 days.");
+    assert_eq!(first.now, "3 of 6 promises kept on time in the last 180 days.");
+    assert!(ch.components.iter().all(|c| c.before != c.after), "only what moved");
+    assert_eq!(ch.new_penalties, vec!["Open issue \"Outage\" (critical).".to_string()]);
+    assert!(ch.gone_penalties.is_empty());
+
+    let unchanged = changes(&Baseline::of(&after), now(), true, &after);
+    assert!(unchanged.components.is_empty() && unchanged.new_penalties.is_empty());
+}
+
+#[test]
+fn a_request_whose_clock_is_still_running_is_not_held_against_us() {
+    let mut b = exemplary();
+    let base = component(&health(&b, now(), &Weights::default()), "responsiveness");
+    let mut fresh = request(9, 0, 0, 0);
+    fresh.received_at = now() - Duration::minutes(20);
+    fresh.acknowledged_at = None;
+    fresh.answered_at = None;
+    fresh.resolved_at = None;
+    b.requests.push(fresh.clone());
+    assert_eq!(component(&health(&b, now(), &Weights::default()), "responsiveness"), base);
+    // Two hours on, unacknowledged, it counts as late.
+    fresh.received_at = now() - Duration::hours(2);
+    *b.requests.last_mut().unwrap() = fresh;
+    assert!(component(&health(&b, now(), &Weights::default()), "responsiveness") < base);
 }

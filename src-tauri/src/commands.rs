@@ -9,8 +9,9 @@ use rapport::domain::{
 };
 use rapport::engine::brief::Brief;
 use rapport::engine::checkins::{Settings, Suggestion};
+use rapport::engine::health::Weights;
 use rapport::error::ErrorCode;
-use rapport::service::{BriefFormat, CaptureDraft, Captured, ImportReport};
+use rapport::service::{AccountHealth, BriefFormat, CaptureDraft, Captured, ImportReport, Review};
 use rapport::store::{ArchivedRecord, RecordKind, SearchResults};
 use rapport::{Rapport, UserError};
 use std::path::PathBuf;
@@ -311,6 +312,37 @@ pub async fn save_checkin_settings(core: State<'_, Core>, settings: Settings) ->
 
 #[tauri::command]
 #[specta::specta]
+pub async fn health_review(core: State<'_, Core>) -> Answer<Review> {
+    with_core(&core, |r, now| r.health_review(now)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn account_health(core: State<'_, Core>, account_id: String) -> Answer<AccountHealth> {
+    with_core(&core, move |r, now| r.account_health(&account_id, now)).await
+}
+
+/// Marks the review read; answers with the moment, the baseline of "what changed".
+#[tauri::command]
+#[specta::specta]
+pub async fn mark_reviewed(core: State<'_, Core>) -> Answer<DateTime<Utc>> {
+    with_core(&core, |r, now| r.mark_reviewed(now)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn health_weights(core: State<'_, Core>) -> Answer<Weights> {
+    with_core(&core, |r, _| r.health_weights()).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_health_weights(core: State<'_, Core>, weights: Weights) -> Answer<()> {
+    with_core(&core, move |r, _| r.save_health_weights(&weights)).await
+}
+
+#[tauri::command]
+#[specta::specta]
 pub async fn brief(core: State<'_, Core>, account_id: String, meeting_id: Option<String>) -> Answer<Brief> {
     with_core(&core, move |r, now| r.brief(&account_id, meeting_id.as_deref(), now)).await
 }
@@ -420,6 +452,11 @@ pub fn bindings() -> Builder<tauri::Wry> {
         dismiss_checkin,
         checkin_settings,
         save_checkin_settings,
+        health_review,
+        account_health,
+        mark_reviewed,
+        health_weights,
+        save_health_weights,
         brief,
         save_brief,
     ])

@@ -1,5 +1,5 @@
-//! Desktop notifications for check-ins that become urgent while the app runs: a background
-//! task asks the core once a minute and notifies each reminder once.
+//! What happens while the app runs, once a minute: the daily health snapshot is kept (a cheap
+//! check after the first), and check-ins that become urgent are notified, each once.
 
 use std::collections::HashSet;
 use std::time::Duration;
@@ -20,8 +20,12 @@ pub fn start(app: AppHandle, core: &Core) {
                 let core = core.clone();
                 let already = sent.clone();
                 tauri::async_runtime::spawn_blocking(move || {
-                    let guard = core.lock().ok()?;
-                    guard.as_ref().ok()?.reminders(chrono::Utc::now(), &already).ok()
+                    let mut guard = core.lock().ok()?;
+                    let rapport = guard.as_mut().ok()?;
+                    let now = chrono::Utc::now();
+                    // A snapshot that cannot be saved now is tried again next minute.
+                    let _ = rapport.keep_health_snapshots(now);
+                    rapport.reminders(now, &already).ok()
                 })
                 .await
                 .ok()

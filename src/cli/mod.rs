@@ -8,6 +8,7 @@ mod brief;
 pub use brief::your_zone;
 mod checkins;
 mod data;
+mod health;
 mod people;
 mod print;
 mod records;
@@ -84,11 +85,9 @@ enum Command {
     /// Act on a check-in from `rapport today`: done, snooze or dismiss.
     #[command(subcommand)]
     Checkin(checkins::CheckinCommand),
-    /// Relationship health of every account (or one), riskiest first, with the advisor ladder.
-    Health {
-        /// One account's name (or the start of it) or id.
-        account: Option<String>,
-    },
+    /// Relationship health of every account (or one), riskiest first: the trend, what changed
+    /// since the last review, and the steps up the advisor ladder.
+    Health(health::HealthArgs),
     /// The one-page brief before a meeting: Markdown, HTML or JSON.
     Brief(brief::BriefArgs),
     /// Search everything written about every account.
@@ -119,6 +118,9 @@ impl Command {
     fn writes(&self) -> bool {
         use data::ArchiveCommand;
         use people::{AccountCommand, ContactCommand};
+        if let Command::Health(args) = self {
+            return args.writes();
+        }
         !matches!(
             self,
             Command::Account(AccountCommand::List | AccountCommand::Show { .. })
@@ -126,11 +128,17 @@ impl Command {
                 | Command::Search { .. }
                 | Command::Today
                 | Command::Brief(_)
-                | Command::Health { .. }
                 | Command::Export { .. }
                 | Command::Archive(ArchiveCommand::List)
                 | Command::Import { dry_run: true, .. }
         )
+    }
+}
+
+impl Command {
+    /// Commands that move data in or out for another place leave the health history alone.
+    fn keeps_history(&self) -> bool {
+        !matches!(self, Command::Export { .. } | Command::Import { dry_run: true, .. })
     }
 }
 
@@ -173,7 +181,16 @@ fn execute(cli: Cli) -> Result<()> {
     let created = !db.exists();
     let result = Rapport::open(&db, now).and_then(|mut rapport| {
         let out = print::Out { json: cli.json, now };
-        dispatch(&mut rapport, cli.command, &out, &db, now)
+        let keeps_history = cli.command.keeps_history();
+        dispatch(&mut rapport, cli.command, &out, &db, now)?;
+        if keeps_history {
+            // The daily health snapshot is taken whenever Rapport runs; failing to take it
+            // must not turn a command that worked into one that failed.
+            if let Err(err) = rapport.keep_health_snapshots(now) {
+                eprintln!("rapport: today's health snapshot was not saved: {err}");
+            }
+        }
+        Ok(())
     });
     if result.is_err() && created {
         // The command failed on a database it had just created: leave no empty file behind.
@@ -227,7 +244,7 @@ fn dispatch(
         Command::Meeting(c) => records::meeting(&mut ctx, c),
         Command::Today => checkins::today(&mut ctx),
         Command::Brief(args) => brief::brief(&mut ctx, args),
-        Command::Health { account } => health(&mut ctx, account.as_deref()),
+        Command::Health(args) => health::health(&mut ctx, args),
         Command::Checkin(c) => checkins::checkin(&mut ctx, c),
         Command::Search { query } => data::search(&mut ctx, &query.join(" ")),
         Command::Archive(c) => data::archive(&mut ctx, c),
@@ -244,33 +261,4 @@ pub(crate) fn word<T: std::str::FromStr>(
     choices: String,
 ) -> Result<Option<T>> {
     value.map(|v| validate::word(field, what, v, choices)).transpose()
-}
-
-fn health(ctx: &mut Ctx<'_>, account: Option<&str>) -> Result<()> {
-    let mut review = ctx.rapport.health_review(ctx.now)?;
-    if let Some(query) = account {
-        let id = ctx.rapport.find_account(query)?.id;
-        review.retain(|h| h.account_id == id);
-    }
-    if ctx.out.json {
-        return ctx.out.record(&review, String::new());
-    }
-    for h in &review {
-        let score = h.score.map(|s| s.to_string()).unwrap_or_else(|| "—".into());
-        println!(
-            "{} — {score} ({:?}), level {} {}",
-            h.account, h.band, h.advisor_level.level, h.advisor_level.name
-        );
-        for c in &h.components {
-            let s = c.score.map(|s| s.to_string()).unwrap_or_else(|| "unknown".into());
-            println!("  {:<15} {:>7}  {}", c.name, s, c.evidence);
-        }
-        for p in &h.penalties {
-            println!("  −{} {}", p.points, p.reason);
-        }
-        if let Some(step) = h.advisor_level.next_steps.first() {
-            println!("  Next step: {step}");
-        }
-    }
-    Ok(())
 }

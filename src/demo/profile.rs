@@ -84,6 +84,11 @@ pub fn generate(
     let someone = |rng: &mut ChaCha8Rng| people[rng.random_range(0..people.len())].id.clone();
     let topic = |rng: &mut ChaCha8Rng| pick(rng, client.topics).to_string();
     let opened = account.created_at;
+    // A few clients are served the way the essays describe: we start most touches, keep our
+    // word, answer fast, and know what each key person wants. The review needs them to show
+    // what healthy looks like.
+    let well_served = client.rhythm.ours >= 0.7 && client.rhythm.mood >= 0.4;
+    let key_people: Vec<&Contact> = people.iter().filter(|c| c.level != Level::Staff).collect();
 
     // Culture: how they work, and one note about the executive.
     let notes: [(CultureCategory, &str, bool); 4] = [
@@ -116,6 +121,20 @@ pub fn generate(
         });
     }
 
+    if well_served {
+        for person in &key_people {
+            p.culture_notes.push(CultureNote {
+                id: id(rng, opened),
+                account_id: account.id.clone(),
+                contact_id: Some(person.id.clone()),
+                category: CultureCategory::Communication,
+                text: "Likes a call before anything lands in writing; keep emails to three lines.".into(),
+                created_at: opened,
+                updated_at: opened,
+            });
+        }
+    }
+
     // Goals of all four kinds; some targets near, some progress stale, some people's goals unknown.
     let goal_specs: Vec<(GoalKind, Option<String>, String, i64, GoalStatus, bool)> = vec![
         (
@@ -131,7 +150,7 @@ pub fn generate(
             None,
             "Cut operating costs by 10% this year".into(),
             120 + index as i64 * 5,
-            GoalStatus::AtRisk,
+            if well_served { GoalStatus::OnTrack } else { GoalStatus::AtRisk },
             true,
         ),
         (
@@ -172,12 +191,19 @@ pub fn generate(
             updated_at: opened,
         });
     }
-    if index % 4 != 1 {
+    let personal_goals: Vec<&Contact> = if well_served {
+        key_people.clone()
+    } else if index % 4 != 1 {
+        vec![exec]
+    } else {
+        Vec::new()
+    };
+    for person in personal_goals {
         p.goals.push(Goal {
             id: id(rng, opened),
             account_id: account.id.clone(),
             kind: GoalKind::Personal,
-            contact_id: Some(exec.id.clone()),
+            contact_id: Some(person.id.clone()),
             title: pick(
                 rng,
                 &[
@@ -188,7 +214,7 @@ pub fn generate(
             )
             .to_string(),
             detail: String::new(),
-            status: GoalStatus::Open,
+            status: if well_served { GoalStatus::OnTrack } else { GoalStatus::Open },
             target_date: None,
             stated: rng.random_bool(0.5),
             progress: Vec::new(),
@@ -199,7 +225,7 @@ pub fn generate(
 
     // Promises: a history kept mostly on time, plus the open ones that matter now.
     let recent: Vec<&Interaction> = history.iter().rev().take(12).collect();
-    let reliability = 0.55 + (index % 5) as f64 * 0.1;
+    let reliability = if well_served { 0.97 } else { 0.55 + (index % 5) as f64 * 0.1 };
     for (n, i) in recent.iter().enumerate().skip(2) {
         let made = i.occurred_at;
         let due = made + Duration::days(rng.random_range(2..10));
@@ -275,7 +301,7 @@ pub fn generate(
     // Requests: most answered well in time; the open ones sit at different points on the clock.
     for k in 0..4 {
         let received = now - Duration::days(20 + k * 25) - hours(rng.random_range(0..6));
-        let late = rng.random_bool(0.25);
+        let late = !well_served && rng.random_bool(0.25);
         let ack = received + Duration::minutes(if late { 200 } else { rng.random_range(10..55) });
         let answered = received + hours(if late { 40 } else { rng.random_range(2..20) });
         p.requests.push(Request {

@@ -155,7 +155,13 @@ fn person(b: &Bundle, t: &Touches, c: &Contact, why: Option<String>) -> BriefPer
 }
 
 /// The brief for the account in `b` (with its touches in `t`), optionally for one meeting.
-pub fn brief(b: &Bundle, t: &Touches, meeting_id: Option<&str>, now: DateTime<Utc>) -> Brief {
+pub fn brief(
+    b: &Bundle,
+    t: &Touches,
+    meeting_id: Option<&str>,
+    now: DateTime<Utc>,
+    weights: &super::health::Weights,
+) -> Brief {
     let meeting = meeting_id.and_then(|id| b.meetings.iter().find(|m| m.id == id));
     let attending: Vec<&Contact> = match meeting {
         Some(m) => b.contacts.iter().filter(|c| m.attendee_ids.contains(&c.id)).collect(),
@@ -311,14 +317,14 @@ pub fn brief(b: &Bundle, t: &Touches, meeting_id: Option<&str>, now: DateTime<Ut
         recent,
         open_requests,
         issues,
-        health: health_sentence(b, now),
+        health: health_sentence(b, now, weights),
         talking_points,
         questions,
     }
 }
 
-fn health_sentence(b: &Bundle, now: DateTime<Utc>) -> String {
-    let h = super::health::health(b, now, &super::health::Weights::default());
+fn health_sentence(b: &Bundle, now: DateTime<Utc>, weights: &super::health::Weights) -> String {
+    let h = super::health::health(b, now, weights);
     let band = match h.band {
         super::health::Band::Healthy => "healthy",
         super::health::Band::Watch => "one to watch",

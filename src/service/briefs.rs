@@ -29,7 +29,8 @@ impl Rapport {
             )));
         }
         let past: Vec<_> = bundle.interactions.iter().filter(|i| i.occurred_at <= now).cloned().collect();
-        Ok(brief(&bundle, &Touches::from_interactions(&past), meeting_id, now))
+        let weights = self.store.health_weights()?;
+        Ok(brief(&bundle, &Touches::from_interactions(&past), meeting_id, now, &weights))
     }
 
     /// The brief as a document, with times shown in the client's zone and in `your_zone`.

@@ -1,15 +1,157 @@
-//! The relationship health review, as a user action.
+//! The relationship health review, as user actions: read the review (which keeps the daily
+//! snapshots), read one account's health over time, mark the review read, set the weights.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::Serialize;
+use specta::Type;
 
 use super::Rapport;
-use crate::engine::health::{Health, Weights, review};
+use crate::archive::Bundle;
+use crate::domain::Id;
+use crate::engine::health::history::{
+    Baseline, Changes, Snapshot, Trend, backfill, changes, end_of, snapshot_near, trend,
+};
+use crate::engine::health::{Health, Weights, health, review};
 use crate::error::Result;
 
+/// One account in the review: its health now, its trend, and what changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct AccountReview {
+    #[serde(flatten)]
+    pub health: Health,
+    pub trend: Trend,
+    /// Absent when there is nothing to compare with yet.
+    pub changes: Option<Changes>,
+}
+
+/// The whole portfolio, riskiest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct Review {
+    /// When the user last marked the review read.
+    pub reviewed_at: Option<DateTime<Utc>>,
+    pub accounts: Vec<AccountReview>,
+}
+
+/// One account's health tab: the review line and a year of daily snapshots.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct AccountHealth {
+    pub review: AccountReview,
+    /// Oldest first, today's included.
+    pub history: Vec<Snapshot>,
+}
+
+/// How far back the trend reads.
+const TREND_DAYS: i64 = 91;
+
 impl Rapport {
-    /// The health of every live account, riskiest first.
-    pub fn health_review(&self, now: DateTime<Utc>) -> Result<Vec<Health>> {
+    /// The health of every live account, riskiest first, with trends and what changed. Takes
+    /// today's snapshot on the way.
+    pub fn health_review(&mut self, now: DateTime<Utc>) -> Result<Review> {
+        let weights = self.store.health_weights()?;
         let portfolio = self.store.bundles()?;
-        Ok(review(&portfolio, now, &Weights::default()))
+        let healths = review(&portfolio, now, &weights);
+        self.take_snapshots(&portfolio, &healths, now, &weights)?;
+        let today = now.date_naive();
+        let mut history = self.store.snapshots_since(today - Duration::days(TREND_DAYS))?;
+        let baselines = self.store.baselines()?;
+        let reviewed_at = baselines.values().map(|(at, _)| *at).max();
+        let accounts = healths
+            .into_iter()
+            .map(|h| {
+                let past = history.remove(&h.account_id).unwrap_or_default();
+                let baseline = baselines.get(&h.account_id);
+                account_review(h, &past, baseline, today)
+            })
+            .collect();
+        Ok(Review { reviewed_at, accounts })
     }
+
+    /// The health review reduced to its accounts' current health, riskiest first.
+    pub fn health_now(&self, now: DateTime<Utc>) -> Result<Vec<Health>> {
+        Ok(review(&self.store.bundles()?, now, &self.store.health_weights()?))
+    }
+
+    /// One account's health with a year of history.
+    pub fn account_health(&mut self, account_id: &str, now: DateTime<Utc>) -> Result<AccountHealth> {
+        self.keep_health_snapshots(now)?;
+        let weights = self.store.health_weights()?;
+        let bundle = self.store.bundle(account_id)?;
+        let h = health(&bundle, now, &weights);
+        let today = now.date_naive();
+        self.store.save_snapshots(&[(h.account_id.clone(), Snapshot::of(&h, today, false))])?;
+        let history = self.store.account_snapshots(account_id, today - Duration::days(365))?;
+        let past: Vec<Snapshot> = history.iter().filter(|s| s.day < today).cloned().collect();
+        let baselines = self.store.baselines()?;
+        let review = account_review(h, &past, baselines.get(account_id), today);
+        Ok(AccountHealth { review, history })
+    }
+
+    /// Marks the review read: what changes next is measured from here. Returns the moment.
+    pub fn mark_reviewed(&mut self, now: DateTime<Utc>) -> Result<DateTime<Utc>> {
+        let healths = self.health_now(now)?;
+        let baselines: Vec<(Id, Baseline)> =
+            healths.iter().map(|h| (h.account_id.clone(), Baseline::of(h))).collect();
+        self.store.save_baselines(&baselines, now)?;
+        Ok(now)
+    }
+
+    /// Makes sure today has a snapshot for every account and the last 90 days have no gaps;
+    /// cheap when that is already so. Run by the app at start and by the CLI on each command.
+    pub fn keep_health_snapshots(&mut self, now: DateTime<Utc>) -> Result<()> {
+        let live = self.store.account_count()? as usize;
+        if live == 0 || self.store.snapshot_count(now.date_naive())? >= live {
+            return Ok(());
+        }
+        let weights = self.store.health_weights()?;
+        let portfolio = self.store.bundles()?;
+        let healths = review(&portfolio, now, &weights);
+        self.take_snapshots(&portfolio, &healths, now, &weights)
+    }
+
+    pub fn health_weights(&self) -> Result<Weights> {
+        self.store.health_weights()
+    }
+
+    pub fn save_health_weights(&mut self, weights: &Weights) -> Result<()> {
+        weights.check()?;
+        self.store.save_health_weights(weights)
+    }
+
+    /// Today's snapshot of every account, and the missing days of the last 90 rebuilt, in one
+    /// transaction.
+    fn take_snapshots(
+        &mut self,
+        portfolio: &[Bundle],
+        healths: &[Health],
+        now: DateTime<Utc>,
+        weights: &Weights,
+    ) -> Result<()> {
+        let today = now.date_naive();
+        let stored = self.store.snapshots_since(today - Duration::days(90))?;
+        let mut rows: Vec<(Id, Snapshot)> =
+            healths.iter().map(|h| (h.account_id.clone(), Snapshot::of(h, today, false))).collect();
+        for b in portfolio {
+            let have: Vec<NaiveDate> =
+                stored.get(&b.account.id).map(|s| s.iter().map(|s| s.day).collect()).unwrap_or_default();
+            rows.extend(backfill(b, &have, today, weights).into_iter().map(|s| (b.account.id.clone(), s)));
+        }
+        self.store.save_snapshots(&rows)
+    }
+}
+
+/// The review line of one account: `past` holds its snapshots before today, oldest first.
+fn account_review(
+    h: Health,
+    past: &[Snapshot],
+    baseline: Option<&(DateTime<Utc>, Baseline)>,
+    today: NaiveDate,
+) -> AccountReview {
+    let past: Vec<Snapshot> = past.iter().filter(|s| s.day < today).cloned().collect();
+    let trend = trend(&past, today, h.score);
+    let changes = match baseline {
+        Some((at, base)) => Some(changes(base, *at, true, &h)),
+        None => snapshot_near(&past, today - Duration::days(30))
+            .map(|s| changes(&Baseline::from_snapshot(s), end_of(s.day), false, &h)),
+    };
+    AccountReview { health: h, trend, changes }
 }

@@ -18,6 +18,7 @@ use uuid::{NoContext, Timestamp, Uuid};
 
 pub use briefs::BriefFormat;
 pub use capture::{CaptureDraft, Captured};
+pub use health::{AccountHealth, AccountReview, Review};
 pub use portable::ImportReport;
 
 use crate::demo;

@@ -14,6 +14,7 @@ mod codec;
 pub(crate) mod contacts;
 pub(crate) mod culture;
 pub(crate) mod goals;
+mod health;
 pub(crate) mod interactions;
 pub(crate) mod issues;
 mod lifecycle;
@@ -50,6 +51,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0004_search.sql")),
     M::up(include_str!("migrations/0005_checkins.sql")),
     M::up(include_str!("migrations/0006_touches.sql")),
+    M::up(include_str!("migrations/0007_health.sql")),
 ];
 
 /// The schema version this build writes.

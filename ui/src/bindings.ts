@@ -43,6 +43,12 @@ export const commands = {
 	dismissCheckin: (key: string, fingerprint: string) => typedError<null, UserError_Serialize>(__TAURI_INVOKE("dismiss_checkin", { key, fingerprint })),
 	checkinSettings: () => typedError<Settings_Serialize, UserError_Serialize>(__TAURI_INVOKE("checkin_settings")),
 	saveCheckinSettings: (settings: Settings_Deserialize) => typedError<null, UserError_Serialize>(__TAURI_INVOKE("save_checkin_settings", { settings })),
+	healthReview: () => typedError<Review_Serialize, UserError_Serialize>(__TAURI_INVOKE("health_review")),
+	accountHealth: (accountId: string) => typedError<AccountHealth_Serialize, UserError_Serialize>(__TAURI_INVOKE("account_health", { accountId })),
+	/**  Marks the review read; answers with the moment, the baseline of "what changed". */
+	markReviewed: () => typedError<string, UserError_Serialize>(__TAURI_INVOKE("mark_reviewed")),
+	healthWeights: () => typedError<Weights_Serialize, UserError_Serialize>(__TAURI_INVOKE("health_weights")),
+	saveHealthWeights: (weights: Weights_Deserialize) => typedError<null, UserError_Serialize>(__TAURI_INVOKE("save_health_weights", { weights })),
 	brief: (accountId: string, meetingId: string | null) => typedError<Brief_Serialize, UserError_Serialize>(__TAURI_INVOKE("brief", { accountId, meetingId })),
 	/**  Saves the brief as Markdown or HTML where the user chooses; `None` when they cancel. */
 	saveBrief: (accountId: string, meetingId: string | null, format: BriefFormat) => typedError<string | null, UserError_Serialize>(__TAURI_INVOKE("save_brief", { accountId, meetingId, format })),
@@ -94,6 +100,23 @@ export type AccountDraft_Serialize = {
 	holidays: string[] | null,
 };
 
+/**  One account's health tab: the review line and a year of daily snapshots. */
+export type AccountHealth = AccountHealth_Serialize | AccountHealth_Deserialize;
+
+/**  One account's health tab: the review line and a year of daily snapshots. */
+export type AccountHealth_Deserialize = {
+	review: AccountReview_Deserialize,
+	/**  Oldest first, today's included. */
+	history: Snapshot_Deserialize[],
+};
+
+/**  One account's health tab: the review line and a year of daily snapshots. */
+export type AccountHealth_Serialize = {
+	review: AccountReview_Serialize,
+	/**  Oldest first, today's included. */
+	history: Snapshot_Serialize[],
+};
+
 /**  Everything the account page shows, loaded in one call. */
 export type AccountPage = AccountPage_Serialize | AccountPage_Deserialize;
 
@@ -136,6 +159,23 @@ export type AccountPage_Serialize = {
 	cadence_days: number,
 	touch: TouchState,
 };
+
+/**  One account in the review: its health now, its trend, and what changed. */
+export type AccountReview = AccountReview_Serialize | AccountReview_Deserialize;
+
+/**  One account in the review: its health now, its trend, and what changed. */
+export type AccountReview_Deserialize = {
+	trend: Trend_Deserialize,
+	/**  Absent when there is nothing to compare with yet. */
+	changes?: Changes_Deserialize | null,
+} & Health_Deserialize;
+
+/**  One account in the review: its health now, its trend, and what changed. */
+export type AccountReview_Serialize = {
+	trend: Trend_Serialize,
+	/**  Absent when there is nothing to compare with yet. */
+	changes: Changes_Serialize | null,
+} & Health_Serialize;
 
 export type AccountStatus = "active" | "prospect" | "paused" | "former";
 
@@ -208,6 +248,15 @@ export type Account_Serialize = {
 	updated_at: string,
 };
 
+export type AdvisorLevel = {
+	level: number,
+	name: string,
+	/**  What earned this level. */
+	evidence: string[],
+	/**  Concrete steps to the next level. */
+	next_steps: string[],
+};
+
 /**  Something in the archive, with what is needed to show it and bring it back. */
 export type ArchivedRecord = {
 	kind: RecordKind,
@@ -216,6 +265,8 @@ export type ArchivedRecord = {
 	label: string,
 	archived_at: string,
 };
+
+export type Band = "healthy" | "watch" | "at_risk" | "unknown";
 
 export type Brief = Brief_Serialize | Brief_Deserialize;
 
@@ -469,6 +520,43 @@ export type Captured_Serialize = {
 	goal: Goal_Serialize | null,
 };
 
+/**  What changed since the baseline, component by component. */
+export type Changes = Changes_Serialize | Changes_Deserialize;
+
+/**  What changed since the baseline, component by component. */
+export type Changes_Deserialize = {
+	since: string,
+	/**
+	 *  True when the baseline is the user's last review; false when the account was never
+	 *  reviewed and the baseline is its health 30 days ago.
+	 */
+	since_review: boolean,
+	score_before?: number | null,
+	band_before: Band,
+	level_before: number,
+	/**  Only the components that moved, the largest move first. */
+	components: ComponentChange_Deserialize[],
+	new_penalties: string[],
+	gone_penalties: string[],
+};
+
+/**  What changed since the baseline, component by component. */
+export type Changes_Serialize = {
+	since: string,
+	/**
+	 *  True when the baseline is the user's last review; false when the account was never
+	 *  reviewed and the baseline is its health 30 days ago.
+	 */
+	since_review: boolean,
+	score_before: number | null,
+	band_before: Band,
+	level_before: number,
+	/**  Only the components that moved, the largest move first. */
+	components: ComponentChange_Serialize[],
+	new_penalties: string[],
+	gone_penalties: string[],
+};
+
 /**  Named `ChannelKind` in TypeScript, where `Channel` is Tauri's own. */
 export type ChannelKind = "email" | "call" | "video" | "meeting" | "visit" | "chat" | "message" | "other";
 
@@ -503,6 +591,60 @@ export type ClientRequest_Serialize = {
 	resolved_at: string | null,
 	created_at: string,
 	updated_at: string,
+};
+
+export type Component = Component_Serialize | Component_Deserialize;
+
+export type ComponentChange = ComponentChange_Serialize | ComponentChange_Deserialize;
+
+export type ComponentChange_Deserialize = {
+	name: string,
+	before?: number | null,
+	after?: number | null,
+	/**  The evidence then, when the baseline is a review; empty otherwise. */
+	was: string,
+	/**  The evidence now. */
+	now: string,
+};
+
+export type ComponentChange_Serialize = {
+	name: string,
+	before: number | null,
+	after: number | null,
+	/**  The evidence then, when the baseline is a review; empty otherwise. */
+	was: string,
+	/**  The evidence now. */
+	now: string,
+};
+
+export type ComponentScore = ComponentScore_Serialize | ComponentScore_Deserialize;
+
+export type ComponentScore_Deserialize = {
+	name: string,
+	score?: number | null,
+};
+
+export type ComponentScore_Serialize = {
+	name: string,
+	score: number | null,
+};
+
+export type Component_Deserialize = {
+	name: string,
+	/**  0–100, or absent when there is too little data to judge. */
+	score?: number | null,
+	weight: number,
+	/**  Why, in words: "9 of 11 promises kept on time in the last 180 days". */
+	evidence: string,
+};
+
+export type Component_Serialize = {
+	name: string,
+	/**  0–100, or absent when there is too little data to judge. */
+	score: number | null,
+	weight: number,
+	/**  Why, in words: "9 of 11 promises kept on time in the last 180 days". */
+	evidence: string,
 };
 
 export type Contact = Contact_Serialize | Contact_Deserialize;
@@ -713,6 +855,34 @@ export type Goal_Serialize = {
 	progress: GoalProgress[],
 	created_at: string,
 	updated_at: string,
+};
+
+export type Health = Health_Serialize | Health_Deserialize;
+
+export type Health_Deserialize = {
+	account: string,
+	account_id: string,
+	/**  0–100, or absent when no component could be judged. */
+	score?: number | null,
+	band: Band,
+	components: Component_Deserialize[],
+	penalties: Penalty[],
+	/**  The known component with the lowest score. */
+	weakest?: string | null,
+	advisor_level: AdvisorLevel,
+};
+
+export type Health_Serialize = {
+	account: string,
+	account_id: string,
+	/**  0–100, or absent when no component could be judged. */
+	score: number | null,
+	band: Band,
+	components: Component_Serialize[],
+	penalties: Penalty[],
+	/**  The known component with the lowest score. */
+	weakest: string | null,
+	advisor_level: AdvisorLevel,
 };
 
 export type ImportReport = ImportReport_Serialize | ImportReport_Deserialize;
@@ -932,6 +1102,11 @@ export type Meeting_Serialize = {
 	updated_at: string,
 };
 
+export type Penalty = {
+	points: number,
+	reason: string,
+};
+
 export type PromiseDraft = PromiseDraft_Serialize | PromiseDraft_Deserialize;
 
 export type PromiseDraft_Deserialize = {
@@ -1074,6 +1249,23 @@ export type RequestDraft_Serialize = {
 /**  The steps of a request's life, in order. */
 export type RequestStep = "acknowledged" | "answered" | "resolved";
 
+/**  The whole portfolio, riskiest first. */
+export type Review = Review_Serialize | Review_Deserialize;
+
+/**  The whole portfolio, riskiest first. */
+export type Review_Deserialize = {
+	/**  When the user last marked the review read. */
+	reviewed_at?: string | null,
+	accounts: AccountReview_Deserialize[],
+};
+
+/**  The whole portfolio, riskiest first. */
+export type Review_Serialize = {
+	/**  When the user last marked the review read. */
+	reviewed_at: string | null,
+	accounts: AccountReview_Serialize[],
+};
+
 export type SearchGroup = {
 	kind: RecordKind,
 	hits: SearchHit[],
@@ -1178,6 +1370,31 @@ export type Settings_Serialize = {
 
 export type Severity = "low" | "medium" | "high" | "critical";
 
+/**  One account's health on one day. */
+export type Snapshot = Snapshot_Serialize | Snapshot_Deserialize;
+
+/**  One account's health on one day. */
+export type Snapshot_Deserialize = {
+	day: string,
+	score?: number | null,
+	band: Band,
+	level: number,
+	components: ComponentScore_Deserialize[],
+	/**  Rebuilt afterwards from the dated history, not taken on the day. */
+	reconstructed: boolean,
+};
+
+/**  One account's health on one day. */
+export type Snapshot_Serialize = {
+	day: string,
+	score: number | null,
+	band: Band,
+	level: number,
+	components: ComponentScore_Serialize[],
+	/**  Rebuilt afterwards from the dated history, not taken on the day. */
+	reconstructed: boolean,
+};
+
 export type Suggestion = Suggestion_Serialize | Suggestion_Deserialize;
 
 export type Suggestion_Deserialize = {
@@ -1273,6 +1490,41 @@ export type TouchState =
 /**  No touch has ever been logged. */
 "never";
 
+/**  The score over the last 90 days, and how far it moved over 30 and 90 days. */
+export type Trend = Trend_Serialize | Trend_Deserialize;
+
+export type TrendPoint = TrendPoint_Serialize | TrendPoint_Deserialize;
+
+export type TrendPoint_Deserialize = {
+	day: string,
+	score?: number | null,
+	reconstructed: boolean,
+};
+
+export type TrendPoint_Serialize = {
+	day: string,
+	score: number | null,
+	reconstructed: boolean,
+};
+
+/**  The score over the last 90 days, and how far it moved over 30 and 90 days. */
+export type Trend_Deserialize = {
+	/**  Oldest first; today's point is the live score. */
+	points: TrendPoint_Deserialize[],
+	/**  Points gained (or lost, negative) since 30 days ago; absent without a score then and now. */
+	change_30?: number | null,
+	change_90?: number | null,
+};
+
+/**  The score over the last 90 days, and how far it moved over 30 and 90 days. */
+export type Trend_Serialize = {
+	/**  Oldest first; today's point is the live score. */
+	points: TrendPoint_Serialize[],
+	/**  Points gained (or lost, negative) since 30 days ago; absent without a score then and now. */
+	change_30: number | null,
+	change_90: number | null,
+};
+
 /**  How soon to act, for grouping the Today list. */
 export type Urgency = "now" | "today" | "this_week";
 
@@ -1298,6 +1550,31 @@ export type UserError_Serialize = {
 };
 
 export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+
+/**  The default weights of DESIGN §5; any can be changed. */
+export type Weights = Weights_Serialize | Weights_Deserialize;
+
+/**  The default weights of DESIGN §5; any can be changed. */
+export type Weights_Deserialize = {
+	reliability?: number,
+	responsiveness?: number,
+	engagement?: number,
+	proactivity?: number,
+	breadth?: number,
+	intimacy?: number,
+	goals?: number,
+};
+
+/**  The default weights of DESIGN §5; any can be changed. */
+export type Weights_Serialize = {
+	reliability: number,
+	responsiveness: number,
+	engagement: number,
+	proactivity: number,
+	breadth: number,
+	intimacy: number,
+	goals: number,
+};
 
 export type WorkingHours = {
 	/**  "HH:MM" in the account's own time zone. */

@@ -69,34 +69,46 @@ fn responsiveness(b: &Bundle, now: DateTime<Utc>, weight: u32) -> Component {
     let window = Duration::days(180);
     let asked: Vec<_> =
         b.requests.iter().filter(|r| r.received_at <= now && now - r.received_at <= window).collect();
-    if asked.len() < 2 {
+    // A clock still running is judged neither way: a request received ten minutes ago has not
+    // been acknowledged late.
+    let ack_due: Vec<_> = asked
+        .iter()
+        .filter(|r| r.acknowledged_at.is_some() || now - r.received_at > Duration::hours(1))
+        .collect();
+    let answer_due: Vec<_> = asked
+        .iter()
+        .filter(|r| r.answered_at.is_some() || now - r.received_at > Duration::hours(24))
+        .collect();
+    if answer_due.len() < 2 {
         return component(
             "responsiveness",
             weight,
             None,
             format!(
-                "Only {} in the last 180 days; too few to judge.",
-                count(asked.len(), "request", "requests")
+                "Only {} with its answer due in the last 180 days; too few to judge.",
+                count(answer_due.len(), "request", "requests")
             ),
         );
     }
-    let acked = asked
+    let acked = ack_due
         .iter()
         .filter(|r| r.acknowledged_at.is_some_and(|a| a - r.received_at <= Duration::hours(1)))
         .count();
-    let answered = asked
+    let answered = answer_due
         .iter()
         .filter(|r| r.answered_at.is_some_and(|a| a - r.received_at <= Duration::hours(24)))
         .count();
-    let n = asked.len() as f64;
-    let score = ((pct(acked as f64, n) + pct(answered as f64, n)) as f64 / 2.0).round() as u32;
+    let score = (pct(acked as f64, ack_due.len() as f64) + pct(answered as f64, answer_due.len() as f64))
+        as f64
+        / 2.0;
     component(
         "responsiveness",
         weight,
-        Some(score),
+        Some(score.round() as u32),
         format!(
-            "{acked} of {} requests acknowledged within an hour, {answered} answered within 24 hours.",
-            asked.len()
+            "{acked} of {} requests acknowledged within an hour, {answered} of {} answered within 24 hours.",
+            ack_due.len(),
+            answer_due.len()
         ),
     )
 }

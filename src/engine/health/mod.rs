@@ -5,6 +5,7 @@
 //! Pure: no clock, no database.
 
 mod components;
+pub mod history;
 mod ladder;
 
 use chrono::{DateTime, Utc};
@@ -13,6 +14,7 @@ use specta::Type;
 
 use crate::archive::Bundle;
 use crate::domain::Id;
+use crate::error::{Error, Result};
 
 pub use ladder::AdvisorLevel;
 
@@ -47,6 +49,31 @@ pub struct Weights {
     pub breadth: u32,
     pub intimacy: u32,
     pub goals: u32,
+}
+
+impl Weights {
+    /// Each weight from 0 to 100, and at least one above 0.
+    pub fn check(&self) -> Result<()> {
+        let all = [
+            ("reliability", self.reliability),
+            ("responsiveness", self.responsiveness),
+            ("engagement", self.engagement),
+            ("proactivity", self.proactivity),
+            ("breadth", self.breadth),
+            ("intimacy", self.intimacy),
+            ("goals", self.goals),
+        ];
+        if let Some((name, _)) = all.iter().find(|(_, w)| *w > 100) {
+            return Err(Error::validation(name, format!("The weight of {name} must be between 0 and 100.")));
+        }
+        if all.iter().all(|(_, w)| *w == 0) {
+            return Err(Error::validation(
+                "reliability",
+                "At least one component needs a weight above 0, or no score can be given.",
+            ));
+        }
+        Ok(())
+    }
 }
 
 impl Default for Weights {

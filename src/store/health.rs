@@ -1,0 +1,170 @@
+//! Health over time: the weights, the daily snapshots and the review baselines.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{OptionalExtension, params};
+
+use super::{Store, codec};
+use crate::domain::Id;
+use crate::engine::health::history::{Baseline, COMPONENTS, ComponentScore, Snapshot};
+use crate::engine::health::{Band, Weights};
+use crate::error::Result;
+
+const WEIGHTS_KEY: &str = "health_weights";
+
+fn band_word(band: Band) -> &'static str {
+    match band {
+        Band::Healthy => "healthy",
+        Band::Watch => "watch",
+        Band::AtRisk => "at_risk",
+        Band::Unknown => "unknown",
+    }
+}
+
+fn parse_band(text: &str) -> Band {
+    match text {
+        "healthy" => Band::Healthy,
+        "watch" => Band::Watch,
+        "at_risk" => Band::AtRisk,
+        _ => Band::Unknown,
+    }
+}
+
+const SNAPSHOT_COLUMNS: &str = "account_id, day, score, band, level, reliability, responsiveness, engagement, \
+     proactivity, breadth, intimacy, goals, reconstructed";
+
+fn read_snapshot(row: &rusqlite::Row<'_>) -> rusqlite::Result<(Id, Snapshot)> {
+    let day: String = row.get(1)?;
+    let band: String = row.get(3)?;
+    let components = COMPONENTS
+        .iter()
+        .enumerate()
+        .map(|(n, name)| Ok(ComponentScore { name: (*name).into(), score: row.get(5 + n)? }))
+        .collect::<rusqlite::Result<_>>()?;
+    Ok((
+        row.get(0)?,
+        Snapshot {
+            day: codec::parse_date(1, &day)?,
+            score: row.get(2)?,
+            band: parse_band(&band),
+            level: row.get(4)?,
+            components,
+            reconstructed: row.get(12)?,
+        },
+    ))
+}
+
+impl Store {
+    pub fn health_weights(&self) -> Result<Weights> {
+        let text: Option<String> = self
+            .conn()
+            .query_row("SELECT value FROM settings WHERE key = ?1", [WEIGHTS_KEY], |r| r.get(0))
+            .optional()?;
+        Ok(text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default())
+    }
+
+    pub fn save_health_weights(&mut self, weights: &Weights) -> Result<()> {
+        let text = codec::json(weights);
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![WEIGHTS_KEY, text],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Saves snapshots in one transaction. One taken on the day replaces whatever was there;
+    /// a rebuilt one never replaces one taken on the day.
+    pub fn save_snapshots(&mut self, snapshots: &[(Id, Snapshot)]) -> Result<()> {
+        let sql = format!(
+            "INSERT INTO health_snapshots ({SNAPSHOT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+             ON CONFLICT (account_id, day) DO UPDATE SET score = excluded.score, band = excluded.band,
+                 level = excluded.level, reliability = excluded.reliability,
+                 responsiveness = excluded.responsiveness, engagement = excluded.engagement,
+                 proactivity = excluded.proactivity, breadth = excluded.breadth,
+                 intimacy = excluded.intimacy, goals = excluded.goals, reconstructed = excluded.reconstructed
+             WHERE health_snapshots.reconstructed = 1 OR excluded.reconstructed = 0"
+        );
+        self.write(|tx| {
+            let mut stmt = tx.prepare_cached(&sql)?;
+            for (account_id, s) in snapshots {
+                let c = |n: usize| s.components.get(n).and_then(|c| c.score);
+                stmt.execute(params![
+                    account_id,
+                    codec::date(&s.day),
+                    s.score,
+                    band_word(s.band),
+                    s.level,
+                    c(0),
+                    c(1),
+                    c(2),
+                    c(3),
+                    c(4),
+                    c(5),
+                    c(6),
+                    s.reconstructed,
+                ])?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Every account's snapshots from `from` on, oldest first.
+    pub fn snapshots_since(&self, from: NaiveDate) -> Result<HashMap<Id, Vec<Snapshot>>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {SNAPSHOT_COLUMNS} FROM health_snapshots WHERE day >= ?1 ORDER BY day"
+        ))?;
+        let mut out: HashMap<Id, Vec<Snapshot>> = HashMap::new();
+        for row in stmt.query_map([codec::date(&from)], read_snapshot)? {
+            let (id, s) = row?;
+            out.entry(id).or_default().push(s);
+        }
+        Ok(out)
+    }
+
+    /// One account's snapshots from `from` on, oldest first.
+    pub fn account_snapshots(&self, account_id: &str, from: NaiveDate) -> Result<Vec<Snapshot>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {SNAPSHOT_COLUMNS} FROM health_snapshots WHERE account_id = ?1 AND day >= ?2 ORDER BY day"
+        ))?;
+        let rows = stmt.query_map(params![account_id, codec::date(&from)], read_snapshot)?;
+        Ok(rows.map(|r| r.map(|(_, s)| s)).collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many accounts already have a snapshot for `day`.
+    pub fn snapshot_count(&self, day: NaiveDate) -> Result<usize> {
+        let n: i64 = self.conn().query_row(
+            "SELECT count(*) FROM health_snapshots WHERE day = ?1",
+            [codec::date(&day)],
+            |r| r.get(0),
+        )?;
+        Ok(n as usize)
+    }
+
+    pub fn baselines(&self) -> Result<HashMap<Id, (DateTime<Utc>, Baseline)>> {
+        let mut stmt =
+            self.conn().prepare_cached("SELECT account_id, reviewed_at, baseline FROM health_reviews")?;
+        let rows = stmt.query_map([], |row| {
+            let at: String = row.get(1)?;
+            let text: String = row.get(2)?;
+            Ok((row.get(0)?, (codec::parse_instant(1, &at)?, codec::parse_json(2, &text)?)))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Marks the review read: every account's health now becomes its baseline, in one step.
+    pub fn save_baselines(&mut self, baselines: &[(Id, Baseline)], at: DateTime<Utc>) -> Result<()> {
+        self.write(|tx| {
+            let mut stmt = tx.prepare_cached(
+                "INSERT INTO health_reviews (account_id, reviewed_at, baseline) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (account_id) DO UPDATE SET reviewed_at = excluded.reviewed_at, baseline = excluded.baseline",
+            )?;
+            for (id, baseline) in baselines {
+                stmt.execute(params![id, codec::instant(&at), codec::json(baseline)])?;
+            }
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,134 @@
+//! Health over time in a real database: daily snapshots with an honest back-fill, the review
+//! baseline and what changed since, and the weights the user chose.
+
+use chrono::{DateTime, Duration, Utc};
+use rapport::Rapport;
+use rapport::domain::{IssueDraft, Severity};
+use rapport::engine::health::{Band, Weights};
+use tempfile::TempDir;
+
+fn now() -> DateTime<Utc> {
+    "2026-11-23T10:00:00Z".parse().unwrap()
+}
+
+fn demo(dir: &TempDir) -> Rapport {
+    let mut r = Rapport::open(&dir.path().join("rapport.db"), now()).unwrap();
+    r.fill_demo(2026, now()).unwrap();
+    r
+}
+
+#[test]
+fn the_first_review_takes_today_and_rebuilds_the_last_90_days() {
+    let dir = TempDir::new().unwrap();
+    let mut r = demo(&dir);
+    let review = r.health_review(now()).unwrap();
+    assert_eq!(review.accounts.len(), 15);
+    let today = now().date_naive();
+    for a in &review.accounts {
+        let points = &a.trend.points;
+        assert_eq!(points.last().unwrap().day, today);
+        assert_eq!(points.last().unwrap().score, a.health.score, "today's point is the live score");
+        assert!(!points.last().unwrap().reconstructed);
+        assert!(points.len() > 60, "{}: {} days of trend", a.health.account, points.len());
+        assert!(points[..points.len() - 1].iter().all(|p| p.reconstructed), "rebuilt days say so");
+    }
+    let history = r.store().snapshots_since(today - Duration::days(400)).unwrap();
+    let rows: usize = history.values().map(Vec::len).sum();
+    r.health_review(now() + Duration::hours(3)).unwrap();
+    let again: usize =
+        r.store().snapshots_since(today - Duration::days(400)).unwrap().values().map(Vec::len).sum();
+    assert_eq!(rows, again, "a second look the same day adds nothing");
+}
+
+#[test]
+fn a_day_taken_is_never_replaced_by_a_rebuilt_one() {
+    let dir = TempDir::new().unwrap();
+    let mut r = demo(&dir);
+    let earlier = now() - Duration::days(5);
+    r.health_review(earlier).unwrap();
+    let taken = |r: &Rapport| {
+        r.store()
+            .snapshots_since(earlier.date_naive())
+            .unwrap()
+            .values()
+            .flatten()
+            .filter(|s| s.day == earlier.date_naive())
+            .map(|s| s.reconstructed)
+            .collect::<Vec<_>>()
+    };
+    assert!(taken(&r).iter().all(|rebuilt| !rebuilt));
+    r.health_review(now()).unwrap();
+    assert!(taken(&r).iter().all(|rebuilt| !rebuilt), "the day it was taken stays as taken");
+    assert_eq!(taken(&r).len(), 15);
+    let days = r.store().snapshots_since(earlier.date_naive()).unwrap();
+    assert!(days.values().all(|s| s.len() == 6), "the four days between were filled in");
+}
+
+#[test]
+fn marking_the_review_read_sets_the_baseline_for_what_changed() {
+    let dir = TempDir::new().unwrap();
+    let mut r = demo(&dir);
+    let first = r.health_review(now()).unwrap();
+    assert_eq!(first.reviewed_at, None);
+    let healthy = first.accounts.iter().find(|a| a.health.band == Band::Healthy).unwrap();
+    let id = healthy.health.account_id.clone();
+
+    r.mark_reviewed(now()).unwrap();
+    let later = now() + Duration::hours(2);
+    let calm = r.health_review(later).unwrap();
+    assert_eq!(calm.reviewed_at, Some(now()));
+    let same = calm.accounts.iter().find(|a| a.health.account_id == id).unwrap();
+    let ch = same.changes.as_ref().unwrap();
+    assert!(ch.since_review && ch.components.is_empty() && ch.new_penalties.is_empty(), "{ch:?}");
+
+    r.open_issue(
+        IssueDraft {
+            account_id: id.clone(),
+            title: "Invoices doubled".into(),
+            severity: Some(Severity::Critical),
+            opened_at: None,
+            notes: None,
+        },
+        later,
+    )
+    .unwrap();
+    let after = r.health_review(later).unwrap();
+    let hit = after.accounts.iter().find(|a| a.health.account_id == id).unwrap();
+    let ch = hit.changes.as_ref().unwrap();
+    assert_eq!(ch.new_penalties, vec!["Open issue \"Invoices doubled\" (critical).".to_string()]);
+    assert_eq!(ch.score_before, healthy.health.score);
+    assert_eq!(hit.health.score, healthy.health.score.map(|s| s.saturating_sub(10)));
+}
+
+#[test]
+fn the_weights_are_kept_checked_and_used() {
+    let dir = TempDir::new().unwrap();
+    let mut r = demo(&dir);
+    assert_eq!(r.health_weights().unwrap(), Weights::default());
+    let refused = r.save_health_weights(&Weights { engagement: 250, ..Weights::default() });
+    assert!(refused.unwrap_err().to_string().contains("between 0 and 100"));
+    assert_eq!(r.health_weights().unwrap(), Weights::default(), "a refused change leaves nothing behind");
+
+    let mine = Weights { reliability: 60, ..Weights::default() };
+    r.save_health_weights(&mine).unwrap();
+    drop(r);
+    let mut r = Rapport::open(&dir.path().join("rapport.db"), now()).unwrap();
+    assert_eq!(r.health_weights().unwrap(), mine, "kept across restarts");
+    let review = r.health_review(now()).unwrap();
+    let reliability = &review.accounts[0].health.components[0];
+    assert_eq!((reliability.name.as_str(), reliability.weight), ("reliability", 60));
+}
+
+#[test]
+fn one_accounts_health_has_its_history_for_the_chart() {
+    let dir = TempDir::new().unwrap();
+    let mut r = demo(&dir);
+    let id = r.find_account("maison").unwrap().id;
+    let page = r.account_health(&id, now()).unwrap();
+    assert_eq!(page.review.health.account, "Maison Vérité");
+    assert!(page.history.len() > 60);
+    assert_eq!(page.history.last().unwrap().day, now().date_naive());
+    assert_eq!(page.history.last().unwrap().score, page.review.health.score);
+    assert!(page.history.windows(2).all(|w| w[0].day < w[1].day), "oldest first, one per day");
+    assert!(r.account_health("no-such-account", now()).is_err());
+}
