@@ -4,7 +4,9 @@
 use chrono::{DateTime, Duration, Utc};
 use rapport::archive::Bundle;
 use rapport::domain::*;
-use rapport::engine::health::history::{Baseline, Snapshot, as_of, changes, end_of, rebuild, trend};
+use rapport::engine::health::history::{
+    Baseline, Snapshot, as_of, backfill, changes, end_of, rebuild, trend,
+};
 use rapport::engine::health::{Band, Weights, health, review};
 
 fn now() -> DateTime<Utc> {
@@ -406,4 +408,21 @@ fn a_request_whose_clock_is_still_running_is_not_held_against_us() {
     fresh.received_at = now() - Duration::hours(2);
     *b.requests.last_mut().unwrap() = fresh;
     assert!(component(&health(&b, now(), &Weights::default()), "responsiveness") < base);
+}
+
+#[test]
+fn rebuilding_many_days_at_once_agrees_with_judging_each_day_alone() {
+    let mut b = neglected();
+    b.issues.push(outage(40, Some(10)));
+    b.promises[1].completed_at = Some(days_ago(2));
+    let today = now().date_naive();
+    let have = vec![today - Duration::days(3)];
+    let rebuilt = backfill(&b, &have, today, &Weights::default());
+    assert_eq!(rebuilt.len(), 89, "every missing day of the last 90");
+    for s in &rebuilt {
+        let t = end_of(s.day);
+        let alone = health(&as_of(&b, t), t, &Weights::default());
+        assert_eq!(s.score, alone.score, "{}", s.day);
+        assert_eq!(s.level, alone.advisor_level.level, "{}", s.day);
+    }
 }

@@ -14,6 +14,8 @@ export default defineConfig({
   clearScreen: false,
   server: { port: 5173, strictPort: true },
   build: { outDir: "dist", emptyOutDir: true, target: "es2022" },
+  // Pre-bundled up front, so the first test run does not reload half-way when a chart appears.
+  optimizeDeps: { include: ["uplot"] },
   test: {
     include: ["src/**/*.test.ts"],
     browser: {

@@ -1,7 +1,8 @@
 // The desktop app as a user meets it: the real binary, a real window, the real database file.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { demoDatabase, startDesktop } from "./harness.js";
+import { execFileSync } from "node:child_process";
+import { cliBinary, demoDatabase, startDesktop } from "./harness.js";
 
 let desktop;
 const db = demoDatabase();
@@ -176,5 +177,41 @@ test("the brief for an upcoming meeting opens from Today's check-in", async () =
       assert.ok(await (await app.$(`h2=${heading}`)).isDisplayed(), `${heading} is shown`);
     }
     await desktop.screenshot("brief");
+  });
+});
+
+test("the health review opens with the account most at risk first, and its health tab charts the trend", async () => {
+  // What the core says, through the CLI on the same file: the window must show the same order.
+  const expected = JSON.parse(execFileSync(cliBinary, ["--db", db, "health", "--json"], { encoding: "utf8" }));
+  assert.equal(expected[0].band, "at_risk", "the demo has an account at risk");
+
+  await desktop.withApp("health-review", async (app) => {
+    const nav = await (await app.$('nav[aria-label="Main"]')).$("a=Health");
+    await nav.waitForDisplayed({ timeout: 20_000 });
+    await nav.click();
+    const list = await app.$('ol[aria-label="Accounts, riskiest first"]');
+    await list.waitForDisplayed({ timeout: 20_000 });
+    const rows = await list.$$("li[data-account-id]");
+    assert.equal(rows.length, expected.length, "every account is reviewed");
+    const first = await rows[0].getText();
+    assert.ok(first.includes(expected[0].account), `the riskiest first: ${first}`);
+    assert.match(first, /At risk/);
+    assert.match(first, /Next step: /);
+    assert.equal(await rows[0].getAttribute("data-account-id"), expected[0].account_id);
+    assert.ok(await rows[0].$("canvas").isExisting(), "the row has its trend sparkline");
+    await desktop.screenshot("health-review");
+
+    await (await rows[0].$(`a=${expected[0].account}`)).click();
+    await (await app.$(`h1=${expected[0].account}`)).waitForDisplayed({ timeout: 10_000 });
+    const panel = await app.$("#panel-health");
+    await panel.waitForDisplayed({ timeout: 10_000 });
+    await app.waitUntil(async () => (await panel.$$("canvas")).length > 0, {
+      timeout: 10_000,
+      timeoutMsg: "the health chart never appeared",
+    });
+    const text = await panel.getText();
+    assert.match(text, /reliability/i);
+    assert.ok(text.includes(expected[0].components[1].evidence), "the evidence behind each component is shown");
+    await desktop.screenshot("account-health");
   });
 });

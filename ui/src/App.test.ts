@@ -2,24 +2,25 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, expect, test } from "vitest";
 import { render } from "vitest-browser-svelte";
 import App from "./App.svelte";
-import { brief, briefMeeting, summary } from "./test/fixtures";
+import { accountReview, brief, briefMeeting, summary } from "./test/fixtures";
 
 afterEach(() => {
   clearMocks();
   history.replaceState(history.state, "", "#/");
 });
 
-test("Rapport opens on Today; Accounts, Archive and Settings are one click away", async () => {
+test("Rapport opens on Today; Accounts, Health, Archive and Settings are one click away", async () => {
   history.replaceState(history.state, "", "#/");
   mockIPC((command) => {
     if (command === "today") return [];
     if (command === "list_accounts") return [summary({ name: "Kestrel Logistik GmbH" })];
+    if (command === "health_review") return { reviewed_at: null, accounts: [accountReview()] };
     throw new Error(`unexpected ${command}`);
   });
   const screen = await render(App);
   const nav = screen.getByRole("navigation", { name: "Main" });
   await expect.element(screen.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
-  expect(nav.getByRole("link").elements().map((a) => a.textContent)).toEqual(["Today", "Accounts", "Archive", "Settings"]);
+  expect(nav.getByRole("link").elements().map((a) => a.textContent)).toEqual(["Today", "Accounts", "Health", "Archive", "Settings"]);
   await expect.element(nav.getByRole("link", { name: "Today" })).toHaveAttribute("aria-current", "page");
 
   await nav.getByRole("link", { name: "Accounts" }).click();
@@ -27,6 +28,12 @@ test("Rapport opens on Today; Accounts, Archive and Settings are one click away"
   expect(window.location.hash).toBe("#/accounts");
   await expect.element(nav.getByRole("link", { name: "Accounts" })).toHaveAttribute("aria-current", "page");
   await expect.element(screen.getByRole("link", { name: "Kestrel Logistik GmbH" })).toBeVisible();
+
+  await nav.getByRole("link", { name: "Health" }).click();
+  await expect.element(screen.getByRole("heading", { level: 1, name: "Relationship health" })).toBeVisible();
+  expect(window.location.hash).toBe("#/health");
+  await expect.element(nav.getByRole("link", { name: "Health" })).toHaveAttribute("aria-current", "page");
+  await expect.element(screen.getByRole("link", { name: "Kestrel Logistik GmbH" })).toHaveAttribute("href", "#/accounts/account-1?tab=health");
 });
 
 test("a brief has its own address, and Accounts stays marked as where the user is", async () => {

@@ -1,5 +1,7 @@
 //! The seven components and the penalties, each with the evidence that justifies its number.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, Duration, Utc};
 
 use super::{Component, Penalty, Weights};
@@ -33,11 +35,11 @@ pub fn all(b: &Bundle, now: DateTime<Utc>, w: &Weights) -> Vec<Component> {
 
 /// Our promises due in the last 180 days, kept on time; recent ones weigh more.
 fn reliability(b: &Bundle, now: DateTime<Utc>, weight: u32) -> Component {
-    let window = Duration::days(180);
+    let last_180 = now - Duration::days(180)..=now;
     let due: Vec<_> = b
         .promises
         .iter()
-        .filter(|p| p.direction == Direction::Ours && p.due_at <= now && now - p.due_at <= window)
+        .filter(|p| p.direction == Direction::Ours && last_180.contains(&p.due_at))
         .filter(|p| p.status != PromiseStatus::Renegotiated)
         .collect();
     if due.len() < 3 {
@@ -66,18 +68,17 @@ fn reliability(b: &Bundle, now: DateTime<Utc>, weight: u32) -> Component {
 
 /// Requests of the last 180 days acknowledged within an hour and answered within a day.
 fn responsiveness(b: &Bundle, now: DateTime<Utc>, weight: u32) -> Component {
-    let window = Duration::days(180);
-    let asked: Vec<_> =
-        b.requests.iter().filter(|r| r.received_at <= now && now - r.received_at <= window).collect();
+    let last_180 = now - Duration::days(180)..=now;
+    let asked: Vec<_> = b.requests.iter().filter(|r| last_180.contains(&r.received_at)).collect();
     // A clock still running is judged neither way: a request received ten minutes ago has not
     // been acknowledged late.
     let ack_due: Vec<_> = asked
         .iter()
-        .filter(|r| r.acknowledged_at.is_some() || now - r.received_at > Duration::hours(1))
+        .filter(|r| r.acknowledged_at.is_some() || r.received_at < now - Duration::hours(1))
         .collect();
     let answer_due: Vec<_> = asked
         .iter()
-        .filter(|r| r.answered_at.is_some() || now - r.received_at > Duration::hours(24))
+        .filter(|r| r.answered_at.is_some() || r.received_at < now - Duration::hours(24))
         .collect();
     if answer_due.len() < 2 {
         return component(
@@ -126,11 +127,9 @@ fn engagement(b: &Bundle, now: DateTime<Utc>, weight: u32) -> Component {
     } else {
         (100.0 * (1.0 - (days - cadence) as f64 / cadence as f64)).max(0.0)
     };
-    let recent = past.iter().filter(|i| now - i.occurred_at <= Duration::days(90)).count();
-    let before = past
-        .iter()
-        .filter(|i| now - i.occurred_at > Duration::days(90) && now - i.occurred_at <= Duration::days(180))
-        .count();
+    let (d90, d180) = (now - Duration::days(90), now - Duration::days(180));
+    let recent = past.iter().filter(|i| i.occurred_at >= d90).count();
+    let before = past.iter().filter(|i| i.occurred_at < d90 && i.occurred_at >= d180).count();
     let mut trend = String::new();
     if before > 0 && (recent as f64) < before as f64 * 0.7 {
         score = (score - 15.0).max(0.0);
@@ -146,11 +145,8 @@ fn engagement(b: &Bundle, now: DateTime<Utc>, weight: u32) -> Component {
 
 /// The share of the last 90 days' touches that we started.
 fn proactivity(b: &Bundle, now: DateTime<Utc>, weight: u32) -> Component {
-    let recent: Vec<_> = b
-        .interactions
-        .iter()
-        .filter(|i| i.occurred_at <= now && now - i.occurred_at <= Duration::days(90))
-        .collect();
+    let last_90 = now - Duration::days(90)..=now;
+    let recent: Vec<_> = b.interactions.iter().filter(|i| last_90.contains(&i.occurred_at)).collect();
     if recent.len() < 3 {
         return component(
             "proactivity",
@@ -173,13 +169,14 @@ fn proactivity(b: &Bundle, now: DateTime<Utc>, weight: u32) -> Component {
 
 /// People and levels engaged in the last 90 days.
 fn breadth(b: &Bundle, now: DateTime<Utc>, weight: u32) -> Component {
+    let last_90 = now - Duration::days(90)..=now;
     if b.contacts.is_empty() {
         return component("breadth", weight, None, "Nobody recorded at this account yet.".into());
     }
-    let touched: Vec<&str> = b
+    let touched: HashSet<&str> = b
         .interactions
         .iter()
-        .filter(|i| i.occurred_at <= now && now - i.occurred_at <= Duration::days(90))
+        .filter(|i| last_90.contains(&i.occurred_at))
         .flat_map(|i| i.contact_ids.iter().map(String::as_str))
         .collect();
     let people: Vec<_> = b.contacts.iter().filter(|c| touched.contains(&c.id.as_str())).collect();
@@ -252,6 +249,7 @@ fn goals(b: &Bundle, weight: u32) -> Component {
 
 /// Open issues and a sour mood subtract, visibly.
 pub fn penalties(b: &Bundle, now: DateTime<Utc>) -> Vec<Penalty> {
+    let last_90 = now - Duration::days(90)..=now;
     let mut out = Vec::new();
     for i in b.issues.iter().filter(|i| i.resolved_at.is_none() && i.opened_at <= now) {
         let points = match i.severity {
@@ -264,7 +262,7 @@ pub fn penalties(b: &Bundle, now: DateTime<Utc>) -> Vec<Penalty> {
     let felt: Vec<i8> = b
         .interactions
         .iter()
-        .filter(|i| i.occurred_at <= now && now - i.occurred_at <= Duration::days(90))
+        .filter(|i| last_90.contains(&i.occurred_at))
         .filter_map(|i| i.sentiment)
         .collect();
     if felt.len() >= 3 {

@@ -65,11 +65,21 @@ pub fn end_of(day: NaiveDate) -> DateTime<Utc> {
 /// left out, and outcomes that came later are undone.
 pub fn as_of(b: &Bundle, t: DateTime<Utc>) -> Bundle {
     let mut past = b.clone();
+    rewind(&mut past, t);
+    past.interactions.retain(|i| i.occurred_at <= t);
+    past.meetings.retain(|m| m.created_at <= t);
+    past
+}
+
+/// Takes `past` back to `t`, in place, for every record but the touches and meetings: the
+/// health components already ignore touches after their `now`, so the history — by far the
+/// largest part — is left alone. Rewinding is monotonic, so many days are rebuilt newest first
+/// from one copy.
+fn rewind(past: &mut Bundle, t: DateTime<Utc>) {
     past.contacts.retain(|c| c.created_at <= t);
     past.culture_notes.retain(|n| n.created_at <= t);
     past.goals.retain(|g| g.created_at <= t);
     past.goals.iter_mut().for_each(|g| g.progress.retain(|p| p.at <= t));
-    past.interactions.retain(|i| i.occurred_at <= t);
     past.promises.retain(|p| p.made_at <= t);
     for p in &mut past.promises {
         if p.completed_at.is_some_and(|done| done > t) {
@@ -89,19 +99,27 @@ pub fn as_of(b: &Bundle, t: DateTime<Utc>) -> Bundle {
         i.resolved_at = i.resolved_at.filter(|a| *a <= t);
         i.followed_up_at = i.followed_up_at.filter(|a| *a <= t);
     }
-    past.meetings.retain(|m| m.created_at <= t);
-    past
 }
 
 /// The snapshot Rapport would have taken at the end of `day`, had it run; `None` for a day
 /// before the account was recorded, when there is nothing honest to say.
 pub fn rebuild(b: &Bundle, day: NaiveDate, weights: &Weights) -> Option<Snapshot> {
-    let t = end_of(day);
+    backfill_days(b, vec![day], weights).pop()
+}
+
+fn backfill_days(b: &Bundle, mut days: Vec<NaiveDate>, weights: &Weights) -> Vec<Snapshot> {
     let first = b.interactions.iter().map(|i| i.occurred_at).min().unwrap_or(b.account.created_at);
-    if t < b.account.created_at.min(first) {
-        return None;
-    }
-    Some(Snapshot::of(&health(&as_of(b, t), t, weights), day, true))
+    let began = b.account.created_at.min(first);
+    days.retain(|day| end_of(*day) >= began);
+    days.sort_unstable_by(|a, b| b.cmp(a));
+    let mut past = b.clone();
+    days.into_iter()
+        .map(|day| {
+            let t = end_of(day);
+            rewind(&mut past, t);
+            Snapshot::of(&health(&past, t, weights), day, true)
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -262,9 +280,10 @@ pub fn changes(base: &Baseline, since: DateTime<Utc>, since_review: bool, now: &
 /// The snapshots missing from the last 90 days before `today`, rebuilt; `have` lists the
 /// days already stored for this account.
 pub fn backfill(b: &Bundle, have: &[NaiveDate], today: NaiveDate, weights: &Weights) -> Vec<Snapshot> {
-    (1..=90)
-        .map(|n| today - Duration::days(n))
-        .filter(|day| !have.contains(day))
-        .filter_map(|day| rebuild(b, day, weights))
-        .collect()
+    let missing: Vec<NaiveDate> =
+        (1..=90).map(|n| today - Duration::days(n)).filter(|day| !have.contains(day)).collect();
+    if missing.is_empty() {
+        return Vec::new();
+    }
+    backfill_days(b, missing, weights)
 }

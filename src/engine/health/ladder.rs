@@ -1,6 +1,8 @@
 //! The advisor ladder: 1 implementer → 2 reliable partner → 3 proactive partner → 4 trusted
 //! advisor. Each rung has conditions from the evidence; the next steps are the unmet ones.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use specta::Type;
@@ -26,6 +28,8 @@ fn score(components: &[Component], name: &str) -> Option<u32> {
 const NAMES: [&str; 4] = ["implementer", "reliable partner", "proactive partner", "trusted advisor"];
 
 pub fn level(b: &Bundle, components: &[Component], now: DateTime<Utc>) -> AdvisorLevel {
+    let last_180 = now - Duration::days(180)..=now;
+    let last_90 = now - Duration::days(90)..=now;
     let mut evidence = Vec::new();
 
     // Rung 2: promises kept and requests answered.
@@ -51,11 +55,7 @@ pub fn level(b: &Bundle, components: &[Component], now: DateTime<Utc>) -> Adviso
     }
 
     // Rung 3: we start most touches.
-    let recent: Vec<_> = b
-        .interactions
-        .iter()
-        .filter(|i| i.occurred_at <= now && now - i.occurred_at <= Duration::days(90))
-        .collect();
+    let recent: Vec<_> = b.interactions.iter().filter(|i| last_90.contains(&i.occurred_at)).collect();
     let ours = recent.iter().filter(|i| i.initiated_by == Initiator::Us).count();
     let mut rung3 = Vec::new();
     if !recent.is_empty() && ours * 2 > recent.len() {
@@ -82,23 +82,19 @@ pub fn level(b: &Bundle, components: &[Component], now: DateTime<Utc>) -> Adviso
             rung4.push(format!("No personal goal recorded for {}{title}.", c.name));
         }
     }
-    let levels = Level::ALL
+    let level_of: HashMap<&str, Level> = b.contacts.iter().map(|c| (c.id.as_str(), c.level)).collect();
+    let levels = recent
         .iter()
-        .filter(|l| {
-            recent.iter().any(|i| {
-                i.contact_ids.iter().any(|id| b.contacts.iter().any(|c| &c.id == id && c.level == **l))
-            })
-        })
-        .count();
+        .flat_map(|i| i.contact_ids.iter().filter_map(|id| level_of.get(id.as_str())))
+        .collect::<HashSet<_>>()
+        .len();
     if levels < 2 {
         rung4.push("Build relationships at more than one level of their organisation.".into());
     }
-    let asked_us = b.interactions.iter().any(|i| {
-        i.strategic
-            && i.initiated_by == Initiator::Them
-            && i.occurred_at <= now
-            && now - i.occurred_at <= Duration::days(180)
-    });
+    let asked_us = b
+        .interactions
+        .iter()
+        .any(|i| i.strategic && i.initiated_by == Initiator::Them && last_180.contains(&i.occurred_at));
     if asked_us {
         evidence.push("They have brought us strategic questions in the last 180 days.".into());
     } else {

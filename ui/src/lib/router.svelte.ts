@@ -1,15 +1,16 @@
-// Where the user is: Today (the home), the accounts list, one account (on one of its tabs), an
-// account's brief (for one of its meetings, or for the account as a whole), the archive, or the
-// settings. Kept in the URL hash so the back button and reloads work.
+// Where the user is: Today (the home), the accounts list, the health review, one account (on one
+// of its tabs), an account's brief (for one of its meetings, or for the account as a whole), the
+// archive, or the settings. Kept in the URL hash so the back button and reloads work.
 import type { RecordKind } from "../bindings";
 
-export const accountTabs = ["overview", "people", "culture", "goals", "promises", "history", "requests", "meetings"] as const;
+export const accountTabs = ["overview", "health", "people", "culture", "goals", "promises", "history", "requests", "meetings"] as const;
 
 export type AccountTab = (typeof accountTabs)[number];
 
 export type Route =
   | { name: "today" }
   | { name: "accounts" }
+  | { name: "health" }
   | { name: "archive" }
   | { name: "settings" }
   | { name: "account"; id: string; tab?: AccountTab }
@@ -18,6 +19,7 @@ export type Route =
 /** The views with an address of their own and no parameters. */
 const fixed = new Map<string, Route>([
   ["#/accounts", { name: "accounts" }],
+  ["#/health", { name: "health" }],
   ["#/archive", { name: "archive" }],
   ["#/settings", { name: "settings" }],
 ]);

@@ -33,3 +33,10 @@ test("a brief's address names the account and, optionally, the meeting, and read
   expect(parse("#/brief/xyz?meeting=")).toEqual({ name: "brief", id: "xyz" });
   expect(parse("#/brief/")).toEqual({ name: "today" });
 });
+
+test("the health review has its own address, and an account can open on its health tab", () => {
+  expect(href({ name: "health" })).toBe("#/health");
+  expect(parse("#/health")).toEqual({ name: "health" });
+  expect(parse("#/accounts/xyz?tab=health")).toEqual({ name: "account", id: "xyz", tab: "health" });
+  expect(href({ name: "account", id: "xyz", tab: "health" })).toBe("#/accounts/xyz?tab=health");
+});

@@ -1,7 +1,9 @@
 // Small builders for UI tests: a record with sensible defaults, overridden where it matters.
 import type {
   Account,
+  AccountHealth_Serialize,
   AccountPage,
+  AccountReview_Serialize,
   AccountSummary,
   ArchivedRecord,
   Brief_Serialize,
@@ -13,7 +15,9 @@ import type {
   BriefPromise_Serialize,
   BriefRequest_Serialize,
   BriefTouch,
+  Changes_Serialize,
   ClientRequest,
+  Component_Serialize,
   Contact,
   CultureNote,
   Goal,
@@ -25,8 +29,11 @@ import type {
   ReasonCode,
   SearchHit,
   Settings,
+  Snapshot_Serialize,
   Suggestion,
   TimelineEntry,
+  TrendPoint_Serialize,
+  Weights_Serialize,
 } from "../bindings";
 
 export const NOW = new Date("2026-11-23T10:00:00Z");
@@ -436,6 +443,96 @@ export function brief(overrides: Partial<Brief_Serialize> = {}): Brief_Serialize
     health: "Relationship health is not computed yet: it comes with the review.",
     talking_points: [],
     questions: [],
+    ...overrides,
+  };
+}
+
+/** The health weights at their defaults (DESIGN §5). */
+export function healthWeights(overrides: Partial<Weights_Serialize> = {}): Weights_Serialize {
+  return { reliability: 25, responsiveness: 20, engagement: 15, proactivity: 10, breadth: 10, intimacy: 10, goals: 10, ...overrides };
+}
+
+/** One health component with its evidence; `score` null means too little is known. */
+export function healthComponent(name: keyof Weights_Serialize, score: number | null, evidence = `Evidence for ${name}.`): Component_Serialize {
+  return { name, score, weight: healthWeights()[name], evidence };
+}
+
+/** The calendar day `n` days before NOW, as "YYYY-MM-DD". */
+export function daysBefore(n: number): string {
+  return new Date(NOW.getTime() - n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A trend line: one point a day, the last one NOW's day. */
+export function trendPoints(scores: (number | null)[]): TrendPoint_Serialize[] {
+  return scores.map((score, i) => ({ day: daysBefore(scores.length - 1 - i), score, reconstructed: false }));
+}
+
+/** What changed at Kestrel since a review a week before NOW: nothing, unless told. */
+export function healthChanges(overrides: Partial<Changes_Serialize> = {}): Changes_Serialize {
+  return {
+    since: "2026-11-16T09:00:00Z",
+    since_review: true,
+    score_before: 58,
+    band_before: "watch",
+    level_before: 2,
+    components: [],
+    new_penalties: [],
+    gone_penalties: [],
+    ...overrides,
+  };
+}
+
+/** Kestrel in the review: watch at 58, responsiveness its weakest part, a reliable partner. */
+export function accountReview(overrides: Partial<AccountReview_Serialize> = {}): AccountReview_Serialize {
+  return {
+    account: "Kestrel Logistik GmbH",
+    account_id: "account-1",
+    score: 58,
+    band: "watch",
+    components: [
+      healthComponent("reliability", 80, "8 of 10 promises kept on time in the last 180 days."),
+      healthComponent("responsiveness", 40, "2 of 5 requests answered within 24 hours."),
+      healthComponent("engagement", 70),
+      healthComponent("proactivity", 50),
+      healthComponent("breadth", 60),
+      healthComponent("intimacy", null, "No key person has personal goals or preferences recorded yet."),
+      healthComponent("goals", 75),
+    ],
+    penalties: [],
+    weakest: "responsiveness",
+    advisor_level: {
+      level: 2,
+      name: "reliable partner",
+      evidence: ["Reliability 80: promises are kept on time."],
+      next_steps: ["Reach out first: you have initiated 2 of the last 8 touches.", "Learn and record their company's goals for the year."],
+    },
+    trend: { points: trendPoints([62, 60, null, 58]), change_30: -4, change_90: 2 },
+    changes: null,
+    ...overrides,
+  };
+}
+
+/** One day of an account's health, with the seven components at `score` unless told. */
+export function snapshot(day: string, score: number | null, overrides: Partial<Snapshot_Serialize> = {}): Snapshot_Serialize {
+  return {
+    day,
+    score,
+    band: score === null ? "unknown" : score >= 75 ? "healthy" : score >= 50 ? "watch" : "at_risk",
+    level: 2,
+    components: (["reliability", "responsiveness", "engagement", "proactivity", "breadth", "intimacy", "goals"] as const).map((name) => ({
+      name,
+      score,
+    })),
+    reconstructed: false,
+    ...overrides,
+  };
+}
+
+/** Kestrel's health tab: the review line and three days of history, today last. */
+export function accountHealth(overrides: Partial<AccountHealth_Serialize> = {}): AccountHealth_Serialize {
+  return {
+    review: accountReview(),
+    history: [snapshot(daysBefore(2), 62), snapshot(daysBefore(1), 60), snapshot(daysBefore(0), 58)],
     ...overrides,
   };
 }

@@ -3,7 +3,7 @@ import { afterEach, expect, test } from "vitest";
 import { userEvent } from "vitest/browser";
 import { render } from "vitest-browser-svelte";
 import type { AccountPage } from "../bindings";
-import { account, contact, entry, goal, meeting, page, promise } from "../test/fixtures";
+import { account, accountHealth, contact, entry, goal, meeting, page, promise } from "../test/fixtures";
 import AccountView from "./AccountView.svelte";
 
 afterEach(() => {
@@ -18,6 +18,7 @@ function serving(data: AccountPage) {
   mockIPC((command) => {
     calls.push(command);
     if (command === "account_page") return data;
+    if (command === "account_health") return accountHealth();
     if (command === "capture") return { interaction: {}, promises: [], request: null, goal: null };
     throw new Error(`unexpected ${command}`);
   });
@@ -60,6 +61,19 @@ test("an address naming a tab opens the account on it", async () => {
   const screen = await render(AccountView, { accountId: "account-1", tab: "history" });
   await expect.element(screen.getByRole("tab", { name: "History" })).toHaveAttribute("aria-selected", "true");
   await expect.element(screen.getByRole("button", { name: "Edit", exact: true })).toBeVisible();
+});
+
+test("the Health tab scores the account, and scores it again when something is saved on the page", async () => {
+  const calls = serving(kestrel);
+  const screen = await render(AccountView, { accountId: "account-1", tab: "health" });
+  await expect.element(screen.getByRole("tab", { name: "Health" })).toHaveAttribute("aria-selected", "true");
+  await expect.element(screen.getByRole("tabpanel").getByRole("region", { name: "Advisor ladder" })).toHaveTextContent("Reliable partner");
+  await userEvent.keyboard("l");
+  await userEvent.keyboard("Quick call");
+  await screen.getByRole("button", { name: "Save to history" }).click();
+  await expect.element(screen.getByRole("form", { name: "Log an interaction" })).not.toBeInTheDocument();
+  await expect.element(screen.getByRole("region", { name: "Advisor ladder" })).toBeVisible();
+  expect(calls).toEqual(["account_page", "account_health", "capture", "account_page", "account_health"]);
 });
 
 test("L opens quick capture; saving reloads the page; Escape closes it", async () => {

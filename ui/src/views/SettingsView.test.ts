@@ -1,18 +1,23 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, expect, test } from "vitest";
 import { render } from "vitest-browser-svelte";
-import { checkinSettings } from "../test/fixtures";
+import { checkinSettings, healthWeights } from "../test/fixtures";
 import SettingsView from "./SettingsView.svelte";
 
 afterEach(() => clearMocks());
 
-/** Serves the settings, and keeps what was saved. */
+/** Serves the settings and the health weights, and keeps what was saved. */
 function serving(answerSave: () => unknown = () => null) {
   const saved: Record<string, unknown>[] = [];
   mockIPC((command, args) => {
     if (command === "checkin_settings") return checkinSettings({ request_answer_hours: 8 });
+    if (command === "health_weights") return healthWeights({ intimacy: 5 });
     if (command === "save_checkin_settings") {
       saved.push((args as { settings: Record<string, unknown> }).settings);
+      return answerSave();
+    }
+    if (command === "save_health_weights") {
+      saved.push((args as { weights: Record<string, unknown> }).weights);
       return answerSave();
     }
     throw new Error(`unexpected ${command}`);
@@ -35,7 +40,7 @@ test("the thresholds load grouped by what they watch, and a change is saved with
   await screen.getByLabelText("Desktop reminders for check-ins that become urgent").click();
   await screen.getByRole("button", { name: "Save settings" }).click();
 
-  await expect.element(screen.getByRole("status")).toHaveTextContent("Saved.");
+  await expect.element(screen.getByRole("form", { name: "Check-in settings" }).getByRole("status")).toHaveTextContent("Saved.");
   expect(saved).toEqual([checkinSettings({ request_answer_hours: 12, renewal_days: 120, reminders: false })]);
 });
 
@@ -74,5 +79,52 @@ test("the core's refusal is shown as its sentence", async () => {
   const screen = await render(SettingsView);
   await screen.getByRole("button", { name: "Save settings" }).click();
   await expect.element(screen.getByRole("alert")).toHaveTextContent("disk full");
-  await expect.element(screen.getByRole("status")).toHaveTextContent("");
+  await expect.element(screen.getByRole("form", { name: "Check-in settings" }).getByRole("status")).toHaveTextContent("");
+});
+
+test("the health weights load beside the check-in settings, and are saved as numbers", async () => {
+  const saved = serving();
+  const screen = await render(SettingsView);
+  const weights = screen.getByRole("form", { name: "Health weights" });
+  await expect.element(weights.getByLabelText("Intimacy")).toHaveValue(5);
+  await expect.element(weights.getByLabelText("Reliability")).toHaveValue(25);
+  await weights.getByLabelText("Reliability").fill("40");
+  await weights.getByLabelText("Goals").fill("0");
+  await weights.getByRole("button", { name: "Save weights" }).click();
+  await expect.element(weights.getByRole("status")).toHaveTextContent("Saved. Health scores now use these weights.");
+  expect(saved).toEqual([healthWeights({ reliability: 40, intimacy: 5, goals: 0 })]);
+});
+
+test("a weight that cannot be sent is refused beside its field, and nothing is sent", async () => {
+  const saved = serving();
+  const screen = await render(SettingsView);
+  const weights = screen.getByRole("form", { name: "Health weights" });
+  const breadth = weights.getByLabelText("Breadth");
+  await breadth.fill("2.5");
+  await weights.getByLabelText("Engagement").fill("");
+  await weights.getByRole("button", { name: "Save weights" }).click();
+  const engagement = weights.getByLabelText("Engagement");
+  await expect.element(engagement).toHaveAttribute("aria-invalid", "true");
+  await expect.element(engagement).toHaveFocus();
+  await expect.element(breadth).toHaveAccessibleDescription("Type a whole number, such as 10. Type 0 to leave this out of the score.");
+  await weights.getByLabelText("Engagement").fill("-5");
+  await weights.getByLabelText("Breadth").fill("10");
+  await weights.getByRole("button", { name: "Save weights" }).click();
+  await expect.element(engagement).toHaveAccessibleDescription("A weight cannot be below 0. Type 0 to leave this out of the score.");
+  expect(saved).toEqual([]);
+});
+
+test("the core's refusal of a weight is shown beside the component it names, which takes the focus", async () => {
+  serving(() => {
+    throw { code: "validation", field: "proactivity", message: "The weight of proactivity must be between 0 and 100." };
+  });
+  const screen = await render(SettingsView);
+  const weights = screen.getByRole("form", { name: "Health weights" });
+  await weights.getByLabelText("Proactivity").fill("150");
+  await weights.getByRole("button", { name: "Save weights" }).click();
+  const proactivity = weights.getByLabelText("Proactivity");
+  await expect.element(proactivity).toHaveAccessibleDescription("The weight of proactivity must be between 0 and 100.");
+  await expect.element(proactivity).toHaveFocus();
+  await expect.element(weights.getByLabelText("Reliability")).toHaveAttribute("aria-invalid", "false");
+  await expect.element(weights.getByRole("status")).toHaveTextContent("");
 });
