@@ -1,3 +1,5 @@
+// First, before any module reads the language.
+import "./lib/locale";
 import { mount } from "svelte";
 import App from "./App.svelte";
 import "./styles/app.css";
