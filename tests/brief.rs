@@ -111,3 +111,31 @@ fn the_json_brief_holds_every_section_and_an_unknown_meeting_is_refused() {
         .code(1)
         .stderr(predicate::str::contains("has no meeting with the id"));
 }
+
+/// The brief reads only the recent months and the kept touch figures; it must say exactly what
+/// it would say from the whole history, for every account and every one of its meetings.
+#[test]
+fn the_brief_from_recent_history_equals_the_brief_from_all_of_it() {
+    use rapport::Rapport;
+    use rapport::engine::brief::brief;
+    use rapport::engine::checkins::Touches;
+    use rapport::engine::health::Weights;
+    let dir = TempDir::new().unwrap();
+    let now = AT.parse().unwrap();
+    let mut r = Rapport::open(&dir.path().join("rapport.db"), now).unwrap();
+    r.fill_demo(2026, now).unwrap();
+    for b in r.store().bundles().unwrap() {
+        let past: Vec<_> = b.interactions.iter().filter(|i| i.occurred_at <= now).cloned().collect();
+        let touches = Touches::from_interactions(&past);
+        let meetings = std::iter::once(None).chain(b.meetings.iter().map(|m| Some(m.id.as_str())));
+        for meeting in meetings {
+            let whole = brief(&b, &touches, meeting, now, &Weights::default());
+            assert_eq!(
+                r.brief(&b.account.id, meeting, now).unwrap(),
+                whole,
+                "{} {meeting:?}",
+                b.account.name
+            );
+        }
+    }
+}

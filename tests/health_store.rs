@@ -132,3 +132,30 @@ fn one_accounts_health_has_its_history_for_the_chart() {
     assert!(page.history.windows(2).all(|w| w[0].day < w[1].day), "oldest first, one per day");
     assert!(r.account_health("no-such-account", now()).is_err());
 }
+
+#[test]
+fn the_review_reads_only_recent_history_and_judges_exactly_as_with_all_of_it() {
+    use rapport::engine::health::history::backfill;
+    use rapport::engine::health::review;
+    let dir = TempDir::new().unwrap();
+    let r = demo(&dir);
+    let weights = Weights::default();
+    let full = r.store().bundles().unwrap();
+    let window = r.store().recent_bundles(now() - Duration::days(271), None).unwrap();
+    let all_touches: usize = full.iter().map(|b| b.interactions.len()).sum();
+    let read: usize = window.iter().map(|b| b.interactions.len()).sum();
+    assert!(read < all_touches / 2, "read {read} of {all_touches} touches");
+    assert_eq!(review(&window, now(), &weights), review(&full, now(), &weights));
+    let today = now().date_naive();
+    for (w, f) in window.iter().zip(&full) {
+        assert_eq!(
+            backfill(w, &[], today, &weights),
+            backfill(f, &[], today, &weights),
+            "{}",
+            f.account.name
+        );
+    }
+    let one = r.store().recent_bundles(now() - Duration::days(271), Some(&full[3].account.id)).unwrap();
+    assert_eq!(one.len(), 1);
+    assert_eq!(one[0].account.id, full[3].account.id);
+}

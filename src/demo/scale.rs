@@ -7,11 +7,14 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use super::catalogue::CLIENTS;
-use super::{HISTORY_DAYS, Portfolio, account, id, touch, working_moment};
+use super::{Portfolio, account, id, touch, working_moment};
 use crate::archive::Bundle;
 use crate::domain::{
     Channel, Contact, Direction, Issue, Level, Meeting, Promise, PromiseStatus, Request, Severity,
 };
+
+/// A heavy user's history spans ten years, like the account manager it stands for.
+const SPAN_DAYS: i64 = 3_652;
 
 /// How much to make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,7 +69,7 @@ pub fn generate(seed: u64, now: DateTime<Utc>, t: Targets) -> Portfolio {
     let requests = share(t.requests, &weights, 0);
     let issues = share(t.issues, &weights, 0);
     let meetings = share(t.meetings, &weights, 0);
-    let opened = now - Duration::days(HISTORY_DAYS + 30);
+    let opened = now - Duration::days(SPAN_DAYS + 30);
     let bundles = (0..t.accounts)
         .map(|n| {
             let client = &CLIENTS[n % CLIENTS.len()];
@@ -76,7 +79,7 @@ pub fn generate(seed: u64, now: DateTime<Utc>, t: Targets) -> Portfolio {
             let contacts = staff(&mut rng, client, &a.id, people[n], opened);
             let mut interactions: Vec<_> = (0..touches[n])
                 .filter_map(|_| {
-                    let day = now - Duration::hours(rng.random_range(1..HISTORY_DAYS * 24));
+                    let day = now - Duration::hours(rng.random_range(1..SPAN_DAYS * 24));
                     let at = working_moment(&mut rng, &a, tz, day)?;
                     Some(touch(&mut rng, client, &a, &contacts, at.min(now), false))
                 })
@@ -161,7 +164,7 @@ fn commitments(
         |rng: &mut ChaCha8Rng, b: &Bundle| b.contacts[rng.random_range(0..b.contacts.len())].id.clone();
     let whole = |t: DateTime<Utc>| DateTime::from_timestamp(t.timestamp(), 0).unwrap_or(t);
     for _ in 0..promises {
-        let made = whole(now - Duration::hours(rng.random_range(24..HISTORY_DAYS * 24)));
+        let made = whole(now - Duration::hours(rng.random_range(24..SPAN_DAYS * 24)));
         let due = made + Duration::days(rng.random_range(1..14));
         let (status, completed_at) = if due > now {
             (PromiseStatus::Open, None)
@@ -188,7 +191,7 @@ fn commitments(
         });
     }
     for _ in 0..requests {
-        let received = whole(now - Duration::hours(rng.random_range(2..HISTORY_DAYS * 24)));
+        let received = whole(now - Duration::hours(rng.random_range(2..SPAN_DAYS * 24)));
         let answered = received + Duration::hours(rng.random_range(1..30));
         let contact = pick_contact(rng, b);
         b.requests.push(Request {
@@ -205,7 +208,7 @@ fn commitments(
         });
     }
     for _ in 0..issues {
-        let opened = whole(now - Duration::hours(rng.random_range(2..HISTORY_DAYS * 24)));
+        let opened = whole(now - Duration::hours(rng.random_range(2..SPAN_DAYS * 24)));
         let resolved = opened + Duration::hours(rng.random_range(2..200));
         b.issues.push(Issue {
             id: id(rng, opened),
@@ -222,7 +225,7 @@ fn commitments(
         });
     }
     for _ in 0..meetings {
-        let start = whole(now + Duration::hours(rng.random_range(-(HISTORY_DAYS * 24)..24 * 60)));
+        let start = whole(now + Duration::hours(rng.random_range(-(SPAN_DAYS * 24)..24 * 60)));
         let contact = pick_contact(rng, b);
         b.meetings.push(Meeting {
             id: id(rng, start.min(now)),

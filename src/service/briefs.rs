@@ -4,7 +4,6 @@ use chrono::{DateTime, Utc};
 
 use super::Rapport;
 use crate::engine::brief::{Brief, brief};
-use crate::engine::checkins::Touches;
 use crate::error::{Error, Result};
 use crate::render;
 
@@ -19,7 +18,19 @@ pub enum BriefFormat {
 impl Rapport {
     /// The brief for an account, optionally for one of its meetings.
     pub fn brief(&self, account_id: &str, meeting_id: Option<&str>, now: DateTime<Utc>) -> Result<Brief> {
-        let bundle = self.store.bundle(account_id)?;
+        // The brief reads the recent months and the kept touch figures, never the whole history.
+        let Some(mut bundle) = self.store.recent_bundles(super::recent_since(now), Some(account_id))?.pop()
+        else {
+            return Err(self.store.account(account_id).err().unwrap_or_else(|| {
+                Error::not_found("That account is archived. Restore it to prepare a brief.")
+            }));
+        };
+        if let Some(id) = meeting_id
+            && !bundle.meetings.iter().any(|m| m.id == id)
+        {
+            // An older meeting is outside the recent window: look it up among all of them.
+            bundle.meetings = self.store.meetings(account_id)?;
+        }
         if let Some(id) = meeting_id
             && !bundle.meetings.iter().any(|m| m.id == id)
         {
@@ -28,9 +39,8 @@ impl Rapport {
                 bundle.account.name
             )));
         }
-        let past: Vec<_> = bundle.interactions.iter().filter(|i| i.occurred_at <= now).cloned().collect();
         let weights = self.store.health_weights()?;
-        Ok(brief(&bundle, &Touches::from_interactions(&past), meeting_id, now, &weights))
+        Ok(brief(&bundle, &self.store.touches(account_id)?, meeting_id, now, &weights))
     }
 
     /// The brief as a document, with times shown in the client's zone and in `your_zone`.

@@ -48,7 +48,7 @@ impl Rapport {
     /// today's snapshot on the way.
     pub fn health_review(&mut self, now: DateTime<Utc>) -> Result<Review> {
         let weights = self.store.health_weights()?;
-        let portfolio = self.store.bundles()?;
+        let portfolio = self.store.recent_bundles(super::recent_since(now), None)?;
         let healths = review(&portfolio, now, &weights);
         self.take_snapshots(&portfolio, &healths, now, &weights)?;
         let today = now.date_naive();
@@ -68,14 +68,24 @@ impl Rapport {
 
     /// The health review reduced to its accounts' current health, riskiest first.
     pub fn health_now(&self, now: DateTime<Utc>) -> Result<Vec<Health>> {
-        Ok(review(&self.store.bundles()?, now, &self.store.health_weights()?))
+        Ok(review(
+            &self.store.recent_bundles(super::recent_since(now), None)?,
+            now,
+            &self.store.health_weights()?,
+        ))
     }
 
     /// One account's health with a year of history.
     pub fn account_health(&mut self, account_id: &str, now: DateTime<Utc>) -> Result<AccountHealth> {
         self.keep_health_snapshots(now)?;
         let weights = self.store.health_weights()?;
-        let bundle = self.store.bundle(account_id)?;
+        let bundle = self.store.recent_bundles(super::recent_since(now), Some(account_id))?.pop();
+        let Some(bundle) = bundle else {
+            // Says which account is missing, in the store's own words.
+            return Err(self.store.account(account_id).err().unwrap_or_else(|| {
+                crate::error::Error::not_found("That account is archived. Restore it to see its health.")
+            }));
+        };
         let h = health(&bundle, now, &weights);
         let today = now.date_naive();
         self.store.save_snapshots(&[(h.account_id.clone(), Snapshot::of(&h, today, false))])?;
@@ -103,7 +113,7 @@ impl Rapport {
             return Ok(());
         }
         let weights = self.store.health_weights()?;
-        let portfolio = self.store.bundles()?;
+        let portfolio = self.store.recent_bundles(super::recent_since(now), None)?;
         let healths = review(&portfolio, now, &weights);
         self.take_snapshots(&portfolio, &healths, now, &weights)
     }

@@ -34,6 +34,12 @@ use crate::store::{SearchResults, Store};
 /// The timeline shows this many entries at first; older history comes with paging later.
 pub const TIMELINE_PAGE: u32 = 200;
 
+/// Where the recent history the health review and the brief read begins: 180 days (the
+/// longest window any component looks back) behind the oldest day the trend may rebuild.
+pub(crate) fn recent_since(now: DateTime<Utc>) -> DateTime<Utc> {
+    now - chrono::Duration::days(90 + 180 + 1)
+}
+
 /// Search shows at most this many results.
 pub const SEARCH_LIMIT: u32 = 60;
 

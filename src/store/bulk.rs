@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, Utc};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 use specta::Type;
@@ -51,6 +52,79 @@ impl Store {
     /// Everything about every live account: one scan per table, grouped in memory.
     pub fn bundles(&self) -> Result<Vec<Bundle>> {
         self.load_bundles(false)
+    }
+
+    /// What the health review and the brief read about every live account (or one): the
+    /// people, goals and notes; touches since `since`, each account's last touch (and, for one
+    /// account, its five newest); promises due, requests received, issues resolved and
+    /// meetings held since then, and whatever is still open. Never the whole history.
+    pub fn recent_bundles(&self, since: DateTime<Utc>, account_id: Option<&str>) -> Result<Vec<Bundle>> {
+        let conn = self.conn();
+        let since = codec::instant(&since);
+        // Instants are fixed-format and the id is quoted SQL-style, so neither can break out.
+        let quoted = account_id.map(|id| format!("'{}'", id.replace('\'', "''")));
+        let of = |column: &str| quoted.as_ref().map(|q| format!(" AND {column} = {q}")).unwrap_or_default();
+        let live = format!("archived_at IS NULL{}", of("account_id"));
+        let mut by_account: HashMap<String, Bundle> =
+            accounts::all_where(conn, &format!("archived_at IS NULL{}", of("id")))?
+                .into_iter()
+                .map(|account| {
+                    let b = Bundle::empty(account);
+                    (b.account.id.clone(), b)
+                })
+                .collect();
+        macro_rules! spread {
+            ($rows:expr, $field:ident) => {
+                for row in $rows {
+                    if let Some(b) = by_account.get_mut(&row.account_id) {
+                        b.$field.push(row);
+                    }
+                }
+            };
+        }
+        spread!(contacts::all_where(conn, &live)?, contacts);
+        spread!(culture::all_where(conn, &live)?, culture_notes);
+        spread!(goals::all_where(conn, &live)?, goals);
+        spread!(
+            promises::all_where(conn, &format!("{live} AND (due_at >= '{since}' OR status = 'open')"))?,
+            promises
+        );
+        spread!(
+            interactions::all_where(
+                conn,
+                &format!(
+                    "(i.occurred_at >= '{since}' OR i.id IN (SELECT last_id FROM account_touch){}){}",
+                    quoted
+                        .as_ref()
+                        .map(|q| format!(
+                            " OR i.id IN (SELECT id FROM interactions WHERE account_id = {q} AND archived_at IS NULL ORDER BY occurred_at DESC LIMIT 5)"
+                        ))
+                        .unwrap_or_default(),
+                    of("i.account_id")
+                ),
+            )?,
+            interactions
+        );
+        spread!(
+            requests::all_where(
+                conn,
+                &format!(
+                    "{live} AND (received_at >= '{since}' OR answered_at IS NULL OR resolved_at IS NULL)"
+                )
+            )?,
+            requests
+        );
+        spread!(
+            issues::all_where(
+                conn,
+                &format!("{live} AND (resolved_at IS NULL OR resolved_at >= '{since}')")
+            )?,
+            issues
+        );
+        spread!(meetings::all_where(conn, &format!("{live} AND ends_at >= '{since}'"))?, meetings);
+        let mut bundles: Vec<Bundle> = by_account.into_values().collect();
+        bundles.sort_by(|a, b| a.account.id.cmp(&b.account.id));
+        Ok(bundles)
     }
 
     /// Everything, archived records and accounts included (each marked with when it was

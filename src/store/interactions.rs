@@ -92,6 +92,32 @@ pub(crate) fn all(conn: &Connection, with_archived: bool) -> Result<Vec<Interact
     Ok(all)
 }
 
+/// The live interactions matching `condition` (on `i`), with their people: what the health
+/// review and the brief read, a window of recent history rather than all of it. The people
+/// come from one join, not one sub-query per row.
+pub(crate) fn all_where(conn: &Connection, condition: &str) -> Result<Vec<Interaction>> {
+    let which = format!("i.archived_at IS NULL AND ({condition})");
+    let mut links: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT l.interaction_id, l.contact_id FROM interactions i
+         JOIN interaction_contacts l ON l.interaction_id = i.id WHERE {which} ORDER BY l.interaction_id, l.contact_id"
+    ))?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        links.entry(row.get(0)?).or_default().push(row.get(1)?);
+    }
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT i.id, i.account_id, i.occurred_at, i.channel, i.initiated_by, i.summary, i.sentiment, i.strategic,
+                i.created_at, '[]'
+         FROM interactions i WHERE {which}"
+    ))?;
+    let mut found: Vec<Interaction> = stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?;
+    for i in &mut found {
+        i.contact_ids = links.remove(&i.id).unwrap_or_default();
+    }
+    Ok(found)
+}
+
 impl Store {
     pub fn insert_interaction(&mut self, interaction: &Interaction) -> Result<()> {
         self.write(|tx| save(tx, interaction))

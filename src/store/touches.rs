@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
+use rusqlite::OptionalExtension;
 
 use super::{Store, accounts, codec, contacts, culture, goals, issues, meetings, promises, requests};
 use crate::archive::Bundle;
@@ -96,5 +97,48 @@ impl Store {
         let mut accounts: Vec<CheckinAccount> = by_account.into_values().collect();
         accounts.sort_by(|a, b| a.bundle.account.id.cmp(&b.bundle.account.id));
         Ok(accounts)
+    }
+
+    /// One account's kept touch figures: its last touch, its last strategic touch, and each
+    /// live person's last touch, with what those touches were about.
+    pub fn touches(&self, account_id: &str) -> Result<Touches> {
+        let conn = self.conn();
+        let mut touches = Touches::default();
+        let row = conn
+            .prepare_cached(
+                "SELECT last_at, last_id, last_strategic_at, last_summary FROM account_touch WHERE account_id = ?1",
+            )?
+            .query_row([account_id], |row| {
+                Ok((
+                    row.get::<_, Option<String>>(0)?,
+                    row.get::<_, Option<String>>(1)?,
+                    row.get::<_, Option<String>>(2)?,
+                    row.get::<_, Option<String>>(3)?,
+                ))
+            })
+            .optional()?;
+        if let Some((last_at, last_id, strategic, summary)) = row {
+            let last_at = last_at.map(|t| codec::parse_instant(0, &t)).transpose()?;
+            touches.last = last_at.zip(last_id.clone());
+            touches.last_strategic = strategic.map(|t| codec::parse_instant(2, &t)).transpose()?;
+            if let (Some(id), Some(summary)) = (last_id, summary) {
+                touches.summaries.insert(id, summary);
+            }
+        }
+        let mut stmt = conn.prepare_cached(
+            "SELECT t.contact_id, t.last_at, t.last_id, t.last_summary
+             FROM contact_touch t JOIN contacts c ON c.id = t.contact_id AND c.archived_at IS NULL
+             WHERE c.account_id = ?1 AND t.last_at IS NOT NULL",
+        )?;
+        let mut rows = stmt.query([account_id])?;
+        while let Some(row) = rows.next()? {
+            let (contact_id, last_id): (String, String) = (row.get(0)?, row.get(2)?);
+            let last_at = codec::parse_instant(1, &row.get::<_, String>(1)?)?;
+            touches.last_with.insert(contact_id, (last_at, last_id.clone()));
+            if let Some(summary) = row.get::<_, Option<String>>(3)? {
+                touches.summaries.insert(last_id, summary);
+            }
+        }
+        Ok(touches)
     }
 }

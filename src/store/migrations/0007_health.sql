@@ -31,3 +31,6 @@ CREATE TABLE health_reviews (
     -- The account's health as it was then (JSON), so "what changed" can quote both sides.
     baseline     TEXT NOT NULL
 ) STRICT, WITHOUT ROWID;
+
+-- The review reads the last months of touches across every account, never the whole history.
+CREATE INDEX interactions_by_time ON interactions (occurred_at) WHERE archived_at IS NULL;
