@@ -85,39 +85,45 @@ impl Store {
         spread!(contacts::all_where(conn, &live)?, contacts);
         spread!(culture::all_where(conn, &live)?, culture_notes);
         spread!(goals::all_where(conn, &live)?, goals);
+        // Each kind in two reads that each use an index — the window by date, then what is
+        // older but still open — rather than one OR that would scan the table.
+        spread!(promises::all_where(conn, &format!("{live} AND due_at >= '{since}'"))?, promises);
         spread!(
-            promises::all_where(conn, &format!("{live} AND (due_at >= '{since}' OR status = 'open')"))?,
+            promises::all_where(conn, &format!("{live} AND status = 'open' AND due_at < '{since}'"))?,
             promises
         );
+        // Two index-friendly reads rather than one OR, which would scan the whole history:
+        // the window, then what came before it that still counts (the last touch; for one
+        // account, its five newest).
         spread!(
-            interactions::all_where(
-                conn,
-                &format!(
-                    "(i.occurred_at >= '{since}' OR i.id IN (SELECT last_id FROM account_touch){}){}",
-                    quoted
-                        .as_ref()
-                        .map(|q| format!(
-                            " OR i.id IN (SELECT id FROM interactions WHERE account_id = {q} AND archived_at IS NULL ORDER BY occurred_at DESC LIMIT 5)"
-                        ))
-                        .unwrap_or_default(),
-                    of("i.account_id")
-                ),
-            )?,
+            interactions::all_where(conn, &format!("i.occurred_at >= '{since}'{}", of("i.account_id")))?,
             interactions
         );
+        let before = match &quoted {
+            Some(q) => format!(
+                "i.id IN (SELECT id FROM interactions WHERE account_id = {q} AND archived_at IS NULL
+                 AND occurred_at < '{since}' ORDER BY occurred_at DESC LIMIT 5)"
+            ),
+            None => format!("i.id IN (SELECT last_id FROM account_touch WHERE last_at < '{since}')"),
+        };
+        spread!(interactions::all_where(conn, &before)?, interactions);
+        spread!(requests::all_where(conn, &format!("{live} AND received_at >= '{since}'"))?, requests);
         spread!(
             requests::all_where(
                 conn,
                 &format!(
-                    "{live} AND (received_at >= '{since}' OR answered_at IS NULL OR resolved_at IS NULL)"
+                    "{live} AND answered_at IS NULL AND resolved_at IS NULL AND received_at < '{since}'"
                 )
             )?,
             requests
         );
+        spread!(issues::all_where(conn, &format!("{live} AND resolved_at >= '{since}'"))?, issues);
         spread!(
             issues::all_where(
                 conn,
-                &format!("{live} AND (resolved_at IS NULL OR resolved_at >= '{since}')")
+                &format!(
+                    "{live} AND (resolved_at IS NULL OR followed_up_at IS NULL) AND resolved_at IS NULL"
+                )
             )?,
             issues
         );

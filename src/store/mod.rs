@@ -19,6 +19,7 @@ pub(crate) mod interactions;
 pub(crate) mod issues;
 mod lifecycle;
 pub(crate) mod meetings;
+mod plans;
 pub(crate) mod promises;
 pub(crate) mod requests;
 mod search;
@@ -38,6 +39,7 @@ pub use backup::{backup_before_import, backup_to};
 pub use bulk::ImportCounts;
 pub use checkins::{SuggestionAction, SuggestionState};
 pub use lifecycle::{ArchivedRecord, RecordKind};
+pub use plans::Plan;
 pub use search::{SearchHit, SearchResults};
 
 /// "RAPP": marks the file as Rapport's in the SQLite header, so other databases are recognised.

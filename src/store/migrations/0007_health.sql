@@ -32,5 +32,8 @@ CREATE TABLE health_reviews (
     baseline     TEXT NOT NULL
 ) STRICT, WITHOUT ROWID;
 
--- The review reads the last months of touches across every account, never the whole history.
+-- The review and the brief read the last months across every account, never the whole history.
 CREATE INDEX interactions_by_time ON interactions (occurred_at) WHERE archived_at IS NULL;
+CREATE INDEX promises_by_due ON promises (due_at);
+CREATE INDEX requests_by_received ON requests (received_at);
+CREATE INDEX issues_by_resolved ON issues (resolved_at);

@@ -1,0 +1,59 @@
+//! The hot reads use their indexes: no step of their plans walks a whole table of history
+//! (touches, promises, requests, issues, meetings). Plans are SQLite's own, for the statements
+//! as they ran, on a real file.
+
+use chrono::{DateTime, Duration, Utc};
+use rapport::Rapport;
+use rapport::engine::checkins::Settings;
+use rapport::store::Plan;
+use tempfile::TempDir;
+
+fn now() -> DateTime<Utc> {
+    "2026-11-23T10:00:00Z".parse().unwrap()
+}
+
+const HISTORY: [&str; 5] = ["interactions", "promises", "requests", "issues", "meetings"];
+
+/// A step that reads every row of a history table, rather than searching an index or
+/// scanning a partial one kept for exactly this read.
+fn full_scans(plans: &[Plan]) -> Vec<String> {
+    plans
+        .iter()
+        .flat_map(|p| {
+            p.steps.iter().filter_map(move |step| {
+                let scan = step.strip_prefix("SCAN ")?;
+                let table = scan.split_whitespace().next()?;
+                let of_history =
+                    HISTORY.contains(&table) || (table == "i" && p.sql.contains("interactions i"));
+                let partial = step.contains("USING INDEX promises_open")
+                    || step.contains("USING INDEX requests_waiting")
+                    || step.contains("USING INDEX issues_needing_care");
+                (of_history && !partial).then(|| format!("{step}  ←  {}", p.sql))
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn the_hot_reads_never_scan_the_history() {
+    let dir = TempDir::new().unwrap();
+    let mut r = Rapport::open(&dir.path().join("rapport.db"), now()).unwrap();
+    r.fill_demo(2026, now()).unwrap();
+    let id = r.find_account("kestrel").unwrap().id;
+    let since = now() - Duration::days(271);
+    let mut store = rapport::store::Store::open(&dir.path().join("rapport.db"), now()).unwrap();
+    let reads: Vec<(&str, Vec<Plan>)> = vec![
+        ("today", store.plans_of(|s| s.checkin_accounts(now(), &Settings::default())).unwrap()),
+        ("health review", store.plans_of(|s| s.recent_bundles(since, None)).unwrap()),
+        ("one account's health and brief", store.plans_of(|s| s.recent_bundles(since, Some(&id))).unwrap()),
+        ("the brief's touches", store.plans_of(|s| s.touches(&id)).unwrap()),
+        ("the timeline", store.plans_of(|s| s.timeline(&id, 200)).unwrap()),
+        ("the snapshots", store.plans_of(|s| s.snapshots_since(now().date_naive())).unwrap()),
+        ("search", store.plans_of(|s| s.search("plan", 60)).unwrap()),
+    ];
+    for (what, plans) in &reads {
+        assert!(!plans.is_empty(), "{what}: the trace saw its statements");
+        let scans = full_scans(plans);
+        assert!(scans.is_empty(), "{what} scans the history:\n{}", scans.join("\n"));
+    }
+}
