@@ -64,7 +64,21 @@ fn main() {
             format!("{:>9.1} s", start.elapsed().as_secs_f64()),
         );
     }
+    // The floor gets the same page cache and memory map as Rapport's own connection.
     let raw = rusqlite::Connection::open(&path).unwrap();
+    raw.pragma_update(None, "mmap_size", 256 * 1024 * 1024).unwrap();
+    raw.pragma_update(None, "cache_size", -16 * 1024).unwrap();
+
+    // For profiling one read: RAPPORT_BENCH_LOOP=brief runs only the typical account's brief, many times.
+    if std::env::var("RAPPORT_BENCH_LOOP").as_deref() == Ok("brief") {
+        let id: String = raw
+            .query_row("SELECT account_id FROM interactions GROUP BY account_id ORDER BY count(*) DESC LIMIT 1 OFFSET 250", [], |r| r.get(0))
+            .unwrap();
+        for _ in 0..500 {
+            std::hint::black_box(rapport.brief(&id, None, now).unwrap());
+        }
+        return;
+    }
 
     // Today and health against one scan of the history.
     let floor = time(|| {

@@ -12,7 +12,15 @@ fn now() -> DateTime<Utc> {
     "2026-11-23T10:00:00Z".parse().unwrap()
 }
 
-const HISTORY: [&str; 5] = ["interactions", "promises", "requests", "issues", "meetings"];
+const HISTORY: [&str; 7] = [
+    "interactions",
+    "interaction_contacts",
+    "promises",
+    "requests",
+    "issues",
+    "meetings",
+    "meeting_attendees",
+];
 
 /// A step that reads every row of a history table, rather than searching an index or
 /// scanning a partial one kept for exactly this read.

@@ -86,10 +86,11 @@ impl Store {
         spread!(culture::all_where(conn, &live)?, culture_notes);
         spread!(goals::all_where(conn, &live)?, goals);
         // Each kind in two reads that each use an index — the window by date, then what is
-        // older but still open — rather than one OR that would scan the table.
+        // older but still open — rather than one OR that would scan the table. The `+` keeps
+        // SQLite on the small partial index of open records rather than the date index.
         spread!(promises::all_where(conn, &format!("{live} AND due_at >= '{since}'"))?, promises);
         spread!(
-            promises::all_where(conn, &format!("{live} AND status = 'open' AND due_at < '{since}'"))?,
+            promises::all_where(conn, &format!("{live} AND status = 'open' AND +due_at < '{since}'"))?,
             promises
         );
         // Two index-friendly reads rather than one OR, which would scan the whole history:
@@ -112,7 +113,7 @@ impl Store {
             requests::all_where(
                 conn,
                 &format!(
-                    "{live} AND answered_at IS NULL AND resolved_at IS NULL AND received_at < '{since}'"
+                    "{live} AND answered_at IS NULL AND resolved_at IS NULL AND +received_at < '{since}'"
                 )
             )?,
             requests
@@ -122,7 +123,7 @@ impl Store {
             issues::all_where(
                 conn,
                 &format!(
-                    "{live} AND (resolved_at IS NULL OR followed_up_at IS NULL) AND resolved_at IS NULL"
+                    "{live} AND (resolved_at IS NULL OR followed_up_at IS NULL) AND +resolved_at IS NULL"
                 )
             )?,
             issues

@@ -99,8 +99,10 @@ pub(crate) fn all_where(conn: &Connection, condition: &str) -> Result<Vec<Intera
     let which = format!("i.archived_at IS NULL AND ({condition})");
     let mut links: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
     let mut stmt = conn.prepare_cached(&format!(
+        // CROSS JOIN keeps the touches (found by their index) as the outer loop; otherwise
+        // SQLite may walk every link ever made to return them in order.
         "SELECT l.interaction_id, l.contact_id FROM interactions i
-         JOIN interaction_contacts l ON l.interaction_id = i.id WHERE {which} ORDER BY l.interaction_id, l.contact_id"
+         CROSS JOIN interaction_contacts l ON l.interaction_id = i.id WHERE {which}"
     ))?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
@@ -114,6 +116,7 @@ pub(crate) fn all_where(conn: &Connection, condition: &str) -> Result<Vec<Intera
     let mut found: Vec<Interaction> = stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?;
     for i in &mut found {
         i.contact_ids = links.remove(&i.id).unwrap_or_default();
+        i.contact_ids.sort();
     }
     Ok(found)
 }

@@ -69,9 +69,11 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<Meeting> {
 /// Every live meeting meeting `condition`, with its attendees, for loading the whole portfolio.
 pub(crate) fn all_where(conn: &Connection, condition: &str) -> Result<Vec<Meeting>> {
     let mut links: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
-    let mut stmt = conn.prepare_cached(
-        "SELECT meeting_id, contact_id FROM meeting_attendees ORDER BY meeting_id, contact_id",
-    )?;
+    // Only the attendees of the meetings asked for: the meetings (found by their index) drive.
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT a.meeting_id, a.contact_id FROM meetings m CROSS JOIN meeting_attendees a ON a.meeting_id = m.id
+         WHERE {condition} ORDER BY a.meeting_id, a.contact_id"
+    ))?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
         links.entry(row.get(0)?).or_default().push(row.get(1)?);
