@@ -89,3 +89,53 @@ fn the_kept_touch_figures_match_the_history_through_every_change() {
     copy.import_archive(&text, false, now()).unwrap();
     assert_agree(&copy, "after importing it again over itself");
 }
+
+/// Logging a touch updates a Today list already on screen for that account alone, and the
+/// result is exactly what judging every account again gives; any other write sets it aside.
+#[test]
+fn a_logged_touch_updates_today_incrementally_and_exactly() {
+    use rapport::domain::{InteractionDraft, PromiseDraft};
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("rapport.db");
+    let mut r = Rapport::open(&path, now()).unwrap();
+    r.fill_demo(2026, now()).unwrap();
+    let before = r.today(now()).unwrap();
+    let due = before
+        .iter()
+        .find(|s| s.reasons.iter().any(|x| format!("{:?}", x.code).to_lowercase().contains("cadence")))
+        .expect("the demo has an account due for a touch");
+    let account = due.account_id.clone();
+    r.log_interaction(
+        InteractionDraft {
+            account_id: account.clone(),
+            summary: "Called to catch up".into(),
+            ..Default::default()
+        },
+        now(),
+    )
+    .unwrap();
+    let after = r.today(now()).unwrap();
+    let judged_afresh = Rapport::open(&path, now()).unwrap().today(now()).unwrap();
+    assert_eq!(after, judged_afresh, "incremental equals a full recompute");
+    assert!(
+        !after.iter().any(|s| s.key == due.key && s.fingerprint == due.fingerprint),
+        "the touch answered it"
+    );
+    let others = |list: &[rapport::engine::checkins::Suggestion]| {
+        list.iter().filter(|s| s.account_id != account).cloned().collect::<Vec<_>>()
+    };
+    assert_eq!(others(&after), others(&before), "the other accounts are untouched");
+
+    // Any other write is not incremental: the next look judges everything again.
+    r.add_promise(
+        PromiseDraft {
+            account_id: account.clone(),
+            text: "Send the plan".into(),
+            due_at: "2026-11-23T12:00:00Z".into(),
+            ..Default::default()
+        },
+        now(),
+    )
+    .unwrap();
+    assert_eq!(r.today(now()).unwrap(), Rapport::open(&path, now()).unwrap().today(now()).unwrap());
+}

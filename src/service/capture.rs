@@ -41,8 +41,11 @@ fn within(part: &'static str, label: String, err: Error) -> Error {
 
 impl Rapport {
     pub fn capture(&mut self, draft: CaptureDraft, now: DateTime<Utc>) -> Result<Captured> {
-        let captured = prepare(draft, stored_precision(now))?;
+        let now = stored_precision(now);
+        let captured = prepare(draft, now)?;
+        let before = self.store.writes();
         self.store.write(|tx| save(tx, &captured))?;
+        self.today_touched(&captured.interaction.account_id, before, now);
         Ok(captured)
     }
 }

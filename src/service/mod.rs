@@ -45,6 +45,8 @@ pub const SEARCH_LIMIT: u32 = 60;
 
 pub struct Rapport {
     store: Store,
+    /// The last Today list, kept current account by account as touches are logged.
+    today_cache: std::cell::RefCell<Option<today::TodayCache>>,
 }
 
 /// A new UUIDv7 whose time part is `now`, so ids sort by when the record was made.
@@ -61,7 +63,7 @@ pub(crate) fn stored_precision(now: DateTime<Utc>) -> DateTime<Utc> {
 
 impl Rapport {
     pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Rapport> {
-        Ok(Rapport { store: Store::open(path, now)? })
+        Ok(Rapport { store: Store::open(path, now)?, today_cache: Default::default() })
     }
 
     pub fn store(&self) -> &Store {
@@ -160,7 +162,9 @@ impl Rapport {
     pub fn log_interaction(&mut self, draft: InteractionDraft, now: DateTime<Utc>) -> Result<Interaction> {
         let now = stored_precision(now);
         let interaction = draft.into_interaction(new_id(now), now)?;
+        let before = self.store.writes();
         self.store.insert_interaction(&interaction)?;
+        self.today_touched(&interaction.account_id, before, now);
         Ok(interaction)
     }
 

@@ -1,12 +1,12 @@
 //! The Today list: the engine's suggestions minus what the user has already done, dismissed
 //! (for the same evidence) or snoozed (until its time) — and the actions on them.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use super::capture::{self, CaptureDraft, Captured};
 use super::{Rapport, stored_precision};
 use crate::domain::validate;
-use crate::engine::checkins::{Reminder, Settings, Suggestion, reminders, suggest_for};
+use crate::engine::checkins::{Reminder, Settings, Suggestion, reminders, replace_account, suggest_for};
 use crate::error::{Error, Result};
 use crate::store::{SuggestionAction, SuggestionState, checkins};
 
@@ -26,12 +26,62 @@ fn hidden(s: &Suggestion, states: &[SuggestionState], now: DateTime<Utc>) -> boo
     })
 }
 
+/// How long a Today list stays current when nothing is written. A touch logged through
+/// Rapport updates it for that one account; any other write sets it aside.
+const FRESH: Duration = Duration::seconds(60);
+
+/// The last Today list, the moment it was judged, and the store's write count then.
+pub(super) struct TodayCache {
+    writes: u64,
+    judged_at: DateTime<Utc>,
+    list: Vec<Suggestion>,
+}
+
+impl TodayCache {
+    fn current(&self, writes: u64, now: DateTime<Utc>) -> bool {
+        self.writes == writes && now >= self.judged_at && now - self.judged_at < FRESH
+    }
+}
+
 impl Rapport {
+    /// Whom to contact, most urgent first. Judged afresh at most once a minute while nothing
+    /// is written; a touch logged in between updates only its own account.
     pub fn today(&self, now: DateTime<Utc>) -> Result<Vec<Suggestion>> {
+        if let Some(c) = self.today_cache.borrow().as_ref()
+            && c.current(self.store.writes(), now)
+        {
+            return Ok(c.list.clone());
+        }
+        let list = self.judge_today(now, None)?;
+        *self.today_cache.borrow_mut() =
+            Some(TodayCache { writes: self.store.writes(), judged_at: now, list: list.clone() });
+        Ok(list)
+    }
+
+    fn judge_today(&self, now: DateTime<Utc>, account_id: Option<&str>) -> Result<Vec<Suggestion>> {
         let settings = self.store.checkin_settings()?;
-        let accounts = self.store.checkin_accounts(now, &settings)?;
+        let accounts = self.store.checkin_accounts_of(now, &settings, account_id)?;
         let states = self.store.suggestion_states()?;
         Ok(suggest_for(&accounts, now, &settings).into_iter().filter(|s| !hidden(s, &states, now)).collect())
+    }
+
+    /// After a write that changed only `account_id` (a touch, a capture, a check-in done): a
+    /// current Today list is judged again for that account alone. `writes_before` is the
+    /// store's count just before that write, so any other write in between sets the list aside.
+    pub(super) fn today_touched(&self, account_id: &str, writes_before: u64, now: DateTime<Utc>) {
+        let mut cache = self.today_cache.borrow_mut();
+        let Some(c) = cache.as_mut().filter(|c| c.current(writes_before, now)) else {
+            *cache = None;
+            return;
+        };
+        // If that one account cannot be judged now, the next look judges them all.
+        match self.judge_today(now, Some(account_id)) {
+            Ok(fresh) => {
+                replace_account(&mut c.list, account_id, fresh);
+                c.writes = self.store.writes();
+            }
+            Err(_) => *cache = None,
+        }
     }
 
     /// Notifications due now that are not among `sent` already.
@@ -93,10 +143,12 @@ impl Rapport {
     ) -> Result<Captured> {
         let now = stored_precision(now);
         let captured = capture::prepare(draft, now)?;
+        let before = self.store.writes();
         self.store.write(|tx| {
             capture::save(tx, &captured)?;
             checkins::set_state(tx, key, SuggestionAction::Done, None, fingerprint, now)
         })?;
+        self.today_touched(&captured.interaction.account_id, before, now);
         Ok(captured)
     }
 }

@@ -62,6 +62,9 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Counts the user actions written through this store, so a cache of what was read can
+    /// tell it is still current.
+    writes: u64,
 }
 
 /// What was found in a file before Rapport decided whether to use it.
@@ -128,7 +131,7 @@ impl Store {
             })?;
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
-        Ok(Store { conn, path: path.to_path_buf() })
+        Ok(Store { conn, path: path.to_path_buf(), writes: 0 })
     }
 
     pub fn path(&self) -> &Path {
@@ -147,9 +150,15 @@ impl Store {
         action: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
     ) -> Result<T> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        self.writes += 1;
         let value = action(&tx)?;
         tx.commit()?;
         Ok(value)
+    }
+
+    /// How many actions this store has written (or tried to) since it was opened.
+    pub fn writes(&self) -> u64 {
+        self.writes
     }
 
     pub(crate) fn conn(&self) -> &Connection {

@@ -16,15 +16,29 @@ const LIVE: &str = "archived_at IS NULL";
 impl Store {
     /// Every live account, ready for the check-in engine at `now`.
     pub fn checkin_accounts(&self, now: DateTime<Utc>, settings: &Settings) -> Result<Vec<CheckinAccount>> {
+        self.checkin_accounts_of(now, settings, None)
+    }
+
+    /// Every live account, or only `account_id`, ready for the check-in engine at `now`.
+    pub fn checkin_accounts_of(
+        &self,
+        now: DateTime<Utc>,
+        settings: &Settings,
+        account_id: Option<&str>,
+    ) -> Result<Vec<CheckinAccount>> {
         let conn = self.conn();
-        let mut by_account: HashMap<String, CheckinAccount> = accounts::all_where(conn, LIVE)?
-            .into_iter()
-            .map(|account| {
-                let id = account.id.clone();
-                let bundle = Bundle::empty(account);
-                (id, CheckinAccount { bundle, touches: Touches::default() })
-            })
-            .collect();
+        let quoted = account_id.map(|id| format!("'{}'", id.replace('\'', "''")));
+        let of = |column: &str| quoted.as_ref().map(|q| format!(" AND {column} = {q}")).unwrap_or_default();
+        let live = format!("{LIVE}{}", of("account_id"));
+        let mut by_account: HashMap<String, CheckinAccount> =
+            accounts::all_where(conn, &format!("{LIVE}{}", of("id")))?
+                .into_iter()
+                .map(|account| {
+                    let id = account.id.clone();
+                    let bundle = Bundle::empty(account);
+                    (id, CheckinAccount { bundle, touches: Touches::default() })
+                })
+                .collect();
         // The window of meetings any rule can look at: recent ones for a recap, near ones to prepare.
         let from = codec::instant(&(now - Duration::days(i64::from(settings.meeting_follow_up_days) + 1)));
         let to = codec::instant(&(now + Duration::hours(i64::from(settings.meeting_prep_hours) + 1)));
@@ -37,36 +51,28 @@ impl Store {
                 }
             };
         }
-        spread!(contacts::all_where(conn, LIVE)?, contacts);
-        spread!(culture::all_where(conn, LIVE)?, culture_notes);
+        spread!(contacts::all_where(conn, &live)?, contacts);
+        spread!(culture::all_where(conn, &live)?, culture_notes);
+        spread!(goals::all_where(conn, &format!("{live} AND status NOT IN ('achieved', 'dropped')"))?, goals);
+        spread!(promises::all_where(conn, &format!("{live} AND status = 'open'"))?, promises);
         spread!(
-            goals::all_where(conn, "archived_at IS NULL AND status NOT IN ('achieved', 'dropped')")?,
-            goals
-        );
-        spread!(promises::all_where(conn, "archived_at IS NULL AND status = 'open'")?, promises);
-        spread!(
-            requests::all_where(conn, "archived_at IS NULL AND answered_at IS NULL AND resolved_at IS NULL")?,
+            requests::all_where(conn, &format!("{live} AND answered_at IS NULL AND resolved_at IS NULL"))?,
             requests
         );
         spread!(
-            issues::all_where(
-                conn,
-                "archived_at IS NULL AND (resolved_at IS NULL OR followed_up_at IS NULL)"
-            )?,
+            issues::all_where(conn, &format!("{live} AND (resolved_at IS NULL OR followed_up_at IS NULL)"))?,
             issues
         );
         spread!(
-            meetings::all_where(
-                conn,
-                &format!("archived_at IS NULL AND ends_at >= '{from}' AND starts_at <= '{to}'")
-            )?,
+            meetings::all_where(conn, &format!("{live} AND ends_at >= '{from}' AND starts_at <= '{to}'"))?,
             meetings
         );
 
         let mut stmt = conn.prepare_cached(
-            "SELECT account_id, last_at, last_id, last_strategic_at, last_summary FROM account_touch",
+            "SELECT account_id, last_at, last_id, last_strategic_at, last_summary FROM account_touch
+             WHERE ?1 IS NULL OR account_id = ?1",
         )?;
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query([account_id])?;
         while let Some(row) = rows.next()? {
             let account_id: String = row.get(0)?;
             let Some(a) = by_account.get_mut(&account_id) else { continue };
@@ -81,9 +87,9 @@ impl Store {
         let mut stmt = conn.prepare_cached(
             "SELECT c.account_id, t.contact_id, t.last_at, t.last_id, t.last_summary
              FROM contact_touch t JOIN contacts c ON c.id = t.contact_id AND c.archived_at IS NULL
-             WHERE t.last_at IS NOT NULL",
+             WHERE t.last_at IS NOT NULL AND (?1 IS NULL OR c.account_id = ?1)",
         )?;
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query([account_id])?;
         while let Some(row) = rows.next()? {
             let account_id: String = row.get(0)?;
             let Some(a) = by_account.get_mut(&account_id) else { continue };

@@ -164,13 +164,20 @@ pub fn suggest_for(accounts: &[CheckinAccount], now: DateTime<Utc>, settings: &S
         let found = reasons::find(&a.bundle, &a.touches, now, settings);
         all.extend(merge(&a.bundle, &a.touches, found, now, settings));
     }
-    all.sort_by(|a, b| {
-        b.priority
-            .total_cmp(&a.priority)
-            .then_with(|| a.due_at.cmp(&b.due_at))
-            .then_with(|| a.key.cmp(&b.key))
-    });
+    all.sort_by(most_urgent_first);
     all
+}
+
+fn most_urgent_first(a: &Suggestion, b: &Suggestion) -> std::cmp::Ordering {
+    b.priority.total_cmp(&a.priority).then_with(|| a.due_at.cmp(&b.due_at)).then_with(|| a.key.cmp(&b.key))
+}
+
+/// The list with one account's suggestions replaced by `fresh`, in the same order a full
+/// recompute gives: what changes when one touch is logged, without judging every account again.
+pub fn replace_account(list: &mut Vec<Suggestion>, account_id: &str, fresh: Vec<Suggestion>) {
+    list.retain(|s| s.account_id != account_id);
+    list.extend(fresh);
+    list.sort_by(most_urgent_first);
 }
 
 fn merge(
