@@ -88,7 +88,7 @@ fn main() {
         stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))).unwrap().count()
     });
     let settings = Settings::default();
-    let today = time(|| rapport.today(now).unwrap());
+    let today = time(|| rapport.today_afresh(now).unwrap());
     let accounts = rapport.store().checkin_accounts(now, &settings).unwrap();
     let today_engine = time(|| suggest_for(&accounts, now, &settings));
     let health = time(|| rapport.health_now(now).unwrap());
@@ -187,7 +187,17 @@ fn main() {
     }
     slowest.sort();
     slowest.reverse();
-    slowest.dedup_by_key(|(_, q)| *q);
+    let mut named: Vec<&str> = Vec::new();
+    for (_, q) in &slowest {
+        if !named.contains(q) {
+            named.push(q);
+        }
+    }
+    let worst = |q: &str| slowest.iter().find(|(_, x)| *x == q).map(|(d, _)| ms(*d)).unwrap_or(0.0);
+    line(
+        "  slowest queries",
+        named.iter().take(3).map(|q| format!("\"{q}\" {:.1} ms", worst(q))).collect::<Vec<_>>().join(", "),
+    );
     samples.sort();
     let p95 = samples[samples.len() * 95 / 100];
     line(

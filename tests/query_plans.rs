@@ -52,6 +52,10 @@ fn the_hot_reads_never_scan_the_history() {
     let mut store = rapport::store::Store::open(&dir.path().join("rapport.db"), now()).unwrap();
     let reads: Vec<(&str, Vec<Plan>)> = vec![
         ("today", store.plans_of(|s| s.checkin_accounts(now(), &Settings::default())).unwrap()),
+        (
+            "today for one account",
+            store.plans_of(|s| s.checkin_accounts_of(now(), &Settings::default(), Some(&id))).unwrap(),
+        ),
         ("health review", store.plans_of(|s| s.recent_bundles(since, None)).unwrap()),
         ("one account's health and brief", store.plans_of(|s| s.recent_bundles(since, Some(&id))).unwrap()),
         ("the brief's touches", store.plans_of(|s| s.touches(&id)).unwrap()),

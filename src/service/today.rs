@@ -58,6 +58,11 @@ impl Rapport {
         Ok(list)
     }
 
+    /// Every account judged again, whatever is on screen: for benchmarks and comparisons.
+    pub fn today_afresh(&self, now: DateTime<Utc>) -> Result<Vec<Suggestion>> {
+        self.judge_today(now, None)
+    }
+
     fn judge_today(&self, now: DateTime<Utc>, account_id: Option<&str>) -> Result<Vec<Suggestion>> {
         let settings = self.store.checkin_settings()?;
         let accounts = self.store.checkin_accounts_of(now, &settings, account_id)?;

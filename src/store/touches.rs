@@ -68,11 +68,12 @@ impl Store {
             meetings
         );
 
-        let mut stmt = conn.prepare_cached(
-            "SELECT account_id, last_at, last_id, last_strategic_at, last_summary FROM account_touch
-             WHERE ?1 IS NULL OR account_id = ?1",
-        )?;
-        let mut rows = stmt.query([account_id])?;
+        // One statement per case: `?1 IS NULL OR …` would keep SQLite from its indexes.
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT account_id, last_at, last_id, last_strategic_at, last_summary FROM account_touch WHERE 1{}",
+            of("account_id")
+        ))?;
+        let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             let account_id: String = row.get(0)?;
             let Some(a) = by_account.get_mut(&account_id) else { continue };
@@ -84,12 +85,13 @@ impl Store {
                 a.touches.summaries.insert(id, summary);
             }
         }
-        let mut stmt = conn.prepare_cached(
+        let mut stmt = conn.prepare_cached(&format!(
             "SELECT c.account_id, t.contact_id, t.last_at, t.last_id, t.last_summary
              FROM contact_touch t JOIN contacts c ON c.id = t.contact_id AND c.archived_at IS NULL
-             WHERE t.last_at IS NOT NULL AND (?1 IS NULL OR c.account_id = ?1)",
-        )?;
-        let mut rows = stmt.query([account_id])?;
+             WHERE t.last_at IS NOT NULL{}",
+            of("c.account_id")
+        ))?;
+        let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             let account_id: String = row.get(0)?;
             let Some(a) = by_account.get_mut(&account_id) else { continue };
