@@ -70,6 +70,12 @@ fn main() {
     raw.pragma_update(None, "cache_size", -16 * 1024).unwrap();
 
     // For profiling one read: RAPPORT_BENCH_LOOP=brief runs only the typical account's brief, many times.
+    if std::env::var("RAPPORT_BENCH_LOOP").as_deref() == Ok("review") {
+        for _ in 0..20 {
+            std::hint::black_box(rapport.health_review(now).unwrap());
+        }
+        return;
+    }
     if std::env::var("RAPPORT_BENCH_LOOP").as_deref() == Ok("brief") {
         let id: String = raw
             .query_row("SELECT account_id FROM interactions GROUP BY account_id ORDER BY count(*) DESC LIMIT 1 OFFSET 250", [], |r| r.get(0))

@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 use rapport::archive::Bundle;
 use rapport::domain::*;
 use rapport::engine::health::history::{
-    Baseline, Snapshot, as_of, backfill, changes, end_of, rebuild, trend,
+    Baseline, Snapshot, TrendPoint, as_of, backfill, changes, end_of, rebuild, trend,
 };
 use rapport::engine::health::{Band, Weights, health, review};
 
@@ -350,7 +350,8 @@ fn snapshot(ago: i64, score: Option<u32>) -> Snapshot {
 #[test]
 fn the_trend_compares_with_30_and_90_days_ago() {
     let today = now().date_naive();
-    let history: Vec<Snapshot> = (1..=90).rev().map(|d| snapshot(d, Some(100 - d as u32 / 3))).collect();
+    let history: Vec<TrendPoint> =
+        (1..=90).rev().map(|d| TrendPoint::from(&snapshot(d, Some(100 - d as u32 / 3)))).collect();
     let t = trend(&history, today, Some(90));
     assert_eq!(t.points.len(), 91, "90 days and today");
     assert_eq!(t.points.last().unwrap().score, Some(90), "today is the live score");
@@ -358,11 +359,12 @@ fn the_trend_compares_with_30_and_90_days_ago() {
     assert_eq!(t.change_90, Some(90 - 70));
 
     // With days 28 to 32 missing, the nearest earlier day within a week stands in.
-    let gappy: Vec<Snapshot> =
+    let gappy: Vec<TrendPoint> =
         history.iter().filter(|s| !(28..=32).contains(&(today - s.day).num_days())).cloned().collect();
     assert_eq!(trend(&gappy, today, Some(90)).change_30, Some(90 - (100 - 33 / 3)));
     // With nothing within a week, there is no change to report rather than a made-up one.
-    let sparse: Vec<Snapshot> = history.iter().filter(|s| (today - s.day).num_days() < 20).cloned().collect();
+    let sparse: Vec<TrendPoint> =
+        history.iter().filter(|s| (today - s.day).num_days() < 20).cloned().collect();
     assert_eq!(trend(&sparse, today, Some(90)).change_30, None);
     assert_eq!(trend(&history, today, None).change_30, None, "no score now, no change");
 }

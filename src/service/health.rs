@@ -9,7 +9,7 @@ use super::Rapport;
 use crate::archive::Bundle;
 use crate::domain::Id;
 use crate::engine::health::history::{
-    Baseline, Changes, Snapshot, Trend, backfill, changes, end_of, snapshot_near, trend,
+    Baseline, Changes, Snapshot, Trend, TrendPoint, backfill, changes, end_of, snapshot_near, trend,
 };
 use crate::engine::health::{Health, Weights, health, review};
 use crate::error::Result;
@@ -52,15 +52,19 @@ impl Rapport {
         let healths = review(&portfolio, now, &weights);
         self.take_snapshots(&portfolio, &healths, now, &weights)?;
         let today = now.date_naive();
-        let mut history = self.store.snapshots_since(today - Duration::days(TREND_DAYS))?;
+        let mut points = self.store.trend_points_since(today - Duration::days(TREND_DAYS))?;
+        // Whole snapshots only around 30 days ago, the baseline of accounts never reviewed.
+        let month_ago = today - Duration::days(30);
+        let mut near = self.store.snapshots_between(month_ago - Duration::days(7), month_ago)?;
         let baselines = self.store.baselines()?;
         let reviewed_at = baselines.values().map(|(at, _)| *at).max();
         let accounts = healths
             .into_iter()
             .map(|h| {
-                let past = history.remove(&h.account_id).unwrap_or_default();
+                let past = points.remove(&h.account_id).unwrap_or_default();
+                let around = near.remove(&h.account_id).unwrap_or_default();
                 let baseline = baselines.get(&h.account_id);
-                account_review(h, &past, baseline, today)
+                account_review(h, &past, snapshot_near(&around, month_ago), baseline, today)
             })
             .collect();
         Ok(Review { reviewed_at, accounts })
@@ -90,9 +94,10 @@ impl Rapport {
         let today = now.date_naive();
         self.store.save_snapshots(&[(h.account_id.clone(), Snapshot::of(&h, today, false))])?;
         let history = self.store.account_snapshots(account_id, today - Duration::days(365))?;
-        let past: Vec<Snapshot> = history.iter().filter(|s| s.day < today).cloned().collect();
+        let past: Vec<TrendPoint> = history.iter().filter(|s| s.day < today).map(TrendPoint::from).collect();
         let baselines = self.store.baselines()?;
-        let review = account_review(h, &past, baselines.get(account_id), today);
+        let month_ago = snapshot_near(&history, today - Duration::days(30));
+        let review = account_review(h, &past, month_ago, baselines.get(account_id), today);
         Ok(AccountHealth { review, history })
     }
 
@@ -137,7 +142,7 @@ impl Rapport {
         weights: &Weights,
     ) -> Result<()> {
         let today = now.date_naive();
-        let stored = self.store.snapshots_since(today - Duration::days(90))?;
+        let stored = self.store.trend_points_since(today - Duration::days(90))?;
         let mut rows: Vec<(Id, Snapshot)> =
             healths.iter().map(|h| (h.account_id.clone(), Snapshot::of(h, today, false))).collect();
         for b in portfolio {
@@ -149,19 +154,19 @@ impl Rapport {
     }
 }
 
-/// The review line of one account: `past` holds its snapshots before today, oldest first.
+/// The review line of one account: `past` holds its daily scores (today's is replaced by the
+/// live one), `month_ago` its snapshot of about 30 days ago, for an account never reviewed.
 fn account_review(
     h: Health,
-    past: &[Snapshot],
+    past: &[TrendPoint],
+    month_ago: Option<&Snapshot>,
     baseline: Option<&(DateTime<Utc>, Baseline)>,
     today: NaiveDate,
 ) -> AccountReview {
-    let past: Vec<Snapshot> = past.iter().filter(|s| s.day < today).cloned().collect();
-    let trend = trend(&past, today, h.score);
+    let trend = trend(past, today, h.score);
     let changes = match baseline {
         Some((at, base)) => Some(changes(base, *at, true, &h)),
-        None => snapshot_near(&past, today - Duration::days(30))
-            .map(|s| changes(&Baseline::from_snapshot(s), end_of(s.day), false, &h)),
+        None => month_ago.map(|s| changes(&Baseline::from_snapshot(s), end_of(s.day), false, &h)),
     };
     AccountReview { health: h, trend, changes }
 }

@@ -181,6 +181,15 @@ impl Store {
     /// Writes every bundle in one transaction. A record whose id already exists is replaced
     /// (and brought back if it was archived); the rest are added.
     pub fn replace_bundles(&mut self, bundles: &[Bundle]) -> Result<ImportCounts> {
+        // A big import is one transaction: with the usual small cache its pages would spill to
+        // the write-ahead log again and again. Room for them while it runs, then back.
+        self.conn().pragma_update(None, "cache_size", -256 * 1024)?;
+        let written = self.replace_all(bundles);
+        self.conn().pragma_update(None, "cache_size", -16 * 1024)?;
+        written
+    }
+
+    fn replace_all(&mut self, bundles: &[Bundle]) -> Result<ImportCounts> {
         self.write(|tx| {
             // References are checked at commit, so a record can be replaced while others point at it.
             tx.pragma_update(None, "defer_foreign_keys", "ON")?;

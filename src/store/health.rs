@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::{Store, codec};
 use crate::domain::Id;
-use crate::engine::health::history::{Baseline, COMPONENTS, ComponentScore, Snapshot};
+use crate::engine::health::history::{Baseline, COMPONENTS, ComponentScore, Snapshot, TrendPoint};
 use crate::engine::health::{Band, Weights};
 use crate::error::Result;
 
@@ -118,6 +118,39 @@ impl Store {
         ))?;
         let mut out: HashMap<Id, Vec<Snapshot>> = HashMap::new();
         for row in stmt.query_map([codec::date(&from)], read_snapshot)? {
+            let (id, s) = row?;
+            out.entry(id).or_default().push(s);
+        }
+        Ok(out)
+    }
+
+    /// Every account's daily scores from `from` on, oldest first: what the trend and the
+    /// sparkline need, without the components.
+    pub fn trend_points_since(&self, from: NaiveDate) -> Result<HashMap<Id, Vec<TrendPoint>>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT account_id, day, score, reconstructed FROM health_snapshots WHERE day >= ?1 ORDER BY day",
+        )?;
+        let mut rows = stmt.query([codec::date(&from)])?;
+        let mut out: HashMap<Id, Vec<TrendPoint>> = HashMap::new();
+        while let Some(row) = rows.next()? {
+            let day: String = row.get(1)?;
+            let point = TrendPoint {
+                day: codec::parse_date(1, &day)?,
+                score: row.get(2)?,
+                reconstructed: row.get(3)?,
+            };
+            out.entry(row.get(0)?).or_default().push(point);
+        }
+        Ok(out)
+    }
+
+    /// Every account's whole snapshots from `from` to `to` (both included), oldest first.
+    pub fn snapshots_between(&self, from: NaiveDate, to: NaiveDate) -> Result<HashMap<Id, Vec<Snapshot>>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {SNAPSHOT_COLUMNS} FROM health_snapshots WHERE day >= ?1 AND day <= ?2 ORDER BY day"
+        ))?;
+        let mut out: HashMap<Id, Vec<Snapshot>> = HashMap::new();
+        for row in stmt.query_map(params![codec::date(&from), codec::date(&to)], read_snapshot)? {
             let (id, s) = row?;
             out.entry(id).or_default().push(s);
         }

@@ -129,6 +129,12 @@ pub struct TrendPoint {
     pub reconstructed: bool,
 }
 
+impl From<&Snapshot> for TrendPoint {
+    fn from(s: &Snapshot) -> TrendPoint {
+        TrendPoint { day: s.day, score: s.score, reconstructed: s.reconstructed }
+    }
+}
+
 /// The score over the last 90 days, and how far it moved over 30 and 90 days.
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Trend {
@@ -144,17 +150,15 @@ pub fn snapshot_near(history: &[Snapshot], day: NaiveDate) -> Option<&Snapshot> 
     history.iter().rev().find(|s| s.day <= day && day - s.day <= Duration::days(7))
 }
 
-/// `history`: the account's snapshots, oldest first, excluding today's.
-pub fn trend(history: &[Snapshot], today: NaiveDate, current: Option<u32>) -> Trend {
+/// `history`: the account's daily scores, oldest first; today's is replaced by `current`.
+pub fn trend(history: &[TrendPoint], today: NaiveDate, current: Option<u32>) -> Trend {
     let from = today - Duration::days(90);
-    let mut points: Vec<TrendPoint> = history
-        .iter()
-        .filter(|s| s.day >= from && s.day < today)
-        .map(|s| TrendPoint { day: s.day, score: s.score, reconstructed: s.reconstructed })
-        .collect();
+    let mut points: Vec<TrendPoint> =
+        history.iter().filter(|p| p.day >= from && p.day < today).cloned().collect();
     points.push(TrendPoint { day: today, score: current, reconstructed: false });
     let change = |days: i64| {
-        let then = snapshot_near(history, today - Duration::days(days))?.score?;
+        let day = today - Duration::days(days);
+        let then = history.iter().rev().find(|p| p.day <= day && day - p.day <= Duration::days(7))?.score?;
         Some(current? as i32 - then as i32)
     };
     Trend { points, change_30: change(30), change_90: change(90) }
