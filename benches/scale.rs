@@ -66,7 +66,7 @@ fn main() {
     }
     // The floor gets the same page cache and memory map as Rapport's own connection.
     let raw = rusqlite::Connection::open(&path).unwrap();
-    raw.pragma_update(None, "mmap_size", 256 * 1024 * 1024).unwrap();
+    raw.pragma_update(None, "mmap_size", 0).unwrap();
     raw.pragma_update(None, "cache_size", -16 * 1024).unwrap();
 
     // For profiling one read: RAPPORT_BENCH_LOOP=brief runs only the typical account's brief, many times.

@@ -75,7 +75,7 @@ export async function startDesktop(db) {
   const sessions = [];
   return {
     display,
-    async open() {
+    async open(application = appBinary) {
       const browser = await remote({
         hostname: "127.0.0.1",
         port,
@@ -83,7 +83,7 @@ export async function startDesktop(db) {
         connectionRetryCount: 0,
         capabilities: {
           browserName: "wry",
-          "tauri:options": { application: appBinary },
+          "tauri:options": { application },
           "wdio:enforceWebDriverClassic": true,
         },
       });

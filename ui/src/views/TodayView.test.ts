@@ -86,6 +86,23 @@ test("an empty group is left out", async () => {
   await expect.element(screen.getByRole("heading", { level: 2, name: "Today" })).not.toBeInTheDocument();
 });
 
+test("a long group shows the 25 most pressing first and the rest on request", async () => {
+  const many = Array.from({ length: 60 }, (_, n) =>
+    suggestion({ key: `k${n}`, account: `Client ${n + 1}`, account_id: `a${n}`, contact: null, contact_id: null, priority: 100 - n }),
+  );
+  serving(many);
+  const screen = await render(TodayView, { now: NOW });
+  const now = screen.getByRole("region", { name: "Now" });
+  await expect.element(now.getByRole("article").first()).toHaveAccessibleName("Check-in: Client 1");
+  expect(now.getByRole("article").elements()).toHaveLength(25);
+  await expect.element(screen.getByText("60 check-ins worth making", { exact: false })).toBeVisible();
+  await screen.getByRole("button", { name: /Show 25 more/ }).click();
+  await expect.poll(() => now.getByRole("article").elements().length).toBe(50);
+  await screen.getByRole("button", { name: /Show 10 more/ }).click();
+  await expect.poll(() => now.getByRole("article").elements().length).toBe(60);
+  await expect.element(screen.getByRole("button", { name: /more/ })).not.toBeInTheDocument();
+});
+
 test("a card gives the suggested time in the client's time and in the user's own", async () => {
   serving([kestrel]);
   const screen = await render(TodayView, { now: NOW, zone: "Europe/London" });

@@ -1,0 +1,121 @@
+// Start-up time and memory of the release app on a heavy portfolio, each beside the same
+// figures for an empty Tauri window built the same way (tools/empty-window). Public tools only:
+// Xvfb, tauri-driver and WebKitWebDriver to launch and watch the window, /proc for memory.
+//
+//   cargo build --release -p rapport-desktop -p rapport-empty-window
+//   target/release/rapport --db /tmp/heavy.db demo --scale heavy
+//   RAPPORT_MEASURE_DB=/tmp/heavy.db node scripts/measure-app.mjs
+//
+// Time: from asking WebDriver for a new session (which launches the binary) to the first view
+// showing its content — Today with its check-ins for Rapport, the heading for the empty window.
+// Memory: the proportional set size (PSS) and the resident set size (RSS) of the app and every
+// process it started (WebKit's web and network processes), once the view is shown.
+import { readFileSync, readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { startDesktop } from "../tests/e2e/harness.js";
+
+const root = resolve(import.meta.dirname, "..");
+const runs = Number(process.env.RAPPORT_MEASURE_RUNS ?? 5);
+const db = process.env.RAPPORT_MEASURE_DB;
+if (!db) throw new Error("Set RAPPORT_MEASURE_DB to a database filled by `rapport demo --scale heavy`.");
+
+function children() {
+  const parents = new Map();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      parents.set(Number(entry), ppid);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return parents;
+}
+
+function pidsOf(name) {
+  const found = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === name.slice(0, 15)) found.push(Number(entry));
+    } catch {
+      // gone
+    }
+  }
+  return found;
+}
+
+/** The app's process and all its descendants. */
+function family(pid) {
+  const parents = children();
+  const all = new Set([pid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [child, parent] of parents) {
+      if (all.has(parent) && !all.has(child)) {
+        all.add(child);
+        grew = true;
+      }
+    }
+  }
+  return [...all];
+}
+
+function memory(pids) {
+  let pss = 0;
+  let rss = 0;
+  for (const pid of pids) {
+    try {
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+      pss += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+      rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+    } catch {
+      // gone
+    }
+  }
+  return { pss: pss / 1024, rss: rss / 1024 };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function measure(desktop, binary, ready) {
+  const times = [];
+  const mems = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const app = await desktop.open(binary);
+    try {
+      await (await app.$(ready)).waitForDisplayed({ timeout: 60_000 });
+      times.push(performance.now() - started);
+      await new Promise((r) => setTimeout(r, 1500));
+      const name = binary.split("/").pop();
+      const pid = pidsOf(name).at(-1);
+      mems.push(memory(family(pid)));
+    } finally {
+      await app.deleteSession().catch(() => {});
+    }
+  }
+  return {
+    ms: median(times),
+    pss: median(mems.map((m) => m.pss)),
+    rss: median(mems.map((m) => m.rss)),
+  };
+}
+
+const desktop = await startDesktop(db);
+try {
+  const empty = await measure(desktop, join(root, "target/release/rapport-empty-window"), "#ready");
+  const rapport = await measure(desktop, join(root, "target/release/rapport-desktop"), "article[aria-label^='Check-in: ']");
+  const row = (what, r) =>
+    console.log(`${what.padEnd(34)} ${r.ms.toFixed(0).padStart(6)} ms  PSS ${r.pss.toFixed(0).padStart(5)} MiB  RSS ${r.rss.toFixed(0).padStart(5)} MiB`);
+  row("empty Tauri window (release)", empty);
+  row("Rapport, heavy portfolio (release)", rapport);
+  console.log(
+    `ratio: time ${(rapport.ms / empty.ms).toFixed(2)}x (target 1.5x), PSS ${(rapport.pss / empty.pss).toFixed(2)}x, RSS ${(rapport.rss / empty.rss).toFixed(2)}x (target 1.25x)`,
+  );
+} finally {
+  await desktop.stop();
+}
