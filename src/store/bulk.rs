@@ -33,6 +33,11 @@ pub struct ImportCounts {
     pub updated: u32,
 }
 
+/// An empty bundle per account, by account id, to be filled one table at a time.
+fn empty_bundles(accounts: Vec<crate::domain::Account>) -> HashMap<String, Bundle> {
+    accounts.into_iter().map(|account| (account.id.clone(), Bundle::empty(account))).collect()
+}
+
 impl Store {
     /// Everything live about one account.
     pub fn bundle(&self, account_id: &str) -> Result<Bundle> {
@@ -65,31 +70,17 @@ impl Store {
         let quoted = account_id.map(|id| format!("'{}'", id.replace('\'', "''")));
         let of = |column: &str| quoted.as_ref().map(|q| format!(" AND {column} = {q}")).unwrap_or_default();
         let live = format!("archived_at IS NULL{}", of("account_id"));
-        let mut by_account: HashMap<String, Bundle> =
-            accounts::all_where(conn, &format!("archived_at IS NULL{}", of("id")))?
-                .into_iter()
-                .map(|account| {
-                    let b = Bundle::empty(account);
-                    (b.account.id.clone(), b)
-                })
-                .collect();
-        macro_rules! spread {
-            ($rows:expr, $field:ident) => {
-                for row in $rows {
-                    if let Some(b) = by_account.get_mut(&row.account_id) {
-                        b.$field.push(row);
-                    }
-                }
-            };
-        }
-        spread!(contacts::all_where(conn, &live)?, contacts);
-        spread!(culture::all_where(conn, &live)?, culture_notes);
-        spread!(goals::all_where(conn, &live)?, goals);
+        let mut by_account =
+            empty_bundles(accounts::all_where(conn, &format!("archived_at IS NULL{}", of("id")))?);
+        spread!(by_account, contacts::all_where(conn, &live)?, contacts);
+        spread!(by_account, culture::all_where(conn, &live)?, culture_notes);
+        spread!(by_account, goals::all_where(conn, &live)?, goals);
         // Each kind in two reads that each use an index — the window by date, then what is
         // older but still open — rather than one OR that would scan the table. The `+` keeps
         // SQLite on the small partial index of open records rather than the date index.
-        spread!(promises::all_where(conn, &format!("{live} AND due_at >= '{since}'"))?, promises);
+        spread!(by_account, promises::all_where(conn, &format!("{live} AND due_at >= '{since}'"))?, promises);
         spread!(
+            by_account,
             promises::all_where(conn, &format!("{live} AND status = 'open' AND +due_at < '{since}'"))?,
             promises
         );
@@ -97,6 +88,7 @@ impl Store {
         // the window, then what came before it that still counts (the last touch; for one
         // account, its five newest).
         spread!(
+            by_account,
             interactions::all_where(conn, &format!("i.occurred_at >= '{since}'{}", of("i.account_id")))?,
             interactions
         );
@@ -107,9 +99,14 @@ impl Store {
             ),
             None => format!("i.id IN (SELECT last_id FROM account_touch WHERE last_at < '{since}')"),
         };
-        spread!(interactions::all_where(conn, &before)?, interactions);
-        spread!(requests::all_where(conn, &format!("{live} AND received_at >= '{since}'"))?, requests);
+        spread!(by_account, interactions::all_where(conn, &before)?, interactions);
         spread!(
+            by_account,
+            requests::all_where(conn, &format!("{live} AND received_at >= '{since}'"))?,
+            requests
+        );
+        spread!(
+            by_account,
             requests::all_where(
                 conn,
                 &format!(
@@ -118,8 +115,13 @@ impl Store {
             )?,
             requests
         );
-        spread!(issues::all_where(conn, &format!("{live} AND resolved_at >= '{since}'"))?, issues);
         spread!(
+            by_account,
+            issues::all_where(conn, &format!("{live} AND resolved_at >= '{since}'"))?,
+            issues
+        );
+        spread!(
+            by_account,
             issues::all_where(
                 conn,
                 &format!(
@@ -128,7 +130,11 @@ impl Store {
             )?,
             issues
         );
-        spread!(meetings::all_where(conn, &format!("{live} AND ends_at >= '{since}'"))?, meetings);
+        spread!(
+            by_account,
+            meetings::all_where(conn, &format!("{live} AND ends_at >= '{since}'"))?,
+            meetings
+        );
         let mut bundles: Vec<Bundle> = by_account.into_values().collect();
         bundles.sort_by(|a, b| a.account.id.cmp(&b.account.id));
         Ok(bundles)
@@ -149,30 +155,15 @@ impl Store {
     fn load_bundles(&self, with_archived: bool) -> Result<Vec<Bundle>> {
         let conn = self.conn();
         let which = if with_archived { "1" } else { "archived_at IS NULL" };
-        let mut by_account: HashMap<String, Bundle> = accounts::all_where(conn, which)?
-            .into_iter()
-            .map(|account| {
-                let b = Bundle::empty(account);
-                (b.account.id.clone(), b)
-            })
-            .collect();
-        macro_rules! spread {
-            ($rows:expr, $field:ident) => {
-                for row in $rows {
-                    if let Some(b) = by_account.get_mut(&row.account_id) {
-                        b.$field.push(row);
-                    }
-                }
-            };
-        }
-        spread!(contacts::all_where(conn, which)?, contacts);
-        spread!(culture::all_where(conn, which)?, culture_notes);
-        spread!(goals::all_where(conn, which)?, goals);
-        spread!(promises::all_where(conn, which)?, promises);
-        spread!(interactions::all(conn, with_archived)?, interactions);
-        spread!(requests::all_where(conn, which)?, requests);
-        spread!(issues::all_where(conn, which)?, issues);
-        spread!(meetings::all_where(conn, which)?, meetings);
+        let mut by_account = empty_bundles(accounts::all_where(conn, which)?);
+        spread!(by_account, contacts::all_where(conn, which)?, contacts);
+        spread!(by_account, culture::all_where(conn, which)?, culture_notes);
+        spread!(by_account, goals::all_where(conn, which)?, goals);
+        spread!(by_account, promises::all_where(conn, which)?, promises);
+        spread!(by_account, interactions::all(conn, with_archived)?, interactions);
+        spread!(by_account, requests::all_where(conn, which)?, requests);
+        spread!(by_account, issues::all_where(conn, which)?, issues);
+        spread!(by_account, meetings::all_where(conn, which)?, meetings);
         let mut bundles: Vec<Bundle> = by_account.into_values().collect();
         bundles.sort_by(|a, b| a.account.id.cmp(&b.account.id));
         Ok(bundles)

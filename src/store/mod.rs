@@ -6,6 +6,18 @@
 //! online backup API; every user action is one `BEGIN IMMEDIATE` transaction, so a failed write
 //! leaves nothing behind.
 
+/// Hands each row to the entry of its account in `$map` (rows of accounts not loaded are
+/// dropped): the portfolio is read one table at a time, then grouped in memory.
+macro_rules! spread {
+    ($map:expr, $rows:expr, $($field:ident).+) => {
+        for row in $rows {
+            if let Some(entry) = $map.get_mut(&row.account_id) {
+                entry.$($field).+.push(row);
+            }
+        }
+    };
+}
+
 pub(crate) mod accounts;
 mod backup;
 mod bulk;

@@ -42,30 +42,32 @@ impl Store {
         // The window of meetings any rule can look at: recent ones for a recap, near ones to prepare.
         let from = codec::instant(&(now - Duration::days(i64::from(settings.meeting_follow_up_days) + 1)));
         let to = codec::instant(&(now + Duration::hours(i64::from(settings.meeting_prep_hours) + 1)));
-        macro_rules! spread {
-            ($rows:expr, $field:ident) => {
-                for row in $rows {
-                    if let Some(a) = by_account.get_mut(&row.account_id) {
-                        a.bundle.$field.push(row);
-                    }
-                }
-            };
-        }
-        spread!(contacts::all_where(conn, &live)?, contacts);
-        spread!(culture::all_where(conn, &live)?, culture_notes);
-        spread!(goals::all_where(conn, &format!("{live} AND status NOT IN ('achieved', 'dropped')"))?, goals);
-        spread!(promises::all_where(conn, &format!("{live} AND status = 'open'"))?, promises);
+        spread!(by_account, contacts::all_where(conn, &live)?, bundle.contacts);
+        spread!(by_account, culture::all_where(conn, &live)?, bundle.culture_notes);
         spread!(
+            by_account,
+            goals::all_where(conn, &format!("{live} AND status NOT IN ('achieved', 'dropped')"))?,
+            bundle.goals
+        );
+        spread!(
+            by_account,
+            promises::all_where(conn, &format!("{live} AND status = 'open'"))?,
+            bundle.promises
+        );
+        spread!(
+            by_account,
             requests::all_where(conn, &format!("{live} AND answered_at IS NULL AND resolved_at IS NULL"))?,
-            requests
+            bundle.requests
         );
         spread!(
+            by_account,
             issues::all_where(conn, &format!("{live} AND (resolved_at IS NULL OR followed_up_at IS NULL)"))?,
-            issues
+            bundle.issues
         );
         spread!(
+            by_account,
             meetings::all_where(conn, &format!("{live} AND ends_at >= '{from}' AND starts_at <= '{to}'"))?,
-            meetings
+            bundle.meetings
         );
 
         // One statement per case: `?1 IS NULL OR …` would keep SQLite from its indexes.
