@@ -70,6 +70,12 @@ fn main() {
     raw.pragma_update(None, "cache_size", -16 * 1024).unwrap();
 
     // For profiling one read: RAPPORT_BENCH_LOOP=brief runs only the typical account's brief, many times.
+    if std::env::var("RAPPORT_BENCH_LOOP").as_deref() == Ok("health") {
+        for _ in 0..50 {
+            std::hint::black_box(rapport.health_now(now).unwrap());
+        }
+        return;
+    }
     if std::env::var("RAPPORT_BENCH_LOOP").as_deref() == Ok("review") {
         for _ in 0..20 {
             std::hint::black_box(rapport.health_review(now).unwrap());
