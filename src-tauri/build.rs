@@ -32,7 +32,7 @@ pub const COMMANDS: &[&str] = &[
     "search",
     "export_archive",
     "import_archive",
-    "today",
+    "today_page",
     "complete_checkin",
     "snooze_checkin",
     "dismiss_checkin",

@@ -139,3 +139,24 @@ fn a_logged_touch_updates_today_incrementally_and_exactly() {
     .unwrap();
     assert_eq!(r.today(now()).unwrap(), Rapport::open(&path, now()).unwrap().today(now()).unwrap());
 }
+
+/// The window's page of Today: each group cut to its first few, in the list's own order, with
+/// how many each group holds.
+#[test]
+fn the_today_page_keeps_each_groups_most_pressing_and_counts_the_rest() {
+    let dir = TempDir::new().unwrap();
+    let mut r = Rapport::open(&dir.path().join("rapport.db"), now()).unwrap();
+    r.fill_demo(2026, now()).unwrap();
+    let all = r.today(now()).unwrap();
+    let page = r.today_page(now(), 2).unwrap();
+    let total: u32 = page.counts.iter().map(|c| c.count).sum();
+    assert_eq!(total as usize, all.len());
+    for c in &page.counts {
+        let of_group: Vec<_> = all.iter().filter(|s| s.urgency == c.urgency).collect();
+        assert_eq!(c.count as usize, of_group.len());
+        let shown: Vec<_> = page.suggestions.iter().filter(|s| s.urgency == c.urgency).collect();
+        assert_eq!(shown.len(), of_group.len().min(2));
+        assert!(shown.iter().zip(&of_group).all(|(a, b)| a == b), "the most pressing first");
+    }
+    assert!(page.counts.windows(2).all(|w| w[0].urgency < w[1].urgency), "now, today, this week");
+}

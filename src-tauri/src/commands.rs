@@ -8,10 +8,10 @@ use rapport::domain::{
     MeetingDraft, Promise, PromiseDraft, PromiseOutcome, Request, RequestDraft, RequestStep,
 };
 use rapport::engine::brief::Brief;
-use rapport::engine::checkins::{Settings, Suggestion};
+use rapport::engine::checkins::Settings;
 use rapport::engine::health::Weights;
 use rapport::error::ErrorCode;
-use rapport::service::{AccountHealth, BriefFormat, CaptureDraft, Captured, ImportReport, Review};
+use rapport::service::{AccountHealth, BriefFormat, CaptureDraft, Captured, ImportReport, Review, TodayPage};
 use rapport::store::{ArchivedRecord, RecordKind, SearchResults};
 use rapport::{Rapport, UserError};
 use std::path::PathBuf;
@@ -266,8 +266,8 @@ pub async fn search(core: State<'_, Core>, query: String) -> Answer<SearchResult
 
 #[tauri::command]
 #[specta::specta]
-pub async fn today(core: State<'_, Core>) -> Answer<Vec<Suggestion>> {
-    with_core(&core, |r, now| r.today(now)).await
+pub async fn today_page(core: State<'_, Core>, per_group: u32) -> Answer<TodayPage> {
+    with_core(&core, move |r, now| r.today_page(now, per_group)).await
 }
 
 #[tauri::command]
@@ -446,7 +446,7 @@ pub fn bindings() -> Builder<tauri::Wry> {
         search,
         export_archive,
         import_archive,
-        today,
+        today_page,
         complete_checkin,
         snooze_checkin,
         dismiss_checkin,

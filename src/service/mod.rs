@@ -9,7 +9,7 @@ mod capture;
 mod health;
 mod portable;
 mod records;
-mod today;
+pub(crate) mod today;
 
 use std::path::Path;
 
@@ -20,6 +20,7 @@ pub use briefs::BriefFormat;
 pub use capture::{CaptureDraft, Captured};
 pub use health::{AccountHealth, AccountReview, Review};
 pub use portable::ImportReport;
+pub use today::{TodayPage, UrgencyCount};
 
 use crate::demo;
 use crate::domain::{

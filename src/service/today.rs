@@ -6,7 +6,9 @@ use chrono::{DateTime, Duration, Utc};
 use super::capture::{self, CaptureDraft, Captured};
 use super::{Rapport, stored_precision};
 use crate::domain::validate;
-use crate::engine::checkins::{Reminder, Settings, Suggestion, reminders, replace_account, suggest_for};
+use crate::engine::checkins::{
+    Reminder, Settings, Suggestion, Urgency, reminders, replace_account, suggest_for,
+};
 use crate::error::{Error, Result};
 use crate::store::{SuggestionAction, SuggestionState, checkins};
 
@@ -24,6 +26,22 @@ fn hidden(s: &Suggestion, states: &[SuggestionState], now: DateTime<Utc>) -> boo
                 }
             }
     })
+}
+
+/// The Today list as the window shows it: the most pressing check-ins of each group, and how
+/// many each group holds in all.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, specta::Type)]
+pub struct TodayPage {
+    /// Most urgent first; at most `per_group` of each urgency.
+    pub suggestions: Vec<Suggestion>,
+    /// Every group that has check-ins, in the order shown, with how many it holds.
+    pub counts: Vec<UrgencyCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, specta::Type)]
+pub struct UrgencyCount {
+    pub urgency: Urgency,
+    pub count: u32,
 }
 
 /// How long a Today list stays current when nothing is written. A touch logged through
@@ -61,6 +79,29 @@ impl Rapport {
     /// Every account judged again, whatever is on screen: for benchmarks and comparisons.
     pub fn today_afresh(&self, now: DateTime<Utc>) -> Result<Vec<Suggestion>> {
         self.judge_today(now, None)
+    }
+
+    /// The Today list cut to the first `per_group` check-ins of each group: a heavy portfolio
+    /// can have thousands at once, and the window shows a few dozen.
+    pub fn today_page(&self, now: DateTime<Utc>, per_group: u32) -> Result<TodayPage> {
+        let all = self.today(now)?;
+        let mut counts: Vec<UrgencyCount> = Vec::new();
+        let mut suggestions = Vec::new();
+        for s in all {
+            let seen = match counts.iter_mut().find(|c| c.urgency == s.urgency) {
+                Some(c) => c,
+                None => {
+                    counts.push(UrgencyCount { urgency: s.urgency, count: 0 });
+                    counts.last_mut().expect("just pushed")
+                }
+            };
+            seen.count += 1;
+            if seen.count <= per_group {
+                suggestions.push(s);
+            }
+        }
+        counts.sort_by_key(|c| c.urgency);
+        Ok(TodayPage { suggestions, counts })
     }
 
     fn judge_today(&self, now: DateTime<Utc>, account_id: Option<&str>) -> Result<Vec<Suggestion>> {

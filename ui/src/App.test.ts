@@ -12,7 +12,7 @@ afterEach(() => {
 test("Rapport opens on Today; Accounts, Health, Archive and Settings are one click away", async () => {
   history.replaceState(history.state, "", "#/");
   mockIPC((command) => {
-    if (command === "today") return [];
+    if (command === "today_page") return { suggestions: [], counts: [] };
     if (command === "list_accounts") return [summary({ name: "Kestrel Logistik GmbH" })];
     if (command === "health_review") return { reviewed_at: null, accounts: [accountReview()] };
     throw new Error(`unexpected ${command}`);
@@ -42,7 +42,7 @@ test("a brief has its own address, and Accounts stays marked as where the user i
       expect(args).toEqual({ accountId: "account-1", meetingId: "meeting-qbr" });
       return brief({ meeting: briefMeeting() });
     }
-    if (command === "today") return [];
+    if (command === "today_page") return { suggestions: [], counts: [] };
     throw new Error(`unexpected ${command}`);
   });
   const screen = await render(App);

@@ -37,7 +37,7 @@ export const commands = {
 	search: (query: string) => typedError<SearchResults, UserError_Serialize>(__TAURI_INVOKE("search", { query })),
 	exportArchive: () => typedError<string | null, UserError_Serialize>(__TAURI_INVOKE("export_archive")),
 	importArchive: () => typedError<ImportReport_Serialize | null, UserError_Serialize>(__TAURI_INVOKE("import_archive")),
-	today: () => typedError<Suggestion_Serialize[], UserError_Serialize>(__TAURI_INVOKE("today")),
+	todayPage: (perGroup: number) => typedError<TodayPage_Serialize, UserError_Serialize>(__TAURI_INVOKE("today_page", { perGroup })),
 	completeCheckin: (key: string, fingerprint: string, draft: CaptureDraft_Deserialize) => typedError<Captured_Serialize, UserError_Serialize>(__TAURI_INVOKE("complete_checkin", { key, fingerprint, draft })),
 	snoozeCheckin: (key: string, fingerprint: string, until: string) => typedError<null, UserError_Serialize>(__TAURI_INVOKE("snooze_checkin", { key, fingerprint, until })),
 	dismissCheckin: (key: string, fingerprint: string) => typedError<null, UserError_Serialize>(__TAURI_INVOKE("dismiss_checkin", { key, fingerprint })),
@@ -1480,6 +1480,34 @@ export type TimelineEntry_Serialize = {
 
 export type TimelineKind = "interaction" | "promise_made" | "promise_kept" | "promise_broken" | "request_received" | "request_answered" | "issue_opened" | "issue_resolved" | "meeting";
 
+/**
+ *  The Today list as the window shows it: the most pressing check-ins of each group, and how
+ *  many each group holds in all.
+ */
+export type TodayPage = TodayPage_Serialize | TodayPage_Deserialize;
+
+/**
+ *  The Today list as the window shows it: the most pressing check-ins of each group, and how
+ *  many each group holds in all.
+ */
+export type TodayPage_Deserialize = {
+	/**  Most urgent first; at most `per_group` of each urgency. */
+	suggestions: Suggestion_Deserialize[],
+	/**  Every group that has check-ins, in the order shown, with how many it holds. */
+	counts: UrgencyCount[],
+};
+
+/**
+ *  The Today list as the window shows it: the most pressing check-ins of each group, and how
+ *  many each group holds in all.
+ */
+export type TodayPage_Serialize = {
+	/**  Most urgent first; at most `per_group` of each urgency. */
+	suggestions: Suggestion_Serialize[],
+	/**  Every group that has check-ins, in the order shown, with how many it holds. */
+	counts: UrgencyCount[],
+};
+
 export type TouchState = 
 /**  The last touch is within the cadence. */
 "within" | 
@@ -1527,6 +1555,11 @@ export type Trend_Serialize = {
 
 /**  How soon to act, for grouping the Today list. */
 export type Urgency = "now" | "today" | "this_week";
+
+export type UrgencyCount = {
+	urgency: Urgency,
+	count: number,
+};
 
 /**  The shape in which an error crosses to the UI and to `--json` output. */
 export type UserError = UserError_Serialize | UserError_Deserialize;

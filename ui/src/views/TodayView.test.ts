@@ -13,13 +13,27 @@ const jonas = contact({ name: "Jonas Keller", level: "manager" });
 
 type Call = { command: string; args: Record<string, unknown> };
 
-/** Answers `today` with each list in turn (the last one from then on), and keeps every call. */
+const order = ["now", "today", "this_week"];
+
+/** The core's page of a list: each group's first `perGroup`, and how many each group holds. */
+function pageOf(list: Suggestion[], perGroup: number) {
+  const counts = order
+    .map((urgency) => ({ urgency, count: list.filter((s) => s.urgency === urgency).length }))
+    .filter((c) => c.count > 0);
+  const suggestions = list.filter((s) => list.filter((o) => o.urgency === s.urgency).indexOf(s) < perGroup);
+  return { suggestions, counts };
+}
+
+/** Answers `today_page` with each list in turn (the last one from then on), and keeps every call. */
 function serving(...lists: Suggestion[][]) {
   const calls: Call[] = [];
   let served = 0;
   mockIPC((command, args) => {
     calls.push({ command, args: (args ?? {}) as Record<string, unknown> });
-    if (command === "today") return lists[Math.min(served++, lists.length - 1)];
+    if (command === "today_page") {
+      const perGroup = (args as { perGroup: number }).perGroup;
+      return pageOf(lists[Math.min(served++, lists.length - 1)] ?? [], perGroup);
+    }
     if (command === "account_page") return page({ contacts: [annika, jonas] });
     if (command === "complete_checkin") return { interaction: {}, promises: [], request: null, goal: null };
     if (command === "snooze_checkin" || command === "dismiss_checkin") return null;
@@ -136,12 +150,12 @@ test("Done opens quick capture for the person, and saving logs it as the check-i
     initiated_by: "us",
     contact_ids: [annika.id, jonas.id],
   });
-  expect(calls.map((c) => c.command)).toEqual(["today", "account_page", "complete_checkin", "today"]);
+  expect(calls.map((c) => c.command)).toEqual(["today_page", "account_page", "complete_checkin", "today_page"]);
 });
 
 test("a refused capture shows the core's sentence beside the summary, and the card stays", async () => {
   mockIPC((command) => {
-    if (command === "today") return [kestrel];
+    if (command === "today_page") return pageOf([kestrel], 25);
     if (command === "account_page") return page({ contacts: [annika] });
     throw { code: "validation", field: "summary", message: "Say in a few words what the interaction was about, then save again." };
   });
@@ -166,7 +180,7 @@ test("Snooze until tomorrow morning sends 09:00 the next day on the user's clock
   expect(snoozed).toMatchObject({ key: kestrel.key, fingerprint: kestrel.fingerprint });
   expect(String(snoozed!.until)).toMatch(/^2026-11-24T09:00:00[+-]\d{2}:\d{2}$/);
   expect(new Date(String(snoozed!.until))).toEqual(new Date(2026, 10, 24, 9, 0));
-  expect(sent(calls, "today")).toHaveLength(2);
+  expect(sent(calls, "today_page")).toHaveLength(2);
 });
 
 test("snooze offers later today, next week and a time of the user's choosing", async () => {
@@ -193,7 +207,7 @@ test("Dismiss puts the check-in away until there is something new", async () => 
 
 test("a refused action shows the core's sentence on the card", async () => {
   mockIPC((command) => {
-    if (command === "today") return [kestrel];
+    if (command === "today_page") return pageOf([kestrel], 25);
     throw { code: "storage", field: null, message: "Rapport could not read or write its database (disk full)." };
   });
   const screen = await render(TodayView, { now: NOW });
