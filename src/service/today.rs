@@ -65,26 +65,27 @@ impl Rapport {
     /// Whom to contact, most urgent first. Judged afresh at most once a minute while nothing
     /// is written; a touch logged in between updates only its own account.
     pub fn today(&self, now: DateTime<Utc>) -> Result<Vec<Suggestion>> {
-        if let Some(c) = self.today_cache.borrow().as_ref()
-            && c.current(self.store.writes(), now)
-        {
-            return Ok(c.list.clone());
+        self.keep_today(now)?;
+        Ok(self.today_cache.borrow().as_ref().map(|c| c.list.clone()).unwrap_or_default())
+    }
+
+    /// Makes the kept Today list current at `now`, judging every account only when it is not.
+    fn keep_today(&self, now: DateTime<Utc>) -> Result<()> {
+        if self.today_cache.borrow().as_ref().is_some_and(|c| c.current(self.store.writes(), now)) {
+            return Ok(());
         }
         let list = self.judge_today(now, None)?;
         *self.today_cache.borrow_mut() =
-            Some(TodayCache { writes: self.store.writes(), judged_at: now, list: list.clone() });
-        Ok(list)
-    }
-
-    /// Every account judged again, whatever is on screen: for benchmarks and comparisons.
-    pub fn today_afresh(&self, now: DateTime<Utc>) -> Result<Vec<Suggestion>> {
-        self.judge_today(now, None)
+            Some(TodayCache { writes: self.store.writes(), judged_at: now, list });
+        Ok(())
     }
 
     /// The Today list cut to the first `per_group` check-ins of each group: a heavy portfolio
-    /// can have thousands at once, and the window shows a few dozen.
+    /// can have thousands at once, and the window shows a few dozen. Only those are copied.
     pub fn today_page(&self, now: DateTime<Utc>, per_group: u32) -> Result<TodayPage> {
-        let all = self.today(now)?;
+        self.keep_today(now)?;
+        let cache = self.today_cache.borrow();
+        let all = cache.as_ref().map(|c| c.list.as_slice()).unwrap_or_default();
         let mut counts: Vec<UrgencyCount> = Vec::new();
         let mut suggestions = Vec::new();
         for s in all {
@@ -97,11 +98,16 @@ impl Rapport {
             };
             seen.count += 1;
             if seen.count <= per_group {
-                suggestions.push(s);
+                suggestions.push(s.clone());
             }
         }
         counts.sort_by_key(|c| c.urgency);
         Ok(TodayPage { suggestions, counts })
+    }
+
+    /// Every account judged again, whatever is on screen: for benchmarks and comparisons.
+    pub fn today_afresh(&self, now: DateTime<Utc>) -> Result<Vec<Suggestion>> {
+        self.judge_today(now, None)
     }
 
     fn judge_today(&self, now: DateTime<Utc>, account_id: Option<&str>) -> Result<Vec<Suggestion>> {
