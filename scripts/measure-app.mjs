@@ -15,7 +15,7 @@ import { join, resolve } from "node:path";
 import { startDesktop } from "../tests/e2e/harness.js";
 
 const root = resolve(import.meta.dirname, "..");
-const runs = Number(process.env.RAPPORT_MEASURE_RUNS ?? 5);
+const runs = Number(process.env.RAPPORT_MEASURE_RUNS ?? 9);
 const db = process.env.RAPPORT_MEASURE_DB;
 if (!db) throw new Error("Set RAPPORT_MEASURE_DB to a database filled by `rapport demo --scale heavy`.");
 
@@ -81,34 +81,37 @@ function memory(pids) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function measure(desktop, binary, ready) {
-  const times = [];
-  const mems = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    const app = await desktop.open(binary);
-    try {
-      await (await app.$(ready)).waitForDisplayed({ timeout: 60_000 });
-      times.push(performance.now() - started);
-      await new Promise((r) => setTimeout(r, 1500));
-      const name = binary.split("/").pop();
-      const pid = pidsOf(name).at(-1);
-      mems.push(memory(family(pid)));
-    } finally {
-      await app.deleteSession().catch(() => {});
-    }
+async function once(desktop, binary, ready) {
+  const started = performance.now();
+  const app = await desktop.open(binary);
+  try {
+    await (await app.$(ready)).waitForDisplayed({ timeout: 60_000 });
+    const ms = performance.now() - started;
+    await new Promise((r) => setTimeout(r, 1500));
+    const pid = pidsOf(binary.split("/").pop()).at(-1);
+    return { ms, ...memory(family(pid)) };
+  } finally {
+    await app.deleteSession().catch(() => {});
   }
-  return {
-    ms: median(times),
-    pss: median(mems.map((m) => m.pss)),
-    rss: median(mems.map((m) => m.rss)),
-  };
 }
+
+const summary = (samples) => ({
+  ms: median(samples.map((s) => s.ms)),
+  pss: median(samples.map((s) => s.pss)),
+  rss: median(samples.map((s) => s.rss)),
+});
 
 const desktop = await startDesktop(db);
 try {
-  const empty = await measure(desktop, join(root, "target/release/rapport-empty-window"), "#ready");
-  const rapport = await measure(desktop, join(root, "target/release/rapport-desktop"), "article[aria-label^='Check-in: ']");
+  // Alternating launches, so that whatever else the machine does weighs on both alike.
+  const emptySamples = [];
+  const rapportSamples = [];
+  for (let i = 0; i < runs; i++) {
+    emptySamples.push(await once(desktop, join(root, "target/release/rapport-empty-window"), "#ready"));
+    rapportSamples.push(await once(desktop, join(root, "target/release/rapport-desktop"), "article[aria-label^='Check-in: ']"));
+  }
+  const empty = summary(emptySamples);
+  const rapport = summary(rapportSamples);
   const row = (what, r) =>
     console.log(`${what.padEnd(34)} ${r.ms.toFixed(0).padStart(6)} ms  PSS ${r.pss.toFixed(0).padStart(5)} MiB  RSS ${r.rss.toFixed(0).padStart(5)} MiB`);
   row("empty Tauri window (release)", empty);
