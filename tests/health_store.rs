@@ -146,6 +146,9 @@ fn the_review_reads_only_recent_history_and_judges_exactly_as_with_all_of_it() {
     let read: usize = window.iter().map(|b| b.interactions.len()).sum();
     assert!(read < all_touches / 2, "read {read} of {all_touches} touches");
     assert_eq!(review(&window, now(), &weights), review(&full, now(), &weights));
+    let lean = r.store().health_bundles(now() - Duration::days(271), None).unwrap();
+    assert!(lean.iter().flat_map(|b| &b.interactions).all(|i| i.summary.is_empty()), "no text is read");
+    assert_eq!(review(&lean, now(), &weights), review(&full, now(), &weights), "and none is needed");
     let today = now().date_naive();
     for (w, f) in window.iter().zip(&full) {
         assert_eq!(

@@ -48,7 +48,7 @@ impl Rapport {
     /// today's snapshot on the way.
     pub fn health_review(&mut self, now: DateTime<Utc>) -> Result<Review> {
         let weights = self.store.health_weights()?;
-        let portfolio = self.store.recent_bundles(super::recent_since(now), None)?;
+        let portfolio = self.store.health_bundles(super::recent_since(now), None)?;
         let healths = review(&portfolio, now, &weights);
         self.take_snapshots(&portfolio, &healths, now, &weights)?;
         let today = now.date_naive();
@@ -73,7 +73,7 @@ impl Rapport {
     /// The health review reduced to its accounts' current health, riskiest first.
     pub fn health_now(&self, now: DateTime<Utc>) -> Result<Vec<Health>> {
         Ok(review(
-            &self.store.recent_bundles(super::recent_since(now), None)?,
+            &self.store.health_bundles(super::recent_since(now), None)?,
             now,
             &self.store.health_weights()?,
         ))
@@ -83,7 +83,7 @@ impl Rapport {
     pub fn account_health(&mut self, account_id: &str, now: DateTime<Utc>) -> Result<AccountHealth> {
         self.keep_health_snapshots(now)?;
         let weights = self.store.health_weights()?;
-        let bundle = self.store.recent_bundles(super::recent_since(now), Some(account_id))?.pop();
+        let bundle = self.store.health_bundles(super::recent_since(now), Some(account_id))?.pop();
         let Some(bundle) = bundle else {
             // Says which account is missing, in the store's own words.
             return Err(self.store.account(account_id).err().unwrap_or_else(|| {
@@ -118,7 +118,7 @@ impl Rapport {
             return Ok(());
         }
         let weights = self.store.health_weights()?;
-        let portfolio = self.store.recent_bundles(super::recent_since(now), None)?;
+        let portfolio = self.store.health_bundles(super::recent_since(now), None)?;
         let healths = review(&portfolio, now, &weights);
         self.take_snapshots(&portfolio, &healths, now, &weights)
     }

@@ -64,6 +64,16 @@ impl Store {
     /// account, its five newest); promises due, requests received, issues resolved and
     /// meetings held since then, and whatever is still open. Never the whole history.
     pub fn recent_bundles(&self, since: DateTime<Utc>, account_id: Option<&str>) -> Result<Vec<Bundle>> {
+        self.recent(since, account_id, true)
+    }
+
+    /// The same as [`Store::recent_bundles`] without the text of each touch, which the health
+    /// components never read.
+    pub fn health_bundles(&self, since: DateTime<Utc>, account_id: Option<&str>) -> Result<Vec<Bundle>> {
+        self.recent(since, account_id, false)
+    }
+
+    fn recent(&self, since: DateTime<Utc>, account_id: Option<&str>, summaries: bool) -> Result<Vec<Bundle>> {
         let conn = self.conn();
         let since = codec::instant(&since);
         // Instants are fixed-format and the id is quoted SQL-style, so neither can break out.
@@ -89,7 +99,11 @@ impl Store {
         // account, its five newest).
         spread!(
             by_account,
-            interactions::all_where(conn, &format!("i.occurred_at >= '{since}'{}", of("i.account_id")))?,
+            interactions::all_where(
+                conn,
+                &format!("i.occurred_at >= '{since}'{}", of("i.account_id")),
+                summaries
+            )?,
             interactions
         );
         let before = match &quoted {
@@ -99,7 +113,7 @@ impl Store {
             ),
             None => format!("i.id IN (SELECT last_id FROM account_touch WHERE last_at < '{since}')"),
         };
-        spread!(by_account, interactions::all_where(conn, &before)?, interactions);
+        spread!(by_account, interactions::all_where(conn, &before, summaries)?, interactions);
         spread!(
             by_account,
             requests::all_where(conn, &format!("{live} AND received_at >= '{since}'"))?,

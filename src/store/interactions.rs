@@ -93,32 +93,36 @@ pub(crate) fn all(conn: &Connection, with_archived: bool) -> Result<Vec<Interact
 }
 
 /// The live interactions matching `condition` (on `i`), with their people: what the health
-/// review and the brief read, a window of recent history rather than all of it. The people
-/// come from one join, not one sub-query per row.
-pub(crate) fn all_where(conn: &Connection, condition: &str) -> Result<Vec<Interaction>> {
-    let which = format!("i.archived_at IS NULL AND ({condition})");
-    let mut links: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+/// review and the brief read, a window of recent history rather than all of it. Without
+/// `summaries` the text of each touch is left empty, for readers that only count and date them.
+pub(crate) fn all_where(conn: &Connection, condition: &str, summaries: bool) -> Result<Vec<Interaction>> {
+    let summary = if summaries { "i.summary" } else { "''" };
     let mut stmt = conn.prepare_cached(&format!(
-        // CROSS JOIN keeps the touches (found by their index) as the outer loop; otherwise
-        // SQLite may walk every link ever made to return them in order.
-        "SELECT l.interaction_id, l.contact_id FROM interactions i
-         CROSS JOIN interaction_contacts l ON l.interaction_id = i.id WHERE {which}"
+        "SELECT i.id, i.account_id, i.occurred_at, i.channel, i.initiated_by, {summary}, i.sentiment, i.strategic,
+                i.created_at,
+                (SELECT group_concat(l.contact_id, ',') FROM interaction_contacts l WHERE l.interaction_id = i.id)
+         FROM interactions i WHERE i.archived_at IS NULL AND ({condition})"
     ))?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        links.entry(row.get(0)?).or_default().push(row.get(1)?);
-    }
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT i.id, i.account_id, i.occurred_at, i.channel, i.initiated_by, i.summary, i.sentiment, i.strategic,
-                i.created_at, '[]'
-         FROM interactions i WHERE {which}"
-    ))?;
-    let mut found: Vec<Interaction> = stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?;
-    for i in &mut found {
-        i.contact_ids = links.remove(&i.id).unwrap_or_default();
-        i.contact_ids.sort();
-    }
-    Ok(found)
+    let rows = stmt.query_map([], |row| {
+        let people: Option<String> = row.get(9)?;
+        // Ids are UUIDs: a comma never appears in one.
+        let mut contact_ids: Vec<String> =
+            people.map(|p| p.split(',').map(str::to_string).collect()).unwrap_or_default();
+        contact_ids.sort();
+        Ok(Interaction {
+            id: row.get(0)?,
+            account_id: row.get(1)?,
+            occurred_at: codec::parse_instant(2, &row.get::<_, String>(2)?)?,
+            channel: codec::parse_word(3, &row.get::<_, String>(3)?)?,
+            initiated_by: codec::parse_word(4, &row.get::<_, String>(4)?)?,
+            summary: row.get(5)?,
+            sentiment: row.get(6)?,
+            strategic: row.get(7)?,
+            created_at: codec::parse_instant(8, &row.get::<_, String>(8)?)?,
+            contact_ids,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 impl Store {
