@@ -215,3 +215,28 @@ test("the health review opens with the account most at risk first, and its healt
     await desktop.screenshot("account-health");
   });
 });
+
+test("text that looks like HTML is shown as text, and runs nothing", async () => {
+  const hostile = `<img src=x onerror="document.title='pwned'"> Tea before talks ${Date.now()}`;
+  execFileSync(cliBinary, ["--db", db, "culture", "add", "Coral Coast Energy", "--category", "etiquette", hostile]);
+  execFileSync(cliBinary, ["--db", db, "log", "Coral Coast Energy", hostile]);
+
+  await desktop.withApp("hostile-text", async (app) => {
+    const title = await app.getTitle();
+    await openAccount(app, "Coral Coast Energy");
+    await app.waitUntil(async () => (await historyText(app)).includes(hostile), {
+      timeout: 10_000,
+      timeoutMsg: "the logged text never appeared in the history as written",
+    });
+    await (await app.$('[role="tab"]*=Culture')).click();
+    const panel = await app.$("#panel-culture");
+    await panel.waitForDisplayed({ timeout: 10_000 });
+    await app.waitUntil(async () => (await panel.getText()).includes(hostile), {
+      timeout: 10_000,
+      timeoutMsg: "the culture note was not shown as the text it is",
+    });
+    assert.equal(await app.$$("main img").length, 0, "no image element was made from the text");
+    assert.equal(await app.getTitle(), title, "the title is unchanged: nothing ran");
+    await desktop.screenshot("hostile-text");
+  });
+});
