@@ -1,6 +1,7 @@
 // The check-in thresholds as the Settings view shows them: grouped by what they watch, each with
 // its unit and what it does, and checked before they are saved.
 import type { Settings_Serialize } from "../bindings";
+import { TOO_LARGE, unsendable } from "./numbers";
 
 export type Threshold = Exclude<keyof Settings_Serialize, "reminders">;
 
@@ -64,9 +65,6 @@ export const thresholdGroups: { heading: string; fields: ThresholdField[] }[] = 
 
 export const thresholdKeys: Threshold[] = thresholdGroups.flatMap((g) => g.fields.map((f) => f.key));
 
-/** The largest number the core can receive at all; its own, tighter limits come back as sentences. */
-const U32_MAX = 4_294_967_295;
-
 /**
  * Thresholds that are not whole numbers at all (an empty box, a decimal): these cannot even be
  * sent. Every other rule — the range, the follow-up window — is the core's, which names the
@@ -75,12 +73,9 @@ const U32_MAX = 4_294_967_295;
 export function thresholdProblems(values: Settings_Serialize): Partial<Record<Threshold, string>> {
   const problems: Partial<Record<Threshold, string>> = {};
   for (const key of thresholdKeys) {
-    const value: unknown = values[key];
-    if (typeof value !== "number" || !Number.isInteger(value)) {
-      problems[key] = "Type a whole number of days, hours or people.";
-    } else if (value < 0 || value > U32_MAX) {
-      problems[key] = "That number is far outside what Rapport can use. Type a smaller whole number.";
-    }
+    const why = unsendable(values[key]);
+    if (why === "not_whole") problems[key] = "Type a whole number of days, hours or people.";
+    else if (why) problems[key] = TOO_LARGE;
   }
   return problems;
 }

@@ -2,6 +2,7 @@
 // move in the score reads, and the weights as the Settings view shows and checks them.
 import type { AccountReview_Serialize, Band, Weights_Serialize } from "../bindings";
 import type { Tone } from "./clocks";
+import { TOO_LARGE, unsendable } from "./numbers";
 
 /** Words as well as colour, so the band reads the same to everyone and on paper. */
 export const bandLabel: Record<Band, string> = {
@@ -67,24 +68,20 @@ export function bandCounts(accounts: Pick<AccountReview_Serialize, "band">[]): R
   return counts;
 }
 
-/** The largest number the core can receive at all; its own, tighter limits come back as sentences. */
-const U32_MAX = 4_294_967_295;
-
 /**
  * Weights that cannot even be sent (an empty box, a decimal, a negative or enormous number).
  * Every other rule — 0 to 100, at least one above 0 — is the core's, which names the field.
  */
 export function weightProblems(values: Weights_Serialize): Partial<Record<ComponentName, string>> {
+  const sentences = {
+    not_whole: "Type a whole number, such as 10. Type 0 to leave this out of the score.",
+    negative: "A weight cannot be below 0. Type 0 to leave this out of the score.",
+    too_large: TOO_LARGE,
+  };
   const problems: Partial<Record<ComponentName, string>> = {};
   for (const key of componentKeys) {
-    const value: unknown = values[key];
-    if (typeof value !== "number" || !Number.isInteger(value)) {
-      problems[key] = "Type a whole number, such as 10. Type 0 to leave this out of the score.";
-    } else if (value < 0) {
-      problems[key] = "A weight cannot be below 0. Type 0 to leave this out of the score.";
-    } else if (value > U32_MAX) {
-      problems[key] = "That number is far outside what Rapport can use. Type a smaller whole number.";
-    }
+    const why = unsendable(values[key]);
+    if (why) problems[key] = sentences[why];
   }
   return problems;
 }
