@@ -32,11 +32,11 @@ fn the_first_review_takes_today_and_rebuilds_the_last_90_days() {
         assert!(points.len() > 60, "{}: {} days of trend", a.health.account, points.len());
         assert!(points[..points.len() - 1].iter().all(|p| p.reconstructed), "rebuilt days say so");
     }
-    let history = r.store().snapshots_since(today - Duration::days(400)).unwrap();
+    let history = r.store().trend_points_since(today - Duration::days(400)).unwrap();
     let rows: usize = history.values().map(Vec::len).sum();
     r.health_review(now() + Duration::hours(3)).unwrap();
     let again: usize =
-        r.store().snapshots_since(today - Duration::days(400)).unwrap().values().map(Vec::len).sum();
+        r.store().trend_points_since(today - Duration::days(400)).unwrap().values().map(Vec::len).sum();
     assert_eq!(rows, again, "a second look the same day adds nothing");
 }
 
@@ -48,7 +48,7 @@ fn a_day_taken_is_never_replaced_by_a_rebuilt_one() {
     r.health_review(earlier).unwrap();
     let taken = |r: &Rapport| {
         r.store()
-            .snapshots_since(earlier.date_naive())
+            .trend_points_since(earlier.date_naive())
             .unwrap()
             .values()
             .flatten()
@@ -60,7 +60,7 @@ fn a_day_taken_is_never_replaced_by_a_rebuilt_one() {
     r.health_review(now()).unwrap();
     assert!(taken(&r).iter().all(|rebuilt| !rebuilt), "the day it was taken stays as taken");
     assert_eq!(taken(&r).len(), 15);
-    let days = r.store().snapshots_since(earlier.date_naive()).unwrap();
+    let days = r.store().trend_points_since(earlier.date_naive()).unwrap();
     assert!(days.values().all(|s| s.len() == 6), "the four days between were filled in");
 }
 

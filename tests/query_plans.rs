@@ -61,7 +61,11 @@ fn the_hot_reads_never_scan_the_history() {
         ("one account's health and brief", store.plans_of(|s| s.recent_bundles(since, Some(&id))).unwrap()),
         ("the brief's touches", store.plans_of(|s| s.touches(&id)).unwrap()),
         ("the timeline", store.plans_of(|s| s.timeline(&id, 200)).unwrap()),
-        ("the snapshots", store.plans_of(|s| s.snapshots_since(now().date_naive())).unwrap()),
+        ("the trend", store.plans_of(|s| s.trend_points_since(now().date_naive())).unwrap()),
+        (
+            "the snapshots of a month ago",
+            store.plans_of(|s| s.snapshots_between(now().date_naive(), now().date_naive())).unwrap(),
+        ),
         ("search", store.plans_of(|s| s.search("plan", 60)).unwrap()),
     ];
     for (what, plans) in &reads {

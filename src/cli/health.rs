@@ -26,7 +26,7 @@ impl HealthArgs {
     }
 }
 
-pub fn band_words(band: Band) -> &'static str {
+fn band_words(band: Band) -> &'static str {
     match band {
         Band::Healthy => "healthy",
         Band::Watch => "watch",

@@ -111,19 +111,6 @@ impl Store {
         })
     }
 
-    /// Every account's snapshots from `from` on, oldest first.
-    pub fn snapshots_since(&self, from: NaiveDate) -> Result<HashMap<Id, Vec<Snapshot>>> {
-        let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT {SNAPSHOT_COLUMNS} FROM health_snapshots WHERE day >= ?1 ORDER BY day"
-        ))?;
-        let mut out: HashMap<Id, Vec<Snapshot>> = HashMap::new();
-        for row in stmt.query_map([codec::date(&from)], read_snapshot)? {
-            let (id, s) = row?;
-            out.entry(id).or_default().push(s);
-        }
-        Ok(out)
-    }
-
     /// Every account's daily scores from `from` on, oldest first: what the trend and the
     /// sparkline need, without the components.
     pub fn trend_points_since(&self, from: NaiveDate) -> Result<HashMap<Id, Vec<TrendPoint>>> {
