@@ -49,9 +49,32 @@ pub enum Error {
     )]
     File { path: String, detail: String },
 
+    #[error("{}", damaged(path, newest_backup.as_deref()))]
+    Damaged { path: String, newest_backup: Option<String> },
+
+    #[error("{path} cannot be restored: {reason}. Nothing was changed; choose another backup.")]
+    BadBackup { path: String, reason: String },
+
+    #[error(
+        "The disk is full, so Rapport could not save. Nothing was changed; free some space on the disk, then try again."
+    )]
+    DiskFull,
+
     /// An archive that cannot be imported, with every problem found in it.
     #[error("{}", archive_problems(problems))]
     InvalidArchive { problems: Vec<crate::archive::Problem> },
+}
+
+fn damaged(path: &str, newest_backup: Option<&str>) -> String {
+    let start = format!("Rapport found damage in its database {path} and stopped before changing anything.");
+    match newest_backup {
+        Some(b) => format!(
+            "{start} Restore the newest backup, {b}, in Settings → Backups or with `rapport restore {b}` (the damaged file is kept aside)."
+        ),
+        None => format!(
+            "{start} There is no backup beside it: restore a copy of your own with `rapport restore FILE`, or import your last export into a new database."
+        ),
+    }
 }
 
 fn archive_problems(problems: &[crate::archive::Problem]) -> String {
@@ -83,6 +106,11 @@ impl Error {
         Error::File { path: path.display().to_string(), detail: err.to_string() }
     }
 
+    /// A failed read or write of a file; a full disk gets its own sentence.
+    pub fn io(path: &std::path::Path, err: std::io::Error) -> Self {
+        if err.kind() == std::io::ErrorKind::StorageFull { Error::DiskFull } else { Error::file(path, err) }
+    }
+
     /// A stable code the UI can act on (for example, to highlight a field).
     pub fn code(&self) -> ErrorCode {
         match self {
@@ -95,13 +123,19 @@ impl Error {
             Error::Storage { .. } => ErrorCode::Storage,
             Error::File { .. } => ErrorCode::File,
             Error::InvalidArchive { .. } => ErrorCode::InvalidArchive,
+            Error::Damaged { .. } => ErrorCode::Damaged,
+            Error::BadBackup { .. } => ErrorCode::BadBackup,
+            Error::DiskFull => ErrorCode::DiskFull,
         }
     }
 }
 
 impl From<rusqlite::Error> for Error {
     fn from(err: rusqlite::Error) -> Self {
-        Error::Storage { detail: err.to_string() }
+        match err.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DiskFull) => Error::DiskFull,
+            _ => Error::Storage { detail: err.to_string() },
+        }
     }
 }
 
@@ -117,6 +151,9 @@ pub enum ErrorCode {
     Storage,
     File,
     InvalidArchive,
+    Damaged,
+    BadBackup,
+    DiskFull,
 }
 
 /// The shape in which an error crosses to the UI and to `--json` output.

@@ -4,6 +4,7 @@
 //! Errors end the process with status 1 and one sentence on stderr (or a `{code, message,
 //! field}` object with `--json`); nothing is written when a command fails.
 
+mod backups;
 mod brief;
 pub use brief::your_zone;
 mod checkins;
@@ -111,6 +112,11 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Take a backup now (one is also taken daily), list them, or choose how many are kept.
+    Backup(backups::BackupArgs),
+    /// Replace the database with a backup, once the backup is checked whole. The database as it
+    /// was is kept in the backup folder.
+    Restore { file: PathBuf },
 }
 
 impl Command {
@@ -119,6 +125,9 @@ impl Command {
         use data::ArchiveCommand;
         use people::{AccountCommand, ContactCommand};
         if let Command::Health(args) = self {
+            return args.writes();
+        }
+        if let Command::Backup(args) = self {
             return args.writes();
         }
         !matches!(
@@ -178,11 +187,18 @@ fn execute(cli: Cli) -> Result<()> {
             db.display()
         )));
     }
+    if let Command::Restore { file } = &cli.command {
+        return backups::restore(&print::Out { json: cli.json, now }, &db, file, now);
+    }
     let created = !db.exists();
     let result = Rapport::open(&db, now).and_then(|mut rapport| {
         let out = print::Out { json: cli.json, now };
         let keeps_history = cli.command.keeps_history();
+        let writes = cli.command.writes();
         dispatch(&mut rapport, cli.command, &out, &db, now)?;
+        if writes && let Err(err) = rapport.keep_backups(now) {
+            eprintln!("rapport: today's backup was not taken: {err}");
+        }
         if keeps_history {
             // The daily health snapshot is taken whenever Rapport runs; failing to take it
             // must not turn a command that worked into one that failed.
@@ -250,6 +266,9 @@ fn dispatch(
         Command::Archive(c) => data::archive(&mut ctx, c),
         Command::Export { out: file } => data::export(&mut ctx, file.as_deref()),
         Command::Import { file, dry_run } => data::import(&mut ctx, &file, dry_run),
+        Command::Backup(args) => backups::backup(&mut ctx, args),
+        // Handled before the database is opened.
+        Command::Restore { .. } => Ok(()),
     }
 }
 

@@ -4,6 +4,7 @@
 //! Each write is one transaction in the store. `now` is always an argument: the callers own
 //! the clock (the shell reads it, the CLI reads it or takes `--at`).
 
+mod backups;
 mod briefs;
 mod capture;
 mod health;
@@ -16,6 +17,7 @@ use std::path::Path;
 use chrono::{DateTime, SubsecRound, Utc};
 use uuid::{NoContext, Timestamp, Uuid};
 
+pub use backups::{Backups, Restored, backups_at, restore};
 pub use briefs::BriefFormat;
 pub use capture::{CaptureDraft, Captured};
 pub use health::{AccountHealth, AccountReview, Review};
@@ -65,6 +67,15 @@ pub(crate) fn stored_precision(now: DateTime<Utc>) -> DateTime<Utc> {
 impl Rapport {
     pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Rapport> {
         Ok(Rapport { store: Store::open(path, now)?, today_cache: Default::default() })
+    }
+
+    /// Opens without the damage check, which the caller runs with [`crate::store::check_file`].
+    pub fn open_unchecked(path: &Path, now: DateTime<Utc>) -> Result<Rapport> {
+        Ok(Rapport { store: Store::open_unchecked(path, now)?, today_cache: Default::default() })
+    }
+
+    pub fn path(&self) -> &Path {
+        self.store.path()
     }
 
     pub fn store(&self) -> &Store {

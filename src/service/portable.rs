@@ -7,7 +7,7 @@ use specta::Type;
 use super::{Rapport, stored_precision};
 use crate::archive;
 use crate::error::{Error, Result};
-use crate::store::{self, ImportCounts};
+use crate::store::{BackupReason, ImportCounts};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct ImportReport {
@@ -32,7 +32,10 @@ impl Rapport {
     pub fn export_archive_to(&self, path: &std::path::Path, now: DateTime<Utc>) -> Result<()> {
         let text = self.export_archive(now)?;
         let partial = path.with_extension("partial");
-        std::fs::write(&partial, &text).map_err(|e| Error::file(&partial, e))?;
+        std::fs::write(&partial, &text).map_err(|e| {
+            let _ = std::fs::remove_file(&partial);
+            Error::io(&partial, e)
+        })?;
         std::fs::rename(&partial, path).map_err(|e| Error::file(path, e))
     }
 
@@ -57,7 +60,7 @@ impl Rapport {
             return Ok(ImportReport { accounts, created: records, updated: 0, backup: None, dry_run: true });
         }
         let backup = if self.store.account_count()? > 0 {
-            Some(store::backup_before_import(&self.store, now)?.display().to_string())
+            Some(self.back_up_for(BackupReason::BeforeImport, now)?.path)
         } else {
             None
         };

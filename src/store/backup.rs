@@ -1,49 +1,401 @@
-//! Copies of the database taken with SQLite's online backup API — never a file copy, which
-//! could miss what is still in the write-ahead log.
+//! Backups: consistent copies of the database taken with SQLite's online backup API — never a
+//! file copy, which could miss what is still in the write-ahead log — kept beside it in
+//! `backups/`, thinned to a daily, weekly and monthly history, and restored with the same API.
+//!
+//! A copy is written to a `.partial` file, must pass `integrity_check`, and only then is renamed
+//! into place: a backup folder never holds a copy that cannot be restored. Files are the
+//! user's only (0600 in a 0700 folder).
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
-use rusqlite::{Connection, MAIN_DB};
+use chrono::{DateTime, Datelike, Duration, NaiveDateTime, Utc};
+use rusqlite::{Connection, MAIN_DB, OpenFlags};
+use serde::{Deserialize, Serialize};
+use specta::Type;
 
 use crate::error::{Error, Result};
 
+/// Why a copy was taken. Copies taken before something risky are kept a week whatever the
+/// thinning says, so the user can always step back from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupReason {
+    Scheduled,
+    Manual,
+    BeforeMigration,
+    BeforeImport,
+    BeforeRestore,
+}
+
+const REASONS: [BackupReason; 5] = [
+    BackupReason::Scheduled,
+    BackupReason::Manual,
+    BackupReason::BeforeMigration,
+    BackupReason::BeforeImport,
+    BackupReason::BeforeRestore,
+];
+
+impl BackupReason {
+    fn slug(self) -> &'static str {
+        match self {
+            BackupReason::Scheduled => "scheduled",
+            BackupReason::Manual => "manual",
+            BackupReason::BeforeMigration => "before-update",
+            BackupReason::BeforeImport => "before-import",
+            BackupReason::BeforeRestore => "before-restore",
+        }
+    }
+
+    fn is_safety_copy(self) -> bool {
+        !matches!(self, BackupReason::Scheduled | BackupReason::Manual)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct BackupFile {
+    pub path: String,
+    pub taken_at: DateTime<Utc>,
+    pub reason: BackupReason,
+    /// Size in bytes (a float so the UI's numbers carry it whole).
+    pub bytes: f64,
+}
+
+/// How many copies to keep: the newest of each of the last `daily` days, `weekly` weeks and
+/// `monthly` months. The newest copy is always kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct BackupPolicy {
+    pub daily: u32,
+    pub weekly: u32,
+    pub monthly: u32,
+}
+
+impl Default for BackupPolicy {
+    fn default() -> Self {
+        BackupPolicy { daily: 7, weekly: 5, monthly: 12 }
+    }
+}
+
+/// More than this many of one kind would keep years of daily copies: surely a slip.
+const MOST_KEPT: u32 = 1000;
+
+impl BackupPolicy {
+    pub fn check(&self) -> Result<()> {
+        for (field, value, unit) in [
+            ("daily", self.daily, "days"),
+            ("weekly", self.weekly, "weeks"),
+            ("monthly", self.monthly, "months"),
+        ] {
+            if value > MOST_KEPT {
+                return Err(Error::validation(
+                    field,
+                    format!(
+                        "Rapport keeps backups for at most {MOST_KEPT} {unit}; {value} is more than that."
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A scheduled copy is taken when the newest one is older than this.
+pub const SCHEDULE: Duration = Duration::hours(24);
+
 /// Backups live beside the database, in `backups/`.
-fn backup_dir(db: &Path) -> PathBuf {
+pub fn folder(db: &Path) -> PathBuf {
     db.parent().map(|p| p.join("backups")).unwrap_or_else(|| PathBuf::from("backups"))
 }
 
-/// Takes the copy that must exist before a migration touches the file, and returns its path.
-pub(super) fn before_migration(
-    conn: &Connection,
-    db: &Path,
-    version: i64,
-    now: DateTime<Utc>,
-) -> Result<PathBuf> {
-    let stem = db.file_stem().and_then(|s| s.to_str()).unwrap_or("rapport");
-    let name = format!("{stem}-schema-v{version}-{}.db", now.format("%Y%m%dT%H%M%SZ"));
-    let target = backup_dir(db).join(name);
-    backup_to(conn, &target)?;
-    Ok(target)
+fn stem(db: &Path) -> &str {
+    db.file_stem().and_then(|s| s.to_str()).unwrap_or("rapport")
 }
 
-/// Takes a copy before an import changes the database, and returns its path.
-pub fn backup_before_import(store: &super::Store, now: DateTime<Utc>) -> Result<PathBuf> {
-    let db = store.path();
-    let stem = db.file_stem().and_then(|s| s.to_str()).unwrap_or("rapport");
-    let target = backup_dir(db).join(format!("{stem}-before-import-{}.db", now.format("%Y%m%dT%H%M%SZ")));
-    backup_to(store.conn(), &target)?;
-    Ok(target)
+const STAMP: &str = "%Y%m%dT%H%M%SZ";
+
+/// Takes a copy of the open database into the backup folder and returns it.
+pub fn take(conn: &Connection, db: &Path, reason: BackupReason, now: DateTime<Utc>) -> Result<BackupFile> {
+    let dir = folder(db);
+    private_dir(&dir)?;
+    let base = format!("{}-{}-{}", stem(db), now.format(STAMP), reason.slug());
+    // Two copies in the same second keep both.
+    let target = (0..)
+        .map(|n| dir.join(if n == 0 { format!("{base}.db") } else { format!("{base}-{n}.db") }))
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| dir.join(format!("{base}.db")));
+    copy_to(conn, &target)?;
+    let bytes = std::fs::metadata(&target).map(|m| m.len() as f64).unwrap_or(0.0);
+    Ok(BackupFile { path: target.display().to_string(), taken_at: now, reason, bytes })
 }
 
-/// Writes a consistent copy of the open database to `target`, through a temporary file that is
-/// renamed into place only once it is complete.
-pub fn backup_to(conn: &Connection, target: &Path) -> Result<()> {
-    if let Some(dir) = target.parent() {
+/// Writes a checked copy of the open database to `target`, through a temporary file that is
+/// renamed into place only once it is complete and passes `integrity_check`.
+pub fn copy_to(conn: &Connection, target: &Path) -> Result<()> {
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| Error::file(dir, e))?;
     }
     let partial = target.with_extension("partial");
-    conn.backup(MAIN_DB, &partial, None).map_err(|e| Error::file(&partial, e))?;
-    std::fs::rename(&partial, target).map_err(|e| Error::file(target, e))?;
-    Ok(())
+    let written = private_file(&partial)
+        .and_then(|()| conn.backup(MAIN_DB, &partial, None).map_err(Error::from))
+        .and_then(|()| seal(&partial));
+    if let Err(err) = written {
+        let _ = std::fs::remove_file(&partial);
+        return Err(err);
+    }
+    std::fs::rename(&partial, target).map_err(|e| Error::file(target, e))
+}
+
+/// Makes the fresh copy one self-contained file (the backup carries the live database's WAL
+/// mode, which would leave log files beside it), then checks it.
+fn seal(path: &Path) -> Result<()> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| Error::file(path, e))?;
+    conn.pragma_update(None, "journal_mode", "DELETE")?;
+    drop(conn);
+    integrity(path)
+}
+
+/// `PRAGMA integrity_check` on a closed file: `Ok` only for "ok".
+fn integrity(path: &Path) -> Result<()> {
+    let conn =
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(|e| Error::file(path, e))?;
+    let verdict: String =
+        conn.query_row("PRAGMA integrity_check(1)", [], |r| r.get(0)).map_err(|e| bad(path, e))?;
+    if verdict == "ok" {
+        Ok(())
+    } else {
+        Err(bad(path, format!("SQLite's integrity check found: {verdict}")))
+    }
+}
+
+fn bad(path: &Path, reason: impl std::fmt::Display) -> Error {
+    Error::BadBackup { path: path.display().to_string(), reason: reason.to_string() }
+}
+
+/// Every backup of `db` in its folder, newest first. Files Rapport did not name are left out
+/// (and so never thinned away).
+pub fn list(db: &Path) -> Result<Vec<BackupFile>> {
+    let dir = folder(db);
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::file(&dir, e)),
+    };
+    let prefix = format!("{}-", stem(db));
+    let mut files: Vec<BackupFile> = entries
+        .filter_map(|entry| entry.ok())
+        .filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            let rest = name.strip_prefix(&prefix)?.strip_suffix(".db")?;
+            let (stamp, tail) = rest.split_at_checked(16)?;
+            let taken_at = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?.and_utc();
+            let slug = tail.strip_prefix('-')?;
+            let reason = REASONS.into_iter().find(|r| {
+                slug == r.slug()
+                    || slug
+                        .strip_prefix(r.slug())
+                        .and_then(|n| n.strip_prefix('-'))
+                        .is_some_and(|n| n.parse::<u32>().is_ok())
+            })?;
+            let bytes = entry.metadata().map(|m| m.len() as f64).unwrap_or(0.0);
+            Some(BackupFile { path: entry.path().display().to_string(), taken_at, reason, bytes })
+        })
+        .collect();
+    files.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then_with(|| b.path.cmp(&a.path)));
+    Ok(files)
+}
+
+/// Whether a scheduled copy is due: none yet, or the newest is a day old.
+pub fn due(db: &Path, now: DateTime<Utc>) -> Result<bool> {
+    Ok(list(db)?.first().is_none_or(|newest| now - newest.taken_at >= SCHEDULE))
+}
+
+/// Which of `files` (newest first) the policy keeps: the newest; the newest of each day, ISO
+/// week and month within the policy's reach; and every safety copy less than a week old.
+pub fn kept(files: &[BackupFile], policy: BackupPolicy, now: DateTime<Utc>) -> Vec<bool> {
+    let today = now.date_naive();
+    let mut days = HashSet::new();
+    let mut weeks = HashSet::new();
+    let mut months = HashSet::new();
+    files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let day = f.taken_at.date_naive();
+            let age_days = (today - day).num_days();
+            let week = day.iso_week();
+            let month = (day.year(), day.month());
+            let months_ago = (today.year() - day.year()) * 12 + today.month() as i32 - day.month() as i32;
+            let newest_of_day = age_days < i64::from(policy.daily) && days.insert(day);
+            let newest_of_week =
+                age_days < 7 * i64::from(policy.weekly) && weeks.insert((week.year(), week.week()));
+            let newest_of_month = months_ago < policy.monthly as i32 && months.insert(month);
+            let safety = f.reason.is_safety_copy() && now - f.taken_at < Duration::days(7);
+            i == 0 || newest_of_day || newest_of_week || newest_of_month || safety
+        })
+        .collect()
+}
+
+/// Deletes the copies the policy no longer keeps, and returns how many went.
+pub fn thin(db: &Path, policy: BackupPolicy, now: DateTime<Utc>) -> Result<usize> {
+    let files = list(db)?;
+    let mut removed = 0;
+    for (file, keep) in files.iter().zip(kept(&files, policy, now)) {
+        if !keep {
+            std::fs::remove_file(&file.path).map_err(|e| Error::file(Path::new(&file.path), e))?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// Checks that `file` is a whole Rapport database this version can open, without changing it.
+pub fn check(file: &Path) -> Result<()> {
+    if !file.is_file() {
+        return Err(bad(file, "there is no file there"));
+    }
+    let conn =
+        Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(|e| bad(file, e))?;
+    let header = (|| -> rusqlite::Result<(i32, i64)> {
+        Ok((
+            conn.pragma_query_value(None, "application_id", |r| r.get(0))?,
+            conn.pragma_query_value(None, "user_version", |r| r.get(0))?,
+        ))
+    })();
+    let (application_id, version) = header.map_err(|_| bad(file, "it is not a database"))?;
+    if application_id != super::APPLICATION_ID {
+        return Err(bad(file, "it is not a Rapport database"));
+    }
+    if version > super::SCHEMA_VERSION {
+        return Err(Error::NewerSchema { found: version, known: super::SCHEMA_VERSION });
+    }
+    drop(conn);
+    integrity(file)
+}
+
+/// Replaces the database at `db` with the checked copy `file`, after keeping what is there now:
+/// a backup if it opens, else the damaged file itself, set aside. Returns that safety copy.
+pub fn restore(db: &Path, file: &Path, now: DateTime<Utc>) -> Result<Option<PathBuf>> {
+    check(file)?;
+    let safety = if db.exists() { Some(set_aside(db, now)?) } else { None };
+    let into = |db: &Path| -> Result<()> {
+        let mut conn = Connection::open(db).map_err(|e| Error::file(db, e))?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.restore(MAIN_DB, file, None::<fn(rusqlite::backup::Progress)>)?;
+        Ok(())
+    };
+    if db.exists() && into(db).is_ok() {
+        return Ok(safety);
+    }
+    // The old file could not take the copy (its header is gone): it is already set aside, so
+    // start from an empty file.
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    private_file(db)?;
+    into(db)?;
+    Ok(safety)
+}
+
+/// Keeps the database as it is before a restore: a checked backup when it is whole, or a plain
+/// copy of the damaged file (and its log) when it is not, so nothing is ever thrown away.
+fn set_aside(db: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
+    let whole =
+        Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .ok()
+            .filter(|conn| {
+                conn.query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0))
+                    .is_ok_and(|v| v == "ok")
+            });
+    if let Some(conn) = whole
+        && let Ok(copy) = take(&conn, db, BackupReason::BeforeRestore, now)
+    {
+        return Ok(PathBuf::from(copy.path));
+    }
+    let dir = folder(db);
+    private_dir(&dir)?;
+    let target = dir.join(format!("{}-{}-damaged.db", stem(db), now.format(STAMP)));
+    for suffix in ["", "-wal"] {
+        let from = PathBuf::from(format!("{}{suffix}", db.display()));
+        if from.exists() {
+            let to = PathBuf::from(format!("{}{suffix}", target.display()));
+            std::fs::copy(&from, &to).map_err(|e| Error::file(&to, e))?;
+        }
+    }
+    Ok(target)
+}
+
+/// Creates an empty file only the user can read, for SQLite to fill.
+pub(super) fn private_file(path: &Path) -> Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map(drop).map_err(|e| Error::file(path, e))
+}
+
+/// Creates a folder (and its parents) that only the user can enter.
+pub(super) fn private_dir(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).map_err(|e| Error::file(dir, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap()
+    }
+
+    fn file(taken_at: DateTime<Utc>, reason: BackupReason) -> BackupFile {
+        BackupFile { path: taken_at.to_rfc3339(), taken_at, reason, bytes: 0.0 }
+    }
+
+    #[test]
+    fn a_year_of_daily_copies_thins_to_days_weeks_and_months() {
+        let now = at(2026, 11, 23, 12);
+        let files: Vec<BackupFile> =
+            (0..365).map(|d| file(now - Duration::days(d), BackupReason::Scheduled)).collect();
+        let kept = kept(&files, BackupPolicy::default(), now);
+        let count = kept.iter().filter(|k| **k).count();
+        assert!(kept[..7].iter().all(|k| *k), "the last seven days are all kept");
+        assert!(!kept[8] || !kept[9], "older days are thinned");
+        // 7 days, then weeks and months not already covered by a newer copy.
+        assert!((17..=24).contains(&count), "about a copy a day, a week and a month kept: {count}");
+        assert!(!kept[364], "a copy older than twelve months goes");
+    }
+
+    #[test]
+    fn the_newest_and_recent_safety_copies_are_always_kept() {
+        let now = at(2026, 11, 23, 12);
+        let policy = BackupPolicy { daily: 0, weekly: 0, monthly: 0 };
+        let files = vec![
+            file(now - Duration::days(30), BackupReason::Scheduled),
+            file(now - Duration::days(31), BackupReason::BeforeImport),
+            file(now - Duration::days(2), BackupReason::BeforeMigration),
+        ];
+        let mut sorted = files.clone();
+        sorted.sort_by(|a, b| b.taken_at.cmp(&a.taken_at));
+        assert_eq!(kept(&sorted, policy, now), vec![true, true, false]);
+    }
+
+    #[test]
+    fn a_policy_beyond_reason_is_refused_with_its_field() {
+        let err = BackupPolicy { daily: 7, weekly: 5000, monthly: 12 }.check().unwrap_err();
+        assert!(matches!(err, Error::Validation { field: "weekly", .. }), "{err}");
+        assert!(BackupPolicy::default().check().is_ok());
+    }
 }

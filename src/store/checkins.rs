@@ -1,7 +1,7 @@
 //! Check-in settings and what the user did with each suggestion.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -62,22 +62,11 @@ pub(crate) fn set_state(
 
 impl Store {
     pub fn checkin_settings(&self) -> Result<Settings> {
-        let text: Option<String> = self
-            .conn()
-            .query_row("SELECT value FROM settings WHERE key = ?1", [SETTINGS_KEY], |r| r.get(0))
-            .optional()?;
-        Ok(text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default())
+        self.setting(SETTINGS_KEY)
     }
 
     pub fn save_checkin_settings(&mut self, settings: &Settings) -> Result<()> {
-        let text = serde_json::to_string(settings).unwrap_or_default();
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![SETTINGS_KEY, text],
-            )?;
-            Ok(())
-        })
+        self.save_setting(SETTINGS_KEY, settings)
     }
 
     pub fn suggestion_states(&self) -> Result<Vec<SuggestionState>> {

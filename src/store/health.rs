@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 use super::{Store, codec};
 use crate::domain::Id;
@@ -57,22 +57,11 @@ fn read_snapshot(row: &rusqlite::Row<'_>) -> rusqlite::Result<(Id, Snapshot)> {
 
 impl Store {
     pub fn health_weights(&self) -> Result<Weights> {
-        let text: Option<String> = self
-            .conn()
-            .query_row("SELECT value FROM settings WHERE key = ?1", [WEIGHTS_KEY], |r| r.get(0))
-            .optional()?;
-        Ok(text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default())
+        self.setting(WEIGHTS_KEY)
     }
 
     pub fn save_health_weights(&mut self, weights: &Weights) -> Result<()> {
-        let text = codec::json(weights);
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![WEIGHTS_KEY, text],
-            )?;
-            Ok(())
-        })
+        self.save_setting(WEIGHTS_KEY, weights)
     }
 
     /// Saves snapshots in one transaction. One taken on the day replaces whatever was there;

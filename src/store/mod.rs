@@ -19,7 +19,7 @@ macro_rules! spread {
 }
 
 pub(crate) mod accounts;
-mod backup;
+pub mod backup;
 mod bulk;
 pub(crate) mod checkins;
 mod codec;
@@ -35,6 +35,7 @@ mod plans;
 pub(crate) mod promises;
 pub(crate) mod requests;
 mod search;
+mod settings;
 mod touches;
 
 use std::path::{Path, PathBuf};
@@ -47,7 +48,7 @@ use rusqlite_migration::{M, Migrations};
 use crate::error::{Error, Result};
 
 pub use accounts::AccountFacts;
-pub use backup::{backup_before_import, backup_to};
+pub use backup::{BackupFile, BackupPolicy, BackupReason};
 pub use bulk::ImportCounts;
 pub use checkins::{SuggestionAction, SuggestionState};
 pub use lifecycle::{ArchivedRecord, RecordKind};
@@ -89,27 +90,38 @@ struct Header {
 impl Store {
     /// Opens the database at `path`, creating it (and its folder) if it does not exist, and
     /// brings its schema up to date. `now` dates the backup taken before a migration.
+    /// A damaged file is refused (`PRAGMA quick_check`) before anything else touches it.
     pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Store> {
-        Self::open_to(path, now, SCHEMA_VERSION)
+        Self::open_with(path, now, SCHEMA_VERSION, true)
+    }
+
+    /// Opens the database like [`Store::open`], but leaves the damage check to the caller
+    /// ([`check_file`]) unless the schema must be updated: the app runs it beside the window's
+    /// start, where it costs no waiting (half a second on a heavy portfolio).
+    pub fn open_unchecked(path: &Path, now: DateTime<Utc>) -> Result<Store> {
+        Self::open_with(path, now, SCHEMA_VERSION, false)
     }
 
     /// Opens the database and migrates it only up to `version`: how tests make a database of
     /// an older release.
     pub fn open_to(path: &Path, now: DateTime<Utc>, version: i64) -> Result<Store> {
+        Self::open_with(path, now, version, true)
+    }
+
+    fn open_with(path: &Path, now: DateTime<Utc>, version: i64, check: bool) -> Result<Store> {
         let exists = path.exists();
         if exists && !path.is_file() {
             return Err(Error::file(path, "it is a folder, not a file"));
         }
-        if !exists && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| Error::file(dir, e))?;
+        if !exists {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                backup::private_dir(dir)?;
+            }
+            // Created by Rapport before SQLite opens it, so only the user can read it; SQLite
+            // gives its log files the same permissions.
+            backup::private_file(path)?;
         }
-        let flags = if exists {
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        } else {
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        };
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags).map_err(|e| Error::file(path, e))?;
         let header = read_header(&conn, path)?;
         let is_ours = header.application_id == APPLICATION_ID;
@@ -119,6 +131,10 @@ impl Store {
         }
         if header.user_version > SCHEMA_VERSION {
             return Err(Error::NewerSchema { found: header.user_version, known: SCHEMA_VERSION });
+        }
+
+        if exists && header.objects > 0 && (check || header.user_version < version) {
+            check_whole(&conn, path)?;
         }
 
         conn.busy_timeout(Duration::from_secs(5))?;
@@ -134,12 +150,12 @@ impl Store {
 
         if header.user_version < version {
             let backup = if header.user_version > 0 {
-                Some(backup::before_migration(&conn, path, header.user_version, now)?)
+                Some(backup::take(&conn, path, BackupReason::BeforeMigration, now)?.path)
             } else {
                 None
             };
             migrate(&mut conn, version).map_err(|detail| match &backup {
-                Some(backup) => Error::Migration { detail, backup: backup.display().to_string() },
+                Some(backup) => Error::Migration { detail, backup: backup.clone() },
                 None => Error::Storage { detail },
             })?;
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
@@ -208,8 +224,31 @@ fn read_header(conn: &Connection, path: &Path) -> Result<Header> {
         Some(rusqlite::ErrorCode::NotADatabase) => {
             Error::NotRapportDatabase { path: path.display().to_string() }
         }
+        Some(rusqlite::ErrorCode::DatabaseCorrupt) => Error::Damaged {
+            path: path.display().to_string(),
+            newest_backup: backup::list(path).ok().and_then(|f| f.into_iter().next()).map(|f| f.path),
+        },
         _ => Error::file(path, err),
     })
+}
+
+/// Runs the damage check of [`Store::open`] on its own read-only connection.
+pub fn check_file(path: &Path) -> Result<()> {
+    let conn =
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(|e| Error::file(path, e))?;
+    check_whole(&conn, path)
+}
+
+/// `PRAGMA quick_check` before anything else touches the file: a damaged database is opened
+/// no further, and the error names the newest backup to restore.
+fn check_whole(conn: &Connection, path: &Path) -> Result<()> {
+    let verdict = conn.query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0));
+    if matches!(&verdict, Ok(v) if v == "ok") {
+        return Ok(());
+    }
+    let newest = backup::list(path).ok().and_then(|files| files.into_iter().next()).map(|f| f.path);
+    Err(Error::Damaged { path: path.display().to_string(), newest_backup: newest })
 }
 
 fn migrate(conn: &mut Connection, version: i64) -> std::result::Result<(), String> {

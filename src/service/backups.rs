@@ -1,0 +1,79 @@
+//! Backups as user actions: take one now, keep the daily schedule, see them, choose how many are
+//! kept, and restore one. Listing and restoring work from the path alone, so the app can offer
+//! them even when the database itself cannot be opened.
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use specta::Type;
+
+use super::Rapport;
+use crate::error::Result;
+use crate::store::{BackupFile, BackupPolicy, BackupReason, backup};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct Backups {
+    /// Where the copies are kept.
+    pub folder: String,
+    /// Newest first.
+    pub files: Vec<BackupFile>,
+    pub policy: BackupPolicy,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct Restored {
+    pub from: String,
+    /// The database as it was just before, kept in the backup folder.
+    pub safety_copy: Option<String>,
+}
+
+impl Rapport {
+    /// Takes a copy now, then thins the older ones. Thinning that fails leaves extra copies,
+    /// never fewer, so it does not fail the backup.
+    pub(crate) fn back_up_for(&self, reason: BackupReason, now: DateTime<Utc>) -> Result<BackupFile> {
+        let file = backup::take(self.store.conn(), self.store.path(), reason, now)?;
+        let _ = backup::thin(self.store.path(), self.store.backup_policy()?, now);
+        Ok(file)
+    }
+
+    /// `rapport backup`, or Back up now in Settings.
+    pub fn back_up(&self, now: DateTime<Utc>) -> Result<BackupFile> {
+        self.back_up_for(BackupReason::Manual, now)
+    }
+
+    /// The daily copy, taken when the newest is a day old (a directory listing otherwise).
+    pub fn keep_backups(&self, now: DateTime<Utc>) -> Result<Option<BackupFile>> {
+        if backup::due(self.store.path(), now)? {
+            self.back_up_for(BackupReason::Scheduled, now).map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
+    pub fn backups(&self) -> Result<Backups> {
+        backups_at(self.store.path(), self.store.backup_policy()?)
+    }
+
+    pub fn save_backup_policy(&mut self, policy: BackupPolicy, now: DateTime<Utc>) -> Result<Backups> {
+        self.store.save_backup_policy(&policy)?;
+        backup::thin(self.store.path(), policy, now)?;
+        self.backups()
+    }
+}
+
+/// The backups of the database at `db`, whether or not it can be opened.
+pub fn backups_at(db: &Path, policy: BackupPolicy) -> Result<Backups> {
+    Ok(Backups { folder: backup::folder(db).display().to_string(), files: backup::list(db)?, policy })
+}
+
+/// Replaces the database at `db` with the backup `file` once it is checked whole, keeping the
+/// database as it was in the backup folder, and opens the result (bringing an older copy's
+/// schema up to date). Any open [`Rapport`] on `db` must be dropped first.
+pub fn restore(db: &Path, file: &Path, now: DateTime<Utc>) -> Result<(Rapport, Restored)> {
+    let safety = backup::restore(db, file, now)?;
+    let rapport = Rapport::open(db, now)?;
+    let restored =
+        Restored { from: file.display().to_string(), safety_copy: safety.map(|p| p.display().to_string()) };
+    Ok((rapport, restored))
+}
