@@ -383,13 +383,12 @@ mod tests {
         let now = at(2026, 11, 23, 12);
         let policy = BackupPolicy { daily: 0, weekly: 0, monthly: 0 };
         let files = vec![
+            file(now - Duration::days(1), BackupReason::Scheduled),
+            file(now - Duration::days(3), BackupReason::BeforeImport),
             file(now - Duration::days(30), BackupReason::Scheduled),
-            file(now - Duration::days(31), BackupReason::BeforeImport),
-            file(now - Duration::days(2), BackupReason::BeforeMigration),
+            file(now - Duration::days(31), BackupReason::BeforeMigration),
         ];
-        let mut sorted = files.clone();
-        sorted.sort_by(|a, b| b.taken_at.cmp(&a.taken_at));
-        assert_eq!(kept(&sorted, policy, now), vec![true, true, false]);
+        assert_eq!(kept(&files, policy, now), vec![true, true, false, false]);
     }
 
     #[test]
