@@ -45,6 +45,10 @@ pub const COMMANDS: &[&str] = &[
     "save_health_weights",
     "brief",
     "save_brief",
+    "backups",
+    "back_up_now",
+    "save_backup_policy",
+    "restore_backup",
 ];
 
 fn main() {

@@ -11,8 +11,10 @@ use rapport::engine::brief::Brief;
 use rapport::engine::checkins::Settings;
 use rapport::engine::health::Weights;
 use rapport::error::ErrorCode;
-use rapport::service::{AccountHealth, BriefFormat, CaptureDraft, Captured, ImportReport, Review, TodayPage};
-use rapport::store::{ArchivedRecord, RecordKind, SearchResults};
+use rapport::service::{
+    AccountHealth, Backups, BriefFormat, CaptureDraft, Captured, ImportReport, Restored, Review, TodayPage,
+};
+use rapport::store::{ArchivedRecord, BackupFile, BackupPolicy, RecordKind, SearchResults};
 use rapport::{Rapport, UserError};
 use std::path::PathBuf;
 
@@ -34,7 +36,7 @@ async fn with_core<T: Send + 'static>(
     core: &State<'_, Core>,
     operation: impl FnOnce(&mut Rapport, DateTime<Utc>) -> rapport::Result<T> + Send + 'static,
 ) -> Answer<T> {
-    let core = core.0.clone();
+    let core = core.open.clone();
     tauri::async_runtime::spawn_blocking(move || {
         let mut guard = core.lock().map_err(|_| busy())?;
         let rapport = guard.as_mut().map_err(|err| err.clone())?;
@@ -361,7 +363,7 @@ pub async fn save_brief(
         BriefFormat::Markdown => ("brief.md", "md"),
         BriefFormat::Html => ("brief.html", "html"),
     };
-    let Some(path) = pick_path(app, Some((name, extension))).await? else { return Ok(None) };
+    let Some(path) = pick_path(app, Pick::Save(name, extension)).await? else { return Ok(None) };
     let zone = your_zone();
     with_core(&core, move |r, now| {
         let text = r.brief_document(&account_id, meeting_id.as_deref(), format, &zone, now)?;
@@ -371,26 +373,23 @@ pub async fn save_brief(
     .await
 }
 
-/// Asks the user where to save, or which file to open, with the system's own dialog.
-async fn pick_file(app: AppHandle, save: bool) -> Answer<Option<PathBuf>> {
-    if save {
-        pick_path(app, Some(("rapport-archive.json", "json"))).await
-    } else {
-        pick_path(app, None).await
-    }
+/// What the system's file dialog is asked for.
+enum Pick {
+    /// A save dialog proposing this file name, with its extension.
+    Save(&'static str, &'static str),
+    /// An open dialog for files of this kind, with these extensions.
+    Open(&'static str, &'static [&'static str]),
 }
 
-/// With `save`, a save dialog proposing that file name; without, an open dialog for archives.
-async fn pick_path(app: AppHandle, save: Option<(&'static str, &'static str)>) -> Answer<Option<PathBuf>> {
+/// Asks the user where to save, or which file to open, with the system's own dialog.
+async fn pick_path(app: AppHandle, pick: Pick) -> Answer<Option<PathBuf>> {
     tauri::async_runtime::spawn_blocking(move || {
-        let picked = match save {
-            Some((name, extension)) => app
-                .dialog()
-                .file()
-                .add_filter(extension, &[extension])
-                .set_file_name(name)
-                .blocking_save_file(),
-            None => app.dialog().file().add_filter("Rapport archive", &["json"]).blocking_pick_file(),
+        let dialog = app.dialog().file();
+        let picked = match pick {
+            Pick::Save(name, extension) => {
+                dialog.add_filter(extension, &[extension]).set_file_name(name).blocking_save_file()
+            }
+            Pick::Open(kind, extensions) => dialog.add_filter(kind, extensions).blocking_pick_file(),
         };
         picked.and_then(|p| p.into_path().ok())
     })
@@ -401,7 +400,9 @@ async fn pick_path(app: AppHandle, save: Option<(&'static str, &'static str)>) -
 #[tauri::command]
 #[specta::specta]
 pub async fn export_archive(app: AppHandle, core: State<'_, Core>) -> Answer<Option<String>> {
-    let Some(path) = pick_file(app, true).await? else { return Ok(None) };
+    let Some(path) = pick_path(app, Pick::Save("rapport-archive.json", "json")).await? else {
+        return Ok(None);
+    };
     with_core(&core, move |r, now| r.export_archive_to(&path, now).map(|_| Some(path.display().to_string())))
         .await
 }
@@ -409,8 +410,76 @@ pub async fn export_archive(app: AppHandle, core: State<'_, Core>) -> Answer<Opt
 #[tauri::command]
 #[specta::specta]
 pub async fn import_archive(app: AppHandle, core: State<'_, Core>) -> Answer<Option<ImportReport>> {
-    let Some(path) = pick_file(app, false).await? else { return Ok(None) };
+    let Some(path) = pick_path(app, Pick::Open("Rapport archive", &["json"])).await? else { return Ok(None) };
     with_core(&core, move |r, now| r.import_archive_from(&path, false, now).map(Some)).await
+}
+
+/// The backups, listed from the folder beside the database: this works even when the database
+/// itself could not be opened, which is when they are needed most.
+#[tauri::command]
+#[specta::specta]
+pub async fn backups(core: State<'_, Core>) -> Answer<Backups> {
+    let core = core.inner().clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        let guard = core.open.lock().map_err(|_| busy())?;
+        let policy = match guard.as_ref() {
+            Ok(rapport) => rapport.backups().map(|b| b.policy).map_err(UserError::from)?,
+            Err(_) => BackupPolicy::default(),
+        };
+        rapport::service::backups_at(&core.path, policy).map_err(UserError::from)
+    })
+    .await
+    .map_err(|_| busy())?
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn back_up_now(core: State<'_, Core>) -> Answer<BackupFile> {
+    with_core(&core, |r, now| r.back_up(now)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_backup_policy(core: State<'_, Core>, policy: BackupPolicy) -> Answer<Backups> {
+    with_core(&core, move |r, now| r.save_backup_policy(policy, now)).await
+}
+
+/// Restores one of the listed backups (or, with no path, a file the user picks), whether or not
+/// the database is open now. The window reloads its views from the restored database.
+#[tauri::command]
+#[specta::specta]
+pub async fn restore_backup(
+    app: AppHandle,
+    core: State<'_, Core>,
+    path: Option<String>,
+) -> Answer<Option<Restored>> {
+    let file = match path {
+        Some(p) => PathBuf::from(p),
+        None => match pick_path(app, Pick::Open("Rapport backup", &["db"])).await? {
+            Some(p) => p,
+            None => return Ok(None),
+        },
+    };
+    let core = core.inner().clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        let mut guard = core.open.lock().map_err(|_| busy())?;
+        // The open database is closed first; whatever happens, the slot then holds what opened.
+        let closed = std::mem::replace(&mut *guard, Err(busy()));
+        drop(closed);
+        let now = Utc::now();
+        match rapport::service::restore(&core.path, &file, now) {
+            Ok((rapport, restored)) => {
+                *guard = Ok(rapport);
+                Ok(Some(restored))
+            }
+            Err(err) => {
+                *guard = Rapport::open(&core.path, now).map_err(UserError::from);
+                Err(UserError::from(err))
+            }
+        }
+    })
+    .await
+    .map_err(|_| busy())?
 }
 
 pub fn bindings() -> Builder<tauri::Wry> {
@@ -459,6 +528,10 @@ pub fn bindings() -> Builder<tauri::Wry> {
         save_health_weights,
         brief,
         save_brief,
+        backups,
+        back_up_now,
+        save_backup_policy,
+        restore_backup,
     ])
 }
 

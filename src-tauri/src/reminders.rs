@@ -1,5 +1,6 @@
-//! What happens while the app runs, once a minute: the daily health snapshot is kept (a cheap
-//! check after the first), and check-ins that become urgent are notified, each once.
+//! What happens while the app runs, once a minute: the daily health snapshot and the daily
+//! backup are kept (each a cheap check once taken), and check-ins that become urgent are
+//! notified, each once.
 
 use std::collections::HashSet;
 use std::time::Duration;
@@ -12,7 +13,7 @@ use crate::Core;
 const EVERY: Duration = Duration::from_secs(60);
 
 pub fn start(app: AppHandle, core: &Core) {
-    let core = core.0.clone();
+    let core = core.open.clone();
     tauri::async_runtime::spawn(async move {
         let mut sent: HashSet<String> = HashSet::new();
         loop {
@@ -23,8 +24,9 @@ pub fn start(app: AppHandle, core: &Core) {
                     let mut guard = core.lock().ok()?;
                     let rapport = guard.as_mut().ok()?;
                     let now = chrono::Utc::now();
-                    // A snapshot that cannot be saved now is tried again next minute.
+                    // A snapshot or backup that cannot be saved now is tried again next minute.
                     let _ = rapport.keep_health_snapshots(now);
+                    let _ = rapport.keep_backups(now);
                     rapport.reminders(now, &already).ok()
                 })
                 .await

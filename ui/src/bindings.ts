@@ -52,6 +52,18 @@ export const commands = {
 	brief: (accountId: string, meetingId: string | null) => typedError<Brief_Serialize, UserError_Serialize>(__TAURI_INVOKE("brief", { accountId, meetingId })),
 	/**  Saves the brief as Markdown or HTML where the user chooses; `None` when they cancel. */
 	saveBrief: (accountId: string, meetingId: string | null, format: BriefFormat) => typedError<string | null, UserError_Serialize>(__TAURI_INVOKE("save_brief", { accountId, meetingId, format })),
+	/**
+	 *  The backups, listed from the folder beside the database: this works even when the database
+	 *  itself could not be opened, which is when they are needed most.
+	 */
+	backups: () => typedError<Backups, UserError_Serialize>(__TAURI_INVOKE("backups")),
+	backUpNow: () => typedError<BackupFile, UserError_Serialize>(__TAURI_INVOKE("back_up_now")),
+	saveBackupPolicy: (policy: BackupPolicy) => typedError<Backups, UserError_Serialize>(__TAURI_INVOKE("save_backup_policy", { policy })),
+	/**
+	 *  Restores one of the listed backups (or, with no path, a file the user picks), whether or not
+	 *  the database is open now. The window reloads its views from the restored database.
+	 */
+	restoreBackup: (path: string | null) => typedError<Restored_Serialize | null, UserError_Serialize>(__TAURI_INVOKE("restore_backup", { path })),
 };
 
 /* Types */
@@ -264,6 +276,38 @@ export type ArchivedRecord = {
 	account_id: string,
 	label: string,
 	archived_at: string,
+};
+
+export type BackupFile = {
+	path: string,
+	taken_at: string,
+	reason: BackupReason,
+	/**  Size in bytes (a float so the UI's numbers carry it whole). */
+	bytes: number | null,
+};
+
+/**
+ *  How many copies to keep: the newest of each of the last `daily` days, `weekly` weeks and
+ *  `monthly` months. The newest copy is always kept.
+ */
+export type BackupPolicy = {
+	daily: number,
+	weekly: number,
+	monthly: number,
+};
+
+/**
+ *  Why a copy was taken. Copies taken before something risky are kept a week whatever the
+ *  thinning says, so the user can always step back from it.
+ */
+export type BackupReason = "scheduled" | "manual" | "before_migration" | "before_import" | "before_restore";
+
+export type Backups = {
+	/**  Where the copies are kept. */
+	folder: string,
+	/**  Newest first. */
+	files: BackupFile[],
+	policy: BackupPolicy,
 };
 
 export type Band = "healthy" | "watch" | "at_risk" | "unknown";
@@ -770,7 +814,7 @@ export type DateKind = "birthday" | "work_anniversary" | "other";
 /**  `ours`: we owe it; `theirs`: they owe it. */
 export type Direction = "ours" | "theirs";
 
-export type ErrorCode = "validation" | "not_found" | "conflict" | "not_rapport_database" | "newer_schema" | "migration" | "storage" | "file" | "invalid_archive";
+export type ErrorCode = "validation" | "not_found" | "conflict" | "not_rapport_database" | "newer_schema" | "migration" | "storage" | "file" | "invalid_archive" | "damaged" | "bad_backup" | "disk_full";
 
 /**  The record a reason is about. */
 export type Evidence = {
@@ -1248,6 +1292,20 @@ export type RequestDraft_Serialize = {
 
 /**  The steps of a request's life, in order. */
 export type RequestStep = "acknowledged" | "answered" | "resolved";
+
+export type Restored = Restored_Serialize | Restored_Deserialize;
+
+export type Restored_Deserialize = {
+	from: string,
+	/**  The database as it was just before, kept in the backup folder. */
+	safety_copy?: string | null,
+};
+
+export type Restored_Serialize = {
+	from: string,
+	/**  The database as it was just before, kept in the backup folder. */
+	safety_copy: string | null,
+};
 
 /**  The whole portfolio, riskiest first. */
 export type Review = Review_Serialize | Review_Deserialize;
