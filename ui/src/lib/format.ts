@@ -107,6 +107,17 @@ export function duration(from: string, to: string): string {
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
+/** A file's size as people read it: "640 KB", "4.2 MB", "1.3 GB"; a dash when it is not known. */
+export function fileSize(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return "—";
+  const kb = bytes / 1024;
+  if (kb < 1000) return `${bytes > 0 ? Math.max(1, Math.round(kb)) : 0} KB`;
+  const one = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+  const mb = kb / 1024;
+  if (mb < 1000) return `${one.format(mb)} MB`;
+  return `${one.format(mb / 1024)} GB`;
+}
+
 const WEEK = 7 * DAY;
 
 /** "Tue 09:00" in `timeZone` (the user's own when left out), with the date when it is a week or more away. */

@@ -1,6 +1,7 @@
 // The words the UI uses for each of the core's enumerations, in one place.
 import type {
   AccountStatus,
+  BackupReason,
   CultureCategory,
   DateKind,
   GoalKind,
@@ -126,4 +127,13 @@ export const kindGroupLabel: Record<RecordKind, string> = {
   request: "Requests",
   issue: "Issues",
   meeting: "Meetings",
+};
+
+/** Why a backup was taken, as the list of backups says it. */
+export const backupReasonLabel: Record<BackupReason, string> = {
+  scheduled: "Daily",
+  manual: "By hand",
+  before_migration: "Before an update",
+  before_import: "Before an import",
+  before_restore: "Before a restore",
 };

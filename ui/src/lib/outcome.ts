@@ -1,6 +1,6 @@
 // Turns a command's result into its value, or throws the user's sentence as an ActionError
 // that forms show beside the field it names.
-import type { UserError } from "../bindings";
+import type { ErrorCode, UserError } from "../bindings";
 
 export class ActionError extends Error {
   readonly detail: UserError;
@@ -34,6 +34,11 @@ export function sentence(error: unknown): string {
 /** The field an error is about, when it names one. */
 export function fieldOf(error: unknown): string | null {
   return error instanceof ActionError ? (error.detail.field ?? null) : null;
+}
+
+/** What kind of error it is, when it is one of Rapport's own. */
+export function codeOf(error: unknown): ErrorCode | null {
+  return error instanceof ActionError ? error.detail.code : null;
 }
 
 /** Where a form shows an error: beside one of its fields, or above its buttons. */
