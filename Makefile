@@ -1,7 +1,7 @@
 # The two commands: `make run` opens the app on the demo portfolio; `make test` runs every check.
 # Each installs what is missing first (scripts/setup.sh).
 
-.PHONY: run test setup build ui bindings lint check-rust check-ui test-rust test-ui e2e
+.PHONY: run test setup build ui bindings fixtures lint check-rust check-ui test-rust test-ui e2e
 
 run: build
 	./scripts/run.sh
@@ -35,5 +35,9 @@ e2e: build
 	npm run --silent e2e
 
 # Regenerates the TypeScript bindings after a change to a Rust type or command.
+# Freezes a database of every schema version that has none yet, for the migration tests.
+fixtures:
+	RAPPORT_WRITE_FIXTURES=1 cargo test -p rapport --quiet --test migrations write_missing_fixtures
+
 bindings: ui
 	UPDATE_BINDINGS=1 cargo test -p rapport-desktop --quiet ui_bindings

@@ -1,0 +1,156 @@
+//! Every released schema version, as a database file kept in `tests/fixtures/schema/`, is brought
+//! up to date and checked: its data is all there and every part of Rapport works on it. A
+//! migration that fails leaves the file as it was.
+//!
+//! The fixtures are frozen once made: `make fixtures` writes only the versions that have none
+//! yet (the demo portfolio, copied into a database of that version by the columns it had).
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use rapport::store::{SCHEMA_VERSION, Store};
+use rapport::{Error, Rapport};
+use rusqlite::Connection;
+use tempfile::TempDir;
+
+fn now() -> DateTime<Utc> {
+    "2026-11-23T10:00:00Z".parse().unwrap()
+}
+
+fn fixture(version: i64) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/schema/v{version}.db"))
+}
+
+fn tables(conn: &Connection) -> Vec<String> {
+    let mut stmt = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%search%' ORDER BY name")
+        .unwrap();
+    stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+}
+
+fn columns(conn: &Connection, table: &str) -> Vec<String> {
+    let mut stmt = conn.prepare(&format!("PRAGMA table_info({table})")).unwrap();
+    stmt.query_map([], |r| r.get(1)).unwrap().map(Result::unwrap).collect()
+}
+
+fn count(conn: &Connection, table: &str) -> i64 {
+    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+}
+
+/// Every table's rows and contents, in a stable order, to tell whether a file changed.
+fn contents(path: &Path) -> String {
+    let conn = Connection::open(path).unwrap();
+    let mut text = String::new();
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    text.push_str(&format!("user_version {version}\n"));
+    for table in tables(&conn) {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1")).unwrap();
+        let n = stmt.column_count();
+        let rows = stmt
+            .query_map([], |row| {
+                (0..n).map(|i| row.get::<_, rusqlite::types::Value>(i).map(|v| format!("{v:?}"))).collect::<Result<Vec<_>, _>>()
+            })
+            .unwrap();
+        for row in rows {
+            text.push_str(&format!("{table}: {}\n", row.unwrap().join("|")));
+        }
+    }
+    text
+}
+
+/// Writes the fixtures that do not exist yet (`make fixtures`); a normal run writes nothing.
+#[test]
+fn write_missing_fixtures() {
+    if std::env::var_os("RAPPORT_WRITE_FIXTURES").is_none() {
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let demo = dir.path().join("demo.db");
+    Rapport::open(&demo, now()).unwrap().fill_demo(2026, now()).unwrap();
+    std::fs::create_dir_all(fixture(1).parent().unwrap()).unwrap();
+    for version in 1..=SCHEMA_VERSION {
+        let target = fixture(version);
+        if target.exists() {
+            continue;
+        }
+        drop(Store::open_to(&target, now(), version).unwrap());
+        let conn = Connection::open(&target).unwrap();
+        conn.execute("ATTACH DATABASE ?1 AS demo", [demo.to_str().unwrap()]).unwrap();
+        let demo_conn = Connection::open(&demo).unwrap();
+        conn.execute_batch("PRAGMA foreign_keys = OFF; BEGIN;").unwrap();
+        for table in tables(&conn) {
+            let theirs = columns(&demo_conn, &table);
+            let shared: Vec<String> = columns(&conn, &table).into_iter().filter(|c| theirs.contains(c)).collect();
+            if shared.is_empty() {
+                continue;
+            }
+            let list = shared.join(", ");
+            conn.execute(&format!("INSERT INTO main.{table} ({list}) SELECT {list} FROM demo.{table}"), []).unwrap();
+        }
+        conn.execute_batch("COMMIT; DETACH DATABASE demo; PRAGMA journal_mode = DELETE; VACUUM;").unwrap();
+    }
+}
+
+#[test]
+fn every_released_schema_version_is_migrated_with_all_its_data_and_works() {
+    let dir = TempDir::new().unwrap();
+    for version in 1..=SCHEMA_VERSION {
+        let source = fixture(version);
+        assert!(source.exists(), "no fixture for schema v{version}: run `make fixtures` and commit it");
+        let path = dir.path().join(format!("v{version}.db"));
+        std::fs::copy(&source, &path).unwrap();
+        let before = Connection::open(&path).unwrap();
+        let old_tables = tables(&before);
+        let old_counts: Vec<(String, i64)> = old_tables.iter().map(|t| (t.clone(), count(&before, t))).collect();
+        assert_eq!(before.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0)).unwrap(), version);
+        drop(before);
+
+        let mut r = Rapport::open(&path, now()).unwrap_or_else(|e| panic!("v{version} does not open: {e}"));
+        assert_eq!(r.store().schema_version().unwrap(), SCHEMA_VERSION, "v{version}");
+        let after = Connection::open(&path).unwrap();
+        let verdict: String = after.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(verdict, "ok", "v{version}");
+        let fk: i64 = after.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(fk, 0, "v{version}: no reference points nowhere");
+        for (table, n) in &old_counts {
+            assert_eq!(count(&after, table), *n, "v{version}: every row of {table} is kept");
+        }
+        assert!(old_counts.iter().any(|(t, n)| t == "accounts" && *n == 15), "v{version}: {old_counts:?}");
+
+        // Every part of Rapport reads the migrated file.
+        let accounts = r.accounts(now()).unwrap();
+        assert_eq!(accounts.len(), 15);
+        let first = &accounts[0];
+        r.account_page(&first.id, now()).unwrap();
+        let found = r.search(first.name.split_whitespace().next().unwrap()).unwrap();
+        assert!(!found.groups.is_empty(), "v{version}: search finds {:?} once migrated", first.name);
+        r.today_page(now(), 25).unwrap();
+        assert_eq!(r.health_review(now()).unwrap().accounts.len(), 15, "v{version}");
+        let archive = r.export_archive(now()).unwrap();
+        let report = r.import_archive(&archive, true, now()).unwrap();
+        assert_eq!(report.accounts, 15, "v{version}: the migrated data exports as a valid archive");
+    }
+}
+
+#[test]
+fn a_migration_that_fails_leaves_the_file_as_it_was_with_a_copy() {
+    let dir = TempDir::new().unwrap();
+    let last = SCHEMA_VERSION - 1;
+    let path = dir.path().join("rapport.db");
+    std::fs::copy(fixture(last), &path).unwrap();
+    // Something in the file the last migration cannot get past, at its very last statement:
+    // everything it did before that must be undone too.
+    Connection::open(&path).unwrap().execute_batch("CREATE INDEX issues_by_resolved ON issues (id);").unwrap();
+    let before = contents(&path);
+
+    let err = Rapport::open(&path, now()).err().expect("the migration fails");
+    let Error::Migration { backup, .. } = &err else { panic!("{err:?}") };
+    assert!(err.to_string().contains("left the file as it was"), "{err}");
+    assert_eq!(contents(&path), before, "not a row or version changed");
+    let conn = Connection::open(&path).unwrap();
+    let made: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema WHERE name IN ('health_snapshots', 'health_reviews')", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(made, 0, "the tables the failed migration made are gone");
+    assert_eq!(contents(Path::new(backup)), before, "the copy named is the file as it was");
+}
