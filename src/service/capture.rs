@@ -43,7 +43,7 @@ impl Rapport {
     pub fn capture(&mut self, draft: CaptureDraft, now: DateTime<Utc>) -> Result<Captured> {
         let now = stored_precision(now);
         let captured = prepare(draft, now)?;
-        let before = self.store.writes();
+        let before = self.store.version();
         self.store.write(|tx| save(tx, &captured))?;
         self.today_touched(&captured.interaction.account_id, before, now);
         Ok(captured)

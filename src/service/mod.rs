@@ -174,7 +174,7 @@ impl Rapport {
     pub fn log_interaction(&mut self, draft: InteractionDraft, now: DateTime<Utc>) -> Result<Interaction> {
         let now = stored_precision(now);
         let interaction = draft.into_interaction(new_id(now), now)?;
-        let before = self.store.writes();
+        let before = self.store.version();
         self.store.insert_interaction(&interaction)?;
         self.today_touched(&interaction.account_id, before, now);
         Ok(interaction)

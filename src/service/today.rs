@@ -48,16 +48,16 @@ pub struct UrgencyCount {
 /// Rapport updates it for that one account; any other write sets it aside.
 const FRESH: Duration = Duration::seconds(60);
 
-/// The last Today list, the moment it was judged, and the store's write count then.
+/// The last Today list, the moment it was judged, and the store's version then.
 pub(super) struct TodayCache {
-    writes: u64,
+    version: Option<u64>,
     judged_at: DateTime<Utc>,
     list: Vec<Suggestion>,
 }
 
 impl TodayCache {
-    fn current(&self, writes: u64, now: DateTime<Utc>) -> bool {
-        self.writes == writes && now >= self.judged_at && now - self.judged_at < FRESH
+    fn current(&self, version: Option<u64>, now: DateTime<Utc>) -> bool {
+        self.version.is_some() && self.version == version && now >= self.judged_at && now - self.judged_at < FRESH
     }
 }
 
@@ -71,12 +71,13 @@ impl Rapport {
 
     /// Makes the kept Today list current at `now`, judging every account only when it is not.
     fn keep_today(&self, now: DateTime<Utc>) -> Result<()> {
-        if self.today_cache.borrow().as_ref().is_some_and(|c| c.current(self.store.writes(), now)) {
+        if self.today_cache.borrow().as_ref().is_some_and(|c| c.current(self.store.version(), now)) {
             return Ok(());
         }
+        // Read before judging, so a write by another process meanwhile is seen next time.
+        let version = self.store.version();
         let list = self.judge_today(now, None)?;
-        *self.today_cache.borrow_mut() =
-            Some(TodayCache { writes: self.store.writes(), judged_at: now, list });
+        *self.today_cache.borrow_mut() = Some(TodayCache { version, judged_at: now, list });
         Ok(())
     }
 
@@ -119,10 +120,11 @@ impl Rapport {
 
     /// After a write that changed only `account_id` (a touch, a capture, a check-in done): a
     /// current Today list is judged again for that account alone. `writes_before` is the
-    /// store's count just before that write, so any other write in between sets the list aside.
-    pub(super) fn today_touched(&self, account_id: &str, writes_before: u64, now: DateTime<Utc>) {
+    /// store's version just before that write, so any other write in between — here or in
+    /// another process — sets the list aside.
+    pub(super) fn today_touched(&self, account_id: &str, version_before: Option<u64>, now: DateTime<Utc>) {
         let mut cache = self.today_cache.borrow_mut();
-        let Some(c) = cache.as_mut().filter(|c| c.current(writes_before, now)) else {
+        let Some(c) = cache.as_mut().filter(|c| c.current(version_before, now)) else {
             *cache = None;
             return;
         };
@@ -130,7 +132,7 @@ impl Rapport {
         match self.judge_today(now, Some(account_id)) {
             Ok(fresh) => {
                 replace_account(&mut c.list, account_id, fresh);
-                c.writes = self.store.writes();
+                c.version = self.store.version();
             }
             Err(_) => *cache = None,
         }
@@ -195,7 +197,7 @@ impl Rapport {
     ) -> Result<Captured> {
         let now = stored_precision(now);
         let captured = capture::prepare(draft, now)?;
-        let before = self.store.writes();
+        let before = self.store.version();
         self.store.write(|tx| {
             capture::save(tx, &captured)?;
             checkins::set_state(tx, key, SuggestionAction::Done, None, fingerprint, now)

@@ -75,8 +75,7 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
-    /// Counts the user actions written through this store, so a cache of what was read can
-    /// tell it is still current.
+    /// Counts the user actions written through this store (see [`Store::version`]).
     writes: u64,
 }
 
@@ -185,9 +184,14 @@ impl Store {
         Ok(value)
     }
 
-    /// How many actions this store has written (or tried to) since it was opened.
-    pub fn writes(&self) -> u64 {
-        self.writes
+    /// Changes whenever anything is written to the file: by this store (each action counted,
+    /// even one rolled back) or by another connection, such as the CLI run beside the app
+    /// (SQLite's `data_version`). A cache of what was read is current while this is unchanged;
+    /// `None` when it cannot be told, which no cache may take as current.
+    pub fn version(&self) -> Option<u64> {
+        let others: i64 = self.conn.pragma_query_value(None, "data_version", |r| r.get(0)).ok()?;
+        // Both parts only grow, so their sum changes whenever either does.
+        Some(self.writes + u64::try_from(others).ok()?)
     }
 
     pub(crate) fn conn(&self) -> &Connection {
