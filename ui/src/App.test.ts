@@ -2,7 +2,7 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, expect, test } from "vitest";
 import { render } from "vitest-browser-svelte";
 import App from "./App.svelte";
-import { accountReview, brief, briefMeeting, summary } from "./test/fixtures";
+import { accountReview, backupFile, backupList, brief, briefMeeting, checkinSettings, healthWeights, summary } from "./test/fixtures";
 
 afterEach(() => {
   clearMocks();
@@ -49,4 +49,44 @@ test("a brief has its own address, and Accounts stays marked as where the user i
   window.location.hash = "#/brief/account-1?meeting=meeting-qbr";
   await expect.element(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Brief: Kestrel Logistik GmbH — Quarterly business review");
   await expect.element(screen.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Accounts" })).toHaveAttribute("aria-current", "location");
+});
+
+test("with a damaged database, Today leads to the backups, and a restore brings every view back", async () => {
+  history.replaceState(history.state, "", "#/");
+  const damaged = {
+    code: "damaged",
+    field: null,
+    message: "Rapport found its database damaged and has not changed it. The newest backup is from 23 Nov 2026, 03:00. Restore it from Settings, under Backups.",
+  };
+  const newest = backupFile({ reason: "scheduled" });
+  const safety = "/home/anna/.local/share/rapport/backups/rapport-2026-11-23-before_restore.db";
+  let restored = false;
+  mockIPC((command, args) => {
+    if (command === "backups") return backupList([newest]);
+    if (command === "restore_backup") {
+      restored = true;
+      return { from: (args as { path: string }).path, safety_copy: safety };
+    }
+    if (!restored) throw damaged;
+    if (command === "checkin_settings") return checkinSettings();
+    if (command === "health_weights") return healthWeights();
+    throw new Error(`unexpected ${command}`);
+  });
+  const screen = await render(App);
+  await expect.element(screen.getByRole("alert")).toHaveTextContent(damaged.message);
+  await screen.getByRole("link", { name: "Open Backups" }).click();
+
+  await expect.element(screen.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  expect(window.location.hash).toBe("#/settings");
+  const backups = screen.getByRole("region", { name: "Backups" });
+  const row = backups.getByRole("row").filter({ hasText: "Daily" });
+  await row.getByRole("button", { name: "Restore" }).click();
+  await row.getByRole("button", { name: "Yes" }).click();
+
+  // The refresh shows Settings afresh: the sentence is still there, and the settings now load.
+  await expect
+    .element(screen.getByRole("region", { name: "Backups" }).getByRole("status").first())
+    .toHaveTextContent(`Restored from ${newest.path}. Your data as it was is kept in ${safety}.`);
+  await expect.element(screen.getByRole("form", { name: "Check-in settings" })).toBeVisible();
+  expect(screen.getByRole("alert").elements()).toHaveLength(0);
 });

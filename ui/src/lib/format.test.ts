@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { ago, bothTimes, duration, localInputToRfc3339, theirTime } from "./format";
+import { ago, bothTimes, duration, fileSize, localInputToRfc3339, theirTime } from "./format";
 
 const now = new Date("2026-11-23T10:00:00Z");
 
@@ -37,4 +37,14 @@ test("a meeting's length reads in hours and minutes", () => {
   expect(duration("2026-11-25T13:00:00Z", "2026-11-25T13:45:00Z")).toBe("45 min");
   expect(duration("2026-11-25T13:00:00Z", "2026-11-25T14:00:00Z")).toBe("1 h");
   expect(duration("2026-11-25T13:00:00Z", "2026-11-25T14:30:00Z")).toBe("1 h 30 min");
+});
+
+test("a file's size reads in KB, MB or GB", () => {
+  expect(fileSize(0)).toBe("0 KB");
+  expect(fileSize(300)).toBe("1 KB");
+  expect(fileSize(655_360)).toBe("640 KB");
+  expect(fileSize(4_404_019)).toMatch(/^4[.,]2 MB$/);
+  expect(fileSize(3 * 1024 * 1024)).toBe("3 MB");
+  expect(fileSize(1_288_490_189)).toMatch(/^1[.,]2 GB$/);
+  expect(fileSize(null)).toBe("—");
 });

@@ -6,6 +6,8 @@ import type {
   AccountReview_Serialize,
   AccountSummary,
   ArchivedRecord,
+  BackupFile,
+  Backups,
   Brief_Serialize,
   BriefGoal_Serialize,
   BriefIssue_Serialize,
@@ -535,4 +537,17 @@ export function accountHealth(overrides: Partial<AccountHealth_Serialize> = {}):
     history: [snapshot(daysBefore(2), 62), snapshot(daysBefore(1), 60), snapshot(daysBefore(0), 58)],
     ...overrides,
   };
+}
+
+export const BACKUP_FOLDER = "/home/anna/.local/share/rapport/backups";
+
+/** One backup in the folder; the file is named after when and why it was taken. */
+export function backupFile(overrides: Partial<BackupFile> = {}): BackupFile {
+  const file: BackupFile = { path: "", taken_at: "2026-11-23T03:00:00Z", reason: "scheduled", bytes: 655_360, ...overrides };
+  return { ...file, path: file.path || `${BACKUP_FOLDER}/rapport-${file.taken_at.slice(0, 10)}-${file.reason}.db` };
+}
+
+/** The backups folder as the core lists it, newest first, with its default policy. */
+export function backupList(files: BackupFile[] = [backupFile()], policy = { daily: 7, weekly: 4, monthly: 12 }): Backups {
+  return { folder: BACKUP_FOLDER, files, policy };
 }

@@ -1,7 +1,7 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, expect, test } from "vitest";
 import { render } from "vitest-browser-svelte";
-import { checkinSettings, healthWeights } from "../test/fixtures";
+import { backupFile, backupList, checkinSettings, healthWeights } from "../test/fixtures";
 import SettingsView from "./SettingsView.svelte";
 
 afterEach(() => clearMocks());
@@ -12,6 +12,7 @@ function serving(answerSave: () => unknown = () => null) {
   mockIPC((command, args) => {
     if (command === "checkin_settings") return checkinSettings({ request_answer_hours: 8 });
     if (command === "health_weights") return healthWeights({ intimacy: 5 });
+    if (command === "backups") return backupList();
     if (command === "save_checkin_settings") {
       saved.push((args as { settings: Record<string, unknown> }).settings);
       return answerSave();
@@ -127,4 +128,22 @@ test("the core's refusal of a weight is shown beside the component it names, whi
   await expect.element(proactivity).toHaveFocus();
   await expect.element(weights.getByLabelText("Reliability")).toHaveAttribute("aria-invalid", "false");
   await expect.element(weights.getByRole("status")).toHaveTextContent("");
+});
+
+test("the backups are below the other settings, and still work when the database is damaged", async () => {
+  const damaged = "Rapport found its database damaged and has not changed it. Restore it from Settings, under Backups.";
+  const fresh = backupFile({ taken_at: "2026-11-23T10:00:00Z", reason: "manual" });
+  mockIPC((command) => {
+    if (command === "backups") return backupList([backupFile()]);
+    if (command === "back_up_now") return fresh;
+    throw { code: "damaged", field: null, message: damaged };
+  });
+  const screen = await render(SettingsView);
+  const backups = screen.getByRole("region", { name: "Backups" });
+  await expect.element(backups.getByRole("cell", { name: "Daily", exact: true })).toBeVisible();
+  expect(screen.getByRole("alert").elements().map((alert) => alert.textContent)).toEqual([damaged, damaged]);
+  await expect.element(backups.getByRole("form", { name: "Keep" })).toBeVisible();
+
+  await backups.getByRole("button", { name: "Back up now" }).click();
+  await expect.element(backups.getByRole("status").first()).toHaveTextContent(`Backed up to ${fresh.path}.`);
 });

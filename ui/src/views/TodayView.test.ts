@@ -240,6 +240,18 @@ test("a list that cannot be loaded says why", async () => {
   });
   const screen = await render(TodayView, { now: NOW });
   await expect.element(screen.getByRole("alert")).toHaveTextContent("disk full");
+  await expect.element(screen.getByRole("link", { name: "Open Backups" })).not.toBeInTheDocument();
+});
+
+test("a damaged database is said as the core's sentence, with the way to the backups", async () => {
+  const damaged =
+    "Rapport found its database damaged and has not changed it. The newest backup is from 23 Nov 2026, 03:00. Restore it from Settings, under Backups.";
+  mockIPC(() => {
+    throw { code: "damaged", field: null, message: damaged };
+  });
+  const screen = await render(TodayView, { now: NOW });
+  await expect.element(screen.getByRole("alert")).toHaveTextContent(damaged);
+  await expect.element(screen.getByRole("link", { name: "Open Backups" })).toHaveAttribute("href", "#/settings");
 });
 
 test("a check-in to prepare a meeting opens that meeting's brief", async () => {
