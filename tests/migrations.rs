@@ -13,19 +13,15 @@ use rapport::{Error, Rapport};
 use rusqlite::Connection;
 use tempfile::TempDir;
 
+mod common;
+use common::{contents, tables};
+
 fn now() -> DateTime<Utc> {
     "2026-11-23T10:00:00Z".parse().unwrap()
 }
 
 fn fixture(version: i64) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/schema/v{version}.db"))
-}
-
-fn tables(conn: &Connection) -> Vec<String> {
-    let mut stmt = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%search%' ORDER BY name")
-        .unwrap();
-    stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
 }
 
 fn columns(conn: &Connection, table: &str) -> Vec<String> {
@@ -35,27 +31,6 @@ fn columns(conn: &Connection, table: &str) -> Vec<String> {
 
 fn count(conn: &Connection, table: &str) -> i64 {
     conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
-}
-
-/// Every table's rows and contents, in a stable order, to tell whether a file changed.
-fn contents(path: &Path) -> String {
-    let conn = Connection::open(path).unwrap();
-    let mut text = String::new();
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-    text.push_str(&format!("user_version {version}\n"));
-    for table in tables(&conn) {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1")).unwrap();
-        let n = stmt.column_count();
-        let rows = stmt
-            .query_map([], |row| {
-                (0..n).map(|i| row.get::<_, rusqlite::types::Value>(i).map(|v| format!("{v:?}"))).collect::<Result<Vec<_>, _>>()
-            })
-            .unwrap();
-        for row in rows {
-            text.push_str(&format!("{table}: {}\n", row.unwrap().join("|")));
-        }
-    }
-    text
 }
 
 /// Writes the fixtures that do not exist yet (`make fixtures`); a normal run writes nothing.
