@@ -203,3 +203,51 @@ fn archived_records_travel_with_the_archive_and_stay_archived() {
         "restorable there too"
     );
 }
+
+/// Found by fuzzing: an archive whose record has the id of a record of another account here
+/// would have moved that record across accounts, leaving what pointed at it behind, and the
+/// next export could not be imported. It is refused, placed, and nothing is written; a dry run
+/// rehearses the import and finds it too.
+#[test]
+fn a_record_whose_id_belongs_to_another_account_here_is_refused_in_place() {
+    let dir = TempDir::new().unwrap();
+    let mut r = demo(&dir, "a.db");
+    let mut doc: Value = serde_json::from_str(&r.export_archive(now()).unwrap()).unwrap();
+    let accounts = doc["accounts"].as_array_mut().unwrap();
+    let theirs = accounts[1]["contacts"][0]["id"].clone();
+    let first = accounts[0].clone();
+    // A new account carrying a contact with that id.
+    let mut other = first.clone();
+    other["id"] = Value::String("0000-new-account".into());
+    other["name"] = Value::String("Newcomer Ltd".into());
+    for list in ["culture_notes", "goals", "promises", "interactions", "requests", "issues", "meetings"] {
+        other[list] = Value::Array(vec![]);
+    }
+    let mut person = first["contacts"][0].clone();
+    person["id"] = theirs;
+    person["reports_to"] = Value::Null;
+    other["contacts"] = Value::Array(vec![person]);
+    let text = serde_json::json!({"format": "rapport-archive", "version": 1, "exported_at": now(), "accounts": [other]})
+        .to_string();
+    let before = r.export_archive(now()).unwrap();
+
+    for dry_run in [true, false] {
+        let found = problems(r.import_archive(&text, dry_run, now()).unwrap_err());
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "$.accounts[0].contacts[0].id");
+        assert!(found[0].1.contains("already belongs to another account here"), "{}", found[0].1);
+        assert_eq!(r.export_archive(now()).unwrap(), before, "nothing written (dry run: {dry_run})");
+    }
+}
+
+#[test]
+fn a_dry_run_counts_exactly_what_an_import_would_add_and_replace() {
+    let dir = TempDir::new().unwrap();
+    let mut r = demo(&dir, "a.db");
+    let archive = r.export_archive(now()).unwrap();
+    let rehearsed = r.import_archive(&archive, true, now()).unwrap();
+    let done = r.import_archive(&archive, false, now()).unwrap();
+    assert_eq!((rehearsed.created, rehearsed.updated), (done.created, done.updated));
+    assert_eq!(rehearsed.created, 0, "everything is there already");
+    assert!(rehearsed.updated > 800, "{rehearsed:?}");
+}

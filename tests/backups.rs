@@ -60,7 +60,12 @@ fn a_backup_restores_the_data_as_it_was_and_keeps_what_it_replaced() {
     let safety = PathBuf::from(restored.safety_copy.expect("what was replaced is kept"));
     let kept = Rapport::open(&safety, later).unwrap();
     assert_eq!(names(&kept), vec!["Added after the copy", "Kestrel Logistik"]);
-    assert_eq!(r.backups().unwrap().files.len(), 2, "the copy restored and the safety copy: {:?}", r.backups());
+    assert_eq!(
+        r.backups().unwrap().files.len(),
+        2,
+        "the copy restored and the safety copy: {:?}",
+        r.backups()
+    );
 }
 
 #[cfg(unix)]
@@ -94,7 +99,10 @@ fn a_file_that_is_not_a_whole_rapport_database_is_refused_and_nothing_changes() 
     let text = dir.path().join("notes.db");
     std::fs::write(&text, "not a database at all").unwrap();
     let foreign = dir.path().join("other.db");
-    Connection::open(&foreign).unwrap().execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").unwrap();
+    Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
     let cut = dir.path().join("cut.db");
     let bytes = std::fs::read(&good).unwrap();
     std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
@@ -109,7 +117,9 @@ fn a_file_that_is_not_a_whole_rapport_database_is_refused_and_nothing_changes() 
         (cut, ""),
         (damaged, ""),
     ] {
-        let err = rapport::service::restore(&db, &file, now()).err().unwrap_or_else(|| panic!("{file:?} was restored"));
+        let err = rapport::service::restore(&db, &file, now())
+            .err()
+            .unwrap_or_else(|| panic!("{file:?} was restored"));
         assert!(matches!(err, Error::BadBackup { .. }), "{file:?}: {err}");
         let message = err.to_string();
         assert!(message.contains(why) && message.contains("Nothing was changed"), "{message}");
@@ -127,7 +137,11 @@ fn a_damaged_database_is_refused_naming_the_newest_backup_which_then_restores_it
     for n in 0..40 {
         let id = add_account(&mut r, &format!("Client {n:02}"), now());
         r.log_interaction(
-            InteractionDraft { account_id: id, summary: "A long conversation ".repeat(40), ..Default::default() },
+            InteractionDraft {
+                account_id: id,
+                summary: "A long conversation ".repeat(40),
+                ..Default::default()
+            },
             now(),
         )
         .unwrap();
@@ -164,7 +178,11 @@ fn a_backup_taken_while_another_connection_writes_is_whole() {
         let mut w = Rapport::open(&writer_db, now()).unwrap();
         for n in 0..300 {
             w.log_interaction(
-                InteractionDraft { account_id: id.clone(), summary: format!("Call {n}"), ..Default::default() },
+                InteractionDraft {
+                    account_id: id.clone(),
+                    summary: format!("Call {n}"),
+                    ..Default::default()
+                },
                 now() + Duration::seconds(n),
             )
             .unwrap();

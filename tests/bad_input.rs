@@ -49,7 +49,11 @@ fn assert_refused(p: &Portfolio, args: &[String]) {
     let before = contents(&p.db);
     let out = cli(&p.db).args(args).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let shown: String = args.iter().map(|a| if a.len() > 40 { format!("{}…", &a[..40]) } else { a.clone() }).collect::<Vec<_>>().join(" ");
+    let shown: String = args
+        .iter()
+        .map(|a| if a.len() > 40 { format!("{}…", &a[..40]) } else { a.clone() })
+        .collect::<Vec<_>>()
+        .join(" ");
     let code = out.status.code();
     assert!(matches!(code, Some(1) | Some(2)), "`{shown}` ended with {code:?} (a panic is 101): {stderr}");
     for leak in ["panicked", "RUST_BACKTRACE", "SqliteFailure", "Error {", "called `"] {
@@ -61,7 +65,10 @@ fn assert_refused(p: &Portfolio, args: &[String]) {
         "`{shown}` says why in one line: {stderr}"
     );
     if code == Some(1) {
-        assert!(first.trim_end().ends_with('.') || first.trim_end().ends_with(':'), "`{shown}`: a sentence: {first}");
+        assert!(
+            first.trim_end().ends_with('.') || first.trim_end().ends_with(':'),
+            "`{shown}`: a sentence: {first}"
+        );
         assert!(first.len() < 600, "`{shown}`: a sentence, not a dump ({} bytes)", first.len());
     }
     assert_eq!(contents(&p.db), before, "`{shown}` wrote something");
@@ -140,7 +147,16 @@ fn every_command_refuses_bad_input_with_a_sentence_and_writes_nothing() {
         args(&["issue", "open", a, ""]),
         args(&["issue", "resolve", "no-such-issue"]),
         args(&["meeting", "add", a, "Review", "--start", "after lunch"]),
-        args(&["meeting", "add", a, "Review", "--start", "2026-11-24T10:00:00Z", "--end", "2026-11-24T09:00:00Z"]),
+        args(&[
+            "meeting",
+            "add",
+            a,
+            "Review",
+            "--start",
+            "2026-11-24T10:00:00Z",
+            "--end",
+            "2026-11-24T09:00:00Z",
+        ]),
         args(&["meeting", "add", a, "Review", "--start", "2026-11-24T10:00:00Z", "--with", "nobody at all"]),
         args(&["meeting", "add", a, "", "--start", "2026-11-24T10:00:00Z"]),
         // Check-ins, brief, health
@@ -191,11 +207,18 @@ fn hostile_text_that_is_valid_is_stored_exactly_as_written() {
         assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
         let saved: Value = serde_json::from_slice(&out.stdout).unwrap();
         let id = saved["id"].as_str().unwrap();
-        let shown: Value =
-            serde_json::from_slice(&cli(&p.db).args(["--json", "account", "show", id]).output().unwrap().stdout).unwrap();
+        let shown: Value = serde_json::from_slice(
+            &cli(&p.db).args(["--json", "account", "show", id]).output().unwrap().stdout,
+        )
+        .unwrap();
         assert_eq!(shown["account"]["name"], name, "stored as written");
     }
     let listed: Value =
-        serde_json::from_slice(&cli(&p.db).args(["--json", "account", "list"]).output().unwrap().stdout).unwrap();
-    assert_eq!(listed.as_array().unwrap().len(), 20, "the 15 demo accounts are all still there, with the 5 new");
+        serde_json::from_slice(&cli(&p.db).args(["--json", "account", "list"]).output().unwrap().stdout)
+            .unwrap();
+    assert_eq!(
+        listed.as_array().unwrap().len(),
+        20,
+        "the 15 demo accounts are all still there, with the 5 new"
+    );
 }

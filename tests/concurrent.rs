@@ -43,7 +43,11 @@ fn the_cli_and_the_app_writing_at_once_lose_nothing() {
     });
     for n in 0..200 {
         app.log_interaction(
-            InteractionDraft { account_id: first.clone(), summary: format!("From the app {n}"), ..Default::default() },
+            InteractionDraft {
+                account_id: first.clone(),
+                summary: format!("From the app {n}"),
+                ..Default::default()
+            },
             now() + Duration::seconds(n),
         )
         .unwrap();
@@ -53,9 +57,17 @@ fn the_cli_and_the_app_writing_at_once_lose_nothing() {
     }
     from_cli.join().unwrap();
 
-    assert_eq!(count(&db, "SELECT count(*) FROM interactions"), before + 225, "every write from both is there");
-    assert_eq!(count(&db, "SELECT count(*) FROM interactions WHERE summary LIKE 'From the command line %'"), 25);
-    let verdict: String = Connection::open(&db).unwrap().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM interactions"),
+        before + 225,
+        "every write from both is there"
+    );
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM interactions WHERE summary LIKE 'From the command line %'"),
+        25
+    );
+    let verdict: String =
+        Connection::open(&db).unwrap().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(verdict, "ok");
     let found = app.search("command line").unwrap();
     assert!(!found.groups.is_empty(), "the app's search finds what the CLI wrote");

@@ -30,7 +30,10 @@ fn crash_child_writer() {
     let Some(path) = std::env::var_os(CHILD) else { return };
     let mut r = Rapport::open(Path::new(&path), now()).unwrap();
     let out = std::io::stdout();
-    let mut account = r.add_account(AccountDraft { name: "Kestrel Logistik".into(), ..Default::default() }, now()).unwrap().id;
+    let mut account = r
+        .add_account(AccountDraft { name: "Kestrel Logistik".into(), ..Default::default() }, now())
+        .unwrap()
+        .id;
     for n in 0u64.. {
         let at = now() + chrono::Duration::seconds(n as i64);
         let line = match n % 20 {
@@ -100,13 +103,15 @@ fn writes_reported_before_a_kill_survive_it_and_the_file_stays_whole() {
         let lines = reader.join().unwrap();
         reported.extend(lines);
 
-        Rapport::open(&db, now()).unwrap_or_else(|e| panic!("trial {trial}: the database does not open: {e}"));
+        Rapport::open(&db, now())
+            .unwrap_or_else(|e| panic!("trial {trial}: the database does not open: {e}"));
         let conn = Connection::open(&db).unwrap();
         let verdict: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
         assert_eq!(verdict, "ok", "trial {trial}");
         for (table, id) in &reported {
-            let found: i64 =
-                conn.query_row(&format!("SELECT count(*) FROM {table} WHERE id = ?1"), [id], |r| r.get(0)).unwrap();
+            let found: i64 = conn
+                .query_row(&format!("SELECT count(*) FROM {table} WHERE id = ?1"), [id], |r| r.get(0))
+                .unwrap();
             assert_eq!(found, 1, "trial {trial}: {table} {id} was reported written and is gone");
         }
     }

@@ -64,7 +64,10 @@ fn writing_to_a_full_disk_says_so_and_keeps_every_earlier_write() {
     let Some(disk) = TinyDisk::mount("1m") else { return };
     let db = disk.path("rapport.db");
     let mut r = Rapport::open(&db, now()).unwrap();
-    let account = r.add_account(AccountDraft { name: "Kestrel Logistik".into(), ..Default::default() }, now()).unwrap().id;
+    let account = r
+        .add_account(AccountDraft { name: "Kestrel Logistik".into(), ..Default::default() }, now())
+        .unwrap()
+        .id;
     let mut written = 0;
     let err = loop {
         let draft = InteractionDraft {
@@ -79,10 +82,17 @@ fn writing_to_a_full_disk_says_so_and_keeps_every_earlier_write() {
         assert!(written < 10_000, "the disk never filled");
     };
     assert!(matches!(err, Error::DiskFull), "{err:?}");
-    assert!(err.to_string().contains("The disk is full") && err.to_string().contains("Nothing was changed"), "{err}");
+    assert!(
+        err.to_string().contains("The disk is full") && err.to_string().contains("Nothing was changed"),
+        "{err}"
+    );
     drop(r);
     assert!(written > 10, "some writes fitted first: {written}");
-    assert_eq!(interactions(&db), written, "every write that returned is there, and nothing of the one that failed");
+    assert_eq!(
+        interactions(&db),
+        written,
+        "every write that returned is there, and nothing of the one that failed"
+    );
     assert_eq!(integrity(&db), "ok");
     Rapport::open(&db, now()).expect("the database opens again, damage check included");
 }
@@ -98,7 +108,7 @@ fn an_import_too_big_for_the_disk_leaves_nothing_behind() {
 
     let db = disk.path("rapport.db");
     let mut r = Rapport::open(&db, now()).unwrap();
-    let err = r.import_archive(&archive, false, now()).err().expect("the import does not fit");
+    let err = r.import_archive(&archive, false, now()).expect_err("the import does not fit");
     assert!(matches!(err, Error::DiskFull), "{err:?}");
     assert_eq!(r.accounts(now()).unwrap().len(), 0, "no account of the import is there");
     drop(r);
@@ -111,7 +121,7 @@ fn an_import_too_big_for_the_disk_leaves_nothing_behind() {
     let filler = disk.path("filler");
     let free = fs_free(disk.dir.path());
     std::fs::write(&filler, vec![0u8; free.saturating_sub(16 * 1024) as usize]).unwrap();
-    let err = r.import_archive(&archive, false, now()).err().expect("the import does not fit");
+    let err = r.import_archive(&archive, false, now()).expect_err("the import does not fit");
     assert!(matches!(err, Error::DiskFull), "{err:?}");
     let names: Vec<String> = r.accounts(now()).unwrap().into_iter().map(|a| a.name).collect();
     assert_eq!(names, vec!["Kestrel Logistik"]);

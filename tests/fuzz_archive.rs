@@ -35,7 +35,10 @@ fn import_checked(r: &mut Rapport, text: &str) -> Result<(), TestCaseError> {
     match r.import_archive(text, false, now()) {
         Ok(_) => {
             let after = r.export_archive(now()).unwrap();
-            prop_assert!(rapport::archive::read(&after, now()).is_ok(), "what was imported exports as a valid archive");
+            prop_assert!(
+                rapport::archive::read(&after, now()).is_ok(),
+                "what was imported exports as a valid archive"
+            );
         }
         Err(Error::InvalidArchive { problems }) => {
             prop_assert!(!problems.is_empty());
@@ -56,9 +59,7 @@ fn any_bytes_are_refused_cleanly() {
     let r = RefCell::new(r);
     let mut runner = TestRunner::new(Config { cases: 300, failure_persistence: None, ..Config::default() });
     let bytes = prop::collection::vec(any::<u8>(), 0..2048);
-    runner
-        .run(&bytes, |b| import_checked(&mut r.borrow_mut(), &String::from_utf8_lossy(&b)))
-        .unwrap();
+    runner.run(&bytes, |b| import_checked(&mut r.borrow_mut(), &String::from_utf8_lossy(&b))).unwrap();
 }
 
 /// One change somewhere in a valid archive: the step list picks the place, `what` the change.

@@ -55,12 +55,14 @@ fn write_missing_fixtures() {
         conn.execute_batch("PRAGMA foreign_keys = OFF; BEGIN;").unwrap();
         for table in tables(&conn) {
             let theirs = columns(&demo_conn, &table);
-            let shared: Vec<String> = columns(&conn, &table).into_iter().filter(|c| theirs.contains(c)).collect();
+            let shared: Vec<String> =
+                columns(&conn, &table).into_iter().filter(|c| theirs.contains(c)).collect();
             if shared.is_empty() {
                 continue;
             }
             let list = shared.join(", ");
-            conn.execute(&format!("INSERT INTO main.{table} ({list}) SELECT {list} FROM demo.{table}"), []).unwrap();
+            conn.execute(&format!("INSERT INTO main.{table} ({list}) SELECT {list} FROM demo.{table}"), [])
+                .unwrap();
         }
         conn.execute_batch("COMMIT; DETACH DATABASE demo; PRAGMA journal_mode = DELETE; VACUUM;").unwrap();
     }
@@ -76,7 +78,8 @@ fn every_released_schema_version_is_migrated_with_all_its_data_and_works() {
         std::fs::copy(&source, &path).unwrap();
         let before = Connection::open(&path).unwrap();
         let old_tables = tables(&before);
-        let old_counts: Vec<(String, i64)> = old_tables.iter().map(|t| (t.clone(), count(&before, t))).collect();
+        let old_counts: Vec<(String, i64)> =
+            old_tables.iter().map(|t| (t.clone(), count(&before, t))).collect();
         assert_eq!(before.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0)).unwrap(), version);
         drop(before);
 
@@ -85,7 +88,8 @@ fn every_released_schema_version_is_migrated_with_all_its_data_and_works() {
         let after = Connection::open(&path).unwrap();
         let verdict: String = after.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
         assert_eq!(verdict, "ok", "v{version}");
-        let fk: i64 = after.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+        let fk: i64 =
+            after.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
         assert_eq!(fk, 0, "v{version}: no reference points nowhere");
         for (table, n) in &old_counts {
             assert_eq!(count(&after, table), *n, "v{version}: every row of {table} is kept");
@@ -115,7 +119,10 @@ fn a_migration_that_fails_leaves_the_file_as_it_was_with_a_copy() {
     std::fs::copy(fixture(last), &path).unwrap();
     // Something in the file the last migration cannot get past, at its very last statement:
     // everything it did before that must be undone too.
-    Connection::open(&path).unwrap().execute_batch("CREATE INDEX issues_by_resolved ON issues (id);").unwrap();
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("CREATE INDEX issues_by_resolved ON issues (id);")
+        .unwrap();
     let before = contents(&path);
 
     let err = Rapport::open(&path, now()).err().expect("the migration fails");
@@ -124,7 +131,11 @@ fn a_migration_that_fails_leaves_the_file_as_it_was_with_a_copy() {
     assert_eq!(contents(&path), before, "not a row or version changed");
     let conn = Connection::open(&path).unwrap();
     let made: i64 = conn
-        .query_row("SELECT count(*) FROM sqlite_schema WHERE name IN ('health_snapshots', 'health_reviews')", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name IN ('health_snapshots', 'health_reviews')",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(made, 0, "the tables the failed migration made are gone");
     assert_eq!(contents(Path::new(backup)), before, "the copy named is the file as it was");

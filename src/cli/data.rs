@@ -64,8 +64,8 @@ pub fn import(ctx: &mut Ctx<'_>, file: &Path, dry_run: bool) -> Result<()> {
     let report = ctx.rapport.import_archive_from(file, dry_run, ctx.now)?;
     let sentence = if report.dry_run {
         format!(
-            "The archive is valid: {} accounts, {} records. Nothing was written (dry run).",
-            report.accounts, report.created
+            "The archive is valid: {} accounts; importing it would add {} records and replace {}. Nothing was written (dry run).",
+            report.accounts, report.created, report.updated
         )
     } else {
         let backup =

@@ -202,7 +202,7 @@ impl Rapport {
             None => demo::generate(seed, now),
             Some(t) => demo::generate_scaled(seed, now, t),
         };
-        self.store.replace_bundles(&portfolio.bundles)?;
+        self.store.replace_bundles(&portfolio.bundles, false)?;
         Ok(portfolio.report())
     }
 }

@@ -57,7 +57,10 @@ pub(super) struct TodayCache {
 
 impl TodayCache {
     fn current(&self, version: Option<u64>, now: DateTime<Utc>) -> bool {
-        self.version.is_some() && self.version == version && now >= self.judged_at && now - self.judged_at < FRESH
+        self.version.is_some()
+            && self.version == version
+            && now >= self.judged_at
+            && now - self.judged_at < FRESH
     }
 }
 

@@ -11,8 +11,8 @@ use specta::Type;
 use super::{
     Store, accounts, codec, contacts, culture, goals, interactions, issues, meetings, promises, requests,
 };
-use crate::archive::Bundle;
-use crate::error::Result;
+use crate::archive::{Bundle, Problem};
+use crate::error::{Error, Result};
 
 const ARCHIVABLE: [&str; 9] = [
     "accounts",
@@ -184,81 +184,133 @@ impl Store {
     }
 
     /// Writes every bundle in one transaction. A record whose id already exists is replaced
-    /// (and brought back if it was archived); the rest are added.
-    pub fn replace_bundles(&mut self, bundles: &[Bundle]) -> Result<ImportCounts> {
+    /// (and brought back if it was archived); the rest are added. A record whose id belongs to
+    /// another account here is refused — merging it would move it and leave what points at it
+    /// behind — and then nothing is written. With `rehearse`, everything is checked and counted
+    /// inside the transaction, which is then rolled back.
+    pub fn replace_bundles(&mut self, bundles: &[Bundle], rehearse: bool) -> Result<ImportCounts> {
         // A big import is one transaction: with the usual small cache its pages would spill to
         // the write-ahead log again and again. Room for them while it runs, then back.
         self.conn().pragma_update(None, "cache_size", -256 * 1024)?;
-        let written = self.replace_all(bundles);
+        let written = if rehearse {
+            self.rehearse(|tx| replace_all(tx, bundles))
+        } else {
+            self.write(|tx| replace_all(tx, bundles))
+        };
         self.conn().pragma_update(None, "cache_size", -16 * 1024)?;
         written
     }
+}
 
-    fn replace_all(&mut self, bundles: &[Bundle]) -> Result<ImportCounts> {
-        self.write(|tx| {
-            // References are checked at commit, so a record can be replaced while others point at it.
-            tx.pragma_update(None, "defer_foreign_keys", "ON")?;
-            let mut counts = ImportCounts::default();
-            let mut replace = |table: &str, id: &str| -> Result<()> {
-                let existed = tx
-                    .prepare_cached(&format!("SELECT 1 FROM {table} WHERE id = ?1"))?
-                    .query_row([id], |_| Ok(()))
+/// What each table's records are called in a sentence.
+const NOUNS: [(&str, &str); 8] = [
+    ("contacts", "contact"),
+    ("interactions", "interaction"),
+    ("promises", "promise"),
+    ("culture_notes", "culture note"),
+    ("goals", "goal"),
+    ("requests", "request"),
+    ("issues", "issue"),
+    ("meetings", "meeting"),
+];
+
+fn replace_all(tx: &rusqlite::Transaction<'_>, bundles: &[Bundle]) -> Result<ImportCounts> {
+    // References are checked at commit, so a record can be replaced while others point at it.
+    tx.pragma_update(None, "defer_foreign_keys", "ON")?;
+    let mut counts = ImportCounts::default();
+    let mut problems = Vec::new();
+    // Returns whether the record may be written.
+    let mut replace = |table: &str, id: &str, owner: &str, path: &dyn Fn() -> String| -> Result<bool> {
+        let column = if table == "accounts" { "id" } else { "account_id" };
+        let existing: Option<String> = tx
+            .prepare_cached(&format!("SELECT {column} FROM {table} WHERE id = ?1"))?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        match existing {
+            Some(other) if other != owner => {
+                let name: String = tx
+                    .prepare_cached("SELECT name FROM accounts WHERE id = ?1")?
+                    .query_row([&other], |r| r.get(0))
                     .optional()?
-                    .is_some();
-                if existed {
-                    tx.prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?.execute([id])?;
-                    counts.updated += 1;
-                } else {
-                    counts.created += 1;
-                }
-                Ok(())
-            };
-            for b in bundles {
-                replace("accounts", &b.account.id)?;
-                accounts::save(tx, &b.account)?;
-                for c in &b.contacts {
-                    replace("contacts", &c.id)?;
-                    contacts::save(tx, c)?;
-                }
-                for i in &b.interactions {
-                    replace("interactions", &i.id)?;
-                    interactions::save(tx, i)?;
-                }
-                for p in &b.promises {
-                    replace("promises", &p.id)?;
-                    promises::save(tx, p)?;
-                }
-                for n in &b.culture_notes {
-                    replace("culture_notes", &n.id)?;
-                    culture::save(tx, n)?;
-                }
-                for g in &b.goals {
-                    replace("goals", &g.id)?;
-                    goals::save(tx, g)?;
-                }
-                for r in &b.requests {
-                    replace("requests", &r.id)?;
-                    requests::save(tx, r)?;
-                }
-                for i in &b.issues {
-                    replace("issues", &i.id)?;
-                    issues::save(tx, i)?;
-                }
-                for m in &b.meetings {
-                    replace("meetings", &m.id)?;
-                    meetings::save(tx, m)?;
-                }
+                    .unwrap_or_default();
+                let noun = NOUNS.iter().find(|(t, _)| *t == table).map_or("record", |(_, n)| n);
+                problems.push(Problem {
+                    path: path(),
+                    message: format!(
+                        "A {noun} with this id already belongs to another account here ({name}); importing it would move it there. Give it a new id in the file, then import again."
+                    ),
+                });
+                Ok(false)
             }
-            // Archived last, so that records pointing at them could still be written.
-            for b in bundles {
-                for (id, at) in &b.archived {
-                    for table in ARCHIVABLE {
-                        tx.prepare_cached(&format!("UPDATE {table} SET archived_at = ?2 WHERE id = ?1"))?
-                            .execute(rusqlite::params![id, codec::instant(at)])?;
-                    }
-                }
+            Some(_) => {
+                tx.prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?.execute([id])?;
+                counts.updated += 1;
+                Ok(true)
             }
-            Ok(counts)
-        })
+            None => {
+                counts.created += 1;
+                Ok(true)
+            }
+        }
+    };
+    for (n, b) in bundles.iter().enumerate() {
+        let owner = b.account.id.as_str();
+        let at = |list: &'static str, i: usize| move || format!("$.accounts[{n}].{list}[{i}].id");
+        if replace("accounts", owner, owner, &|| format!("$.accounts[{n}].id"))? {
+            accounts::save(tx, &b.account)?;
+        }
+        for (i, c) in b.contacts.iter().enumerate() {
+            if replace("contacts", &c.id, owner, &at("contacts", i))? {
+                contacts::save(tx, c)?;
+            }
+        }
+        for (i, x) in b.interactions.iter().enumerate() {
+            if replace("interactions", &x.id, owner, &at("interactions", i))? {
+                interactions::save(tx, x)?;
+            }
+        }
+        for (i, p) in b.promises.iter().enumerate() {
+            if replace("promises", &p.id, owner, &at("promises", i))? {
+                promises::save(tx, p)?;
+            }
+        }
+        for (i, x) in b.culture_notes.iter().enumerate() {
+            if replace("culture_notes", &x.id, owner, &at("culture_notes", i))? {
+                culture::save(tx, x)?;
+            }
+        }
+        for (i, g) in b.goals.iter().enumerate() {
+            if replace("goals", &g.id, owner, &at("goals", i))? {
+                goals::save(tx, g)?;
+            }
+        }
+        for (i, r) in b.requests.iter().enumerate() {
+            if replace("requests", &r.id, owner, &at("requests", i))? {
+                requests::save(tx, r)?;
+            }
+        }
+        for (i, x) in b.issues.iter().enumerate() {
+            if replace("issues", &x.id, owner, &at("issues", i))? {
+                issues::save(tx, x)?;
+            }
+        }
+        for (i, m) in b.meetings.iter().enumerate() {
+            if replace("meetings", &m.id, owner, &at("meetings", i))? {
+                meetings::save(tx, m)?;
+            }
+        }
     }
+    if !problems.is_empty() {
+        return Err(Error::InvalidArchive { problems });
+    }
+    // Archived last, so that records pointing at them could still be written.
+    for b in bundles {
+        for (id, at) in &b.archived {
+            for table in ARCHIVABLE {
+                tx.prepare_cached(&format!("UPDATE {table} SET archived_at = ?2 WHERE id = ?1"))?
+                    .execute(rusqlite::params![id, codec::instant(at)])?;
+            }
+        }
+    }
+    Ok(counts)
 }

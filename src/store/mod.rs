@@ -184,6 +184,18 @@ impl Store {
         Ok(value)
     }
 
+    /// Runs `action` in a write transaction like [`Store::write`], then rolls it back whatever
+    /// it returns: a rehearsal that checks and counts what an action would do.
+    pub(crate) fn rehearse<T>(
+        &mut self,
+        action: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = action(&tx);
+        tx.rollback()?;
+        value
+    }
+
     /// Changes whenever anything is written to the file: by this store (each action counted,
     /// even one rolled back) or by another connection, such as the CLI run beside the app
     /// (SQLite's `data_version`). A cache of what was read is current while this is unchanged;
