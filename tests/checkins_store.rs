@@ -160,3 +160,35 @@ fn the_today_page_keeps_each_groups_most_pressing_and_counts_the_rest() {
     }
     assert!(page.counts.windows(2).all(|w| w[0].urgency < w[1].urgency), "now, today, this week");
 }
+
+/// A check-in that is not on today's list cannot be acted on: nothing is written for it.
+#[test]
+fn acting_on_a_check_in_not_on_the_list_is_refused_and_writes_nothing() {
+    use rapport::service::CaptureDraft;
+    let dir = TempDir::new().unwrap();
+    let mut r = Rapport::open(&dir.path().join("rapport.db"), now()).unwrap();
+    r.fill_demo(2026, now()).unwrap();
+    let before = r.store().suggestion_states().unwrap().len();
+    let account = r.accounts(now()).unwrap()[0].id.clone();
+    let draft = CaptureDraft {
+        interaction: rapport::domain::InteractionDraft {
+            account_id: account,
+            summary: "Called".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let interactions = r.account_page(&draft.interaction.account_id, now()).unwrap().timeline.len();
+    for result in [
+        r.dismiss("no-such-check-in", "x", now()),
+        r.snooze("no-such-check-in", "x", "2026-12-01T09:00:00Z", now()),
+        r.complete_checkin("no-such-check-in", "x", draft.clone(), now()).map(|_| ()),
+    ] {
+        let err = result.expect_err("refused");
+        assert!(matches!(err, rapport::Error::NotFound { .. }), "{err:?}");
+        assert!(err.to_string().contains("no longer on today's list"), "{err}");
+    }
+    assert_eq!(r.store().suggestion_states().unwrap().len(), before, "no state written");
+    let after = r.account_page(&draft.interaction.account_id, now()).unwrap().timeline.len();
+    assert_eq!(after, interactions, "no touch logged");
+}

@@ -462,6 +462,8 @@ pub async fn restore_backup(
     };
     let core = core.inner().clone();
     tauri::async_runtime::spawn_blocking(move || {
+        // A file that cannot be restored is refused before the open database is touched.
+        rapport::store::backup::check(&file).map_err(UserError::from)?;
         let mut guard = core.open.lock().map_err(|_| busy())?;
         // The open database is closed first; whatever happens, the slot then holds what opened.
         let closed = std::mem::replace(&mut *guard, Err(busy()));

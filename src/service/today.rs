@@ -161,8 +161,23 @@ impl Rapport {
         self.store.save_checkin_settings(settings)
     }
 
+    /// Acting on a check-in that is not on today's list (done meanwhile, or never there) is
+    /// refused, so no stray state is ever written.
+    fn on_today(&self, key: &str, now: DateTime<Utc>) -> Result<()> {
+        self.keep_today(now)?;
+        let listed = self.today_cache.borrow().as_ref().is_some_and(|c| c.list.iter().any(|s| s.key == key));
+        if listed {
+            Ok(())
+        } else {
+            Err(Error::not_found(
+                "That check-in is no longer on today's list: it was done, put aside or answered meanwhile. Look at Today again.",
+            ))
+        }
+    }
+
     /// Hides a suggestion until `until` (RFC 3339), which must be in the future.
     pub fn snooze(&mut self, key: &str, fingerprint: &str, until: &str, now: DateTime<Utc>) -> Result<()> {
+        self.on_today(key, now)?;
         let until = validate::instant("until", until)?;
         if until <= now {
             return Err(Error::validation(
@@ -181,6 +196,7 @@ impl Rapport {
 
     /// Hides a suggestion until its evidence changes (a new request, a new promise…).
     pub fn dismiss(&mut self, key: &str, fingerprint: &str, now: DateTime<Utc>) -> Result<()> {
+        self.on_today(key, now)?;
         self.store.set_suggestion_state(
             key,
             SuggestionAction::Dismissed,
@@ -198,6 +214,7 @@ impl Rapport {
         draft: CaptureDraft,
         now: DateTime<Utc>,
     ) -> Result<Captured> {
+        self.on_today(key, now)?;
         let now = stored_precision(now);
         let captured = capture::prepare(draft, now)?;
         let before = self.store.version();

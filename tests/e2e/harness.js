@@ -52,10 +52,27 @@ export function demoDatabase() {
   return db;
 }
 
-/** Starts a virtual screen and tauri-driver; `open()` then launches the app in a new session. */
-export async function startDesktop(db) {
+/** A private D-Bus session bus, as a desktop session has; resolves to its address and process. */
+async function sessionBus() {
+  const daemon = spawn("dbus-daemon", ["--session", "--nofork", "--print-address=1"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const address = await new Promise((done, fail) => {
+    daemon.once("error", fail);
+    daemon.stdout.once("data", (chunk) => done(String(chunk).trim()));
+  });
+  return { address, daemon };
+}
+
+/**
+ * Starts a virtual screen and tauri-driver; `open()` then launches the app in a new session.
+ * With `withSessionBus`, the app also finds a D-Bus session bus, which is how a second start
+ * finds the first on Linux. Without one it runs alone, as each of the other tests wants.
+ */
+export async function startDesktop(db, { withSessionBus = false } = {}) {
   const display = `:${90 + Math.floor(Math.random() * 9)}`;
   const xvfb = spawn("Xvfb", [display, "-screen", "0", "1440x900x24", "-nolisten", "tcp"], { stdio: "ignore" });
+  const bus = withSessionBus ? await sessionBus() : null;
   await new Promise((r) => setTimeout(r, 500));
   const port = await freePort();
   const nativePort = await freePort();
@@ -66,6 +83,8 @@ export async function startDesktop(db) {
     WEBKIT_DISABLE_DMABUF_RENDERER: "1",
     NO_AT_BRIDGE: "1",
   };
+  if (bus) env.DBUS_SESSION_BUS_ADDRESS = bus.address;
+  else delete env.DBUS_SESSION_BUS_ADDRESS;
   const driver = spawn(tauriDriver(), ["--port", String(port), "--native-port", String(nativePort)], {
     env,
     stdio: ["ignore", "inherit", "inherit"],
@@ -75,6 +94,8 @@ export async function startDesktop(db) {
   const sessions = [];
   return {
     display,
+    /** What the app's environment holds, for starting it by hand. */
+    env,
     async open(application = appBinary) {
       const browser = await remote({
         hostname: "127.0.0.1",
@@ -115,6 +136,7 @@ export async function startDesktop(db) {
       for (const s of sessions) await s.deleteSession().catch(() => {});
       driver.kill("SIGTERM");
       xvfb.kill("SIGTERM");
+      bus?.daemon.kill("SIGTERM");
     },
   };
 }
