@@ -8,11 +8,12 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 # Debian packages: WebKitGTK and friends for the window, Xvfb and WebKitWebDriver for the
 # end-to-end tests, Chromium for the UI's own tests, ImageMagick for screenshots, strace for
-# the test that Rapport opens no network connection.
+# the tests that Rapport opens no network connection, and a D-Bus daemon for the test that a
+# second start of the app hands over to the first.
 packages=(
   pkg-config build-essential
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev libxdo-dev
-  xvfb x11-utils webkit2gtk-driver imagemagick chromium strace
+  xvfb x11-utils webkit2gtk-driver imagemagick chromium strace dbus-daemon
 )
 missing=()
 for p in "${packages[@]}"; do
