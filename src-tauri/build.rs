@@ -49,6 +49,7 @@ pub const COMMANDS: &[&str] = &[
     "back_up_now",
     "save_backup_policy",
     "restore_backup",
+    "unlock",
 ];
 
 fn main() {

@@ -56,6 +56,14 @@ pub enum Error {
     BadBackup { path: String, reason: String },
 
     #[error(
+        "{path} is locked with a passphrase. Type it when Rapport asks (or set RAPPORT_PASSPHRASE for the command line); nothing was changed."
+    )]
+    Locked { path: String },
+
+    #[error("That passphrase does not open {path}. Check it and try again; nothing was changed.")]
+    WrongPassphrase { path: String },
+
+    #[error(
         "The disk is full, so Rapport could not save. Nothing was changed; free some space on the disk, then try again."
     )]
     DiskFull,
@@ -126,6 +134,8 @@ impl Error {
             Error::Damaged { .. } => ErrorCode::Damaged,
             Error::BadBackup { .. } => ErrorCode::BadBackup,
             Error::DiskFull => ErrorCode::DiskFull,
+            Error::Locked { .. } => ErrorCode::Locked,
+            Error::WrongPassphrase { .. } => ErrorCode::WrongPassphrase,
         }
     }
 }
@@ -154,6 +164,8 @@ pub enum ErrorCode {
     Damaged,
     BadBackup,
     DiskFull,
+    Locked,
+    WrongPassphrase,
 }
 
 /// The shape in which an error crosses to the UI and to `--json` output.

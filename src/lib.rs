@@ -9,6 +9,7 @@ pub mod demo;
 pub mod domain;
 pub mod engine;
 pub mod error;
+pub mod keychain;
 pub mod render;
 pub mod service;
 pub mod store;

@@ -55,7 +55,7 @@ fn a_backup_restores_the_data_as_it_was_and_keeps_what_it_replaced() {
     drop(r);
 
     let later = now() + Duration::minutes(10);
-    let (r, restored) = rapport::service::restore(&db, Path::new(&copy.path), later).unwrap();
+    let (r, restored) = rapport::service::restore(&db, Path::new(&copy.path), later, None).unwrap();
     assert_eq!(names(&r), vec!["Kestrel Logistik"], "the data is as it was when the copy was taken");
     let safety = PathBuf::from(restored.safety_copy.expect("what was replaced is kept"));
     let kept = Rapport::open(&safety, later).unwrap();
@@ -117,7 +117,7 @@ fn a_file_that_is_not_a_whole_rapport_database_is_refused_and_nothing_changes() 
         (cut, ""),
         (damaged, ""),
     ] {
-        let err = rapport::service::restore(&db, &file, now())
+        let err = rapport::service::restore(&db, &file, now(), None)
             .err()
             .unwrap_or_else(|| panic!("{file:?} was restored"));
         assert!(matches!(err, Error::BadBackup { .. }), "{file:?}: {err}");
@@ -157,9 +157,9 @@ fn a_damaged_database_is_refused_naming_the_newest_backup_which_then_restores_it
     if let Err(err) = Rapport::open_unchecked(&db, now()) {
         assert!(matches!(err, Error::Damaged { .. }), "{err}");
     }
-    assert!(matches!(rapport::store::check_file(&db), Err(Error::Damaged { .. })));
+    assert!(matches!(rapport::store::check_file(&db, None), Err(Error::Damaged { .. })));
 
-    let (r, restored) = rapport::service::restore(&db, Path::new(&copy.path), now()).unwrap();
+    let (r, restored) = rapport::service::restore(&db, Path::new(&copy.path), now(), None).unwrap();
     assert_eq!(r.accounts(now()).unwrap().len(), 40);
     assert_eq!(integrity(&db), "ok");
     let aside = PathBuf::from(restored.safety_copy.unwrap());

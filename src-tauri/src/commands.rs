@@ -14,7 +14,7 @@ use rapport::error::ErrorCode;
 use rapport::service::{
     AccountHealth, Backups, BriefFormat, CaptureDraft, Captured, ImportReport, Restored, Review, TodayPage,
 };
-use rapport::store::{ArchivedRecord, BackupFile, BackupPolicy, RecordKind, SearchResults};
+use rapport::store::{ArchivedRecord, BackupFile, BackupPolicy, Passphrase, RecordKind, SearchResults};
 use rapport::{Rapport, UserError};
 use std::path::PathBuf;
 
@@ -462,23 +462,49 @@ pub async fn restore_backup(
     };
     let core = core.inner().clone();
     tauri::async_runtime::spawn_blocking(move || {
-        // A file that cannot be restored is refused before the open database is touched.
-        rapport::store::backup::check(&file).map_err(UserError::from)?;
         let mut guard = core.open.lock().map_err(|_| busy())?;
+        // The backups of a locked database are locked with its passphrase.
+        let key = match guard.as_ref() {
+            Ok(r) => r.store().key().cloned(),
+            Err(_) => None,
+        };
+        // A file that cannot be restored is refused before the open database is touched.
+        rapport::store::backup::check(&file, key.as_ref()).map_err(UserError::from)?;
         // The open database is closed first; whatever happens, the slot then holds what opened.
         let closed = std::mem::replace(&mut *guard, Err(busy()));
         drop(closed);
         let now = Utc::now();
-        match rapport::service::restore(&core.path, &file, now) {
+        match rapport::service::restore(&core.path, &file, now, key.clone()) {
             Ok((rapport, restored)) => {
                 *guard = Ok(rapport);
                 Ok(Some(restored))
             }
             Err(err) => {
-                *guard = Rapport::open(&core.path, now).map_err(UserError::from);
+                *guard = Rapport::open_keyed(&core.path, now, key, true).map_err(UserError::from);
                 Err(UserError::from(err))
             }
         }
+    })
+    .await
+    .map_err(|_| busy())?
+}
+
+/// Opens a database locked with a passphrase, which the window asked for; with `remember`, the
+/// passphrase is kept in the system's keyring for the next start. A wrong one changes nothing.
+#[tauri::command]
+#[specta::specta]
+pub async fn unlock(core: State<'_, Core>, passphrase: String, remember: bool) -> Answer<()> {
+    let core = core.inner().clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        let key = Passphrase::given(&passphrase);
+        // A wrong passphrase is refused here and leaves the window as it was.
+        let opened =
+            Rapport::open_keyed(&core.path, Utc::now(), Some(key.clone()), false).map_err(UserError::from)?;
+        core.install(Ok(opened), Some(key.clone()));
+        if remember {
+            rapport::keychain::remember(&core.path, &key).map_err(UserError::from)?;
+        }
+        Ok(())
     })
     .await
     .map_err(|_| busy())?
@@ -534,6 +560,7 @@ pub fn bindings() -> Builder<tauri::Wry> {
         back_up_now,
         save_backup_policy,
         restore_backup,
+        unlock,
     ])
 }
 

@@ -10,6 +10,7 @@ mod reminders;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, mpsc};
 
+use rapport::store::Passphrase;
 use rapport::{Rapport, UserError};
 use tauri::Manager;
 
@@ -22,28 +23,44 @@ pub struct Core {
     pub path: PathBuf,
 }
 
+impl Core {
+    /// Puts what was opened (without the damage check) in place, and checks it for damage on a
+    /// thread of its own while the window goes on: the check holds the lock, so no command
+    /// reaches the file before it is known to be whole.
+    pub fn install(&self, opened: Result<Rapport, UserError>, key: Option<Passphrase>) {
+        let (locked, wait) = mpsc::channel();
+        let slot = self.open.clone();
+        let path = self.path.clone();
+        std::thread::spawn(move || {
+            let Ok(mut guard) = slot.lock() else { return };
+            *guard = opened;
+            let _ = locked.send(());
+            if guard.is_ok()
+                && let Err(err) = rapport::store::check_file(&path, key.as_ref())
+            {
+                *guard = Err(UserError::from(err));
+            }
+        });
+        let _ = wait.recv();
+    }
+}
+
 fn database_path() -> PathBuf {
     std::env::var_os("RAPPORT_DB").map(Into::into).unwrap_or_else(rapport::cli::default_db_path)
 }
 
-/// Opens the database, and checks it for damage on a thread of its own while the window starts:
-/// the check holds the lock, so no command reaches the file before it is known to be whole.
+/// The database at start: a locked one is opened with the passphrase kept in the system's
+/// keyring, if there is one; otherwise the window asks for it.
 fn open_core() -> Core {
     let path = database_path();
-    let opened = Rapport::open_unchecked(&path, chrono::Utc::now()).map_err(UserError::from);
-    let core = Core { open: Arc::new(Mutex::new(opened)), path: path.clone() };
-    let (locked, wait) = mpsc::channel();
-    let checking = core.open.clone();
-    std::thread::spawn(move || {
-        let Ok(mut guard) = checking.lock() else { return };
-        let _ = locked.send(());
-        if guard.is_ok()
-            && let Err(err) = rapport::store::check_file(&path)
-        {
-            *guard = Err(UserError::from(err));
-        }
-    });
-    let _ = wait.recv();
+    let not_yet = UserError::from(rapport::Error::Locked { path: path.display().to_string() });
+    let core = Core { open: Arc::new(Mutex::new(Err(not_yet))), path: path.clone() };
+    let key = match rapport::store::lock_of(&path) {
+        Ok(rapport::store::Lock::Locked) => rapport::keychain::remembered(&path),
+        _ => None,
+    };
+    let opened = Rapport::open_keyed(&path, chrono::Utc::now(), key.clone(), false).map_err(UserError::from);
+    core.install(opened, key);
     core
 }
 

@@ -84,6 +84,7 @@ fn reason(f: &BackupFile) -> &'static str {
         BackupReason::BeforeMigration => "before update",
         BackupReason::BeforeImport => "before import",
         BackupReason::BeforeRestore => "before restore",
+        BackupReason::BeforeLockChange => "before lock",
     }
 }
 
@@ -97,7 +98,8 @@ fn size(bytes: f64) -> String {
 
 /// Runs before any database is opened: the one at `db` may be the damaged one being replaced.
 pub fn restore(out: &print::Out, db: &Path, file: &Path, now: DateTime<Utc>) -> Result<()> {
-    let (_, restored) = service::restore(db, file, now)?;
+    let key = super::unlock::passphrase_for(db)?;
+    let (_, restored) = service::restore(db, file, now, key)?;
     let kept = restored
         .safety_copy
         .as_deref()

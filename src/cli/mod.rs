@@ -13,6 +13,7 @@ mod health;
 mod people;
 mod print;
 mod records;
+mod unlock;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -117,6 +118,11 @@ enum Command {
     /// Replace the database with a backup, once the backup is checked whole. The database as it
     /// was is kept in the backup folder.
     Restore { file: PathBuf },
+    /// Lock the database and its backups with a passphrase (encryption at rest). Close the app
+    /// first.
+    Encrypt(unlock::EncryptArgs),
+    /// Unlock a locked database and its backups. Close the app first.
+    Decrypt,
 }
 
 impl Command {
@@ -187,12 +193,16 @@ fn execute(cli: Cli) -> Result<()> {
             db.display()
         )));
     }
-    if let Command::Restore { file } = &cli.command {
-        return backups::restore(&print::Out { json: cli.json, now }, &db, file, now);
+    let out = print::Out { json: cli.json, now };
+    match cli.command {
+        Command::Restore { file } => return backups::restore(&out, &db, &file, now),
+        Command::Encrypt(args) => return unlock::encrypt(&out, &db, args, now),
+        Command::Decrypt => return unlock::decrypt(&out, &db, now),
+        _ => {}
     }
     let created = !db.exists();
-    let result = Rapport::open(&db, now).and_then(|mut rapport| {
-        let out = print::Out { json: cli.json, now };
+    let key = unlock::passphrase_for(&db)?;
+    let result = Rapport::open_keyed(&db, now, key, true).and_then(|mut rapport| {
         let keeps_history = cli.command.keeps_history();
         let writes = cli.command.writes();
         dispatch(&mut rapport, cli.command, &out, &db, now)?;
@@ -268,7 +278,7 @@ fn dispatch(
         Command::Import { file, dry_run } => data::import(&mut ctx, &file, dry_run),
         Command::Backup(args) => backups::backup(&mut ctx, args),
         // Handled before the database is opened.
-        Command::Restore { .. } => Ok(()),
+        Command::Restore { .. } | Command::Encrypt(_) | Command::Decrypt => Ok(()),
     }
 }
 

@@ -10,7 +10,7 @@ use specta::Type;
 
 use super::Rapport;
 use crate::error::Result;
-use crate::store::{BackupFile, BackupPolicy, BackupReason, backup};
+use crate::store::{BackupFile, BackupPolicy, BackupReason, Passphrase, backup};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Backups {
@@ -32,7 +32,7 @@ impl Rapport {
     /// Takes a copy now, then thins the older ones. Thinning that fails leaves extra copies,
     /// never fewer, so it does not fail the backup.
     pub(crate) fn back_up_for(&self, reason: BackupReason, now: DateTime<Utc>) -> Result<BackupFile> {
-        let file = backup::take(self.store.conn(), self.store.path(), reason, now)?;
+        let file = backup::take(self.store.conn(), self.store.path(), reason, now, self.store.key())?;
         let _ = backup::thin(self.store.path(), self.store.backup_policy()?, now);
         Ok(file)
     }
@@ -69,10 +69,16 @@ pub fn backups_at(db: &Path, policy: BackupPolicy) -> Result<Backups> {
 
 /// Replaces the database at `db` with the backup `file` once it is checked whole, keeping the
 /// database as it was in the backup folder, and opens the result (bringing an older copy's
-/// schema up to date). Any open [`Rapport`] on `db` must be dropped first.
-pub fn restore(db: &Path, file: &Path, now: DateTime<Utc>) -> Result<(Rapport, Restored)> {
-    let safety = backup::restore(db, file, now)?;
-    let rapport = Rapport::open(db, now)?;
+/// schema up to date). `key` is the database's passphrase when it is locked: its backups are
+/// locked with it. Any open [`Rapport`] on `db` must be dropped first.
+pub fn restore(
+    db: &Path,
+    file: &Path,
+    now: DateTime<Utc>,
+    key: Option<Passphrase>,
+) -> Result<(Rapport, Restored)> {
+    let safety = backup::restore(db, file, now, key.as_ref())?;
+    let rapport = Rapport::open_keyed(db, now, key, true)?;
     let restored =
         Restored { from: file.display().to_string(), safety_copy: safety.map(|p| p.display().to_string()) };
     Ok((rapport, restored))

@@ -8,6 +8,7 @@ mod backups;
 mod briefs;
 mod capture;
 mod health;
+mod lock;
 mod portable;
 mod records;
 pub(crate) mod today;
@@ -21,6 +22,7 @@ pub use backups::{Backups, Restored, backups_at, restore};
 pub use briefs::BriefFormat;
 pub use capture::{CaptureDraft, Captured};
 pub use health::{AccountHealth, AccountReview, Review};
+pub use lock::{decrypt, encrypt};
 pub use portable::ImportReport;
 pub use today::{TodayPage, UrgencyCount};
 
@@ -32,7 +34,7 @@ use crate::domain::{
 use crate::engine::cadence::touch_state;
 use crate::engine::timeline::{History, timeline};
 use crate::error::{Error, Result};
-use crate::store::{SearchResults, Store};
+use crate::store::{Passphrase, SearchResults, Store};
 
 /// The timeline shows this many entries at first; older history comes with paging later.
 pub const TIMELINE_PAGE: u32 = 200;
@@ -72,6 +74,17 @@ impl Rapport {
     /// Opens without the damage check, which the caller runs with [`crate::store::check_file`].
     pub fn open_unchecked(path: &Path, now: DateTime<Utc>) -> Result<Rapport> {
         Ok(Rapport { store: Store::open_unchecked(path, now)?, today_cache: Default::default() })
+    }
+
+    /// Opens a database that may be locked with a passphrase; `check` runs the damage check
+    /// now (the app runs it beside the window instead).
+    pub fn open_keyed(
+        path: &Path,
+        now: DateTime<Utc>,
+        key: Option<Passphrase>,
+        check: bool,
+    ) -> Result<Rapport> {
+        Ok(Rapport { store: Store::open_keyed(path, now, key, check)?, today_cache: Default::default() })
     }
 
     pub fn path(&self) -> &Path {

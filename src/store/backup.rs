@@ -10,10 +10,12 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, Duration, NaiveDateTime, Utc};
-use rusqlite::{Connection, MAIN_DB, OpenFlags};
+use rusqlite::backup::Backup;
+use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use super::cipher::{self, Lock, Passphrase};
 use crate::error::{Error, Result};
 
 /// Why a copy was taken. Copies taken before something risky are kept a week whatever the
@@ -26,14 +28,17 @@ pub enum BackupReason {
     BeforeMigration,
     BeforeImport,
     BeforeRestore,
+    /// Before the database was locked with a passphrase, or unlocked.
+    BeforeLockChange,
 }
 
-const REASONS: [BackupReason; 5] = [
+const REASONS: [BackupReason; 6] = [
     BackupReason::Scheduled,
     BackupReason::Manual,
     BackupReason::BeforeMigration,
     BackupReason::BeforeImport,
     BackupReason::BeforeRestore,
+    BackupReason::BeforeLockChange,
 ];
 
 impl BackupReason {
@@ -44,6 +49,7 @@ impl BackupReason {
             BackupReason::BeforeMigration => "before-update",
             BackupReason::BeforeImport => "before-import",
             BackupReason::BeforeRestore => "before-restore",
+            BackupReason::BeforeLockChange => "before-lock-change",
         }
     }
 
@@ -113,8 +119,15 @@ fn stem(db: &Path) -> &str {
 
 const STAMP: &str = "%Y%m%dT%H%M%SZ";
 
-/// Takes a copy of the open database into the backup folder and returns it.
-pub fn take(conn: &Connection, db: &Path, reason: BackupReason, now: DateTime<Utc>) -> Result<BackupFile> {
+/// Takes a copy of the open database into the backup folder and returns it. A locked database
+/// gives a copy locked with the same passphrase.
+pub fn take(
+    conn: &Connection,
+    db: &Path,
+    reason: BackupReason,
+    now: DateTime<Utc>,
+    key: Option<&Passphrase>,
+) -> Result<BackupFile> {
     let dir = folder(db);
     private_dir(&dir)?;
     let base = format!("{}-{}-{}", stem(db), now.format(STAMP), reason.slug());
@@ -123,46 +136,49 @@ pub fn take(conn: &Connection, db: &Path, reason: BackupReason, now: DateTime<Ut
         .map(|n| dir.join(if n == 0 { format!("{base}.db") } else { format!("{base}-{n}.db") }))
         .find(|p| !p.exists())
         .unwrap_or_else(|| dir.join(format!("{base}.db")));
-    copy_to(conn, &target)?;
+    copy_to(conn, &target, key)?;
     let bytes = std::fs::metadata(&target).map(|m| m.len() as f64).unwrap_or(0.0);
     Ok(BackupFile { path: target.display().to_string(), taken_at: now, reason, bytes })
 }
 
 /// Writes a checked copy of the open database to `target`, through a temporary file that is
-/// renamed into place only once it is complete and passes `integrity_check`.
-pub fn copy_to(conn: &Connection, target: &Path) -> Result<()> {
+/// renamed into place only once it is complete, on the disk, and passes `integrity_check`.
+pub fn copy_to(conn: &Connection, target: &Path, key: Option<&Passphrase>) -> Result<()> {
     if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| Error::file(dir, e))?;
     }
     let partial = target.with_extension("partial");
     let written = private_file(&partial)
-        .and_then(|()| conn.backup(MAIN_DB, &partial, None).map_err(Error::from))
-        .and_then(|()| seal(&partial));
+        .and_then(|()| copy_pages(conn, &partial, key))
+        .and_then(|()| seal(&partial, key));
     if let Err(err) = written {
         let _ = std::fs::remove_file(&partial);
         return Err(err);
     }
-    std::fs::rename(&partial, target).map_err(|e| Error::file(target, e))
+    std::fs::rename(&partial, target).map_err(|e| Error::io(target, e))
+}
+
+/// Every page of `from` into the empty file at `to`, keyed like it, with SQLite's online backup
+/// API.
+fn copy_pages(from: &Connection, to: &Path, key: Option<&Passphrase>) -> Result<()> {
+    let mut dst = cipher::open(to, OpenFlags::SQLITE_OPEN_READ_WRITE, key)?;
+    Backup::new(from, &mut dst)?.run_to_completion(1024, std::time::Duration::ZERO, None)?;
+    Ok(())
 }
 
 /// Makes the fresh copy one self-contained file (the backup carries the live database's WAL
-/// mode, which would leave log files beside it), then checks it.
-fn seal(path: &Path) -> Result<()> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| Error::file(path, e))?;
+/// mode, which would leave log files beside it), checks it, and puts it on the disk.
+fn seal(path: &Path, key: Option<&Passphrase>) -> Result<()> {
+    let conn = cipher::open(path, OpenFlags::SQLITE_OPEN_READ_WRITE, key)?;
     conn.pragma_update(None, "journal_mode", "DELETE")?;
     drop(conn);
-    integrity(path)
+    integrity(path, key)?;
+    std::fs::File::open(path).and_then(|f| f.sync_all()).map_err(|e| Error::io(path, e))
 }
 
 /// `PRAGMA integrity_check` on a closed file: `Ok` only for "ok".
-fn integrity(path: &Path) -> Result<()> {
-    let conn =
-        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .map_err(|e| Error::file(path, e))?;
+fn integrity(path: &Path, key: Option<&Passphrase>) -> Result<()> {
+    let conn = cipher::open(path, OpenFlags::SQLITE_OPEN_READ_ONLY, key).map_err(|e| bad(path, e))?;
     let verdict: String =
         conn.query_row("PRAGMA integrity_check(1)", [], |r| r.get(0)).map_err(|e| bad(path, e))?;
     if verdict == "ok" {
@@ -186,7 +202,9 @@ pub fn list(db: &Path) -> Result<Vec<BackupFile>> {
         Err(e) => return Err(Error::file(&dir, e)),
     };
     let prefix = format!("{}-", stem(db));
-    let mut files: Vec<BackupFile> = entries
+    // With the copy's number within its second, so the later of two taken in one second sorts
+    // first, as the newer.
+    let mut files: Vec<(BackupFile, u32)> = entries
         .filter_map(|entry| entry.ok())
         .filter_map(|entry| {
             let name = entry.file_name().into_string().ok()?;
@@ -194,18 +212,21 @@ pub fn list(db: &Path) -> Result<Vec<BackupFile>> {
             let (stamp, tail) = rest.split_at_checked(16)?;
             let taken_at = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?.and_utc();
             let slug = tail.strip_prefix('-')?;
-            let reason = REASONS.into_iter().find(|r| {
-                slug == r.slug()
-                    || slug
-                        .strip_prefix(r.slug())
-                        .and_then(|n| n.strip_prefix('-'))
-                        .is_some_and(|n| n.parse::<u32>().is_ok())
+            let (reason, n) = REASONS.into_iter().find_map(|r| {
+                if slug == r.slug() {
+                    return Some((r, 0));
+                }
+                let n = slug.strip_prefix(r.slug())?.strip_prefix('-')?.parse::<u32>().ok()?;
+                Some((r, n))
             })?;
             let bytes = entry.metadata().map(|m| m.len() as f64).unwrap_or(0.0);
-            Some(BackupFile { path: entry.path().display().to_string(), taken_at, reason, bytes })
+            Some((BackupFile { path: entry.path().display().to_string(), taken_at, reason, bytes }, n))
         })
         .collect();
-    files.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then_with(|| b.path.cmp(&a.path)));
+    files.sort_by(|(a, an), (b, bn)| {
+        b.taken_at.cmp(&a.taken_at).then(bn.cmp(an)).then_with(|| b.path.cmp(&a.path))
+    });
+    let files = files.into_iter().map(|(f, _)| f).collect();
     Ok(files)
 }
 
@@ -253,14 +274,24 @@ pub fn thin(db: &Path, policy: BackupPolicy, now: DateTime<Utc>) -> Result<usize
     Ok(removed)
 }
 
-/// Checks that `file` is a whole Rapport database this version can open, without changing it.
-pub fn check(file: &Path) -> Result<()> {
+/// Checks that `file` is a whole Rapport database this version can open, locked as the database
+/// it would replace is (`key`), without changing it.
+pub fn check(file: &Path, key: Option<&Passphrase>) -> Result<()> {
     if !file.is_file() {
         return Err(bad(file, "there is no file there"));
     }
-    let conn =
-        Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .map_err(|e| bad(file, e))?;
+    match (cipher::lock_of(file)?, key) {
+        (Lock::New | Lock::Foreign, _) => return Err(bad(file, "it is not a database")),
+        (Lock::Locked, None) => {
+            return Err(bad(file, "it is locked with a passphrase, and this database is not"));
+        }
+        (Lock::Plain, Some(_)) => return Err(bad(file, "it is not locked, and this database is")),
+        _ => {}
+    }
+    let conn = cipher::open(file, OpenFlags::SQLITE_OPEN_READ_ONLY, key).map_err(|e| match e {
+        Error::WrongPassphrase { .. } => bad(file, "it is locked with another passphrase"),
+        other => bad(file, other),
+    })?;
     let header = (|| -> rusqlite::Result<(i32, i64)> {
         Ok((
             conn.pragma_query_value(None, "application_id", |r| r.get(0))?,
@@ -275,18 +306,24 @@ pub fn check(file: &Path) -> Result<()> {
         return Err(Error::NewerSchema { found: version, known: super::SCHEMA_VERSION });
     }
     drop(conn);
-    integrity(file)
+    integrity(file, key)
 }
 
 /// Replaces the database at `db` with the checked copy `file`, after keeping what is there now:
 /// a backup if it opens, else the damaged file itself, set aside. Returns that safety copy.
-pub fn restore(db: &Path, file: &Path, now: DateTime<Utc>) -> Result<Option<PathBuf>> {
-    check(file)?;
-    let safety = if db.exists() { Some(set_aside(db, now)?) } else { None };
+pub fn restore(
+    db: &Path,
+    file: &Path,
+    now: DateTime<Utc>,
+    key: Option<&Passphrase>,
+) -> Result<Option<PathBuf>> {
+    check(file, key)?;
+    let safety = if db.exists() { Some(set_aside(db, now, key)?) } else { None };
     let into = |db: &Path| -> Result<()> {
-        let mut conn = Connection::open(db).map_err(|e| Error::file(db, e))?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        conn.restore(MAIN_DB, file, None::<fn(rusqlite::backup::Progress)>)?;
+        let source = cipher::open(file, OpenFlags::SQLITE_OPEN_READ_ONLY, key)?;
+        let mut target = cipher::open(db, OpenFlags::SQLITE_OPEN_READ_WRITE, key)?;
+        target.busy_timeout(std::time::Duration::from_secs(5))?;
+        Backup::new(&source, &mut target)?.run_to_completion(1024, std::time::Duration::ZERO, None)?;
         Ok(())
     };
     if db.exists() && into(db).is_ok() {
@@ -304,16 +341,12 @@ pub fn restore(db: &Path, file: &Path, now: DateTime<Utc>) -> Result<Option<Path
 
 /// Keeps the database as it is before a restore: a checked backup when it is whole, or a plain
 /// copy of the damaged file (and its log) when it is not, so nothing is ever thrown away.
-fn set_aside(db: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
-    let whole =
-        Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .ok()
-            .filter(|conn| {
-                conn.query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0))
-                    .is_ok_and(|v| v == "ok")
-            });
+fn set_aside(db: &Path, now: DateTime<Utc>, key: Option<&Passphrase>) -> Result<PathBuf> {
+    let whole = cipher::open(db, OpenFlags::SQLITE_OPEN_READ_WRITE, key).ok().filter(|conn| {
+        conn.query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0)).is_ok_and(|v| v == "ok")
+    });
     if let Some(conn) = whole
-        && let Ok(copy) = take(&conn, db, BackupReason::BeforeRestore, now)
+        && let Ok(copy) = take(&conn, db, BackupReason::BeforeRestore, now, key)
     {
         return Ok(PathBuf::from(copy.path));
     }

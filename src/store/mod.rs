@@ -22,6 +22,7 @@ pub(crate) mod accounts;
 pub mod backup;
 mod bulk;
 pub(crate) mod checkins;
+pub(crate) mod cipher;
 mod codec;
 pub(crate) mod contacts;
 pub(crate) mod culture;
@@ -51,6 +52,7 @@ pub use accounts::AccountFacts;
 pub use backup::{BackupFile, BackupPolicy, BackupReason};
 pub use bulk::ImportCounts;
 pub use checkins::{SuggestionAction, SuggestionState};
+pub use cipher::{Lock, Passphrase, lock_of};
 pub use lifecycle::{ArchivedRecord, RecordKind};
 pub use plans::Plan;
 pub use search::{SearchHit, SearchResults};
@@ -75,6 +77,8 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The passphrase of a locked database: its backups are locked with it too.
+    key: Option<Passphrase>,
     /// Counts the user actions written through this store (see [`Store::version`]).
     writes: u64,
 }
@@ -91,23 +95,40 @@ impl Store {
     /// brings its schema up to date. `now` dates the backup taken before a migration.
     /// A damaged file is refused (`PRAGMA quick_check`) before anything else touches it.
     pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Store> {
-        Self::open_with(path, now, SCHEMA_VERSION, true)
+        Self::open_with(path, now, SCHEMA_VERSION, true, None)
+    }
+
+    /// Opens a database that may be locked with a passphrase (see [`cipher`]); `check` as for
+    /// [`Store::open`] (with `true`) or [`Store::open_unchecked`].
+    pub fn open_keyed(
+        path: &Path,
+        now: DateTime<Utc>,
+        key: Option<Passphrase>,
+        check: bool,
+    ) -> Result<Store> {
+        Self::open_with(path, now, SCHEMA_VERSION, check, key)
     }
 
     /// Opens the database like [`Store::open`], but leaves the damage check to the caller
     /// ([`check_file`]) unless the schema must be updated: the app runs it beside the window's
     /// start, where it costs no waiting (half a second on a heavy portfolio).
     pub fn open_unchecked(path: &Path, now: DateTime<Utc>) -> Result<Store> {
-        Self::open_with(path, now, SCHEMA_VERSION, false)
+        Self::open_with(path, now, SCHEMA_VERSION, false, None)
     }
 
     /// Opens the database and migrates it only up to `version`: how tests make a database of
     /// an older release.
     pub fn open_to(path: &Path, now: DateTime<Utc>, version: i64) -> Result<Store> {
-        Self::open_with(path, now, version, true)
+        Self::open_with(path, now, version, true, None)
     }
 
-    fn open_with(path: &Path, now: DateTime<Utc>, version: i64, check: bool) -> Result<Store> {
+    fn open_with(
+        path: &Path,
+        now: DateTime<Utc>,
+        version: i64,
+        check: bool,
+        key: Option<Passphrase>,
+    ) -> Result<Store> {
         let exists = path.exists();
         if exists && !path.is_file() {
             return Err(Error::file(path, "it is a folder, not a file"));
@@ -120,8 +141,16 @@ impl Store {
             // gives its log files the same permissions.
             backup::private_file(path)?;
         }
+        let lock = cipher::lock_of(path)?;
+        if lock == Lock::Foreign {
+            return Err(Error::NotRapportDatabase { path: path.display().to_string() });
+        }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags).map_err(|e| Error::file(path, e))?;
+        // Without its passphrase a locked file is refused here, before anything could take it
+        // for an empty one.
+        cipher::unlock(&conn, path, lock, key.as_ref())?;
+        let key = if lock == Lock::Locked { key } else { None };
         let header = read_header(&conn, path)?;
         let is_ours = header.application_id == APPLICATION_ID;
         let is_blank = header.application_id == 0 && header.user_version == 0 && header.objects == 0;
@@ -149,7 +178,7 @@ impl Store {
 
         if header.user_version < version {
             let backup = if header.user_version > 0 {
-                Some(backup::take(&conn, path, BackupReason::BeforeMigration, now)?.path)
+                Some(backup::take(&conn, path, BackupReason::BeforeMigration, now, key.as_ref())?.path)
             } else {
                 None
             };
@@ -159,11 +188,16 @@ impl Store {
             })?;
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
-        Ok(Store { conn, path: path.to_path_buf(), writes: 0 })
+        Ok(Store { conn, path: path.to_path_buf(), key, writes: 0 })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The passphrase the database is locked with, if it is.
+    pub fn key(&self) -> Option<&Passphrase> {
+        self.key.as_ref()
     }
 
     pub fn schema_version(&self) -> Result<i64> {
@@ -249,10 +283,8 @@ fn read_header(conn: &Connection, path: &Path) -> Result<Header> {
 }
 
 /// Runs the damage check of [`Store::open`] on its own read-only connection.
-pub fn check_file(path: &Path) -> Result<()> {
-    let conn =
-        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .map_err(|e| Error::file(path, e))?;
+pub fn check_file(path: &Path, key: Option<&Passphrase>) -> Result<()> {
+    let conn = cipher::open(path, OpenFlags::SQLITE_OPEN_READ_ONLY, key)?;
     check_whole(&conn, path)
 }
 

@@ -64,6 +64,11 @@ export const commands = {
 	 *  the database is open now. The window reloads its views from the restored database.
 	 */
 	restoreBackup: (path: string | null) => typedError<Restored_Serialize | null, UserError_Serialize>(__TAURI_INVOKE("restore_backup", { path })),
+	/**
+	 *  Opens a database locked with a passphrase, which the window asked for; with `remember`, the
+	 *  passphrase is kept in the system's keyring for the next start. A wrong one changes nothing.
+	 */
+	unlock: (passphrase: string, remember: boolean) => typedError<null, UserError_Serialize>(__TAURI_INVOKE("unlock", { passphrase, remember })),
 };
 
 /* Types */
@@ -300,7 +305,9 @@ export type BackupPolicy = {
  *  Why a copy was taken. Copies taken before something risky are kept a week whatever the
  *  thinning says, so the user can always step back from it.
  */
-export type BackupReason = "scheduled" | "manual" | "before_migration" | "before_import" | "before_restore";
+export type BackupReason = "scheduled" | "manual" | "before_migration" | "before_import" | "before_restore" | 
+/**  Before the database was locked with a passphrase, or unlocked. */
+"before_lock_change";
 
 export type Backups = {
 	/**  Where the copies are kept. */
@@ -814,7 +821,7 @@ export type DateKind = "birthday" | "work_anniversary" | "other";
 /**  `ours`: we owe it; `theirs`: they owe it. */
 export type Direction = "ours" | "theirs";
 
-export type ErrorCode = "validation" | "not_found" | "conflict" | "not_rapport_database" | "newer_schema" | "migration" | "storage" | "file" | "invalid_archive" | "damaged" | "bad_backup" | "disk_full";
+export type ErrorCode = "validation" | "not_found" | "conflict" | "not_rapport_database" | "newer_schema" | "migration" | "storage" | "file" | "invalid_archive" | "damaged" | "bad_backup" | "disk_full" | "locked" | "wrong_passphrase";
 
 /**  The record a reason is about. */
 export type Evidence = {

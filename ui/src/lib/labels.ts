@@ -136,4 +136,5 @@ export const backupReasonLabel: Record<BackupReason, string> = {
   before_migration: "Before an update",
   before_import: "Before an import",
   before_restore: "Before a restore",
+  before_lock_change: "Before locking or unlocking",
 };
