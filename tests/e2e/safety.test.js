@@ -150,3 +150,39 @@ test("every command refuses malformed, oversized and hostile input, and nothing 
   });
   assert.equal(everything(), before, "nothing was written by any refused call");
 });
+
+test("a database locked with a passphrase opens only once the window is given it", async () => {
+  const locked = demoDatabase();
+  const passphrase = "tea before talks, always";
+  execFileSync(cliBinary, ["--db", locked, "encrypt"], {
+    env: { ...process.env, RAPPORT_NEW_PASSPHRASE: passphrase },
+    stdio: "pipe",
+  });
+  // No session bus here, so no keyring: the window has to ask.
+  const alone = await startDesktop(locked);
+  try {
+    await alone.withApp("unlock", async (app) => {
+      const heading = await app.$("h2=Rapport is locked");
+      await heading.waitForDisplayed({ timeout: 20_000 });
+      const field = await app.$('input[type="password"]');
+      await field.setValue("not the passphrase");
+      await (await app.$("button=Unlock")).click();
+      await app.waitUntil(async () => (await app.$("main").getText()).includes("That passphrase does not open"), {
+        timeout: 20_000,
+        timeoutMsg: "a wrong passphrase was not refused in a sentence",
+      });
+      await alone.screenshot("unlock-refused");
+      await field.setValue(passphrase);
+      await (await app.$("button=Unlock")).click();
+      const today = await app.$("h1=Today");
+      await today.waitForDisplayed({ timeout: 20_000 });
+      await app.waitUntil(async () => (await app.$("main").getText()).includes("check-ins worth making"), {
+        timeout: 20_000,
+        timeoutMsg: "Today did not show the check-ins once unlocked",
+      });
+      await alone.screenshot("unlocked-today");
+    });
+  } finally {
+    await alone.stop();
+  }
+});
