@@ -259,46 +259,24 @@ fn replace_all(tx: &rusqlite::Transaction<'_>, bundles: &[Bundle]) -> Result<Imp
         if replace("accounts", owner, owner, &|| format!("$.accounts[{n}].id"))? {
             accounts::save(tx, &b.account)?;
         }
-        for (i, c) in b.contacts.iter().enumerate() {
-            if replace("contacts", &c.id, owner, &at("contacts", i))? {
-                contacts::save(tx, c)?;
-            }
+        // Each list is written under its table's name, which is also its key in the archive.
+        macro_rules! each {
+            ($list:ident, $save:path) => {
+                for (i, record) in b.$list.iter().enumerate() {
+                    if replace(stringify!($list), &record.id, owner, &at(stringify!($list), i))? {
+                        $save(tx, record)?;
+                    }
+                }
+            };
         }
-        for (i, x) in b.interactions.iter().enumerate() {
-            if replace("interactions", &x.id, owner, &at("interactions", i))? {
-                interactions::save(tx, x)?;
-            }
-        }
-        for (i, p) in b.promises.iter().enumerate() {
-            if replace("promises", &p.id, owner, &at("promises", i))? {
-                promises::save(tx, p)?;
-            }
-        }
-        for (i, x) in b.culture_notes.iter().enumerate() {
-            if replace("culture_notes", &x.id, owner, &at("culture_notes", i))? {
-                culture::save(tx, x)?;
-            }
-        }
-        for (i, g) in b.goals.iter().enumerate() {
-            if replace("goals", &g.id, owner, &at("goals", i))? {
-                goals::save(tx, g)?;
-            }
-        }
-        for (i, r) in b.requests.iter().enumerate() {
-            if replace("requests", &r.id, owner, &at("requests", i))? {
-                requests::save(tx, r)?;
-            }
-        }
-        for (i, x) in b.issues.iter().enumerate() {
-            if replace("issues", &x.id, owner, &at("issues", i))? {
-                issues::save(tx, x)?;
-            }
-        }
-        for (i, m) in b.meetings.iter().enumerate() {
-            if replace("meetings", &m.id, owner, &at("meetings", i))? {
-                meetings::save(tx, m)?;
-            }
-        }
+        each!(contacts, contacts::save);
+        each!(interactions, interactions::save);
+        each!(promises, promises::save);
+        each!(culture_notes, culture::save);
+        each!(goals, goals::save);
+        each!(requests, requests::save);
+        each!(issues, issues::save);
+        each!(meetings, meetings::save);
     }
     if !problems.is_empty() {
         return Err(Error::InvalidArchive { problems });
