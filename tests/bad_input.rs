@@ -15,7 +15,12 @@ const AT: &str = "2026-11-23T10:00:00Z";
 
 fn cli(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("rapport").unwrap();
-    cmd.arg("--db").arg(db).arg("--at").arg(AT);
+    cmd.arg("--db")
+        .arg(db)
+        .arg("--at")
+        .arg(AT)
+        .env_remove("RAPPORT_NEW_PASSPHRASE")
+        .env_remove("RAPPORT_PASSPHRASE");
     cmd
 }
 
@@ -182,6 +187,9 @@ fn every_command_refuses_bad_input_with_a_sentence_and_writes_nothing() {
         args(&["restore", "/nonexistent/backup.db"]),
         args(&["backup", "--keep-daily", "5000"]),
         args(&["demo", "--scale", "gigantic"]),
+        // Locking: no new passphrase given and no terminal to type it on; nothing to unlock.
+        args(&["encrypt"]),
+        args(&["decrypt"]),
         // The command line itself
         args(&["--at", "half past nine", "today"]),
         args(&["account", "add"]),
