@@ -69,7 +69,8 @@ fn main() {
     raw.pragma_update(None, "mmap_size", 0).unwrap();
     raw.pragma_update(None, "cache_size", -16 * 1024).unwrap();
 
-    // For profiling one read: RAPPORT_BENCH_LOOP=brief runs only the typical account's brief, many times.
+    // For profiling one read: RAPPORT_BENCH_LOOP=brief runs only the typical account's brief, many
+    // times (also health, review, and search for one common word).
     if std::env::var("RAPPORT_BENCH_LOOP").as_deref() == Ok("health") {
         for _ in 0..50 {
             std::hint::black_box(rapport.health_now(now).unwrap());
@@ -79,6 +80,12 @@ fn main() {
     if std::env::var("RAPPORT_BENCH_LOOP").as_deref() == Ok("review") {
         for _ in 0..20 {
             std::hint::black_box(rapport.health_review(now).unwrap());
+        }
+        return;
+    }
+    if std::env::var("RAPPORT_BENCH_LOOP").as_deref() == Ok("search") {
+        for _ in 0..1000 {
+            std::hint::black_box(rapport.search("status").unwrap());
         }
         return;
     }
