@@ -8,7 +8,7 @@ mod commands;
 mod reminders;
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::{Arc, Mutex};
 
 use rapport::store::Passphrase;
 use rapport::{Rapport, UserError};
@@ -24,24 +24,28 @@ pub struct Core {
 }
 
 impl Core {
-    /// Puts what was opened (without the damage check) in place, and checks it for damage on a
-    /// thread of its own while the window goes on: the check holds the lock, so no command
-    /// reaches the file before it is known to be whole.
+    /// Puts what was opened (without the damage check) in place, and checks the file for damage
+    /// on a connection and thread of their own while the first view is shown: on a heavy file
+    /// the check takes half a second, which no view should wait for. SQLite refuses any page it
+    /// finds damaged meanwhile; once the check has spoken, a damaged database is closed and
+    /// every command answers the sentence that leads to the backups.
     pub fn install(&self, opened: Result<Rapport, UserError>, key: Option<Passphrase>) {
-        let (locked, wait) = mpsc::channel();
+        let ok = opened.is_ok();
+        if let Ok(mut guard) = self.open.lock() {
+            *guard = opened;
+        }
+        if !ok {
+            return;
+        }
         let slot = self.open.clone();
         let path = self.path.clone();
         std::thread::spawn(move || {
-            let Ok(mut guard) = slot.lock() else { return };
-            *guard = opened;
-            let _ = locked.send(());
-            if guard.is_ok()
-                && let Err(err) = rapport::store::check_file(&path, key.as_ref())
+            if let Err(err) = rapport::store::check_file(&path, key.as_ref())
+                && let Ok(mut guard) = slot.lock()
             {
                 *guard = Err(UserError::from(err));
             }
         });
-        let _ = wait.recv();
     }
 }
 

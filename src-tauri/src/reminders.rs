@@ -21,13 +21,18 @@ pub fn start(app: AppHandle, core: &Core) {
                 let core = core.clone();
                 let already = sent.clone();
                 tauri::async_runtime::spawn_blocking(move || {
-                    let mut guard = core.lock().ok()?;
-                    let rapport = guard.as_mut().ok()?;
                     let now = chrono::Utc::now();
-                    // A snapshot or backup that cannot be saved now is tried again next minute.
-                    let _ = rapport.keep_health_snapshots(now);
-                    let _ = rapport.keep_backups(now);
-                    rapport.reminders(now, &already).ok()
+                    let (due, path, key) = {
+                        let mut guard = core.lock().ok()?;
+                        let rapport = guard.as_mut().ok()?;
+                        // A snapshot or backup that cannot be saved now is tried again next minute.
+                        let _ = rapport.keep_health_snapshots(now);
+                        let due = rapport.reminders(now, &already).ok();
+                        (due, rapport.path().to_path_buf(), rapport.store().key().cloned())
+                    };
+                    // On its own connection, with the core free: a large copy keeps nobody waiting.
+                    let _ = rapport::service::keep_backups_at(&path, key.as_ref(), now);
+                    due
                 })
                 .await
                 .ok()

@@ -44,11 +44,7 @@ impl Rapport {
 
     /// The daily copy, taken when the newest is a day old (a directory listing otherwise).
     pub fn keep_backups(&self, now: DateTime<Utc>) -> Result<Option<BackupFile>> {
-        if backup::due(self.store.path(), now)? {
-            self.back_up_for(BackupReason::Scheduled, now).map(Some)
-        } else {
-            Ok(None)
-        }
+        backup::keep_daily(self.store.path(), self.store.key(), now)
     }
 
     pub fn backups(&self) -> Result<Backups> {
@@ -60,6 +56,12 @@ impl Rapport {
         backup::thin(self.store.path(), policy, now)?;
         self.backups()
     }
+}
+
+/// The daily copy of the database at `db`, taken on a connection of its own: the app calls this
+/// without holding its core, so a copy of a large file (seconds) never keeps a view waiting.
+pub fn keep_backups_at(db: &Path, key: Option<&Passphrase>, now: DateTime<Utc>) -> Result<Option<BackupFile>> {
+    backup::keep_daily(db, key, now)
 }
 
 /// The backups of the database at `db`, whether or not it can be opened.

@@ -18,7 +18,7 @@ use std::path::Path;
 use chrono::{DateTime, SubsecRound, Utc};
 use uuid::{NoContext, Timestamp, Uuid};
 
-pub use backups::{Backups, Restored, backups_at, restore};
+pub use backups::{Backups, Restored, backups_at, keep_backups_at, restore};
 pub use briefs::BriefFormat;
 pub use capture::{CaptureDraft, Captured};
 pub use health::{AccountHealth, AccountReview, Review};

@@ -235,6 +235,21 @@ pub fn due(db: &Path, now: DateTime<Utc>) -> Result<bool> {
     Ok(list(db)?.first().is_none_or(|newest| now - newest.taken_at >= SCHEDULE))
 }
 
+/// The daily copy, taken on a read-only connection of its own when the newest copy is a day old,
+/// then the thinning. In write-ahead-log mode it reads beside any writer, so whoever calls it need
+/// hold nothing else while a large file is copied.
+pub fn keep_daily(db: &Path, key: Option<&Passphrase>, now: DateTime<Utc>) -> Result<Option<BackupFile>> {
+    if !due(db, now)? {
+        return Ok(None);
+    }
+    let conn = cipher::open(db, OpenFlags::SQLITE_OPEN_READ_ONLY, key)?;
+    let file = take(&conn, db, BackupReason::Scheduled, now, key)?;
+    let policy: BackupPolicy = super::settings::read(&conn, super::settings::BACKUP_POLICY_KEY)?;
+    // Thinning that fails leaves extra copies, never fewer.
+    let _ = thin(db, policy, now);
+    Ok(Some(file))
+}
+
 /// Which of `files` (newest first) the policy keeps: the newest; the newest of each day, ISO
 /// week and month within the policy's reach; and every safety copy less than a week old.
 pub fn kept(files: &[BackupFile], policy: BackupPolicy, now: DateTime<Utc>) -> Vec<bool> {

@@ -36,7 +36,7 @@ mod plans;
 pub(crate) mod promises;
 pub(crate) mod requests;
 mod search;
-mod settings;
+pub(crate) mod settings;
 mod touches;
 
 use std::path::{Path, PathBuf};

@@ -8,13 +8,16 @@ use serde::de::DeserializeOwned;
 use super::{Store, codec};
 use crate::error::Result;
 
+/// One setting, read on any connection to the file.
+pub(crate) fn read<T: DeserializeOwned + Default>(conn: &rusqlite::Connection, key: &str) -> Result<T> {
+    let text: Option<String> =
+        conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?;
+    Ok(text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default())
+}
+
 impl Store {
     pub(crate) fn setting<T: DeserializeOwned + Default>(&self, key: &str) -> Result<T> {
-        let text: Option<String> = self
-            .conn()
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
-            .optional()?;
-        Ok(text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default())
+        read(self.conn(), key)
     }
 
     pub(crate) fn save_setting<T: Serialize>(&mut self, key: &str, value: &T) -> Result<()> {
@@ -29,7 +32,7 @@ impl Store {
     }
 }
 
-const BACKUP_POLICY_KEY: &str = "backup_policy";
+pub(crate) const BACKUP_POLICY_KEY: &str = "backup_policy";
 
 impl Store {
     pub fn backup_policy(&self) -> Result<super::BackupPolicy> {
