@@ -25,10 +25,11 @@ pub struct Core {
 
 impl Core {
     /// Puts what was opened (without the damage check) in place, and checks the file for damage
-    /// on a connection and thread of their own while the first view is shown: on a heavy file
-    /// the check takes half a second, which no view should wait for. SQLite refuses any page it
-    /// finds damaged meanwhile; once the check has spoken, a damaged database is closed and
-    /// every command answers the sentence that leads to the backups.
+    /// on a connection and thread of their own once the first view has had time to show: on a
+    /// heavy file the check takes half a second of a core, which the window's start should not
+    /// share. SQLite refuses any page it finds damaged meanwhile; once the check has spoken, a
+    /// damaged database is closed and every command answers the sentence that leads to the
+    /// backups.
     pub fn install(&self, opened: Result<Rapport, UserError>, key: Option<Passphrase>) {
         let ok = opened.is_ok();
         if let Ok(mut guard) = self.open.lock() {
@@ -40,6 +41,7 @@ impl Core {
         let slot = self.open.clone();
         let path = self.path.clone();
         std::thread::spawn(move || {
+            std::thread::sleep(CHECK_AFTER);
             if let Err(err) = rapport::store::check_file(&path, key.as_ref())
                 && let Ok(mut guard) = slot.lock()
             {
@@ -48,6 +50,10 @@ impl Core {
         });
     }
 }
+
+/// When the damage check starts: after the first view, measured at about a second on a heavy
+/// portfolio (docs/performance.md).
+const CHECK_AFTER: std::time::Duration = std::time::Duration::from_secs(2);
 
 fn database_path() -> PathBuf {
     std::env::var_os("RAPPORT_DB").map(Into::into).unwrap_or_else(rapport::cli::default_db_path)

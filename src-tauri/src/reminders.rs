@@ -12,10 +12,15 @@ use crate::Core;
 
 const EVERY: Duration = Duration::from_secs(60);
 
+/// The daily backup waits this long after start: copying a heavy file takes a core for seconds,
+/// and the window's start should have both.
+const BACKUP_AFTER: Duration = Duration::from_secs(30);
+
 pub fn start(app: AppHandle, core: &Core) {
     let core = core.open.clone();
     tauri::async_runtime::spawn(async move {
         let mut sent: HashSet<String> = HashSet::new();
+        let started = std::time::Instant::now();
         loop {
             let due = {
                 let core = core.clone();
@@ -30,8 +35,11 @@ pub fn start(app: AppHandle, core: &Core) {
                         let due = rapport.reminders(now, &already).ok();
                         (due, rapport.path().to_path_buf(), rapport.store().key().cloned())
                     };
-                    // On its own connection, with the core free: a large copy keeps nobody waiting.
-                    let _ = rapport::service::keep_backups_at(&path, key.as_ref(), now);
+                    // On its own connection, with the core free, and not while the window starts:
+                    // a large copy keeps nobody waiting.
+                    if started.elapsed() >= BACKUP_AFTER {
+                        let _ = rapport::service::keep_backups_at(&path, key.as_ref(), now);
+                    }
                     due
                 })
                 .await
@@ -44,7 +52,9 @@ pub fn start(app: AppHandle, core: &Core) {
                 let _ = app.notification().builder().title(&r.title).body(&r.body).show();
                 sent.insert(r.id);
             }
-            tokio::time::sleep(EVERY).await;
+            let pause =
+                if started.elapsed() < BACKUP_AFTER { BACKUP_AFTER - started.elapsed() } else { EVERY };
+            tokio::time::sleep(pause.min(EVERY)).await;
         }
     });
 }

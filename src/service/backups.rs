@@ -60,7 +60,11 @@ impl Rapport {
 
 /// The daily copy of the database at `db`, taken on a connection of its own: the app calls this
 /// without holding its core, so a copy of a large file (seconds) never keeps a view waiting.
-pub fn keep_backups_at(db: &Path, key: Option<&Passphrase>, now: DateTime<Utc>) -> Result<Option<BackupFile>> {
+pub fn keep_backups_at(
+    db: &Path,
+    key: Option<&Passphrase>,
+    now: DateTime<Utc>,
+) -> Result<Option<BackupFile>> {
     backup::keep_daily(db, key, now)
 }
 
