@@ -237,7 +237,7 @@ fn a_year_of_daily_use_keeps_a_bounded_history_of_days_weeks_and_months() {
 }
 
 #[test]
-fn an_import_and_a_migration_each_take_a_copy_first() {
+fn an_import_takes_a_copy_first() {
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("rapport.db");
     let mut r = Rapport::open(&db, now()).unwrap();

@@ -44,9 +44,11 @@ fn convert_all(
     before.back_up_for(BackupReason::BeforeLockChange, now)?;
     drop(before);
     cipher::convert(db, from, to)?;
+    // Only copies still in the old state: one converted by an earlier, interrupted run is left.
+    let old = if from.is_some() { Lock::Locked } else { Lock::Plain };
     for file in backup::list(db)? {
         let path = Path::new(&file.path);
-        if lock_of(path)? == if from.is_some() { Lock::Locked } else { Lock::Plain } {
+        if lock_of(path)? == old {
             cipher::convert(path, from, to)?;
         }
     }

@@ -13,6 +13,13 @@ const COLUMNS: &str = "i.id, i.account_id, i.occurred_at, i.channel, i.initiated
         (SELECT contact_id FROM interaction_contacts WHERE interaction_id = i.id ORDER BY contact_id))";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Interaction> {
+    let contact_ids = codec::parse_json(9, &row.get::<_, String>(9)?)?;
+    with_people(row, contact_ids)
+}
+
+/// An interaction from the first nine columns of `COLUMNS`, with its people read however the
+/// statement gave them.
+fn with_people(row: &Row<'_>, contact_ids: Vec<String>) -> rusqlite::Result<Interaction> {
     Ok(Interaction {
         id: row.get(0)?,
         account_id: row.get(1)?,
@@ -23,7 +30,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Interaction> {
         sentiment: row.get(6)?,
         strategic: row.get(7)?,
         created_at: codec::parse_instant(8, &row.get::<_, String>(8)?)?,
-        contact_ids: codec::parse_json(9, &row.get::<_, String>(9)?)?,
+        contact_ids,
     })
 }
 
@@ -109,18 +116,7 @@ pub(crate) fn all_where(conn: &Connection, condition: &str, summaries: bool) -> 
         let mut contact_ids: Vec<String> =
             people.map(|p| p.split(',').map(str::to_string).collect()).unwrap_or_default();
         contact_ids.sort();
-        Ok(Interaction {
-            id: row.get(0)?,
-            account_id: row.get(1)?,
-            occurred_at: codec::parse_instant(2, &row.get::<_, String>(2)?)?,
-            channel: codec::parse_word(3, &row.get::<_, String>(3)?)?,
-            initiated_by: codec::parse_word(4, &row.get::<_, String>(4)?)?,
-            summary: row.get(5)?,
-            sentiment: row.get(6)?,
-            strategic: row.get(7)?,
-            created_at: codec::parse_instant(8, &row.get::<_, String>(8)?)?,
-            contact_ids,
-        })
+        with_people(row, contact_ids)
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
