@@ -71,6 +71,10 @@ pub enum Error {
     /// An archive that cannot be imported, with every problem found in it.
     #[error("{}", archive_problems(problems))]
     InvalidArchive { problems: Vec<crate::archive::Problem> },
+
+    /// A CSV, vCard or calendar file with lines that cannot be imported; `good` records could be.
+    #[error("{}", bad_lines(file, problems, *good))]
+    BadLines { file: String, problems: Vec<crate::interop::LineProblem>, good: u32 },
 }
 
 fn damaged(path: &str, newest_backup: Option<&str>) -> String {
@@ -93,6 +97,28 @@ fn archive_problems(problems: &[crate::archive::Problem]) -> String {
     );
     for p in problems {
         text.push_str(&format!("\n{}: {}", p.path, p.message));
+    }
+    text
+}
+
+fn bad_lines(file: &str, problems: &[crate::interop::LineProblem], good: u32) -> String {
+    let count = problems.len();
+    let lines =
+        if count == 1 { "1 line has a problem".to_string() } else { format!("{count} lines have problems") };
+    let mut text = if good == 0 {
+        format!(
+            "Nothing was imported: {lines} in {file}, and nothing else in it could be read. Correct the file and import it again."
+        )
+    } else {
+        format!(
+            "Nothing was imported: {lines} in {file}. Correct them and import again, or import the other {good} and leave these out (--skip-bad-rows, or \"Import the rest\" in the app)."
+        )
+    };
+    for p in problems.iter().take(50) {
+        text.push_str(&format!("\nLine {}: {}", p.line, p.message));
+    }
+    if count > 50 {
+        text.push_str(&format!("\n… and {} more.", count - 50));
     }
     text
 }
@@ -131,6 +157,7 @@ impl Error {
             Error::Storage { .. } => ErrorCode::Storage,
             Error::File { .. } => ErrorCode::File,
             Error::InvalidArchive { .. } => ErrorCode::InvalidArchive,
+            Error::BadLines { .. } => ErrorCode::BadLines,
             Error::Damaged { .. } => ErrorCode::Damaged,
             Error::BadBackup { .. } => ErrorCode::BadBackup,
             Error::DiskFull => ErrorCode::DiskFull,
@@ -161,6 +188,7 @@ pub enum ErrorCode {
     Storage,
     File,
     InvalidArchive,
+    BadLines,
     Damaged,
     BadBackup,
     DiskFull,

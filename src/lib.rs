@@ -9,6 +9,7 @@ pub mod demo;
 pub mod domain;
 pub mod engine;
 pub mod error;
+pub mod interop;
 pub mod keychain;
 pub mod render;
 pub mod service;

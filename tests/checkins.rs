@@ -30,6 +30,8 @@ fn person(id: &str, name: &str, level: Level, reports_to: Option<&str>) -> Conta
         reports_to: reports_to.map(Into::into),
         email: None,
         phone: None,
+        other_emails: Vec::new(),
+        other_phones: Vec::new(),
         preferred_channel: None,
         timezone: None,
         cadence_days: None,
@@ -147,6 +149,8 @@ fn meeting(starts_in_hours: i64) -> Meeting {
         location: None,
         attendee_ids: vec![ANNIKA.into()],
         agenda: String::new(),
+        ical_uid: None,
+        timezone: None,
         created_at: t(-24 * 30),
         updated_at: t(-24 * 30),
     }

@@ -27,6 +27,8 @@ fn person(id: &str, level: Level, channel: Option<Channel>) -> Contact {
         reports_to: None,
         email: None,
         phone: None,
+        other_emails: Vec::new(),
+        other_phones: Vec::new(),
         preferred_channel: channel,
         timezone: None,
         cadence_days: None,

@@ -188,6 +188,8 @@ fn account(b: &Bundle) -> AccountDoc {
                 location: m.location.clone(),
                 attendee_ids: m.attendee_ids.clone(),
                 agenda: m.agenda.clone(),
+                ical_uid: m.ical_uid.clone(),
+                timezone: m.timezone.clone(),
             })
             .collect(),
     }
@@ -203,6 +205,8 @@ fn contact(c: &Contact) -> ContactDoc {
         reports_to: c.reports_to.clone(),
         email: c.email.clone(),
         phone: c.phone.clone(),
+        other_emails: c.other_emails.clone(),
+        other_phones: c.other_phones.clone(),
         preferred_channel: c.preferred_channel.map(|p| p.as_str().into()),
         timezone: c.timezone.clone(),
         cadence_days: c.cadence_days,

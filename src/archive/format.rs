@@ -84,6 +84,11 @@ pub struct ContactDoc {
     pub reports_to: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// Added in Rapport 0.9: absent in older archives, and left out when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_emails: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_phones: Vec<String>,
     pub preferred_channel: Option<String>,
     pub timezone: Option<String>,
     pub cadence_days: Option<u32>,
@@ -214,6 +219,12 @@ pub struct MeetingDoc {
     pub attendee_ids: Vec<String>,
     #[serde(default)]
     pub agenda: String,
+    /// The calendar's UID for a meeting imported from a calendar; left out otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ical_uid: Option<String>,
+    /// The IANA zone the meeting was scheduled in, when known; left out otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
 }
 
 impl Default for WorkingHoursDoc {

@@ -261,6 +261,8 @@ fn account(r: &mut Reader, doc: AccountDoc, path: &str) -> Option<Bundle> {
             reports_to: c.reports_to.clone(),
             email: c.email.clone(),
             phone: c.phone.clone(),
+            other_emails: c.other_emails.clone(),
+            other_phones: c.other_phones.clone(),
             preferred_channel: c.preferred_channel.as_ref().and_then(|p| {
                 r.word(p, format!("{at}.preferred_channel"), "channel", crate::domain::Channel::choices())
             }),
@@ -498,7 +500,10 @@ fn account(r: &mut Reader, doc: AccountDoc, path: &str) -> Option<Bundle> {
             attendee_ids: m.attendee_ids.clone(),
             agenda: Some(m.agenda.clone()),
         };
-        match draft.into_meeting(m.id.clone(), now) {
+        match draft
+            .into_meeting(m.id.clone(), now)
+            .and_then(|meeting| meeting.from_calendar(m.ical_uid.as_deref(), m.timezone.as_deref()))
+        {
             Ok(meeting) => meetings.push(meeting),
             Err(e) => r.invalid(&at, e),
         }

@@ -169,6 +169,8 @@ fn people(rng: &mut ChaCha8Rng, client: &Client, account: &Account, opened: Date
                 rng.random_range(100..999),
                 rng.random_range(0..9999)
             )),
+            other_emails: Vec::new(),
+            other_phones: Vec::new(),
             preferred_channel: Some(preferred),
             timezone: None,
             // Executives are seen less often but must not be forgotten.

@@ -411,6 +411,8 @@ pub fn generate(
             location: Some(pick(rng, &["Video call", "Their office", "Our office"]).to_string()),
             attendee_ids: attendees,
             agenda: format!("Progress on the {}; open questions; next steps.", topic(rng)),
+            ical_uid: None,
+            timezone: None,
             created_at: opened,
             updated_at: opened,
         });

@@ -138,6 +138,8 @@ fn staff(
             reports_to,
             email: None,
             phone: None,
+            other_emails: Vec::new(),
+            other_phones: Vec::new(),
             preferred_channel: Some(Channel::Email),
             timezone: None,
             cadence_days: None,
@@ -236,6 +238,8 @@ fn commitments(
             location: None,
             attendee_ids: vec![contact],
             agenda: String::new(),
+            ical_uid: None,
+            timezone: None,
             created_at: start.min(now),
             updated_at: start.min(now),
         });

@@ -42,6 +42,9 @@ pub struct Contact {
     pub reports_to: Option<Id>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// Addresses beyond the main one, as an address book keeps them.
+    pub other_emails: Vec<String>,
+    pub other_phones: Vec<String>,
     pub preferred_channel: Option<Channel>,
     /// Only when it differs from the account's.
     pub timezone: Option<String>,
@@ -62,6 +65,10 @@ pub struct ContactDraft {
     pub reports_to: Option<Id>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    #[serde(default)]
+    pub other_emails: Vec<String>,
+    #[serde(default)]
+    pub other_phones: Vec<String>,
     pub preferred_channel: Option<Channel>,
     pub timezone: Option<String>,
     pub cadence_days: Option<i32>,
@@ -81,6 +88,8 @@ impl From<&Contact> for ContactDraft {
             reports_to: c.reports_to.clone(),
             email: c.email.clone(),
             phone: c.phone.clone(),
+            other_emails: c.other_emails.clone(),
+            other_phones: c.other_phones.clone(),
             preferred_channel: c.preferred_channel,
             timezone: c.timezone.clone(),
             cadence_days: c.cadence_days.map(|d| d as i32),
@@ -94,17 +103,17 @@ impl ContactDraft {
     /// Checks what can be checked without the database; the store checks that `reports_to`
     /// is a colleague at the same account.
     pub fn into_contact(self, id: Id, now: DateTime<Utc>) -> Result<Contact> {
-        let email = validate::short_text("email", "The email address", self.email.as_deref())?;
-        if let Some(email) = &email
-            && (!email.contains('@') || email.chars().any(char::is_whitespace))
-        {
-            return Err(Error::validation(
-                "email",
-                format!(
-                    "\"{email}\" is not an email address. Write it as name@company.com, or leave it empty."
-                ),
-            ));
-        }
+        let email = match self.email.as_deref() {
+            Some(e) => email_address("email", e)?,
+            None => None,
+        };
+        let other_emails = others("other_emails", "email addresses", self.other_emails, &email, |e| {
+            email_address("other_emails", e)
+        })?;
+        let phone = validate::short_text("phone", "The phone number", self.phone.as_deref())?;
+        let other_phones = others("other_phones", "phone numbers", self.other_phones, &phone, |p| {
+            validate::short_text("other_phones", "A phone number", Some(p))
+        })?;
         let timezone = match self.timezone.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
             Some(tz) => Some(validate::timezone("timezone", tz)?),
             None => None,
@@ -117,7 +126,9 @@ impl ContactDraft {
             level: self.level.unwrap_or(Level::Staff),
             reports_to: self.reports_to.filter(|r| !r.trim().is_empty()),
             email,
-            phone: validate::short_text("phone", "The phone number", self.phone.as_deref())?,
+            phone,
+            other_emails,
+            other_phones,
             preferred_channel: self.preferred_channel,
             timezone,
             cadence_days: validate::cadence("cadence_days", self.cadence_days.map(i64::from))?,
@@ -127,6 +138,51 @@ impl ContactDraft {
             updated_at: now,
         })
     }
+}
+
+/// How many extra addresses or numbers one person may have: more is a mistake in a file.
+const MAX_OTHERS: usize = 20;
+
+/// A trimmed email address, or None for an empty one.
+fn email_address(field: &'static str, value: &str) -> Result<Option<String>> {
+    let email = validate::short_text(field, "The email address", Some(value))?;
+    if let Some(email) = &email
+        && (!email.contains('@') || email.chars().any(char::is_whitespace))
+    {
+        return Err(Error::validation(
+            field,
+            format!("\"{email}\" is not an email address. Write it as name@company.com, or leave it empty."),
+        ));
+    }
+    Ok(email)
+}
+
+/// The extra values, each checked, without blanks or repeats of the main one (any case).
+fn others(
+    field: &'static str,
+    what: &str,
+    values: Vec<String>,
+    main: &Option<String>,
+    check: impl Fn(&str) -> Result<Option<String>>,
+) -> Result<Vec<String>> {
+    let mut kept: Vec<String> = Vec::new();
+    for value in values {
+        let Some(value) = check(&value)? else { continue };
+        let seen = |v: &String| v.to_lowercase() == value.to_lowercase();
+        if !main.as_ref().is_some_and(seen) && !kept.iter().any(seen) {
+            kept.push(value);
+        }
+    }
+    if kept.len() > MAX_OTHERS {
+        return Err(Error::validation(
+            field,
+            format!(
+                "A person can have at most {MAX_OTHERS} other {what}; this one has {}. Keep the ones you use.",
+                kept.len()
+            ),
+        ));
+    }
+    Ok(kept)
 }
 
 #[cfg(test)]
@@ -152,5 +208,32 @@ mod tests {
         .into_contact("c".into(), Utc::now())
         .unwrap_err();
         assert!(matches!(err, Error::Validation { field: "email", .. }), "{err:?}");
+    }
+
+    #[test]
+    fn other_addresses_drop_blanks_and_repeats_of_the_main_one() {
+        let contact = ContactDraft {
+            account_id: "a".into(),
+            name: "Aiko".into(),
+            email: Some("aiko@kiyomizu.jp".into()),
+            other_emails: vec![
+                "AIKO@kiyomizu.jp".into(),
+                " ".into(),
+                "a.tanaka@home.jp".into(),
+                "a.tanaka@home.jp".into(),
+            ],
+            ..Default::default()
+        }
+        .into_contact("c".into(), Utc::now())
+        .unwrap();
+        assert_eq!(contact.other_emails, vec!["a.tanaka@home.jp".to_string()]);
+        let err = ContactDraft {
+            name: "Aiko".into(),
+            other_emails: vec!["not an address".into()],
+            ..Default::default()
+        }
+        .into_contact("c".into(), Utc::now())
+        .unwrap_err();
+        assert!(matches!(err, Error::Validation { field: "other_emails", .. }), "{err:?}");
     }
 }

@@ -17,6 +17,11 @@ pub struct Meeting {
     pub location: Option<String>,
     pub attendee_ids: Vec<Id>,
     pub agenda: String,
+    /// The calendar's own id for the event, when it came from a calendar: importing the same
+    /// file again updates the meeting instead of adding a second one.
+    pub ical_uid: Option<String>,
+    /// The IANA zone the meeting was scheduled in, when a calendar said; exports keep it.
+    pub timezone: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -32,6 +37,18 @@ pub struct MeetingDraft {
     pub location: Option<String>,
     pub attendee_ids: Vec<Id>,
     pub agenda: Option<String>,
+}
+
+impl Meeting {
+    /// The meeting with the calendar's UID and zone, each checked (blank means none).
+    pub fn from_calendar(self, ical_uid: Option<&str>, timezone: Option<&str>) -> Result<Meeting> {
+        let ical_uid = validate::short_text("ical_uid", "The calendar id", ical_uid)?;
+        let timezone = match timezone.map(str::trim).filter(|t| !t.is_empty()) {
+            Some(tz) => Some(validate::timezone("timezone", tz)?),
+            None => None,
+        };
+        Ok(Meeting { ical_uid, timezone, ..self })
+    }
 }
 
 impl MeetingDraft {
@@ -60,6 +77,8 @@ impl MeetingDraft {
             location: validate::short_text("location", "The location", self.location.as_deref())?,
             attendee_ids,
             agenda: validate::long_text("agenda", "The agenda", self.agenda.as_deref().unwrap_or(""))?,
+            ical_uid: None,
+            timezone: None,
             created_at: now,
             updated_at: now,
         })

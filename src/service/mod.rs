@@ -7,6 +7,7 @@
 mod backups;
 mod briefs;
 mod capture;
+mod exchange;
 mod health;
 mod lock;
 mod portable;
@@ -21,6 +22,9 @@ use uuid::{NoContext, Timestamp, Uuid};
 pub use backups::{Backups, Restored, backups_at, keep_backups_at, restore};
 pub use briefs::BriefFormat;
 pub use capture::{CaptureDraft, Captured};
+pub use exchange::{
+    ExchangeReport, FileFormat, ImportOptions, ImportSource, Outcome, PlannedRecord, format_of,
+};
 pub use health::{AccountHealth, AccountReview, Review};
 pub use lock::{decrypt, encrypt};
 pub use portable::ImportReport;

@@ -263,7 +263,13 @@ impl Rapport {
         self.store.write(|tx| {
             let old = store::meetings::get(tx, id)?;
             let draft = MeetingDraft { account_id: old.account_id.clone(), ..draft };
-            let meeting = Meeting { created_at: old.created_at, ..draft.into_meeting(old.id, now)? };
+            // The calendar's id and zone are not in the form: an edit keeps them.
+            let meeting = Meeting {
+                created_at: old.created_at,
+                ical_uid: old.ical_uid,
+                timezone: old.timezone,
+                ..draft.into_meeting(old.id, now)?
+            };
             store::meetings::save(tx, &meeting)?;
             Ok(meeting)
         })

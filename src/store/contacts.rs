@@ -8,7 +8,7 @@ use crate::domain::Contact;
 use crate::error::{Error, Result};
 
 const COLUMNS: &str = "id, account_id, name, title, level, reports_to, email, phone, preferred_channel, \
-     timezone, cadence_days, notes, created_at, updated_at, dates";
+     timezone, cadence_days, notes, created_at, updated_at, dates, other_emails, other_phones";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Contact> {
     Ok(Contact {
@@ -27,6 +27,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Contact> {
         created_at: codec::parse_instant(12, &row.get::<_, String>(12)?)?,
         updated_at: codec::parse_instant(13, &row.get::<_, String>(13)?)?,
         dates: codec::parse_json(14, &row.get::<_, String>(14)?)?,
+        other_emails: codec::parse_json(15, &row.get::<_, String>(15)?)?,
+        other_phones: codec::parse_json(16, &row.get::<_, String>(16)?)?,
     })
 }
 
@@ -102,6 +104,8 @@ pub(crate) fn save(conn: &Connection, c: &Contact) -> Result<()> {
         codec::instant(&c.created_at),
         codec::instant(&c.updated_at),
         codec::json(&c.dates),
+        codec::json(&c.other_emails),
+        codec::json(&c.other_phones),
     ])?;
     Ok(())
 }

@@ -7,7 +7,7 @@ use crate::domain::Meeting;
 use crate::error::{Error, Result};
 
 const COLUMNS: &str = "m.id, m.account_id, m.starts_at, m.ends_at, m.title, m.location, m.agenda, m.created_at, \
-     m.updated_at, (SELECT json_group_array(contact_id) FROM \
+     m.updated_at, m.ical_uid, m.timezone, (SELECT json_group_array(contact_id) FROM \
         (SELECT contact_id FROM meeting_attendees WHERE meeting_id = m.id ORDER BY contact_id))";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Meeting> {
@@ -21,7 +21,9 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Meeting> {
         agenda: row.get(6)?,
         created_at: codec::parse_instant(7, &row.get::<_, String>(7)?)?,
         updated_at: codec::parse_instant(8, &row.get::<_, String>(8)?)?,
-        attendee_ids: codec::parse_json(9, &row.get::<_, String>(9)?)?,
+        ical_uid: row.get(9)?,
+        timezone: row.get(10)?,
+        attendee_ids: codec::parse_json(11, &row.get::<_, String>(11)?)?,
     })
 }
 
@@ -38,11 +40,26 @@ fn set_attendees(conn: &Connection, m: &Meeting) -> Result<()> {
     Ok(())
 }
 
-const SAVED: &str = "id, account_id, starts_at, ends_at, title, location, agenda, created_at, updated_at";
+const SAVED: &str =
+    "id, account_id, starts_at, ends_at, title, location, agenda, created_at, updated_at, ical_uid, timezone";
 
 /// Adds the meeting, or edits it in place when its id exists, with its attendees.
 pub(crate) fn save(conn: &Connection, m: &Meeting) -> Result<()> {
     accounts::require(conn, &m.account_id)?;
+    if let Some(uid) = &m.ical_uid {
+        let other: Option<String> = conn
+            .prepare_cached("SELECT title FROM meetings WHERE ical_uid = ?1 AND id <> ?2")?
+            .query_row(params![uid, m.id], |r| r.get(0))
+            .optional()?;
+        if let Some(title) = other {
+            return Err(Error::validation(
+                "ical_uid",
+                format!(
+                    "\"{title}\" already came from the same calendar event. Each calendar event can be one meeting only."
+                ),
+            ));
+        }
+    }
     conn.prepare_cached(&super::upsert_sql("meetings", SAVED))?.execute(params![
         m.id,
         m.account_id,
@@ -53,6 +70,8 @@ pub(crate) fn save(conn: &Connection, m: &Meeting) -> Result<()> {
         m.agenda,
         codec::instant(&m.created_at),
         codec::instant(&m.updated_at),
+        m.ical_uid,
+        m.timezone,
     ])?;
     set_attendees(conn, m)
 }

@@ -30,6 +30,7 @@ pub(crate) mod goals;
 mod health;
 pub(crate) mod interactions;
 pub(crate) mod issues;
+pub(crate) mod known;
 mod lifecycle;
 pub(crate) mod meetings;
 mod plans;
@@ -69,6 +70,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0005_checkins.sql")),
     M::up(include_str!("migrations/0006_touches.sql")),
     M::up(include_str!("migrations/0007_health.sql")),
+    M::up(include_str!("migrations/0008_interop.sql")),
 ];
 
 /// The schema version this build writes.

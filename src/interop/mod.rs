@@ -1,0 +1,97 @@
+//! The formats other tools speak: CSV from a CRM, vCard from an address book, iCalendar from a
+//! calendar. Each reader turns a file into plain records placed by line, and never touches the
+//! database; `service::exchange` decides what they create or merge, in one transaction behind a
+//! backup, exactly as the archive is imported.
+
+pub mod csv;
+pub mod ical;
+pub mod text;
+pub mod vcard;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use specta::Type;
+
+use crate::domain::ImportantDate;
+
+/// Something wrong at one place of a file, said for an account manager.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct LineProblem {
+    /// 1-based line of the file where the record (or the bad property) starts.
+    pub line: u32,
+    pub message: String,
+}
+
+/// What a reader made of a file: the records it could read, the ones it could not (by line),
+/// and the names of properties it met and does not keep (PHOTO, X-…), which are never fatal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Read<T> {
+    pub records: Vec<T>,
+    pub problems: Vec<LineProblem>,
+    pub skipped: Vec<String>,
+}
+
+impl<T> Default for Read<T> {
+    fn default() -> Self {
+        Read { records: Vec::new(), problems: Vec::new(), skipped: Vec::new() }
+    }
+}
+
+/// One person as an address book or a CRM export knows them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PersonCard {
+    /// 1-based line where the card or row starts.
+    pub line: u32,
+    pub name: String,
+    /// The company (vCard ORG's first part, or a CSV column): the account they belong to.
+    pub company: Option<String>,
+    pub title: Option<String>,
+    /// Preferred first; trimmed, never empty strings.
+    pub emails: Vec<String>,
+    /// Preferred first.
+    pub phones: Vec<String>,
+    /// An IANA zone name when the file gave one Rapport can use.
+    pub timezone: Option<String>,
+    /// Birthdays ("YYYY-MM-DD" or "--MM-DD"), anniversaries: calendar days, never instants.
+    pub dates: Vec<ImportantDate>,
+    pub notes: Option<String>,
+}
+
+/// One meeting as a calendar knows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CalendarEvent {
+    pub line: u32,
+    /// The iCalendar UID; for an occurrence of a repeating event, the UID and the start.
+    pub uid: String,
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    /// The IANA zone the event was scheduled in (Windows names mapped), when it had one.
+    pub timezone: Option<String>,
+    pub location: Option<String>,
+    pub description: Option<String>,
+    /// Attendees' and the organiser's email addresses, lower case.
+    pub attendees: Vec<String>,
+}
+
+/// When something in the calendar feed happens.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FeedWhen {
+    /// A whole day (a promise's due date, a check-in); `yearly` repeats it (a birthday).
+    Day { date: NaiveDate, yearly: bool },
+    /// A meeting, written in its own zone when it has one.
+    Timed { starts_at: DateTime<Utc>, ends_at: DateTime<Utc>, timezone: Option<String> },
+}
+
+/// One event of an exported calendar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedEvent {
+    /// Stable across exports, so a subscribed calendar updates events instead of adding them.
+    pub uid: String,
+    pub title: String,
+    pub when: FeedWhen,
+    pub description: Option<String>,
+    pub location: Option<String>,
+    /// (name, email) of people attending, when known.
+    pub attendees: Vec<(String, Option<String>)>,
+}
