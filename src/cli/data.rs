@@ -1,11 +1,13 @@
 //! `rapport search`, `rapport archive …`, `rapport export` and `rapport import`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 
 use super::Ctx;
 use crate::error::{Error, Result};
+use crate::interop::csv::Column;
+use crate::service::{ExchangeReport, ExportFormat, FileFormat, ImportOptions, Outcome};
 use crate::store::RecordKind;
 
 #[derive(Debug, Subcommand)]
@@ -46,21 +48,192 @@ pub fn archive(ctx: &mut Ctx<'_>, command: ArchiveCommand) -> Result<()> {
     }
 }
 
-pub fn export(ctx: &mut Ctx<'_>, file: Option<&Path>) -> Result<()> {
-    match file {
+/// `rapport export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// archive (everything, JSON), csv or vcard (people; vcard3 for older address books), or
+    /// ics (the calendar of what is coming).
+    #[arg(long, default_value = "archive", value_parser = export_format)]
+    format: ExportFormat,
+    /// Only this account (csv, vcard and ics).
+    #[arg(long)]
+    account: Option<String>,
+    /// Where to write it; standard output when absent.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+fn export_format(word: &str) -> std::result::Result<ExportFormat, String> {
+    serde_json::from_value(serde_json::Value::String(word.trim().to_lowercase())).map_err(|_| {
+        format!("\"{word}\" is not a format Rapport writes. Use archive, csv, vcard, vcard3 or ics.")
+    })
+}
+
+/// `rapport import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    pub file: PathBuf,
+    /// Say what the import would create, merge or bring back, line by line, without writing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The account for people or meetings the file does not place (no company, no known
+    /// attendee).
+    #[arg(long)]
+    pub account: Option<String>,
+    /// Import the good records when some lines have problems (they are listed first by --dry-run).
+    #[arg(long)]
+    pub skip_bad_rows: bool,
+    /// CSV only: what columns hold, as "Header=field" pairs separated by commas, for example
+    /// --map "Organisation=company,Mobile=phone,Lead Source=skip". Unnamed columns keep the
+    /// suggested mapping (shown by --dry-run).
+    #[arg(long)]
+    pub map: Option<String>,
+}
+
+pub fn export(ctx: &mut Ctx<'_>, args: ExportArgs) -> Result<()> {
+    let account = match &args.account {
+        Some(query) => Some(ctx.rapport.find_account(query)?.id),
+        None => None,
+    };
+    match args.out {
         None => {
-            print!("{}", ctx.rapport.export_archive(ctx.now)?);
+            print!("{}", ctx.rapport.export_text(args.format, account.as_deref(), ctx.now)?);
             Ok(())
         }
         Some(path) => {
-            ctx.rapport.export_archive_to(path, ctx.now)?;
+            ctx.rapport.export_to(&path, args.format, account.as_deref(), ctx.now)?;
             eprintln!("Exported to {}.", path.display());
             Ok(())
         }
     }
 }
 
-pub fn import(ctx: &mut Ctx<'_>, file: &Path, dry_run: bool) -> Result<()> {
+pub fn import(ctx: &mut Ctx<'_>, args: ImportArgs) -> Result<()> {
+    let source = ctx.rapport.inspect_import(&args.file)?;
+    if source.format == FileFormat::Archive {
+        return import_archive(ctx, &args.file, args.dry_run);
+    }
+    let account_id = match &args.account {
+        Some(query) => Some(ctx.rapport.find_account(query)?.id),
+        None => None,
+    };
+    let mapping = match (&args.map, &source.csv) {
+        (Some(map), Some(layout)) => Some(mapping(map, &layout.header, &layout.suggested)?),
+        (Some(_), None) => {
+            return Err(Error::validation("map", "--map is for CSV files only; this file is not CSV."));
+        }
+        (None, _) => None,
+    };
+    let options = ImportOptions {
+        account_id,
+        mapping,
+        skip_bad_rows: args.skip_bad_rows,
+        timezone: iana_time_zone::get_timezone().ok(),
+    };
+    let report = ctx.rapport.import_file(&args.file, &options, args.dry_run, ctx.now)?;
+    let text = exchange_text(
+        &args.file,
+        &report,
+        source.csv.as_ref().map(|l| (&l.header[..], &l.suggested[..])),
+        options.mapping.as_deref(),
+    );
+    ctx.out.record(&report, text)
+}
+
+/// The user's "Header=field" pairs over the suggested mapping.
+fn mapping(map: &str, header: &[String], suggested: &[Column]) -> Result<Vec<Column>> {
+    let mut mapping = suggested.to_vec();
+    for pair in map.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let Some((name, field)) = pair.rsplit_once('=') else {
+            return Err(Error::validation(
+                "map",
+                format!("\"{pair}\" is not a Header=field pair. Write it as, for example, Mobile=phone."),
+            ));
+        };
+        let Some(i) = header.iter().position(|h| h.trim().eq_ignore_ascii_case(name.trim())) else {
+            return Err(Error::validation(
+                "map",
+                format!(
+                    "The file has no column \"{}\". Its columns are: {}.",
+                    name.trim(),
+                    header.join(", ")
+                ),
+            ));
+        };
+        mapping[i] =
+            serde_json::from_value(serde_json::Value::String(field.trim().to_lowercase())).map_err(|_| {
+                Error::validation(
+                    "map",
+                    format!(
+                        "\"{}\" is not something Rapport keeps. Use {}.",
+                        field.trim(),
+                        Column::choices()
+                    ),
+                )
+            })?;
+    }
+    Ok(mapping)
+}
+
+fn exchange_text(
+    file: &Path,
+    report: &ExchangeReport,
+    columns: Option<(&[String], &[Column])>,
+    chosen: Option<&[Column]>,
+) -> String {
+    let mut lines = Vec::new();
+    if let Some((header, suggested)) = columns {
+        let mapping = chosen.unwrap_or(suggested);
+        let pairs: Vec<String> = header.iter().zip(mapping).map(|(h, c)| format!("{h} → {c}")).collect();
+        lines.push(format!("Columns: {}.", pairs.join(", ")));
+    }
+    let counts = format!(
+        "{} to add, {} to merge, {} to bring back from the archive, {} unchanged",
+        report.created, report.merged, report.restored, report.unchanged
+    );
+    lines.push(if report.dry_run {
+        format!("Importing {} would give {counts}. Nothing was written (dry run).", file.display())
+    } else {
+        let backup =
+            report.backup.as_deref().map(|b| format!(" A copy from before is in {b}.")).unwrap_or_default();
+        format!(
+            "Imported {}: {}.{backup}",
+            file.display(),
+            counts
+                .replace("to add", "added")
+                .replace("to merge", "merged")
+                .replace("to bring back", "brought back")
+        )
+    });
+    for r in &report.records {
+        let verb = match r.outcome {
+            Outcome::Create => "add",
+            Outcome::Merge => "merge",
+            Outcome::Restore => "bring back",
+            Outcome::Unchanged => "unchanged",
+        };
+        let changes =
+            if r.changes.is_empty() { String::new() } else { format!(": {}", r.changes.join("; ")) };
+        let at = if r.kind == RecordKind::Account { String::new() } else { format!(" ({})", r.account) };
+        lines.push(format!("  line {}: {verb} {} {}{at}{changes}", r.line, r.kind.noun(), r.label));
+    }
+    if !report.problems.is_empty() {
+        lines.push(format!(
+            "{} lines cannot be imported{}:",
+            report.problems.len(),
+            if report.dry_run { " (import the rest with --skip-bad-rows)" } else { " and were left out" }
+        ));
+        for p in &report.problems {
+            lines.push(format!("  line {}: {}", p.line, p.message));
+        }
+    }
+    if !report.skipped.is_empty() {
+        lines.push(format!("Not kept by Rapport, skipped: {}.", report.skipped.join(", ")));
+    }
+    lines.join("\n")
+}
+
+fn import_archive(ctx: &mut Ctx<'_>, file: &Path, dry_run: bool) -> Result<()> {
     let report = ctx.rapport.import_archive_from(file, dry_run, ctx.now)?;
     let sentence = if report.dry_run {
         format!(

@@ -100,19 +100,12 @@ enum Command {
     /// Archived records: list them, or restore one.
     #[command(subcommand)]
     Archive(data::ArchiveCommand),
-    /// Write everything to a portable archive (JSON).
-    Export {
-        /// Where to write it; standard output when absent.
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-    },
-    /// Read a portable archive, merging it into this database by id.
-    Import {
-        file: PathBuf,
-        /// Check the archive and say what it holds, without writing anything.
-        #[arg(long)]
-        dry_run: bool,
-    },
+    /// Write everything to a portable archive (JSON), or people as CSV or vCard, or the
+    /// calendar of what is coming (meetings, check-ins, promises due, birthdays) as iCalendar.
+    Export(data::ExportArgs),
+    /// Read a Rapport archive, a CSV of people or companies, a vCard file or an iCalendar
+    /// file, merging it in: importing the same file twice changes nothing.
+    Import(data::ImportArgs),
     /// Take a backup now (one is also taken daily), list them, or choose how many are kept.
     Backup(backups::BackupArgs),
     /// Replace the database with a backup, once the backup is checked whole. The database as it
@@ -143,9 +136,9 @@ impl Command {
                 | Command::Search { .. }
                 | Command::Today
                 | Command::Brief(_)
-                | Command::Export { .. }
+                | Command::Export(_)
                 | Command::Archive(ArchiveCommand::List)
-                | Command::Import { dry_run: true, .. }
+                | Command::Import(data::ImportArgs { dry_run: true, .. })
         )
     }
 }
@@ -153,7 +146,7 @@ impl Command {
 impl Command {
     /// Commands that move data in or out for another place leave the health history alone.
     fn keeps_history(&self) -> bool {
-        !matches!(self, Command::Export { .. } | Command::Import { dry_run: true, .. })
+        !matches!(self, Command::Export(_) | Command::Import(data::ImportArgs { dry_run: true, .. }))
     }
 }
 
@@ -274,8 +267,8 @@ fn dispatch(
         Command::Checkin(c) => checkins::checkin(&mut ctx, c),
         Command::Search { query } => data::search(&mut ctx, &query.join(" ")),
         Command::Archive(c) => data::archive(&mut ctx, c),
-        Command::Export { out: file } => data::export(&mut ctx, file.as_deref()),
-        Command::Import { file, dry_run } => data::import(&mut ctx, &file, dry_run),
+        Command::Export(args) => data::export(&mut ctx, args),
+        Command::Import(args) => data::import(&mut ctx, args),
         Command::Backup(args) => backups::backup(&mut ctx, args),
         // Handled before the database is opened.
         Command::Restore { .. } | Command::Encrypt(_) | Command::Decrypt => Ok(()),

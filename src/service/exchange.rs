@@ -536,6 +536,10 @@ impl<'t> Applied<'t> {
     }
 
     fn try_meeting(&mut self, event: &CalendarEvent) -> Result<()> {
+        // Rapport's own calendar holds check-ins beside meetings; they are not meetings.
+        if event.uid.starts_with("checkin-") && event.uid.ends_with("@rapport") {
+            return Ok(());
+        }
         // The people invited, as Rapport knows them, and the account most of them work at.
         let mut people: Vec<Contact> = Vec::new();
         for email in &event.attendees {

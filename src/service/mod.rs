@@ -10,6 +10,7 @@ mod capture;
 mod exchange;
 mod health;
 mod lock;
+mod outward;
 mod portable;
 mod records;
 pub(crate) mod today;
@@ -27,6 +28,7 @@ pub use exchange::{
 };
 pub use health::{AccountHealth, AccountReview, Review};
 pub use lock::{decrypt, encrypt};
+pub use outward::{ExportFormat, FEED_DAYS_AHEAD, FeedSettings};
 pub use portable::ImportReport;
 pub use today::{TodayPage, UrgencyCount};
 

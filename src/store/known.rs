@@ -63,8 +63,9 @@ impl Known {
             }
             known.people_by_name.insert((account_id, key(&name)), found);
         }
+        // A meeting made in Rapport is known to calendars by the UID Rapport's export gave it.
         let mut stmt = conn.prepare(
-            "SELECT id, ical_uid, archived_at IS NOT NULL FROM meetings WHERE ical_uid IS NOT NULL ORDER BY 3 DESC",
+            "SELECT id, coalesce(ical_uid, id || '@rapport'), archived_at IS NOT NULL FROM meetings ORDER BY 3 DESC",
         )?;
         for row in
             stmt.query_map([], |r| Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?, r.get::<_, bool>(2)?)))?
