@@ -16,12 +16,21 @@ const EVERY: Duration = Duration::from_secs(60);
 /// and the window's start should have both.
 const BACKUP_AFTER: Duration = Duration::from_secs(30);
 
+/// The calendar file (when the user turned it on) is rewritten this often, and first together
+/// with the backup.
+const FEED_EVERY: Duration = Duration::from_secs(15 * 60);
+
 pub fn start(app: AppHandle, core: &Core) {
     let core = core.open.clone();
     tauri::async_runtime::spawn(async move {
         let mut sent: HashSet<String> = HashSet::new();
         let started = std::time::Instant::now();
+        let mut feed_written: Option<std::time::Instant> = None;
         loop {
+            let feed_due = started.elapsed() >= BACKUP_AFTER && feed_written.is_none_or(|t| t.elapsed() >= FEED_EVERY);
+            if feed_due {
+                feed_written = Some(std::time::Instant::now());
+            }
             let due = {
                 let core = core.clone();
                 let already = sent.clone();
@@ -33,6 +42,10 @@ pub fn start(app: AppHandle, core: &Core) {
                         // A snapshot or backup that cannot be saved now is tried again next minute.
                         let _ = rapport.keep_health_snapshots(now);
                         let due = rapport.reminders(now, &already).ok();
+                        if feed_due {
+                            // A file that cannot be written now is tried again at the next turn.
+                            let _ = rapport.refresh_feed(now);
+                        }
                         (due, rapport.path().to_path_buf(), rapport.store().key().cloned())
                     };
                     // On its own connection, with the core free, and not while the window starts:

@@ -40,6 +40,9 @@ pub enum FileFormat {
 /// Rapport suggests.
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct ImportSource {
+    pub path: String,
+    /// The file's name, to show.
+    pub name: String,
     pub format: FileFormat,
     pub encoding: String,
     pub csv: Option<CsvLayout>,
@@ -185,7 +188,8 @@ impl Rapport {
             ),
             _ => None,
         };
-        Ok(ImportSource { format, encoding: decoded.encoding.to_string(), csv })
+        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        Ok(ImportSource { path: path.display().to_string(), name, format, encoding: decoded.encoding.to_string(), csv })
     }
 
     /// Imports the CSV, vCard or iCalendar file at `path`; see [`Rapport::import_bytes`].

@@ -98,7 +98,7 @@ pub(crate) fn all_where(conn: &Connection, condition: &str) -> Result<Vec<Meetin
         links.entry(row.get(0)?).or_default().push(row.get(1)?);
     }
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT m.id, m.account_id, m.starts_at, m.ends_at, m.title, m.location, m.agenda, m.created_at, m.updated_at, '[]'
+        "SELECT m.id, m.account_id, m.starts_at, m.ends_at, m.title, m.location, m.agenda, m.created_at, m.updated_at, m.ical_uid, m.timezone, '[]'
          FROM meetings m WHERE {condition} ORDER BY m.starts_at, m.id"
     ))?;
     let mut all: Vec<Meeting> = stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?;

@@ -37,6 +37,25 @@ export const commands = {
 	search: (query: string) => typedError<SearchResults, UserError_Serialize>(__TAURI_INVOKE("search", { query })),
 	exportArchive: () => typedError<string | null, UserError_Serialize>(__TAURI_INVOKE("export_archive")),
 	importArchive: () => typedError<ImportReport_Serialize | null, UserError_Serialize>(__TAURI_INVOKE("import_archive")),
+	/**
+	 *  What the file at `path` is (the system's open dialog asks when `path` is absent); `None`
+	 *  when the user cancels.
+	 */
+	inspectImport: (path: string | null) => typedError<ImportSource_Serialize | null, UserError_Serialize>(__TAURI_INVOKE("inspect_import", { path })),
+	/**  What importing the file would create, merge or bring back, line by line; nothing is written. */
+	previewImport: (path: string, options: ImportOptions_Deserialize) => typedError<ExchangeReport_Serialize, UserError_Serialize>(__TAURI_INVOKE("preview_import", { path, options })),
+	importFile: (path: string, options: ImportOptions_Deserialize) => typedError<ExchangeReport_Serialize, UserError_Serialize>(__TAURI_INVOKE("import_file", { path, options })),
+	/**
+	 *  Writes people (CSV, vCard) or the calendar (ICS), of one account or all, to `path` or where
+	 *  the user chooses in the save dialog; `None` when they cancel.
+	 */
+	exportFile: (format: ExportFormat, accountId: string | null, path: string | null) => typedError<string | null, UserError_Serialize>(__TAURI_INVOKE("export_file", { format, accountId, path })),
+	feedSettings: () => typedError<FeedSettings_Serialize, UserError_Serialize>(__TAURI_INVOKE("feed_settings")),
+	/**
+	 *  Turns the calendar file on at `settings.path` (or, with `choose`, where the user picks in
+	 *  the save dialog) or off with no path, writing it at once when on.
+	 */
+	saveFeedSettings: (settings: FeedSettings_Deserialize, choose: boolean) => typedError<FeedSettings_Serialize | null, UserError_Serialize>(__TAURI_INVOKE("save_feed_settings", { settings, choose })),
 	todayPage: (perGroup: number) => typedError<TodayPage_Serialize, UserError_Serialize>(__TAURI_INVOKE("today_page", { perGroup })),
 	completeCheckin: (key: string, fingerprint: string, draft: CaptureDraft_Deserialize) => typedError<Captured_Serialize, UserError_Serialize>(__TAURI_INVOKE("complete_checkin", { key, fingerprint, draft })),
 	snoozeCheckin: (key: string, fingerprint: string, until: string) => typedError<null, UserError_Serialize>(__TAURI_INVOKE("snooze_checkin", { key, fingerprint, until })),
@@ -644,6 +663,9 @@ export type ClientRequest_Serialize = {
 	updated_at: string,
 };
 
+/**  What a CSV column holds. */
+export type Column = "skip" | "company" | "name" | "first_name" | "last_name" | "title" | "email" | "other_email" | "phone" | "other_phone" | "timezone" | "birthday" | "notes" | "industry" | "tier" | "renewal_date";
+
 export type Component = Component_Serialize | Component_Deserialize;
 
 export type ComponentChange = ComponentChange_Serialize | ComponentChange_Deserialize;
@@ -710,6 +732,8 @@ export type ContactDraft_Deserialize = {
 	reports_to?: string | null,
 	email?: string | null,
 	phone?: string | null,
+	other_emails?: string[],
+	other_phones?: string[],
 	preferred_channel?: ChannelKind | null,
 	timezone?: string | null,
 	cadence_days?: number | null,
@@ -725,6 +749,8 @@ export type ContactDraft_Serialize = {
 	reports_to: string | null,
 	email: string | null,
 	phone: string | null,
+	other_emails: string[],
+	other_phones: string[],
 	preferred_channel: ChannelKind | null,
 	timezone: string | null,
 	cadence_days: number | null,
@@ -742,6 +768,9 @@ export type Contact_Deserialize = {
 	reports_to?: string | null,
 	email?: string | null,
 	phone?: string | null,
+	/**  Addresses beyond the main one, as an address book keeps them. */
+	other_emails: string[],
+	other_phones: string[],
 	preferred_channel?: ChannelKind | null,
 	/**  Only when it differs from the account's. */
 	timezone?: string | null,
@@ -763,6 +792,9 @@ export type Contact_Serialize = {
 	reports_to: string | null,
 	email: string | null,
 	phone: string | null,
+	/**  Addresses beyond the main one, as an address book keeps them. */
+	other_emails: string[],
+	other_phones: string[],
 	preferred_channel: ChannelKind | null,
 	/**  Only when it differs from the account's. */
 	timezone: string | null,
@@ -772,6 +804,19 @@ export type Contact_Serialize = {
 	notes: string,
 	created_at: string,
 	updated_at: string,
+};
+
+/**  What the app shows before the user maps the columns. */
+export type CsvLayout = {
+	encoding: string,
+	/**  "," ";" "tab" or "|". */
+	delimiter: string,
+	header: string[],
+	/**  One per header column. */
+	suggested: Column[],
+	/**  The first rows, as cells, so the user can see what each column holds. */
+	sample: string[][],
+	rows: number,
 };
 
 export type CultureCategory = "communication" | "decision_making" | "etiquette" | "dress" | "travel_expense" | "calendar" | "language" | "other";
@@ -821,13 +866,76 @@ export type DateKind = "birthday" | "work_anniversary" | "other";
 /**  `ours`: we owe it; `theirs`: they owe it. */
 export type Direction = "ours" | "theirs";
 
-export type ErrorCode = "validation" | "not_found" | "conflict" | "not_rapport_database" | "newer_schema" | "migration" | "storage" | "file" | "invalid_archive" | "damaged" | "bad_backup" | "disk_full" | "locked" | "wrong_passphrase";
+export type ErrorCode = "validation" | "not_found" | "conflict" | "not_rapport_database" | "newer_schema" | "migration" | "storage" | "file" | "invalid_archive" | "bad_lines" | "damaged" | "bad_backup" | "disk_full" | "locked" | "wrong_passphrase";
 
 /**  The record a reason is about. */
 export type Evidence = {
 	kind: RecordKind,
 	id: string,
 };
+
+export type ExchangeReport = ExchangeReport_Serialize | ExchangeReport_Deserialize;
+
+export type ExchangeReport_Deserialize = {
+	format: FileFormat,
+	encoding: string,
+	records: PlannedRecord[],
+	problems: LineProblem[],
+	/**  Properties in the file that Rapport does not keep (PHOTO, X-…), skipped. */
+	skipped: string[],
+	created: number,
+	merged: number,
+	restored: number,
+	unchanged: number,
+	/**  True for a preview: nothing was written. */
+	dry_run: boolean,
+	/**  The copy taken before the import, when there was anything to copy. */
+	backup?: string | null,
+};
+
+export type ExchangeReport_Serialize = {
+	format: FileFormat,
+	encoding: string,
+	records: PlannedRecord[],
+	problems: LineProblem[],
+	/**  Properties in the file that Rapport does not keep (PHOTO, X-…), skipped. */
+	skipped: string[],
+	created: number,
+	merged: number,
+	restored: number,
+	unchanged: number,
+	/**  True for a preview: nothing was written. */
+	dry_run: boolean,
+	/**  The copy taken before the import, when there was anything to copy. */
+	backup: string | null,
+};
+
+export type ExportFormat = 
+/**  Rapport's own archive (JSON), which keeps everything. */
+"archive" | 
+/**  People as CSV, for a spreadsheet or a CRM. */
+"csv" | 
+/**  People as vCard 4.0. */
+"vcard" | 
+/**  People as vCard 3.0, for address books that do not read 4.0. */
+"vcard3" | 
+/**  The calendar of what is coming. */
+"ics";
+
+/**  Where the app keeps the calendar file the user's calendar subscribes to; none means off. */
+export type FeedSettings = FeedSettings_Serialize | FeedSettings_Deserialize;
+
+/**  Where the app keeps the calendar file the user's calendar subscribes to; none means off. */
+export type FeedSettings_Deserialize = {
+	path?: string | null,
+};
+
+/**  Where the app keeps the calendar file the user's calendar subscribes to; none means off. */
+export type FeedSettings_Serialize = {
+	path: string | null,
+};
+
+export type FileFormat = "archive" | "csv" | "vcard" | "icalendar";
 
 /**  A stretch of a result's text; `hit` marks the words that matched. */
 export type Fragment = {
@@ -936,6 +1044,33 @@ export type Health_Serialize = {
 	advisor_level: AdvisorLevel,
 };
 
+/**  The user's choices for an import. */
+export type ImportOptions = ImportOptions_Serialize | ImportOptions_Deserialize;
+
+/**  The user's choices for an import. */
+export type ImportOptions_Deserialize = {
+	/**  Where people or meetings go when the file does not say (no company, no known attendee). */
+	account_id?: string | null,
+	/**  CSV only: what each column holds; absent means Rapport's suggestion. */
+	mapping?: Column[] | null,
+	/**  Import the good records when some lines have problems (the user has seen them). */
+	skip_bad_rows?: boolean,
+	/**  The zone for accounts the import creates; absent means UTC. */
+	timezone?: string | null,
+};
+
+/**  The user's choices for an import. */
+export type ImportOptions_Serialize = {
+	/**  Where people or meetings go when the file does not say (no company, no known attendee). */
+	account_id: string | null,
+	/**  CSV only: what each column holds; absent means Rapport's suggestion. */
+	mapping: Column[] | null,
+	/**  Import the good records when some lines have problems (the user has seen them). */
+	skip_bad_rows: boolean,
+	/**  The zone for accounts the import creates; absent means UTC. */
+	timezone: string | null,
+};
+
 export type ImportReport = ImportReport_Serialize | ImportReport_Deserialize;
 
 export type ImportReport_Deserialize = {
@@ -956,6 +1091,38 @@ export type ImportReport_Serialize = {
 	backup: string | null,
 	/**  True when nothing was written (a dry run). */
 	dry_run: boolean,
+};
+
+/**
+ *  What a chosen file is, before anything is imported: for CSV, its columns and the mapping
+ *  Rapport suggests.
+ */
+export type ImportSource = ImportSource_Serialize | ImportSource_Deserialize;
+
+/**
+ *  What a chosen file is, before anything is imported: for CSV, its columns and the mapping
+ *  Rapport suggests.
+ */
+export type ImportSource_Deserialize = {
+	path: string,
+	/**  The file's name, to show. */
+	name: string,
+	format: FileFormat,
+	encoding: string,
+	csv?: CsvLayout | null,
+};
+
+/**
+ *  What a chosen file is, before anything is imported: for CSV, its columns and the mapping
+ *  Rapport suggests.
+ */
+export type ImportSource_Serialize = {
+	path: string,
+	/**  The file's name, to show. */
+	name: string,
+	format: FileFormat,
+	encoding: string,
+	csv: CsvLayout | null,
 };
 
 /**
@@ -1099,6 +1266,13 @@ export type Issue_Serialize = {
 
 export type Level = "executive" | "manager" | "staff";
 
+/**  Something wrong at one place of a file, said for an account manager. */
+export type LineProblem = {
+	/**  1-based line of the file where the record (or the bad property) starts. */
+	line: number,
+	message: string,
+};
+
 export type Meeting = Meeting_Serialize | Meeting_Deserialize;
 
 export type MeetingDraft = MeetingDraft_Serialize | MeetingDraft_Deserialize;
@@ -1136,6 +1310,13 @@ export type Meeting_Deserialize = {
 	location?: string | null,
 	attendee_ids: string[],
 	agenda: string,
+	/**
+	 *  The calendar's own id for the event, when it came from a calendar: importing the same
+	 *  file again updates the meeting instead of adding a second one.
+	 */
+	ical_uid?: string | null,
+	/**  The IANA zone the meeting was scheduled in, when a calendar said; exports keep it. */
+	timezone?: string | null,
 	created_at: string,
 	updated_at: string,
 };
@@ -1149,13 +1330,35 @@ export type Meeting_Serialize = {
 	location: string | null,
 	attendee_ids: string[],
 	agenda: string,
+	/**
+	 *  The calendar's own id for the event, when it came from a calendar: importing the same
+	 *  file again updates the meeting instead of adding a second one.
+	 */
+	ical_uid: string | null,
+	/**  The IANA zone the meeting was scheduled in, when a calendar said; exports keep it. */
+	timezone: string | null,
 	created_at: string,
 	updated_at: string,
 };
 
+export type Outcome = "create" | "merge" | 
+/**  An archived record that the import brings back (and merges into). */
+"restore" | "unchanged";
+
 export type Penalty = {
 	points: number,
 	reason: string,
+};
+
+/**  One record the import creates or touches, placed by the line it came from. */
+export type PlannedRecord = {
+	line: number,
+	kind: RecordKind,
+	outcome: Outcome,
+	label: string,
+	account: string,
+	/**  What a merge changes, in words ("adds email aiko@kiyomizu.jp"). */
+	changes: string[],
 };
 
 export type PromiseDraft = PromiseDraft_Serialize | PromiseDraft_Deserialize;
