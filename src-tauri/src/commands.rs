@@ -384,6 +384,15 @@ enum Pick {
 
 /// Asks the user where to save, or which file to open, with the system's own dialog.
 async fn pick_path(app: AppHandle, pick: Pick) -> Answer<Option<PathBuf>> {
+    // The one seam for the end-to-end tests: the system's dialog cannot be driven over
+    // WebDriver, so a test may answer it in advance. Everything after the answer is real.
+    let answer = match pick {
+        Pick::Save(..) => std::env::var_os("RAPPORT_TEST_SAVE_AS"),
+        Pick::Open(..) => std::env::var_os("RAPPORT_TEST_OPEN"),
+    };
+    if let Some(path) = answer {
+        return Ok(Some(PathBuf::from(path)));
+    }
     tauri::async_runtime::spawn_blocking(move || {
         let dialog = app.dialog().file();
         let picked = match pick {

@@ -69,7 +69,7 @@ async function sessionBus() {
  * With `withSessionBus`, the app also finds a D-Bus session bus, which is how a second start
  * finds the first on Linux. Without one it runs alone, as each of the other tests wants.
  */
-export async function startDesktop(db, { withSessionBus = false } = {}) {
+export async function startDesktop(db, { withSessionBus = false, extraEnv = {} } = {}) {
   const display = `:${90 + Math.floor(Math.random() * 9)}`;
   const xvfb = spawn("Xvfb", [display, "-screen", "0", "1440x900x24", "-nolisten", "tcp"], { stdio: "ignore" });
   const bus = withSessionBus ? await sessionBus() : null;
@@ -82,6 +82,7 @@ export async function startDesktop(db, { withSessionBus = false } = {}) {
     RAPPORT_DB: db,
     WEBKIT_DISABLE_DMABUF_RENDERER: "1",
     NO_AT_BRIDGE: "1",
+    ...extraEnv,
   };
   if (bus) env.DBUS_SESSION_BUS_ADDRESS = bus.address;
   else delete env.DBUS_SESSION_BUS_ADDRESS;
