@@ -111,7 +111,7 @@ fn bad_lines(file: &str, problems: &[crate::interop::LineProblem], good: u32) ->
         )
     } else {
         format!(
-            "Nothing was imported: {lines} in {file}. Correct them and import again, or import the other {good} records and leave these out (--skip-bad-rows, or \"Import the rest\" in the app)."
+            "Nothing was imported: {lines} in {file}. Correct them and import again, or import the other {good} records and leave these out (--skip-bad-rows on the command line, or \"Import the {good} good records\" in the app)."
         )
     };
     for p in problems.iter().take(50) {

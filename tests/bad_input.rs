@@ -88,6 +88,17 @@ fn every_command_refuses_bad_input_with_a_sentence_and_writes_nothing() {
     let p = portfolio();
     let (a, c, pr) = (p.account.as_str(), p.contact.as_str(), p.promise.as_str());
     let big = "x".repeat(100_000);
+    let file = |name: &str, text: &str| {
+        let path = p._dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    };
+    let people = file("people.csv", "Name,Company,Email\nAiko Tanaka,Kiyomizu,aiko@kiyomizu.jp\n");
+    let bad_rows =
+        file("bad.csv", "Name,Company,Email\nAiko Tanaka,Kiyomizu,aiko@kiyomizu.jp\n,Kiyomizu,x@y.z\n");
+    let cards = file("cards.vcf", "BEGIN:VCARD\nVERSION:4.0\nFN:Aiko\nEND:VCARD\n");
+    let open_card = file("open.vcf", "BEGIN:VCARD\nVERSION:4.0\nFN:Aiko\n");
+    let no_events = file("empty.ics", "BEGIN:VCALENDAR\nVERSION:2.0\nEND:VCALENDAR\n");
     let cases: Vec<Vec<String>> = vec![
         // Accounts
         args(&["account", "add", ""]),
@@ -183,6 +194,18 @@ fn every_command_refuses_bad_input_with_a_sentence_and_writes_nothing() {
         args(&["import", "/etc/passwd"]),
         args(&["import", "/etc"]),
         args(&["export", "--out", "/nonexistent/folder/archive.json"]),
+        args(&["export", "--format", "docx"]),
+        args(&["export", "--format", "vcard", "--account", "no such client"]),
+        args(&["import", &people, "--map", "Nope=company"]),
+        args(&["import", &people, "--map", "Name"]),
+        args(&["import", &people, "--map", "Name=wizard"]),
+        args(&["import", &people, "--map", "Name=skip,Company=skip"]),
+        args(&["import", &people, "--map", "Email=name,Name=name"]),
+        args(&["import", &people, "--account", "no such client"]),
+        args(&["import", &cards, "--map", "FN=name"]),
+        args(&["import", &bad_rows]),
+        args(&["import", &open_card]),
+        args(&["import", &no_events]),
         args(&["restore", "/etc/passwd"]),
         args(&["restore", "/nonexistent/backup.db"]),
         args(&["backup", "--keep-daily", "5000"]),

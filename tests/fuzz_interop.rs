@@ -25,7 +25,12 @@ fn fixture(name: &str) -> Vec<u8> {
 const FIXTURES: [&str; 4] = ["crm-excel-1252.csv", "hubspot-bom.csv", "address-book.vcf", "google.ics"];
 
 /// Imports `bytes` as a file called `name`; checks what a user would see either way.
-fn import_checked(r: &mut Rapport, name: &str, bytes: &[u8], skip_bad_rows: bool) -> Result<(), TestCaseError> {
+fn import_checked(
+    r: &mut Rapport,
+    name: &str,
+    bytes: &[u8],
+    skip_bad_rows: bool,
+) -> Result<(), TestCaseError> {
     let before = r.export_archive(now()).unwrap();
     let options = ImportOptions { skip_bad_rows, ..Default::default() };
     match r.import_bytes(Path::new(name), bytes, &options, false, now()) {
@@ -34,7 +39,10 @@ fn import_checked(r: &mut Rapport, name: &str, bytes: &[u8], skip_bad_rows: bool
                 prop_assert!(p.line >= 1 && !p.message.is_empty(), "{p:?}");
             }
             let after = r.export_archive(now()).unwrap();
-            prop_assert!(rapport::archive::read(&after, now()).is_ok(), "what was imported exports as a valid archive");
+            prop_assert!(
+                rapport::archive::read(&after, now()).is_ok(),
+                "what was imported exports as a valid archive"
+            );
         }
         Err(err) => {
             if let Error::BadLines { problems, .. } = &err {
@@ -97,7 +105,8 @@ fn real_files_changed_in_random_places_are_imported_or_refused_cleanly() {
     let dir = TempDir::new().unwrap();
     let r = RefCell::new(Rapport::open(&dir.path().join("rapport.db"), now()).unwrap());
     for name in FIXTURES {
-        let mut runner = TestRunner::new(Config { cases: 60, failure_persistence: None, ..Config::default() });
+        let mut runner =
+            TestRunner::new(Config { cases: 60, failure_persistence: None, ..Config::default() });
         runner
             .run(&(mutated(fixture(name)), any::<bool>()), |(bytes, skip)| {
                 import_checked(&mut r.borrow_mut(), name, &bytes, skip)

@@ -74,7 +74,10 @@ fn a_crm_export_is_previewed_then_imported_and_a_second_import_changes_nothing()
     let helene = people.iter().find(|p| p.name == "Hélène Marchand").unwrap();
     assert_eq!(helene.company.as_deref(), Some("Société Générale"), "Windows-1252 read as such");
     let aiko = people.iter().find(|p| p.name == "Aiko Tanaka").unwrap();
-    assert_eq!(aiko.dates, vec![ImportantDate { kind: DateKind::Birthday, date: "--03-14".into(), label: None }]);
+    assert_eq!(
+        aiko.dates,
+        vec![ImportantDate { kind: DateKind::Birthday, date: "--03-14".into(), label: None }]
+    );
     assert_eq!(aiko.timezone.as_deref(), Some("Asia/Tokyo"));
 
     let again = import(&mut r, &csv, &ImportOptions::default());
@@ -113,8 +116,10 @@ fn a_person_deleted_and_imported_again_comes_back_instead_of_twice() {
     let (mut r, db) = open(&dir, "rapport.db");
     let csv = file(&dir, "crm.csv", &crm_export());
     import(&mut r, &csv, &ImportOptions::default());
-    let id: String =
-        Connection::open(&db).unwrap().query_row("SELECT id FROM contacts WHERE name = 'Ben Ito'", [], |r| r.get(0)).unwrap();
+    let id: String = Connection::open(&db)
+        .unwrap()
+        .query_row("SELECT id FROM contacts WHERE name = 'Ben Ito'", [], |r| r.get(0))
+        .unwrap();
     r.archive(RecordKind::Contact, &id, now()).unwrap();
 
     let report = import(&mut r, &csv, &ImportOptions::default());
@@ -160,7 +165,8 @@ fn bad_lines_are_reported_by_line_and_nothing_is_written_unless_the_rest_is_want
 fn people_without_a_company_go_to_the_chosen_account_or_are_reported() {
     let dir = TempDir::new().unwrap();
     let (mut r, db) = open(&dir, "rapport.db");
-    let account = r.add_account(AccountDraft { name: "Kiyomizu".into(), ..Default::default() }, now()).unwrap();
+    let account =
+        r.add_account(AccountDraft { name: "Kiyomizu".into(), ..Default::default() }, now()).unwrap();
     let csv = file(&dir, "people.csv", b"Name,Email\nAiko Tanaka,aiko@kiyomizu.jp\n");
     let err = r.import_file(&csv, &ImportOptions::default(), false, now()).unwrap_err();
     assert!(err.to_string().contains("Line 2: Aiko Tanaka has no company"), "{err}");
@@ -174,12 +180,15 @@ fn people_without_a_company_go_to_the_chosen_account_or_are_reported() {
 fn the_users_mapping_replaces_the_suggestion() {
     let dir = TempDir::new().unwrap();
     let (mut r, _db) = open(&dir, "rapport.db");
-    let csv = file(&dir, "odd.csv", "Firma\tWer\tKontakt\nKiyomizu\tAiko Tanaka\taiko@kiyomizu.jp\n".as_bytes());
+    let csv =
+        file(&dir, "odd.csv", "Firma\tWer\tKontakt\nKiyomizu\tAiko Tanaka\taiko@kiyomizu.jp\n".as_bytes());
     use rapport::interop::csv::Column;
     let err = r.import_file(&csv, &ImportOptions::default(), true, now()).unwrap_err();
     assert!(err.to_string().contains("No column is mapped to a name or a company"), "{err}");
-    let options =
-        ImportOptions { mapping: Some(vec![Column::Company, Column::Name, Column::Email]), ..Default::default() };
+    let options = ImportOptions {
+        mapping: Some(vec![Column::Company, Column::Name, Column::Email]),
+        ..Default::default()
+    };
     import(&mut r, &csv, &options);
     let people = r.people_cards(None).unwrap();
     assert_eq!(people[0].emails, vec!["aiko@kiyomizu.jp"]);
@@ -275,7 +284,9 @@ fn an_address_book_is_imported_once_whatever_it_carries() {
 fn people_go_out_as_vcard_and_csv_and_come_back_the_same() {
     let dir = TempDir::new().unwrap();
     let (mut r, _db) = open(&dir, "rapport.db");
-    let account = r.add_account(AccountDraft { name: "Kiyomizu; Foods, Ltd".into(), ..Default::default() }, now()).unwrap();
+    let account = r
+        .add_account(AccountDraft { name: "Kiyomizu; Foods, Ltd".into(), ..Default::default() }, now())
+        .unwrap();
     r.add_contact(
         ContactDraft {
             account_id: account.id.clone(),
@@ -360,10 +371,22 @@ END:VCALENDAR\r\n";
 
 fn with_helene(r: &mut Rapport) -> String {
     let account = r
-        .add_account(AccountDraft { name: "Société Générale".into(), timezone: Some("Europe/Paris".into()), ..Default::default() }, now())
+        .add_account(
+            AccountDraft {
+                name: "Société Générale".into(),
+                timezone: Some("Europe/Paris".into()),
+                ..Default::default()
+            },
+            now(),
+        )
         .unwrap();
     r.add_contact(
-        ContactDraft { account_id: account.id.clone(), name: "Hélène Marchand".into(), email: Some("helene@sg.fr".into()), ..Default::default() },
+        ContactDraft {
+            account_id: account.id.clone(),
+            name: "Hélène Marchand".into(),
+            email: Some("helene@sg.fr".into()),
+            ..Default::default()
+        },
         now(),
     )
     .unwrap();
@@ -402,11 +425,15 @@ fn the_calendar_goes_out_with_its_zones_and_comes_back_to_the_same_instants() {
     let ics = file(&dir, "outlook.ics", CALENDAR.as_bytes());
     import(&mut r, &ics, &ImportOptions { skip_bad_rows: true, ..Default::default() });
     // One meeting made in Rapport, without a zone of its own.
+    let helene = r.people_cards(None).unwrap();
+    assert_eq!(helene.len(), 1);
+    let helene_id = r.account_page(&account, now()).unwrap().contacts[0].id.clone();
     r.add_meeting(
         MeetingDraft {
             account_id: account.clone(),
             starts_at: "2026-11-30T15:00:00Z".into(),
             title: "Call".into(),
+            attendee_ids: vec![helene_id],
             ..Default::default()
         },
         now(),
@@ -486,7 +513,8 @@ fn the_calendar_file_is_written_where_the_user_chose_and_refreshed() {
     let dir = TempDir::new().unwrap();
     let (mut r, _db) = open(&dir, "rapport.db");
     with_helene(&mut r);
-    let missing = r.save_feed_settings(FeedSettings { path: Some("/no/such/folder/rapport.ics".into()) }, now());
+    let missing =
+        r.save_feed_settings(FeedSettings { path: Some("/no/such/folder/rapport.ics".into()) }, now());
     assert!(matches!(missing, Err(Error::Validation { field: "path", .. })), "{missing:?}");
     let path = dir.path().join("rapport.ics");
     r.save_feed_settings(FeedSettings { path: Some(path.display().to_string()) }, now()).unwrap();

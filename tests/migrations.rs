@@ -130,7 +130,10 @@ fn a_migration_that_fails_leaves_the_file_as_it_was_with_a_copy() {
     assert!(err.to_string().contains("left the file as it was"), "{err}");
     assert_eq!(contents(&path), before, "not a row or version changed");
     let conn = Connection::open(&path).unwrap();
-    assert!(!columns(&conn, "contacts").contains(&"other_emails".to_string()), "the columns it added are gone");
+    assert!(
+        !columns(&conn, "contacts").contains(&"other_emails".to_string()),
+        "the columns it added are gone"
+    );
     let made: i64 = conn
         .query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'contacts_by_email'", [], |r| r.get(0))
         .unwrap();

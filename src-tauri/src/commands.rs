@@ -428,10 +428,22 @@ pub async fn import_archive(app: AppHandle, core: State<'_, Core>) -> Answer<Opt
 /// when the user cancels.
 #[tauri::command]
 #[specta::specta]
-pub async fn inspect_import(app: AppHandle, core: State<'_, Core>, path: Option<String>) -> Answer<Option<ImportSource>> {
+pub async fn inspect_import(
+    app: AppHandle,
+    core: State<'_, Core>,
+    path: Option<String>,
+) -> Answer<Option<ImportSource>> {
     let path = match path {
         Some(p) => PathBuf::from(p),
-        None => match pick_path(app, Pick::Open("Contacts, companies or calendar", &["csv", "tsv", "txt", "vcf", "vcard", "ics", "ical"])).await? {
+        None => match pick_path(
+            app,
+            Pick::Open(
+                "Contacts, companies or calendar",
+                &["csv", "tsv", "txt", "vcf", "vcard", "ics", "ical"],
+            ),
+        )
+        .await?
+        {
             Some(p) => p,
             None => return Ok(None),
         },
@@ -442,14 +454,22 @@ pub async fn inspect_import(app: AppHandle, core: State<'_, Core>, path: Option<
 /// What importing the file would create, merge or bring back, line by line; nothing is written.
 #[tauri::command]
 #[specta::specta]
-pub async fn preview_import(core: State<'_, Core>, path: String, options: ImportOptions) -> Answer<ExchangeReport> {
+pub async fn preview_import(
+    core: State<'_, Core>,
+    path: String,
+    options: ImportOptions,
+) -> Answer<ExchangeReport> {
     let options = ImportOptions { timezone: options.timezone.or_else(|| Some(your_zone())), ..options };
     with_core(&core, move |r, now| r.import_file(Path::new(&path), &options, true, now)).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn import_file(core: State<'_, Core>, path: String, options: ImportOptions) -> Answer<ExchangeReport> {
+pub async fn import_file(
+    core: State<'_, Core>,
+    path: String,
+    options: ImportOptions,
+) -> Answer<ExchangeReport> {
     let options = ImportOptions { timezone: options.timezone.or_else(|| Some(your_zone())), ..options };
     with_core(&core, move |r, now| r.import_file(Path::new(&path), &options, false, now)).await
 }

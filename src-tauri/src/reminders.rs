@@ -27,7 +27,8 @@ pub fn start(app: AppHandle, core: &Core) {
         let started = std::time::Instant::now();
         let mut feed_written: Option<std::time::Instant> = None;
         loop {
-            let feed_due = started.elapsed() >= BACKUP_AFTER && feed_written.is_none_or(|t| t.elapsed() >= FEED_EVERY);
+            let feed_due =
+                started.elapsed() >= BACKUP_AFTER && feed_written.is_none_or(|t| t.elapsed() >= FEED_EVERY);
             if feed_due {
                 feed_written = Some(std::time::Instant::now());
             }

@@ -94,4 +94,6 @@ pub struct FeedEvent {
     pub location: Option<String>,
     /// (name, email) of people attending, when known.
     pub attendees: Vec<(String, Option<String>)>,
+    /// Calendars show these as tags: the client's name, and what kind of event it is.
+    pub categories: Vec<String>,
 }

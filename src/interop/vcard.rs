@@ -1,13 +1,1043 @@
-//! Placeholder until the vCard reader lands (same session).
-use super::{PersonCard, Read};
-pub fn read(_text: &str) -> Read<PersonCard> {
-    Read::default()
-}
+//! vCard, the address-book format: what Apple Contacts, Google Contacts and Outlook export and
+//! import. Reading is lenient (3.0 and 4.0, 2.1 as far as it goes) because a contact that is
+//! lost on import is worse than one property that is left behind; writing follows what those
+//! address books read back best.
+//!
+//! `calcard` does the parsing (unfolding, unescaping, quoted-printable, charsets) and the
+//! writing (escaping, folding at 75 octets). This module only splits the file into cards and
+//! properties, so that every problem can name the line it is on, and reads dates from the text
+//! as written, because calcard's date parser drops the day of extended dates such as
+//! `1985-03-14` and a birthday must never lose or shift a day.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use calcard::common::PartialDateTime;
+use calcard::common::timezone::Tz;
+use calcard::vcard::{
+    VCard, VCardEntry, VCardParameter, VCardParameterName, VCardParameterValue, VCardProperty, VCardValue,
+    VCardValueType, VCardVersion,
+};
+use calcard::{Entry, Parser};
+use chrono::NaiveDate;
+
+use super::{LineProblem, PersonCard, Read};
+use crate::domain::{DateKind, ImportantDate};
+
+/// The vCard version to write: 3.0 for older address books, 4.0 for current ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VcardVersion {
     V3,
     V4,
 }
-pub fn write(_cards: &[PersonCard], _version: VcardVersion) -> String {
+
+const PRODID: &str = "-//Rapport//Rapport//EN";
+/// Work anniversaries have no standard property; ours lets them survive a round trip.
+const WORK_ANNIVERSARY: &str = "X-RAPPORT-WORK-ANNIVERSARY";
+/// Any other labelled date (a contract renewal, a child's birthday), with its label in X-LABEL.
+const OTHER_DATE: &str = "X-RAPPORT-DATE";
+const LABEL_PARAM: &str = "X-LABEL";
+/// Apple and Google write a birthday without a year as 1604 plus this parameter, because
+/// vCard 3.0 has no year-less date.
+const APPLE_OMIT_YEAR: &str = "X-APPLE-OMIT-YEAR";
+const APPLE_NO_YEAR: u16 = 1604;
+const ANNIVERSARY_LABEL: &str = "Anniversary";
+
+/// Reads every card of a `.vcf` file. Cards without a name, cut-off cards and lines outside any
+/// card become problems placed by line; properties Rapport does not keep are listed once in
+/// `skipped`. Never panics, whatever the text.
+pub fn read(text: &str) -> Read<PersonCard> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (blocks, mut problems) = split_cards(text);
+    let mut records = Vec::new();
+    let mut skipped = BTreeSet::new();
+    for block in &blocks {
+        let mut draft = Draft::default();
+        for property in properties(&block.lines) {
+            for entry in parse_property(&property.source) {
+                draft.apply(&entry, &property, &mut problems, &mut skipped);
+            }
+        }
+        match draft.into_card(block.line) {
+            Some(card) => records.push(card),
+            None => problems.push(problem(
+                block.line,
+                format!(
+                    "The card at line {} has no name, so it was not read. Give it a name (FN) in \
+                     your address book.",
+                    block.line
+                ),
+            )),
+        }
+    }
+    problems.sort_by_key(|problem| problem.line);
+    Read { records, problems, skipped: skipped.into_iter().collect() }
+}
+
+/// Writes one vCard per card, in the order given, with CRLF line endings.
+pub fn write(cards: &[PersonCard], version: VcardVersion) -> String {
+    let mut out = String::new();
+    let calcard_version = match version {
+        VcardVersion::V3 => VCardVersion::V3_0,
+        VcardVersion::V4 => VCardVersion::V4_0,
+    };
+    for card in cards {
+        // Writing into a String cannot fail.
+        let _ = to_vcard(card, version).write_to(&mut out, calcard_version);
+    }
+    out
+}
+
+fn problem(line: u32, message: String) -> LineProblem {
+    LineProblem { line, message }
+}
+
+/// The lines between one BEGIN:VCARD and its END:VCARD, each with its 1-based line number.
+struct Block<'a> {
+    line: u32,
+    lines: Vec<(u32, &'a str)>,
+}
+
+/// Finds the cards by their BEGIN/END lines before calcard sees them, which is what lets a
+/// problem name its line and keeps one broken card from taking the rest of the file with it.
+fn split_cards(text: &str) -> (Vec<Block<'_>>, Vec<LineProblem>) {
+    let mut blocks = Vec::new();
+    let mut problems = Vec::new();
+    let mut open: Option<Block<'_>> = None;
+    let mut stray_since: Option<u32> = None;
+    let mut stray_runs = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        let boundary = boundary(line);
+        if let Some(block) = open.as_mut() {
+            match boundary {
+                Some(Boundary::End) => blocks.extend(open.take()),
+                Some(Boundary::Begin) => {
+                    problems.push(cut_off(block.line));
+                    open = Some(Block { line: number, lines: Vec::new() });
+                }
+                None => block.lines.push((number, line)),
+            }
+            continue;
+        }
+        match boundary {
+            Some(Boundary::Begin) => {
+                stray_runs.extend(stray_since.take());
+                open = Some(Block { line: number, lines: Vec::new() });
+            }
+            _ if line.trim().is_empty() => stray_runs.extend(stray_since.take()),
+            _ => {
+                stray_since.get_or_insert(number);
+            }
+        }
+    }
+    stray_runs.extend(stray_since);
+    if let Some(block) = open {
+        problems.push(cut_off(block.line));
+    }
+    if blocks.is_empty() && problems.is_empty() {
+        problems.push(problem(
+            1,
+            "This file has no contact cards in it, so nothing was read. Export your contacts as a \
+             vCard (.vcf) file and choose that file."
+                .to_string(),
+        ));
+    } else {
+        problems.extend(stray_runs.into_iter().map(|line| {
+            problem(
+                line,
+                format!(
+                    "Line {line} is not part of any contact card, so it was skipped. If someone is \
+                     missing, export them again from your address book."
+                ),
+            )
+        }));
+    }
+    (blocks, problems)
+}
+
+fn cut_off(line: u32) -> LineProblem {
+    problem(
+        line,
+        format!(
+            "The card at line {line} is cut off (its END:VCARD line is missing), so it was not \
+             read. Export your contacts again and import the new file."
+        ),
+    )
+}
+
+enum Boundary {
+    Begin,
+    End,
+}
+
+fn boundary(line: &str) -> Option<Boundary> {
+    if line.starts_with([' ', '\t']) {
+        return None;
+    }
+    let (name, value) = line.trim().split_once(':')?;
+    if !value.trim().eq_ignore_ascii_case("VCARD") {
+        return None;
+    }
+    let name = name.trim().trim_start_matches('\u{feff}');
+    if name.eq_ignore_ascii_case("BEGIN") {
+        Some(Boundary::Begin)
+    } else if name.eq_ignore_ascii_case("END") {
+        Some(Boundary::End)
+    } else {
+        None
+    }
+}
+
+/// One property as written in the file: its first line, and its physical lines joined again
+/// with CRLF so that calcard unfolds and decodes them itself.
+struct Property {
+    line: u32,
+    source: String,
+}
+
+/// Groups physical lines into properties. A line continues the property before it when it
+/// starts with a space or tab (folding), or when that property is quoted-printable and its
+/// last line ends with `=` (a soft line break, which vCard 2.1 writers do not indent).
+fn properties(lines: &[(u32, &str)]) -> Vec<Property> {
+    let mut found: Vec<Property> = Vec::new();
+    for &(line, text) in lines {
+        let continues = found.last().is_some_and(|last| {
+            text.starts_with([' ', '\t']) || (last.source.ends_with('=') && is_quoted_printable(&last.source))
+        });
+        match found.last_mut() {
+            Some(last) if continues => {
+                last.source.push_str("\r\n");
+                last.source.push_str(text);
+            }
+            _ if text.trim().is_empty() => {}
+            _ => found.push(Property { line, source: text.to_string() }),
+        }
+    }
+    found
+}
+
+fn is_quoted_printable(source: &str) -> bool {
+    let head = source.split(':').next().unwrap_or_default();
+    head.to_ascii_uppercase().contains("QUOTED-PRINTABLE")
+}
+
+/// Lets calcard read one property on its own, so each result stays tied to its line.
+fn parse_property(source: &str) -> Vec<VCardEntry> {
+    let card = format!("BEGIN:VCARD\r\n{source}\r\nEND:VCARD\r\n");
+    match Parser::new(&card).entry() {
+        Entry::VCard(card) => card.entries,
+        _ => Vec::new(),
+    }
+}
+
+/// The value as written, unfolded: what dates are read from.
+fn raw_value(source: &str) -> String {
+    let unfolded: String = source
+        .split("\r\n")
+        .enumerate()
+        .map(|(index, line)| if index == 0 { line } else { line.strip_prefix([' ', '\t']).unwrap_or(line) })
+        .collect();
+    let mut quoted = false;
+    for (index, ch) in unfolded.char_indices() {
+        match ch {
+            '"' => quoted = !quoted,
+            ':' if !quoted => return unfolded.get(index + 1..).unwrap_or_default().trim().to_string(),
+            _ => {}
+        }
+    }
     String::new()
+}
+
+/// A value with its preference: PREF=n (4.0), TYPE=pref (3.0) or a bare PREF (2.1).
+struct Ranked {
+    rank: u32,
+    value: String,
+}
+
+/// What one card has said so far; becomes a `PersonCard` once the card is read.
+#[derive(Default)]
+struct Draft {
+    formatted_name: Option<String>,
+    structured_name: Option<String>,
+    company: Option<String>,
+    title: Option<String>,
+    role: Option<String>,
+    emails: Vec<Ranked>,
+    phones: Vec<Ranked>,
+    timezone: Option<String>,
+    notes: Vec<String>,
+    dates: Vec<ImportantDate>,
+}
+
+impl Draft {
+    fn apply(
+        &mut self,
+        entry: &VCardEntry,
+        property: &Property,
+        problems: &mut Vec<LineProblem>,
+        skipped: &mut BTreeSet<String>,
+    ) {
+        let mut date = |kind, label| match read_date(entry, property, kind, label) {
+            Ok(date) => {
+                if !self.dates.contains(&date) {
+                    self.dates.push(date);
+                }
+            }
+            Err(bad) => problems.push(bad),
+        };
+        match &entry.name {
+            VCardProperty::Bday => date(DateKind::Birthday, label_of(entry)),
+            VCardProperty::Anniversary => date(DateKind::Other, Some(ANNIVERSARY_LABEL.to_string())),
+            VCardProperty::Other(name) if name.eq_ignore_ascii_case(WORK_ANNIVERSARY) => {
+                date(DateKind::WorkAnniversary, label_of(entry))
+            }
+            VCardProperty::Other(name) if name.eq_ignore_ascii_case(OTHER_DATE) => {
+                date(DateKind::Other, label_of(entry))
+            }
+            VCardProperty::Fn => keep_first(&mut self.formatted_name, first_text(entry)),
+            VCardProperty::N => keep_first(&mut self.structured_name, name_from_parts(entry)),
+            VCardProperty::Org => keep_first(&mut self.company, first_text(entry)),
+            VCardProperty::Title => keep_first(&mut self.title, first_text(entry)),
+            VCardProperty::Role => keep_first(&mut self.role, first_text(entry)),
+            VCardProperty::Email => push_ranked(&mut self.emails, entry, "mailto:"),
+            VCardProperty::Tel => push_ranked(&mut self.phones, entry, "tel:"),
+            VCardProperty::Tz => keep_first(&mut self.timezone, first_text(entry).and_then(iana_zone)),
+            VCardProperty::Note => self.notes.extend(first_text(entry)),
+            // The file's own bookkeeping, not something about the person.
+            VCardProperty::Version | VCardProperty::Prodid | VCardProperty::Begin | VCardProperty::End => {}
+            other => {
+                skipped.insert(shorten(other.as_str()).to_ascii_uppercase());
+            }
+        }
+    }
+
+    fn into_card(self, line: u32) -> Option<PersonCard> {
+        let name = self.formatted_name.or(self.structured_name)?;
+        let notes = (!self.notes.is_empty()).then(|| self.notes.join("\n\n"));
+        Some(PersonCard {
+            line,
+            name,
+            company: self.company,
+            title: self.title.or(self.role),
+            emails: preferred_first(self.emails),
+            phones: preferred_first(self.phones),
+            timezone: self.timezone,
+            dates: self.dates,
+            notes,
+        })
+    }
+}
+
+fn keep_first(slot: &mut Option<String>, value: Option<String>) {
+    if slot.is_none() {
+        *slot = value;
+    }
+}
+
+/// The first value as text, trimmed; `None` when it is empty or not text at all.
+fn first_text(entry: &VCardEntry) -> Option<String> {
+    entry.values.first().and_then(value_text)
+}
+
+fn value_text(value: &VCardValue) -> Option<String> {
+    let text = match value {
+        VCardValue::Text(text) => text.trim().to_string(),
+        VCardValue::Component(parts) => parts.join(" ").trim().to_string(),
+        _ => return None,
+    };
+    (!text.is_empty()).then_some(text)
+}
+
+/// N is family;given;additional;prefix;suffix. Only given and family make the name that
+/// people are called by; titles and middle names would make matching harder.
+fn name_from_parts(entry: &VCardEntry) -> Option<String> {
+    let part = |index: usize| entry.values.get(index).and_then(value_text);
+    let name = [part(1), part(0)].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    (!name.is_empty()).then_some(name)
+}
+
+fn push_ranked(list: &mut Vec<Ranked>, entry: &VCardEntry, scheme: &str) {
+    let Some(text) = first_text(entry) else { return };
+    let value = match text.get(..scheme.len()) {
+        Some(prefix) if prefix.eq_ignore_ascii_case(scheme) => {
+            text.get(scheme.len()..).unwrap_or_default().trim()
+        }
+        _ => text.as_str(),
+    };
+    if !value.is_empty() {
+        list.push(Ranked { rank: preference(entry), value: value.to_string() });
+    }
+}
+
+fn preference(entry: &VCardEntry) -> u32 {
+    entry
+        .params
+        .iter()
+        .filter_map(|param| match (&param.name, &param.value) {
+            (VCardParameterName::Pref, VCardParameterValue::Integer(rank)) => Some(*rank),
+            (VCardParameterName::Pref, VCardParameterValue::Null) => Some(1),
+            (VCardParameterName::Type, VCardParameterValue::Text(kind))
+                if kind.eq_ignore_ascii_case("pref") =>
+            {
+                Some(1)
+            }
+            _ => None,
+        })
+        .min()
+        .unwrap_or(u32::MAX)
+}
+
+/// Preferred first, then file order; the same address twice (in any case) is kept once.
+fn preferred_first(mut list: Vec<Ranked>) -> Vec<String> {
+    list.sort_by_key(|ranked| ranked.rank);
+    let mut seen = BTreeSet::new();
+    list.into_iter()
+        .filter(|ranked| seen.insert(ranked.value.to_lowercase()))
+        .map(|ranked| ranked.value)
+        .collect()
+}
+
+/// An IANA zone name, or the IANA zone of a Windows name; offsets such as `-05:00` say
+/// nothing about daylight saving time, so they are not kept.
+fn iana_zone(text: String) -> Option<String> {
+    match text.parse::<Tz>() {
+        Ok(Tz::Tz(zone)) => Some(zone.name().to_string()),
+        _ => None,
+    }
+}
+
+fn label_of(entry: &VCardEntry) -> Option<String> {
+    entry.params.iter().find_map(|param| match (&param.name, &param.value) {
+        (VCardParameterName::Other(name), VCardParameterValue::Text(label))
+            if name.eq_ignore_ascii_case(LABEL_PARAM) =>
+        {
+            Some(label.clone())
+        }
+        _ => None,
+    })
+}
+
+fn omitted_year(entry: &VCardEntry) -> Option<u16> {
+    entry.params.iter().find_map(|param| match (&param.name, &param.value) {
+        (VCardParameterName::Other(name), VCardParameterValue::Text(year))
+            if name.eq_ignore_ascii_case(APPLE_OMIT_YEAR) =>
+        {
+            year.trim().parse().ok()
+        }
+        _ => None,
+    })
+}
+
+fn read_date(
+    entry: &VCardEntry,
+    property: &Property,
+    kind: DateKind,
+    label: Option<String>,
+) -> Result<ImportantDate, LineProblem> {
+    let written = raw_value(&property.source);
+    match Day::parse(&written) {
+        Some(mut day) => {
+            if day.year.is_some() && day.year == omitted_year(entry) {
+                day.year = None;
+            }
+            Ok(ImportantDate { kind, date: day.to_string(), label })
+        }
+        None => Err(problem(
+            property.line,
+            format!(
+                "The {} on line {} (\u{201c}{}\u{201d}) is not a calendar date, so it was left out. \
+                 Correct it in your address book if you want Rapport to know it.",
+                kind_words(kind),
+                property.line,
+                shorten(&written),
+            ),
+        )),
+    }
+}
+
+fn kind_words(kind: DateKind) -> &'static str {
+    match kind {
+        DateKind::Birthday => "birthday",
+        DateKind::WorkAnniversary => "work anniversary",
+        DateKind::Other => "date",
+    }
+}
+
+/// Keeps a message readable when the bad value is a whole paragraph.
+fn shorten(text: &str) -> String {
+    const LIMIT: usize = 40;
+    match text.char_indices().nth(LIMIT) {
+        Some((end, _)) => format!("{}\u{2026}", text.get(..end).unwrap_or_default()),
+        None => text.to_string(),
+    }
+}
+
+/// A calendar day, with or without its year. It is read from the text as written: a time or
+/// zone after the day is ignored, never applied, so a birthday cannot move to another day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Day {
+    year: Option<u16>,
+    month: u8,
+    day: u8,
+}
+
+impl Day {
+    /// Accepts `YYYYMMDD`, `YYYY-MM-DD`, `--MMDD` and `--MM-DD`, each optionally followed by
+    /// `T` and a time. February 29 without a year is a real date.
+    fn parse(text: &str) -> Option<Day> {
+        let date = text.trim().split(['T', 't']).next().unwrap_or_default();
+        let (year, month_day) = match date.strip_prefix("--") {
+            Some(month_day) => (None, month_day),
+            None if date.len() == 8 => (Some(date.get(..4)?), date.get(4..)?),
+            None => {
+                let (year, month_day) = date.split_once('-')?;
+                (Some(year), month_day)
+            }
+        };
+        let (month, day) = match month_day.split_once('-') {
+            Some(parts) => parts,
+            None => (month_day.get(..2)?, month_day.get(2..)?),
+        };
+        let year = match year {
+            Some(year) => Some(u16::try_from(digits(year, 4)?).ok()?),
+            None => None,
+        };
+        let month = u8::try_from(digits(month, 2)?).ok()?;
+        let day = u8::try_from(digits(day, 2)?).ok()?;
+        // 2000 is a leap year, so a year-less February 29 passes.
+        NaiveDate::from_ymd_opt(i32::from(year.unwrap_or(2000)), u32::from(month), u32::from(day))?;
+        Some(Day { year, month, day })
+    }
+
+    fn partial(self) -> PartialDateTime {
+        PartialDateTime {
+            year: self.year,
+            month: Some(self.month),
+            day: Some(self.day),
+            ..Default::default()
+        }
+    }
+}
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.year {
+            Some(year) => write!(f, "{year:04}-{:02}-{:02}", self.month, self.day),
+            None => write!(f, "--{:02}-{:02}", self.month, self.day),
+        }
+    }
+}
+
+fn digits(text: &str, width: usize) -> Option<u32> {
+    if text.len() != width || !text.bytes().all(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+fn to_vcard(card: &PersonCard, version: VcardVersion) -> VCard {
+    let text = |property, value: &str| VCardEntry::new(property).with_value(value.to_string());
+    let mut entries = vec![text(VCardProperty::Prodid, PRODID), text(VCardProperty::Fn, &card.name)];
+    entries.push(VCardEntry::new(VCardProperty::N).with_values(name_parts(&card.name)));
+    entries.extend(card.company.as_deref().map(|company| text(VCardProperty::Org, company)));
+    entries.extend(card.title.as_deref().map(|title| text(VCardProperty::Title, title)));
+    entries.extend(preferred(VCardProperty::Email, &card.emails, version));
+    entries.extend(preferred(VCardProperty::Tel, &card.phones, version));
+    entries.extend(card.timezone.as_deref().map(|zone| {
+        let entry = text(VCardProperty::Tz, zone);
+        match version {
+            // 3.0 reads TZ as an offset unless told otherwise.
+            VcardVersion::V3 => entry.with_param(VCardParameter::value(VCardValueType::Text)),
+            VcardVersion::V4 => entry,
+        }
+    }));
+    entries.extend(card.notes.as_deref().map(|notes| text(VCardProperty::Note, notes)));
+    entries.extend(card.dates.iter().filter_map(|date| date_entry(date, version)));
+    VCard { entries }
+}
+
+/// Splits a full name for N: the last word is the family name, the rest the given names.
+fn name_parts(name: &str) -> Vec<VCardValue> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (family, given) = match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() => (last.to_string(), rest.join(" ")),
+        _ => (String::new(), words.join(" ")),
+    };
+    [family, given, String::new(), String::new(), String::new()].into_iter().map(VCardValue::Text).collect()
+}
+
+/// One entry per value; the first is marked preferred the way each version says it.
+fn preferred(property: VCardProperty, values: &[String], version: VcardVersion) -> Vec<VCardEntry> {
+    values
+        .iter()
+        .enumerate()
+        .map(|(index, value)| {
+            let entry = VCardEntry::new(property.clone()).with_value(value.clone());
+            match (index, version) {
+                (0, VcardVersion::V4) => entry.with_param(VCardParameter::pref(1u32)),
+                (0, VcardVersion::V3) => entry.with_param(VCardParameter::typ("pref".to_string())),
+                _ => entry,
+            }
+        })
+        .collect()
+}
+
+fn date_entry(date: &ImportantDate, version: VcardVersion) -> Option<VCardEntry> {
+    let day = Day::parse(&date.date)?;
+    let label = date.label.clone();
+    let (property, label) = match date.kind {
+        DateKind::Birthday => (VCardProperty::Bday, label),
+        DateKind::Other if label.as_deref() == Some(ANNIVERSARY_LABEL) => (VCardProperty::Anniversary, None),
+        DateKind::WorkAnniversary => (VCardProperty::Other(WORK_ANNIVERSARY.to_string()), label),
+        DateKind::Other => (VCardProperty::Other(OTHER_DATE.to_string()), label),
+    };
+    let label =
+        label.map(|label| VCardParameter::new(VCardParameterName::Other(LABEL_PARAM.to_string()), label));
+    let entry = VCardEntry::new(property.clone()).with_param_opt(label);
+    Some(match (property, day.year, version) {
+        // Our own properties are text, in Rapport's own form, in both versions.
+        (VCardProperty::Other(_), _, _) => entry.with_value(day.to_string()),
+        (_, None, VcardVersion::V3) => {
+            let omitted = VCardParameter::new(
+                VCardParameterName::Other(APPLE_OMIT_YEAR.to_string()),
+                APPLE_NO_YEAR.to_string(),
+            );
+            let apple_day = Day { year: Some(APPLE_NO_YEAR), ..day };
+            entry.with_param(omitted).with_value(VCardValue::PartialDateTime(apple_day.partial()))
+        }
+        _ => entry.with_value(VCardValue::PartialDateTime(day.partial())),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card(name: &str) -> PersonCard {
+        PersonCard { line: 1, name: name.to_string(), ..Default::default() }
+    }
+
+    fn date(kind: DateKind, date: &str, label: Option<&str>) -> ImportantDate {
+        ImportantDate { kind, date: date.to_string(), label: label.map(str::to_string) }
+    }
+
+    fn vcf(lines: &[&str]) -> String {
+        let mut text = lines.join("\r\n");
+        text.push_str("\r\n");
+        text
+    }
+
+    fn one(text: &str) -> PersonCard {
+        let read = read(text);
+        assert_eq!(read.records.len(), 1, "{read:?}");
+        read.records.into_iter().next().unwrap_or_default()
+    }
+
+    fn birthdays(text: &str) -> Vec<String> {
+        one(text).dates.into_iter().map(|date| date.date).collect()
+    }
+
+    #[test]
+    fn reads_an_apple_card() {
+        let text = vcf(&[
+            "BEGIN:VCARD",
+            "VERSION:3.0",
+            "PRODID:-//Apple Inc.//iPhone OS 17.0//EN",
+            "N:Lovelace;Ada;;Lady;",
+            "FN:Ada Lovelace",
+            "ORG:Analytical Engines\\, Ltd.;R&D;",
+            "TITLE:Chief Scientist",
+            "item1.EMAIL;type=INTERNET:ada@home.example",
+            "item2.EMAIL;type=INTERNET;type=pref:Ada@Engines.example",
+            "EMAIL;type=INTERNET:ada@engines.example",
+            "TEL;type=CELL;type=VOICE;type=pref:+44 20 7946 0000",
+            "TEL;type=WORK:tel:+44 20 7946 0001",
+            "item1.X-ABLabel:_$!<Other>!$_",
+            "BDAY;X-APPLE-OMIT-YEAR=1604:1604-12-10",
+            "PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRg==",
+            "ADR;type=WORK:;;1 Main St;London;;;UK",
+            "NOTE:Met at the conference.\\nLikes tea.",
+            "TZ:Europe/London",
+            "END:VCARD",
+        ]);
+        let read = read(&text);
+        assert!(read.problems.is_empty(), "{:?}", read.problems);
+        assert_eq!(read.skipped, ["ADR", "PHOTO", "X-ABLABEL"]);
+        let card = read.records.first().cloned().unwrap_or_default();
+        assert_eq!(card.name, "Ada Lovelace");
+        assert_eq!(card.company.as_deref(), Some("Analytical Engines, Ltd."));
+        assert_eq!(card.title.as_deref(), Some("Chief Scientist"));
+        assert_eq!(card.emails, ["Ada@Engines.example", "ada@home.example"]);
+        assert_eq!(card.phones, ["+44 20 7946 0000", "+44 20 7946 0001"]);
+        assert_eq!(card.timezone.as_deref(), Some("Europe/London"));
+        assert_eq!(card.notes.as_deref(), Some("Met at the conference.\nLikes tea."));
+        assert_eq!(card.dates, [date(DateKind::Birthday, "--12-10", None)]);
+        assert_eq!(card.line, 1);
+    }
+
+    #[test]
+    fn reads_a_version_4_card_with_preferences() {
+        let text = vcf(&[
+            "BEGIN:VCARD",
+            "VERSION:4.0",
+            "FN:  Grace Hopper ",
+            "EMAIL;PREF=2:b@navy.example",
+            "EMAIL:c@navy.example",
+            "EMAIL;PREF=1:a@navy.example",
+            "TEL;VALUE=uri;PREF=1:tel:+1-555-0100",
+            "BDAY:19061209",
+            "ANNIVERSARY:--0412",
+            "ROLE:Rear Admiral",
+            "TZ:Eastern Standard Time",
+            "END:VCARD",
+        ]);
+        let card = one(&text);
+        assert_eq!(card.name, "Grace Hopper");
+        assert_eq!(card.emails, ["a@navy.example", "b@navy.example", "c@navy.example"]);
+        assert_eq!(card.phones, ["+1-555-0100"]);
+        assert_eq!(card.title.as_deref(), Some("Rear Admiral"));
+        assert_eq!(card.timezone.as_deref(), Some("America/New_York"));
+        assert_eq!(
+            card.dates,
+            [
+                date(DateKind::Birthday, "1906-12-09", None),
+                date(DateKind::Other, "--04-12", Some("Anniversary"))
+            ]
+        );
+    }
+
+    #[test]
+    fn birthdays_keep_the_day_as_written() {
+        let card = |bday: &str| format!("BEGIN:VCARD\nFN:X\nBDAY{bday}\nEND:VCARD\n");
+        assert_eq!(birthdays(&card(":19850314")), ["1985-03-14"]);
+        assert_eq!(birthdays(&card(":1985-03-14")), ["1985-03-14"]);
+        assert_eq!(birthdays(&card(":1985-03-14T00:00:00Z")), ["1985-03-14"]);
+        assert_eq!(birthdays(&card(":1985-03-14T23:30:00-08:00")), ["1985-03-14"]);
+        assert_eq!(birthdays(&card(":--0314")), ["--03-14"]);
+        assert_eq!(birthdays(&card(":--03-14")), ["--03-14"]);
+        assert_eq!(birthdays(&card(":--0229")), ["--02-29"]);
+        assert_eq!(birthdays(&card(";VALUE=date:1985-03-14")), ["1985-03-14"]);
+        assert_eq!(birthdays(&card(";X-APPLE-OMIT-YEAR=1604:1604-03-14")), ["--03-14"]);
+        assert_eq!(birthdays(&card(";X-APPLE-OMIT-YEAR=1604:1985-03-14")), ["1985-03-14"]);
+        let three = "BEGIN:VCARD\nVERSION:3.0\nFN:X\nBDAY:--03-14\nEND:VCARD\n";
+        assert_eq!(birthdays(three), ["--03-14"]);
+    }
+
+    #[test]
+    fn a_birthday_that_is_not_a_date_is_reported_and_the_card_kept() {
+        for bad in [";VALUE=text:circa 1800", ":1985-02-30", ":--1314", ":1985-03", ":"] {
+            let text = format!("BEGIN:VCARD\nVERSION:4.0\nFN:Old Friend\nBDAY{bad}\nEND:VCARD\n");
+            let read = read(&text);
+            assert_eq!(read.records.len(), 1);
+            assert!(read.records.iter().all(|card| card.dates.is_empty()));
+            assert_eq!(read.problems.len(), 1, "{bad}");
+            assert!(read.problems.iter().all(|problem| problem.line == 4), "{:?}", read.problems);
+        }
+        let read = read("BEGIN:VCARD\nFN:A\nBDAY;VALUE=text:circa 1800\nEND:VCARD\n");
+        let message = read.problems.first().map(|problem| problem.message.as_str()).unwrap_or_default();
+        assert!(message.contains("birthday on line 3") && message.contains("circa 1800"), "{message}");
+    }
+
+    #[test]
+    fn the_name_comes_from_n_when_fn_is_missing() {
+        let card = one("BEGIN:VCARD\nVERSION:3.0\nN:Doe;Jane,Mary;Q.;Dr.;PhD\nEND:VCARD\n");
+        assert_eq!(card.name, "Jane Mary Doe");
+        let card = one("BEGIN:VCARD\nFN: \nN:;Cher;;;\nEND:VCARD\n");
+        assert_eq!(card.name, "Cher");
+    }
+
+    #[test]
+    fn a_card_without_a_name_is_a_problem_at_its_line() {
+        let text = "BEGIN:VCARD\nFN:First\nEND:VCARD\n\nBEGIN:VCARD\nN:;;;;\nEMAIL:x@y.example\nEND:VCARD\n";
+        let read = read(text);
+        assert_eq!(read.records.len(), 1);
+        assert_eq!(
+            read.problems,
+            [problem(
+                5,
+                "The card at line 5 has no name, so it was not read. Give it a name (FN) in your \
+                 address book."
+                    .to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn cut_off_cards_and_stray_lines_are_reported() {
+        let text =
+            "hello\nthere\n\nBEGIN:VCARD\nFN:A\nBEGIN:VCARD\nFN:B\nEND:VCARD\njunk\nBEGIN:VCARD\nFN:C\n";
+        let read = read(text);
+        let names: Vec<_> = read.records.iter().map(|card| (card.name.as_str(), card.line)).collect();
+        assert_eq!(names, [("B", 6)]);
+        let lines: Vec<_> = read.problems.iter().map(|problem| problem.line).collect();
+        assert_eq!(lines, [1, 4, 9, 10]);
+    }
+
+    #[test]
+    fn text_without_cards_is_one_problem() {
+        for text in ["", "just some notes\nabout people", "\u{feff}", "BEGIN:VCALENDAR\nEND:VCALENDAR"] {
+            let read = read(text);
+            assert!(read.records.is_empty());
+            assert_eq!(read.problems.len(), 1);
+            assert!(
+                read.problems
+                    .iter()
+                    .all(|problem| problem.line == 1 && problem.message.contains("no contact"))
+            );
+        }
+    }
+
+    #[test]
+    fn reads_folding_quoted_printable_and_bom() {
+        let text = vcf(&[
+            "\u{feff}BEGIN:VCARD",
+            "VERSION:2.1",
+            "N;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:M=C3=BCller;J=",
+            "=C3=BCrgen",
+            "NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:Zeile eins=0D=0AZeile =",
+            "zwei",
+            "EMAIL;PREF;INTERNET:j@example.de",
+            "TITLE:Head of",
+            "  Sales",
+            "TEL;CELL:+49 30 1234",
+            "END:VCARD",
+            "BEGIN:VCARD",
+            "VERSION:2.1",
+            "FN:Zweite",
+            "END:VCARD",
+        ]);
+        let read = read(&text);
+        assert!(read.problems.is_empty(), "{:?}", read.problems);
+        let first = read.records.first().cloned().unwrap_or_default();
+        assert_eq!(first.name, "Jürgen Müller");
+        assert_eq!(first.notes.as_deref(), Some("Zeile eins\r\nZeile zwei"));
+        assert_eq!(first.title.as_deref(), Some("Head of Sales"));
+        assert_eq!(first.emails, ["j@example.de"]);
+        assert_eq!(read.records.get(1).map(|card| card.line), Some(12));
+    }
+
+    #[test]
+    fn several_notes_are_joined_and_duplicates_dropped() {
+        let card = one(&vcf(&[
+            "BEGIN:VCARD",
+            "FN:A",
+            "NOTE:one",
+            "NOTE:two",
+            "EMAIL:A@x.example",
+            "EMAIL:a@X.example",
+            "TEL:1",
+            "TEL:1",
+            "END:VCARD",
+        ]));
+        assert_eq!(card.notes.as_deref(), Some("one\n\ntwo"));
+        assert_eq!(card.emails, ["A@x.example"]);
+        assert_eq!(card.phones, ["1"]);
+    }
+
+    #[test]
+    fn offsets_and_unknown_zones_are_ignored() {
+        for zone in [":-05:00", ":Mars/Olympus", ";VALUE=utc-offset:+0100"] {
+            let text = format!("BEGIN:VCARD\nFN:A\nTZ{zone}\nEND:VCARD\n");
+            assert_eq!(one(&text).timezone, None, "{zone}");
+        }
+    }
+
+    #[test]
+    fn writes_version_4() {
+        let mut person = card("Ada King Lovelace");
+        person.company = Some("Engines; Ltd".into());
+        person.emails = vec!["ada@engines.example".into(), "ada@home.example".into()];
+        person.timezone = Some("Europe/London".into());
+        person.dates =
+            vec![date(DateKind::Birthday, "--03-14", None), date(DateKind::Birthday, "1985-03-14", None)];
+        let text = write(&[person], VcardVersion::V4);
+        assert!(
+            text.starts_with("BEGIN:VCARD\r\nVERSION:4.0\r\nPRODID:-//Rapport//Rapport//EN\r\n"),
+            "{text}"
+        );
+        for line in [
+            "FN:Ada King Lovelace",
+            "N:Lovelace;Ada King;;;",
+            "ORG:Engines\\; Ltd",
+            "EMAIL;PREF=1:ada@engines.example",
+            "EMAIL:ada@home.example",
+            "TZ:Europe/London",
+            "BDAY:--0314",
+            "BDAY:19850314",
+        ] {
+            assert!(text.contains(&format!("\r\n{line}\r\n")), "{line} in {text}");
+        }
+        assert!(text.ends_with("END:VCARD\r\n"));
+    }
+
+    #[test]
+    fn writes_version_3_the_way_apple_does() {
+        let mut person = card("Cher");
+        person.phones = vec!["+1 555 0100".into()];
+        person.timezone = Some("America/New_York".into());
+        person.dates =
+            vec![date(DateKind::Birthday, "--02-29", None), date(DateKind::Birthday, "1946-05-20", None)];
+        let text = write(&[person], VcardVersion::V3);
+        for line in [
+            "VERSION:3.0",
+            "N:;Cher;;;",
+            "TEL;TYPE=pref:+1 555 0100",
+            "TZ;VALUE=TEXT:America/New_York",
+            "BDAY;X-APPLE-OMIT-YEAR=1604:1604-02-29",
+            "BDAY:1946-05-20",
+        ] {
+            assert!(text.contains(&format!("\r\n{line}\r\n")), "{line} in {text}");
+        }
+    }
+
+    #[test]
+    fn long_lines_are_folded_at_75_octets() {
+        let mut person = card("Long Note");
+        person.notes = Some("日本語のメモ、とても長い。".repeat(20));
+        for version in [VcardVersion::V3, VcardVersion::V4] {
+            let text = write(std::slice::from_ref(&person), version);
+            assert!(text.split("\r\n").all(|line| line.len() <= 75), "{text}");
+            assert_eq!(one(&text).notes, person.notes);
+        }
+    }
+
+    fn full_card() -> PersonCard {
+        PersonCard {
+            line: 1,
+            name: "José \u{201c}Pepe\u{201d} O'Brien-Ñúñez, Jr.; \\ 山田 太郎 محمد 🎉".into(),
+            company: Some("Acme, Inc.; Sales \\ Europe".into()),
+            title: Some("Head of Sales, EMEA; interim".into()),
+            emails: vec!["pepe@acme.example".into(), "José@例え.jp".into(), "p@home.example".into()],
+            phones: vec!["+34 600 000 000".into(), "+81-3-0000-0000".into()],
+            timezone: Some("Asia/Tokyo".into()),
+            dates: vec![
+                date(DateKind::Birthday, "--02-29", None),
+                date(DateKind::WorkAnniversary, "2015-09-01", None),
+                date(DateKind::Other, "2010-06-12", Some("Anniversary")),
+                date(DateKind::Other, "--11-30", Some("Renewal, \"big\" one; yearly")),
+                date(DateKind::Other, "2030-01-01", None),
+                date(DateKind::WorkAnniversary, "--01-15", Some("At Acme")),
+            ],
+            notes: Some("First line, with comma; semicolon \\ backslash\n\nSecond: مرحبا 🎉\nThird".into()),
+        }
+    }
+
+    #[test]
+    fn round_trips_in_both_versions() {
+        let minimal = card("Solo");
+        for person in [full_card(), minimal] {
+            for version in [VcardVersion::V3, VcardVersion::V4] {
+                let text = write(std::slice::from_ref(&person), version);
+                let read = read(&text);
+                assert!(read.problems.is_empty(), "{:?}", read.problems);
+                assert!(read.skipped.is_empty(), "{:?}", read.skipped);
+                assert_eq!(read.records, std::slice::from_ref(&person), "{version:?}\n{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn several_cards_keep_their_lines() {
+        let people = [full_card(), card("B"), card("C")];
+        let text = write(&people, VcardVersion::V4);
+        let read = read(&text);
+        let starts: Vec<u32> = text
+            .split("\r\n")
+            .enumerate()
+            .filter(|(_, line)| *line == "BEGIN:VCARD")
+            .map(|(index, _)| u32::try_from(index + 1).unwrap_or_default())
+            .collect();
+        assert_eq!(read.records.iter().map(|card| card.line).collect::<Vec<_>>(), starts);
+        assert_eq!(
+            read.records.iter().map(|card| card.name.as_str()).collect::<Vec<_>>(),
+            [people[0].name.as_str(), "B", "C"]
+        );
+    }
+
+    /// A small deterministic generator, so a failure can be replayed.
+    struct Lcg(u64);
+
+    impl Lcg {
+        fn next(&mut self) -> u64 {
+            self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            self.0 >> 33
+        }
+
+        fn below(&mut self, bound: usize) -> usize {
+            usize::try_from(self.next()).unwrap_or_default() % bound.max(1)
+        }
+    }
+
+    #[test]
+    fn round_trips_generated_cards() {
+        let pieces = ["a", "Zoë", ",", ";", "\\", ":", "\"", "山田", "مرحبا", "🎉", "x y", "=", "'", "-"];
+        let mut rng = Lcg(7);
+        let text = |rng: &mut Lcg| {
+            let words: String = (0..1 + rng.below(6)).map(|_| pieces[rng.below(pieces.len())]).collect();
+            words.trim().to_string()
+        };
+        for _ in 0..200 {
+            let name = format!("N{}", text(&mut rng));
+            let mut person = card(&name);
+            person.company = Some(format!("C{}", text(&mut rng)));
+            person.title = (rng.below(2) == 0).then(|| format!("T{}", text(&mut rng)));
+            person.emails =
+                (0..rng.below(3)).map(|index| format!("e{index}{}@x.example", text(&mut rng))).collect();
+            person.phones = (0..rng.below(3)).map(|index| format!("+{index} {}", rng.below(1000))).collect();
+            person.notes = (rng.below(2) == 0).then(|| format!("n{}\nm{}", text(&mut rng), text(&mut rng)));
+            person.dates = vec![date(
+                DateKind::Birthday,
+                &format!("--{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28)),
+                None,
+            )];
+            for version in [VcardVersion::V3, VcardVersion::V4] {
+                let written = write(std::slice::from_ref(&person), version);
+                assert_eq!(read(&written).records, std::slice::from_ref(&person), "{written}");
+            }
+        }
+    }
+
+    #[test]
+    fn never_panics_on_any_input() {
+        let fixture = write(&[full_card(), card("B")], VcardVersion::V3);
+        let mut rng = Lcg(42);
+        for round in 0..400 {
+            let bytes: Vec<u8> = if round % 2 == 0 {
+                (0..rng.below(600)).map(|_| u8::try_from(rng.below(256)).unwrap_or_default()).collect()
+            } else {
+                let mut bytes = fixture.clone().into_bytes();
+                for _ in 0..1 + rng.below(20) {
+                    let at = rng.below(bytes.len());
+                    let byte = [b'\r', b'\n', b':', b';', b'=', b' ', b'"', b'\\', 0xff, b'-'][rng.below(10)];
+                    match rng.below(3) {
+                        0 => bytes.insert(at, byte),
+                        1 if at < bytes.len() => {
+                            bytes.remove(at);
+                        }
+                        _ => bytes.truncate(at),
+                    }
+                }
+                bytes
+            };
+            let _ = read(&String::from_utf8_lossy(&bytes));
+        }
+    }
+
+    #[test]
+    fn survives_huge_and_odd_input() {
+        let long = "x".repeat(1 << 20);
+        let inputs = [
+            format!("BEGIN:VCARD\nFN:{long}\nNOTE;ENCODING=QUOTED-PRINTABLE:{long}=\n=\nEND:VCARD\n"),
+            format!("BEGIN:VCARD\nBDAY:{long}\nFN:A\nEND:VCARD\n"),
+            "BEGIN:VCARD\n".repeat(5000),
+            "END:VCARD\n".repeat(5000),
+            "BEGIN:VCARD\n;;;;:::\n\"\n:\nBEGIN:VEVENT\nFN;X=\"unterminated:quote\nEND:VCARD\n".to_string(),
+            format!("BEGIN:VCARD\nFN:A\n {long}\nEND:VCARD"),
+        ];
+        for input in &inputs {
+            let _ = read(input);
+        }
+        assert_eq!(one(&inputs[1]).dates, []);
+    }
 }

@@ -188,8 +188,15 @@ impl Rapport {
             ),
             _ => None,
         };
-        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-        Ok(ImportSource { path: path.display().to_string(), name, format, encoding: decoded.encoding.to_string(), csv })
+        let name =
+            path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        Ok(ImportSource {
+            path: path.display().to_string(),
+            name,
+            format,
+            encoding: decoded.encoding.to_string(),
+            csv,
+        })
     }
 
     /// Imports the CSV, vCard or iCalendar file at `path`; see [`Rapport::import_bytes`].

@@ -144,7 +144,7 @@ impl Rapport {
                 .collect();
             events.push(FeedEvent {
                 uid: m.ical_uid.clone().unwrap_or_else(|| format!("{}@rapport", m.id)),
-                title: format!("{} ({})", m.title, account_name(&m.account_id)),
+                title: m.title.clone(),
                 when: FeedWhen::Timed {
                     starts_at: m.starts_at,
                     ends_at: m.ends_at,
@@ -153,6 +153,7 @@ impl Rapport {
                 description: (!m.agenda.is_empty()).then(|| m.agenda.clone()),
                 location: m.location.clone(),
                 attendees,
+                categories: vec![account_name(&m.account_id).to_string(), "Meeting".into()],
             });
         }
 
@@ -171,6 +172,7 @@ impl Rapport {
                 description: Some(description.join("\n")),
                 location: None,
                 attendees: Vec::new(),
+                categories: vec![s.account.clone(), "Check-in".into()],
             });
         }
 
@@ -191,6 +193,7 @@ impl Rapport {
                 description: None,
                 location: None,
                 attendees: Vec::new(),
+                categories: vec![account.name.clone(), "Promise".into()],
             });
         }
 
@@ -211,6 +214,7 @@ impl Rapport {
                     description: None,
                     location: None,
                     attendees: Vec::new(),
+                    categories: vec![account_name(&c.account_id).to_string(), "Birthday and dates".into()],
                 });
             }
         }

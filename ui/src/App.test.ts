@@ -2,7 +2,19 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, expect, test } from "vitest";
 import { render } from "vitest-browser-svelte";
 import App from "./App.svelte";
-import { accountReview, backupFile, backupList, brief, briefMeeting, checkinSettings, healthWeights, summary } from "./test/fixtures";
+import {
+  accountReview,
+  backupFile,
+  backupList,
+  brief,
+  briefMeeting,
+  checkinSettings,
+  exchangeReport,
+  healthWeights,
+  importSource,
+  plannedRecord,
+  summary,
+} from "./test/fixtures";
 
 afterEach(() => {
   clearMocks();
@@ -70,6 +82,8 @@ test("with a damaged database, Today leads to the backups, and a restore brings 
     if (!restored) throw damaged;
     if (command === "checkin_settings") return checkinSettings();
     if (command === "health_weights") return healthWeights();
+    if (command === "list_accounts") return [];
+    if (command === "feed_settings") return { path: null };
     throw new Error(`unexpected ${command}`);
   });
   const screen = await render(App);
@@ -88,5 +102,33 @@ test("with a damaged database, Today leads to the backups, and a restore brings 
     .element(screen.getByRole("region", { name: "Backups" }).getByRole("status").first())
     .toHaveTextContent(`Restored from ${newest.path}. Your data as it was is kept in ${safety}.`);
   await expect.element(screen.getByRole("form", { name: "Check-in settings" })).toBeVisible();
+  expect(screen.getByRole("alert").elements()).toHaveLength(0);
+});
+
+test("an import from Settings shows every view afresh, and its sentence stays on the new Settings", async () => {
+  history.replaceState(history.state, "", "#/settings");
+  let accounts = [summary({ name: "Kestrel Logistik GmbH" })];
+  mockIPC((command) => {
+    if (command === "checkin_settings") return checkinSettings();
+    if (command === "health_weights") return healthWeights();
+    if (command === "backups") return backupList();
+    if (command === "feed_settings") return { path: null };
+    if (command === "list_accounts") return accounts;
+    if (command === "inspect_import") return importSource();
+    if (command === "preview_import") return exchangeReport({ records: [plannedRecord({ account: "Halden Foods" })], created: 2 });
+    if (command === "import_file") {
+      accounts = [...accounts, summary({ name: "Halden Foods" })];
+      return exchangeReport({ records: [plannedRecord({ account: "Halden Foods" })], created: 2, dry_run: false });
+    }
+    throw new Error(`unexpected ${command}`);
+  });
+  const screen = await render(App);
+  const exchange = () => screen.getByRole("region", { name: "Import and export" });
+  await exchange().getByRole("button", { name: "Import contacts, companies or a calendar…" }).click();
+  await exchange().getByRole("button", { name: "Preview" }).click();
+  await exchange().getByRole("button", { name: "Import", exact: true }).click();
+
+  await expect.element(exchange().getByRole("status").first()).toHaveTextContent("Imported people.csv: 2 added.");
+  await expect.element(exchange().getByLabelText("From")).toHaveTextContent("Halden Foods");
   expect(screen.getByRole("alert").elements()).toHaveLength(0);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { ago, bothTimes, duration, fileSize, localInputToRfc3339, theirTime } from "./format";
+import { ago, bothTimes, duration, fileSize, localInputToRfc3339, splitList, theirTime } from "./format";
 
 const now = new Date("2026-11-23T10:00:00Z");
 
@@ -47,4 +47,9 @@ test("a file's size reads in KB, MB or GB", () => {
   expect(fileSize(3 * 1024 * 1024)).toBe("3 MB");
   expect(fileSize(1_288_490_189)).toMatch(/^1[.,]2 GB$/);
   expect(fileSize(null)).toBe("—");
+});
+
+test("values typed in one box are split at commas and new lines, trimmed, and blanks dropped", () => {
+  expect(splitList(" anna@kestrel.de,anna.vogt@gmail.com \n\n , a@b.de\r\n")).toEqual(["anna@kestrel.de", "anna.vogt@gmail.com", "a@b.de"]);
+  expect(splitList("  ")).toEqual([]);
 });

@@ -107,6 +107,14 @@ export function duration(from: string, to: string): string {
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
+/** The values typed in one box, one per comma or line: "a@x.de, b@x.de" → ["a@x.de", "b@x.de"]. */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[,\n]/)
+    .map((value) => value.trim())
+    .filter((value) => value !== "");
+}
+
 /** A file's size as people read it: "640 KB", "4.2 MB", "1.3 GB"; a dash when it is not known. */
 export function fileSize(bytes: number | null | undefined): string {
   if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return "—";

@@ -21,11 +21,15 @@ import type {
   ClientRequest,
   Component_Serialize,
   Contact,
+  CsvLayout,
   CultureNote,
+  ExchangeReport_Serialize,
   Goal,
+  ImportSource_Serialize,
   Interaction,
   Issue,
   Meeting,
+  PlannedRecord,
   PromiseRecord,
   Reason,
   ReasonCode,
@@ -66,6 +70,8 @@ export function contact(overrides: Partial<Contact> = {}): Contact {
     reports_to: null,
     email: null,
     phone: null,
+    other_emails: [],
+    other_phones: [],
     preferred_channel: "call",
     timezone: null,
     cadence_days: null,
@@ -550,4 +556,57 @@ export function backupFile(overrides: Partial<BackupFile> = {}): BackupFile {
 /** The backups folder as the core lists it, newest first, with its default policy. */
 export function backupList(files: BackupFile[] = [backupFile()], policy = { daily: 7, weekly: 4, monthly: 12 }): Backups {
   return { folder: BACKUP_FOLDER, files, policy };
+}
+
+/** A spreadsheet of people, as Rapport reads it: three columns, the first rows as samples. */
+export function csvLayout(overrides: Partial<CsvLayout> = {}): CsvLayout {
+  return {
+    encoding: "Windows-1252",
+    delimiter: ";",
+    header: ["Name", "Firma", "E-Mail"],
+    suggested: ["name", "company", "email"],
+    sample: [
+      ["Annika Vogt", "Kestrel Logistik GmbH", "annika@kestrel.de"],
+      ["Jonas Keller", "Kestrel Logistik GmbH", "jonas@kestrel.de"],
+      ["Mira Schulz", "", "mira@kestrel.de"],
+      ["Lena Brandt", "Kestrel Logistik GmbH", "lena@kestrel.de"],
+    ],
+    rows: 42,
+    ...overrides,
+  };
+}
+
+/** A file the user chose to import: people.csv, unless told. */
+export function importSource(overrides: Partial<ImportSource_Serialize> = {}): ImportSource_Serialize {
+  return {
+    path: "/home/anna/Downloads/people.csv",
+    name: "people.csv",
+    format: "csv",
+    encoding: "Windows-1252",
+    csv: csvLayout(),
+    ...overrides,
+  };
+}
+
+/** One record an import would add. */
+export function plannedRecord(overrides: Partial<PlannedRecord> = {}): PlannedRecord {
+  return { line: 2, kind: "contact", outcome: "create", label: "Annika Vogt", account: "Kestrel Logistik GmbH", changes: [], ...overrides };
+}
+
+/** What a preview of an import found: nothing, unless told. */
+export function exchangeReport(overrides: Partial<ExchangeReport_Serialize> = {}): ExchangeReport_Serialize {
+  return {
+    format: "csv",
+    encoding: "Windows-1252",
+    records: [],
+    problems: [],
+    skipped: [],
+    created: 0,
+    merged: 0,
+    restored: 0,
+    unchanged: 0,
+    dry_run: true,
+    backup: null,
+    ...overrides,
+  };
 }

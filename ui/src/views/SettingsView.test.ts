@@ -1,7 +1,7 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, expect, test } from "vitest";
 import { render } from "vitest-browser-svelte";
-import { backupFile, backupList, checkinSettings, healthWeights } from "../test/fixtures";
+import { backupFile, backupList, checkinSettings, healthWeights, summary } from "../test/fixtures";
 import SettingsView from "./SettingsView.svelte";
 
 afterEach(() => clearMocks());
@@ -13,6 +13,8 @@ function serving(answerSave: () => unknown = () => null) {
     if (command === "checkin_settings") return checkinSettings({ request_answer_hours: 8 });
     if (command === "health_weights") return healthWeights({ intimacy: 5 });
     if (command === "backups") return backupList();
+    if (command === "list_accounts") return [summary({ id: "account-kestrel", name: "Kestrel Logistik GmbH" })];
+    if (command === "feed_settings") return { path: null };
     if (command === "save_checkin_settings") {
       saved.push((args as { settings: Record<string, unknown> }).settings);
       return answerSave();
@@ -130,6 +132,15 @@ test("the core's refusal of a weight is shown beside the component it names, whi
   await expect.element(weights.getByRole("status")).toHaveTextContent("");
 });
 
+test("importing and exporting come last, with the accounts to choose from and the calendar file", async () => {
+  serving();
+  const screen = await render(SettingsView);
+  const exchange = screen.getByRole("region", { name: "Import and export" });
+  await expect.element(exchange.getByRole("button", { name: "Import contacts, companies or a calendar…" })).toBeVisible();
+  await expect.element(exchange.getByLabelText("From")).toHaveTextContent("Kestrel Logistik GmbH");
+  await expect.element(exchange.getByRole("region", { name: "Calendar file" }).getByRole("status")).toHaveTextContent("Off.");
+});
+
 test("the backups are below the other settings, and still work when the database is damaged", async () => {
   const damaged = "Rapport found its database damaged and has not changed it. Restore it from Settings, under Backups.";
   const fresh = backupFile({ taken_at: "2026-11-23T10:00:00Z", reason: "manual" });
@@ -146,4 +157,5 @@ test("the backups are below the other settings, and still work when the database
 
   await backups.getByRole("button", { name: "Back up now" }).click();
   await expect.element(backups.getByRole("status").first()).toHaveTextContent(`Backed up to ${fresh.path}.`);
+  expect(screen.getByRole("region", { name: "Import and export" }).elements()).toHaveLength(0);
 });

@@ -39,8 +39,8 @@ test("a new person is sent with manager, channels, own zone, rhythm and a birthd
   await screen.getByLabelText("Job title").fill("Site lead, Bremen");
   await screen.getByLabelText("Level").selectOptions("Manager");
   await screen.getByLabelText("Reports to").selectOptions(jonas.id);
-  await screen.getByLabelText("Email").fill("lena@kestrel.de");
-  await screen.getByLabelText("Phone").fill("+49 421 555 0100");
+  await screen.getByLabelText("Email", { exact: true }).fill("lena@kestrel.de");
+  await screen.getByLabelText("Phone", { exact: true }).fill("+49 421 555 0100");
   await screen.getByLabelText("Prefers").selectOptions("Chat");
   await screen.getByLabelText("Own time zone").fill("Europe/Lisbon");
   await screen.getByLabelText("Own check-in rhythm (days)").fill("21");
@@ -56,6 +56,8 @@ test("a new person is sent with manager, channels, own zone, rhythm and a birthd
     reports_to: jonas.id,
     email: "lena@kestrel.de",
     phone: "+49 421 555 0100",
+    other_emails: [],
+    other_phones: [],
     preferred_channel: "chat",
     timezone: "Europe/Lisbon",
     cadence_days: 21,
@@ -86,4 +88,62 @@ test("editing someone cannot make them their own manager, and a bad date is expl
   await expect.element(dates.getByRole("alert")).toHaveTextContent("or --MM-DD when you do not know the year");
   await expect.element(screen.getByLabelText("Name")).toHaveAttribute("aria-invalid", "false");
   expect(sent[0]).toMatchObject({ contactId: jonas.id });
+});
+
+test("other emails and phones are split at commas and new lines, trimmed, and sent", async () => {
+  let sent: Record<string, unknown> | undefined;
+  mockIPC((command, args) => {
+    expect(command).toBe("add_contact");
+    sent = (args as { draft: Record<string, unknown> }).draft;
+    return contact();
+  });
+  const onchange = vi.fn();
+  const screen = await renderPanel(onchange);
+  await screen.getByRole("button", { name: "Add a person" }).click();
+  await screen.getByLabelText("Name").fill("Lena Brandt");
+  await screen.getByLabelText("Other emails").fill(" lena.brandt@gmail.com ,\n\nl.brandt@kestrel-bremen.de, ");
+  await screen.getByLabelText("Other phones").fill("+49 170 555 0101\n +49 421 555 0199 ");
+  await screen.getByRole("button", { name: "Add person" }).click();
+  await expect.poll(() => onchange.mock.calls.length).toBe(1);
+  expect(sent).toMatchObject({
+    other_emails: ["lena.brandt@gmail.com", "l.brandt@kestrel-bremen.de"],
+    other_phones: ["+49 170 555 0101", "+49 421 555 0199"],
+  });
+});
+
+test("a person's other emails and phones are shown after the main ones", async () => {
+  const lena = contact({ name: "Lena Brandt", email: "lena@kestrel.de", other_emails: ["lena.brandt@gmail.com"], phone: "+49 421 555 0100", other_phones: ["+49 170 555 0101"] });
+  const screen = await render(PeoplePanel, { accountId: "account-1", accountTimezone: "Europe/Berlin", contacts: [lena], now: NOW, onchange: vi.fn() });
+  const details = [...screen.container.querySelectorAll(".details span")].map((span) => span.textContent);
+  expect(details.slice(0, 4)).toEqual(["lena@kestrel.de", "lena.brandt@gmail.com", "+49 421 555 0100", "+49 170 555 0101"]);
+});
+
+test("editing someone keeps their other emails and phones, and a refused one is explained beside its box", async () => {
+  const drafts: Record<string, unknown>[] = [];
+  mockIPC((command, args) => {
+    expect(command).toBe("update_contact");
+    const draft = (args as { draft: Record<string, unknown> }).draft;
+    drafts.push(draft);
+    if (drafts.length === 1) return contact();
+    throw { code: "validation", field: "other_emails", message: '"lena(at)gmail" is not an email address. Write it as name@example.com.' };
+  });
+  const lena = contact({ name: "Lena Brandt", other_emails: ["lena.brandt@gmail.com", "lb@kestrel.de"], other_phones: ["+49 170 555 0101"] });
+  const onchange = vi.fn();
+  const screen = await render(PeoplePanel, { accountId: "account-1", accountTimezone: "Europe/Berlin", contacts: [lena], now: NOW, onchange });
+  const everyone = screen.getByRole("region", { name: "Everyone" });
+
+  await everyone.getByRole("button", { name: "Edit" }).click();
+  await expect.element(screen.getByLabelText("Other emails")).toHaveValue("lena.brandt@gmail.com\nlb@kestrel.de");
+  await screen.getByLabelText("Job title").fill("Site lead");
+  await screen.getByRole("button", { name: "Save changes" }).click();
+  await expect.poll(() => onchange.mock.calls.length).toBe(1);
+  expect(drafts[0]).toMatchObject({ other_emails: ["lena.brandt@gmail.com", "lb@kestrel.de"], other_phones: ["+49 170 555 0101"] });
+
+  await everyone.getByRole("button", { name: "Edit" }).click();
+  const others = screen.getByLabelText("Other emails");
+  await others.fill("lena(at)gmail");
+  await screen.getByRole("button", { name: "Save changes" }).click();
+  await expect.element(others).toHaveAccessibleDescription('"lena(at)gmail" is not an email address. Write it as name@example.com.');
+  await expect.element(screen.getByLabelText("Other phones")).toHaveAttribute("aria-invalid", "false");
+  expect(drafts[1]).toMatchObject({ other_emails: ["lena(at)gmail"], other_phones: ["+49 170 555 0101"] });
 });

@@ -1,0 +1,90 @@
+import { expect, test } from "vitest";
+import type { ExchangeReport, ImportSource, PlannedRecord } from "../bindings";
+import { columnLabel, columns, describeSource, examples, fileUrl, importLabel, imported, planned } from "./exchange";
+
+function source(overrides: Partial<ImportSource> = {}): ImportSource {
+  return { path: "/home/anna/people.csv", name: "people.csv", format: "csv", encoding: "UTF-8", csv: null, ...overrides };
+}
+
+function report(overrides: Partial<ExchangeReport> = {}): ExchangeReport {
+  return {
+    format: "csv",
+    encoding: "UTF-8",
+    records: [],
+    problems: [],
+    skipped: [],
+    created: 0,
+    merged: 0,
+    restored: 0,
+    unchanged: 0,
+    dry_run: true,
+    backup: null,
+    ...overrides,
+  };
+}
+
+const record = (line: number): PlannedRecord => ({ line, kind: "contact", outcome: "create", label: "Annika Vogt", account: "Kestrel", changes: [] });
+
+test("every column a file can hold has a plain name, leaving out first", () => {
+  expect(columns[0]).toBe("skip");
+  expect(columns).toHaveLength(16);
+  expect(columnLabel.name).toBe("Full name");
+  expect(columnLabel.renewal_date).toBe("Renewal date");
+});
+
+test("a chosen file is said as what it is", () => {
+  const layout = { encoding: "Windows-1252", delimiter: ";", header: [], suggested: [], sample: [], rows: 42 };
+  expect(describeSource(source({ csv: layout }))).toBe("CSV, 42 rows, Windows-1252, separated by semicolons");
+  expect(describeSource(source({ csv: { ...layout, rows: 1, delimiter: "tab", encoding: "UTF-8" } }))).toBe("CSV, 1 row, UTF-8, separated by tabs");
+  expect(describeSource(source({ csv: { ...layout, delimiter: "," } }))).toMatch(/separated by commas$/);
+  expect(describeSource(source({ format: "vcard" }))).toBe("vCard address book");
+  expect(describeSource(source({ format: "icalendar" }))).toBe("Calendar");
+  expect(describeSource(source({ format: "archive" }))).toBe("Rapport archive");
+});
+
+test("a column's examples are its first few values that are not blank", () => {
+  const sample = [
+    ["Annika", ""],
+    ["Jonas", " jonas@kestrel.de "],
+    ["Mira"],
+    ["Lena", "lena@kestrel.de"],
+    ["Ole", "ole@kestrel.de"],
+    ["Pia", "pia@kestrel.de"],
+  ];
+  expect(examples(sample, 0)).toEqual(["Annika", "Jonas", "Mira"]);
+  expect(examples(sample, 1)).toEqual(["jonas@kestrel.de", "lena@kestrel.de", "ole@kestrel.de"]);
+  expect(examples(sample, 5)).toEqual([]);
+});
+
+test("a preview says what it would do, leaving out what it would not", () => {
+  expect(planned(report({ created: 3, merged: 1, restored: 1, unchanged: 6 }))).toBe(
+    "3 to add, 1 to merge, 1 to bring back from the archive, 6 unchanged.",
+  );
+  expect(planned(report({ created: 2 }))).toBe("2 to add.");
+  expect(planned(report())).toBe("Nothing in this file can be imported.");
+});
+
+test("an import says what it did, what it left out and where the copy from before is", () => {
+  expect(imported("people.csv", report({ created: 3, merged: 1, unchanged: 6, dry_run: false, backup: "/backups/before.db" }))).toBe(
+    "Imported people.csv: 3 added, 1 merged, 6 unchanged. A copy from before is in /backups/before.db.",
+  );
+  expect(imported("team.vcf", report({ restored: 1, problems: [{ line: 4, message: "x" }] }))).toBe(
+    "Imported team.vcf: 1 brought back from the archive. 1 line with a problem was left out.",
+  );
+  expect(imported("old.csv", report({ problems: [{ line: 4, message: "x" }, { line: 9, message: "y" }] }))).toBe(
+    "Imported old.csv: nothing was new. 2 lines with problems were left out.",
+  );
+});
+
+test("the import button says how many records go in when some lines cannot", () => {
+  expect(importLabel(report({ records: [record(2), record(3)] }))).toBe("Import");
+  const problems = [{ line: 4, message: "x" }];
+  expect(importLabel(report({ records: [record(2), record(3)], problems }))).toBe("Import the 2 good records");
+  expect(importLabel(report({ records: [record(2)], problems }))).toBe("Import the 1 good record");
+});
+
+test("the calendar file's address works on every system", () => {
+  expect(fileUrl("/home/anna/Rapport/calendar.ics")).toBe("file:///home/anna/Rapport/calendar.ics");
+  expect(fileUrl("/Users/anna/My Calendars/rapport.ics")).toBe("file:///Users/anna/My%20Calendars/rapport.ics");
+  expect(fileUrl("C:\\Users\\Anna\\rapport.ics")).toBe("file:///C:/Users/Anna/rapport.ics");
+});

@@ -1,0 +1,118 @@
+// The words of importing and exporting: what a chosen file is, what each of its columns can
+// hold, what a preview plans and what an import did, said for an account manager.
+import type { Column, ExchangeReport, ExportFormat, ImportSource, Outcome } from "../bindings";
+import type { Tone } from "./clocks";
+
+/** What a CSV column can hold, in the order the choice lists them. */
+export const columnLabel: Record<Column, string> = {
+  skip: "Leave out",
+  company: "Company",
+  name: "Full name",
+  first_name: "First name",
+  last_name: "Last name",
+  title: "Job title",
+  email: "Email",
+  other_email: "Other email",
+  phone: "Phone",
+  other_phone: "Other phone",
+  timezone: "Time zone",
+  birthday: "Birthday",
+  notes: "Notes",
+  industry: "Industry",
+  tier: "Tier",
+  renewal_date: "Renewal date",
+};
+
+export const columns = Object.keys(columnLabel) as Column[];
+
+/** What an import does to a record, as one word in the preview. */
+export const outcomeLabel: Record<Outcome, string> = {
+  create: "Add",
+  merge: "Merge",
+  restore: "Bring back",
+  unchanged: "Unchanged",
+};
+
+export const outcomeTone: Record<Outcome, Tone | "accent"> = {
+  create: "ok",
+  merge: "accent",
+  restore: "warn",
+  unchanged: "neutral",
+};
+
+/** What can be exported from Settings; the whole archive has its own place under Your data. */
+export const exportFormats: { value: Exclude<ExportFormat, "archive">; label: string }[] = [
+  { value: "csv", label: "People as CSV" },
+  { value: "vcard", label: "People as vCard 4.0" },
+  { value: "vcard3", label: "People as vCard 3.0 (older address books)" },
+  { value: "ics", label: "Calendar (.ics)" },
+];
+
+const separators: Record<string, string> = { ",": "commas", ";": "semicolons", tab: "tabs", "|": "vertical bars" };
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "CSV, 42 rows, Windows-1252, separated by semicolons"; "vCard address book"; "Calendar". */
+export function describeSource(source: ImportSource): string {
+  switch (source.format) {
+    case "archive":
+      return "Rapport archive";
+    case "vcard":
+      return "vCard address book";
+    case "icalendar":
+      return "Calendar";
+    case "csv": {
+      const csv = source.csv;
+      if (!csv) return `CSV, ${source.encoding}`;
+      const separator = separators[csv.delimiter] ?? `“${csv.delimiter}”`;
+      return `CSV, ${count(csv.rows, "row", "rows")}, ${csv.encoding}, separated by ${separator}`;
+    }
+  }
+}
+
+/** Up to three values a column holds in the first rows, so the user can tell what it is. */
+export function examples(sample: string[][], column: number, most = 3): string[] {
+  return sample
+    .map((row) => row[column]?.trim() ?? "")
+    .filter((value) => value !== "")
+    .slice(0, most);
+}
+
+function parts(report: ExchangeReport, words: [string, string, string, string]): string[] {
+  const counts = [report.created, report.merged, report.restored, report.unchanged];
+  return counts.flatMap((n, i) => (n > 0 ? [`${n} ${words[i]}`] : []));
+}
+
+/** What a preview plans: "3 to add, 1 to merge, 1 to bring back from the archive, 6 unchanged". */
+export function planned(report: ExchangeReport): string {
+  const said = parts(report, ["to add", "to merge", "to bring back from the archive", "unchanged"]);
+  return said.length === 0 ? "Nothing in this file can be imported." : `${said.join(", ")}.`;
+}
+
+/** What an import did, with the lines it left out and where the copy from before is. */
+export function imported(name: string, report: ExchangeReport): string {
+  const said = parts(report, ["added", "merged", "brought back from the archive", "unchanged"]);
+  const left = report.problems.length;
+  const leftOut = left > 0 ? ` ${count(left, "line with a problem was", "lines with problems were")} left out.` : "";
+  const backup = report.backup ? ` A copy from before is in ${report.backup}.` : "";
+  return `Imported ${name}: ${said.length === 0 ? "nothing was new" : said.join(", ")}.${leftOut}${backup}`;
+}
+
+/** "Import", or, when the preview found lines that cannot be imported, how many records go in without them. */
+export function importLabel(report: ExchangeReport): string {
+  if (report.problems.length === 0) return "Import";
+  const n = report.records.length;
+  return n === 1 ? "Import the 1 good record" : `Import the ${n} good records`;
+}
+
+/** The address a calendar app subscribes to for the file at `path`, on any system. */
+export function fileUrl(path: string): string {
+  const slashed = path.replaceAll("\\", "/");
+  const absolute = slashed.startsWith("/") ? slashed : `/${slashed}`;
+  // A Windows drive ("C:") stays as it is; every other part is escaped so spaces survive.
+  const encoded = absolute
+    .split("/")
+    .map((part, i) => (i === 1 && /^[A-Za-z]:$/.test(part) ? part : encodeURIComponent(part)))
+    .join("/");
+  return `file://${encoded}`;
+}
