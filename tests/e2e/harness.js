@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { remote } from "webdriverio";
 
-const root = resolve(import.meta.dirname, "../..");
+export const root = resolve(import.meta.dirname, "../..");
 export const appBinary = process.env.RAPPORT_APP ?? join(root, "target/debug/rapport-desktop");
 export const cliBinary = process.env.RAPPORT_CLI ?? join(root, "target/debug/rapport");
 export const artifacts = join(root, "tests/e2e/artifacts");

@@ -117,6 +117,18 @@ test("every command refuses malformed, oversized and hostile input, and nothing 
     ["save_backup_policy", { policy: { daily: -1, weekly: 5, monthly: 12 } }, false],
     ["restore_backup", { path: "/etc/passwd" }, true],
     ["restore_backup", { path: "/nonexistent/backup.db" }, true],
+    ["inspect_import", { path: "/nonexistent/people.csv" }, true],
+    ["inspect_import", { path: "/etc" }, true],
+    ["preview_import", { path: "/etc/passwd", options: {} }, true],
+    ["preview_import", { path: "/nonexistent/people.vcf", options: {} }, true],
+    ["preview_import", { path: "/etc/hostname", options: { mapping: ["wizard"] } }, false],
+    ["preview_import", { path: "/etc/hostname", options: { account_id: hostile } }, true],
+    ["import_file", { path: "/etc/passwd", options: { mapping: ["name", "name"] } }, true],
+    ["export_file", { format: "docx", accountId: null, path: "/tmp/x.docx" }, false],
+    ["export_file", { format: "csv", accountId: null, path: "/nonexistent/folder/people.csv" }, true],
+    ["export_file", { format: "vcard", accountId: hostile, path: "/tmp/rapport-e2e-people.vcf" }, true],
+    ["save_feed_settings", { settings: { path: "/nonexistent/folder/rapport.ics" }, choose: false }, true],
+    ["save_feed_settings", { settings: { path: "/tmp/rapport.txt" }, choose: false }, true],
     ["no_such_command", {}, false],
   ];
 
