@@ -525,3 +525,60 @@ fn the_calendar_file_is_written_where_the_user_chose_and_refreshed() {
     r.save_feed_settings(FeedSettings { path: None }, now()).unwrap();
     assert_eq!(r.refresh_feed(now()).unwrap(), None);
 }
+
+fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/interop").join(name)
+}
+
+#[test]
+fn hand_made_samples_of_real_exports_read_as_their_tools_meant() {
+    let dir = TempDir::new().unwrap();
+    let (mut r, db) = open(&dir, "rapport.db");
+
+    // HubSpot: a UTF-8 BOM, commas, a quoted comma, a second email and a mobile column.
+    let report = import(&mut r, &sample("hubspot-bom.csv"), &ImportOptions::default());
+    assert_eq!(report.problems, vec![]);
+    let people = r.people_cards(None).unwrap();
+    let aiko = people.iter().find(|p| p.name == "Aiko Tanaka").unwrap();
+    assert_eq!(aiko.emails, vec!["aiko@kiyomizu.jp", "aiko@tanaka.jp"]);
+    assert_eq!(aiko.phones, vec!["+81 90 1111", "+81 3 1234 5678"]);
+    let sam = people.iter().find(|p| p.name == "Sam Okafor").unwrap();
+    assert_eq!(sam.title.as_deref(), Some("Head of Ops, West Africa"));
+
+    // Excel in Europe: Windows-1252, semicolons, quotes doubled inside a quoted field. Aiko is
+    // the same person (same email) and is merged, not added.
+    let report = import(&mut r, &sample("crm-excel-1252.csv"), &ImportOptions::default());
+    let aiko_line = report.records.iter().find(|p| p.label == "Aiko Tanaka").unwrap();
+    assert_eq!(aiko_line.outcome, Outcome::Merge, "{report:?}");
+    let people = r.people_cards(None).unwrap();
+    let jorg = people.iter().find(|p| p.name == "Jörg Müller").unwrap();
+    assert_eq!(jorg.company.as_deref(), Some("Nordlicht; Energie"));
+    assert_eq!(jorg.title.as_deref(), Some("Leiter \"Einkauf\""));
+    assert_eq!(jorg.dates[0].date, "1970-03-14");
+
+    // An address book mixing 2.1 (quoted-printable), 3.0 (PHOTO folded over lines) and 4.0.
+    let report = import(&mut r, &sample("address-book.vcf"), &ImportOptions::default());
+    assert_eq!(report.problems, vec![]);
+    assert!(report.skipped.contains(&"PHOTO".to_string()));
+    let jorg_again = report.records.iter().find(|p| p.label == "Jörg Müller").unwrap();
+    assert_eq!(
+        jorg_again.outcome,
+        Outcome::Unchanged,
+        "the quoted-printable name is matched by email: {report:?}"
+    );
+    assert_eq!(count(&db, "SELECT count(*) FROM contacts WHERE name = 'Jörg Müller'"), 1);
+
+    // Google Calendar: a weekly meeting (six, one cancelled by EXDATE) with Aiko, and an event
+    // cancelled as a whole.
+    let report = import(&mut r, &sample("google.ics"), &ImportOptions::default());
+    assert_eq!(report.created, 5, "{report:?}");
+    assert_eq!(count(&db, "SELECT count(*) FROM meetings WHERE title = 'Weekly sync'"), 5);
+    assert_eq!(count(&db, "SELECT count(*) FROM meetings WHERE title = 'Dropped'"), 0);
+    let first: String = Connection::open(&db)
+        .unwrap()
+        .query_row("SELECT min(starts_at) FROM meetings WHERE title = 'Weekly sync'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(first, "2026-12-03T14:00:00Z", "09:00 in New York in December");
+    let again = import(&mut r, &sample("google.ics"), &ImportOptions::default());
+    assert_eq!((again.created, again.unchanged), (0, 5));
+}

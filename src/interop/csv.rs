@@ -237,36 +237,19 @@ fn guess(h: &str) -> Column {
         Column::LastName
     } else if is(&["title", "jobtitle", "position", "role", "jobrole"]) {
         Column::Title
-    } else if is(&[
-        "otheremail",
-        "otheremails",
-        "secondaryemail",
-        "personalemail",
-        "homeemail",
-        "email2",
-        "email3",
-        "emailaddress2",
-        "alternateemail",
-    ]) {
-        Column::OtherEmail
-    } else if h.starts_with("email") || is(&["mail", "workemail", "primaryemail", "businessemail"]) {
-        Column::Email
-    } else if is(&["otherphone", "otherphones", "homephone", "phone2", "mobilephone2", "alternatephone"]) {
-        Column::OtherPhone
-    } else if h.starts_with("phone")
-        || is(&[
-            "telephone",
-            "tel",
-            "mobile",
-            "mobilephone",
-            "cell",
-            "cellphone",
-            "workphone",
-            "businessphone",
-            "directphone",
-        ])
-    {
-        Column::Phone
+    } else if h.contains("mail") {
+        // "Email", "E-mail Address", "Work Email"; a second or personal address is another one.
+        if ["other", "secondary", "personal", "home", "alternate", "2", "3"].iter().any(|w| h.contains(w)) {
+            Column::OtherEmail
+        } else {
+            Column::Email
+        }
+    } else if h.contains("phone") || h.contains("mobile") || h.contains("cell") || is(&["tel", "telephone"]) {
+        if ["other", "home", "alternate", "2", "3"].iter().any(|w| h.contains(w)) {
+            Column::OtherPhone
+        } else {
+            Column::Phone
+        }
     } else if is(&["timezone", "tz", "zone"]) {
         Column::Timezone
     } else if is(&["birthday", "birthdate", "dateofbirth", "dob"]) {
@@ -548,6 +531,8 @@ mod tests {
             "Email 2",
             "Mobile",
             "Lead Source",
+            "Home Phone",
+            "E-mail Address",
         ]));
         assert_eq!(
             suggested,
@@ -562,6 +547,8 @@ mod tests {
                 Column::OtherEmail,
                 Column::OtherPhone,
                 Column::Skip,
+                Column::OtherPhone,
+                Column::OtherEmail,
             ]
         );
     }
