@@ -844,6 +844,7 @@ fn local_partial(at: NaiveDateTime) -> PartialDateTime {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::interop::TestRng;
 
     fn at(text: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(text).map(|at| at.with_timezone(&Utc)).unwrap_or_default()
@@ -1430,25 +1431,11 @@ mod tests {
         assert!(read.problems.iter().all(|problem| problem.message.contains("lasts all day")));
     }
 
-    /// A small deterministic generator, so a failure can be replayed.
-    struct Lcg(u64);
-
-    impl Lcg {
-        fn next(&mut self) -> u64 {
-            self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            self.0 >> 33
-        }
-
-        fn below(&mut self, bound: usize) -> usize {
-            usize::try_from(self.next()).unwrap_or_default() % bound.max(1)
-        }
-    }
-
     #[test]
     fn never_panics_on_any_input() {
         let fixtures = [outlook(), weekly(), write("Feed", &feed(), at("2026-01-02T03:04:05Z"))];
         let noise = [b'\r', b'\n', b':', b';', b'=', b' ', b'"', b'\\', 0xff, b'-', b'0', b'Z', b'T', b','];
-        let mut rng = Lcg(99);
+        let mut rng = TestRng::new(99);
         for round in 0..300 {
             let bytes: Vec<u8> = match round % 3 {
                 0 => (0..rng.below(800)).map(|_| u8::try_from(rng.below(256)).unwrap_or_default()).collect(),

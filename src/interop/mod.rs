@@ -97,3 +97,21 @@ pub struct FeedEvent {
     /// Calendars show these as tags: the client's name, and what kind of event it is.
     pub categories: Vec<String>,
 }
+
+/// A seeded generator for the readers' never-panic tests, so a failure can be replayed.
+#[cfg(test)]
+pub(crate) struct TestRng(rand_chacha::ChaCha8Rng);
+
+#[cfg(test)]
+impl TestRng {
+    pub(crate) fn new(seed: u64) -> Self {
+        use rand::SeedableRng;
+        TestRng(rand_chacha::ChaCha8Rng::seed_from_u64(seed))
+    }
+
+    /// A number in 0..bound (0 when bound is 0).
+    pub(crate) fn below(&mut self, bound: usize) -> usize {
+        use rand::Rng;
+        self.0.random_range(0..bound.max(1))
+    }
+}

@@ -613,6 +613,7 @@ fn date_entry(date: &ImportantDate, version: VcardVersion) -> Option<VCardEntry>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::interop::TestRng;
 
     fn card(name: &str) -> PersonCard {
         PersonCard { line: 1, name: name.to_string(), ..Default::default() }
@@ -955,25 +956,11 @@ mod tests {
         );
     }
 
-    /// A small deterministic generator, so a failure can be replayed.
-    struct Lcg(u64);
-
-    impl Lcg {
-        fn next(&mut self) -> u64 {
-            self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            self.0 >> 33
-        }
-
-        fn below(&mut self, bound: usize) -> usize {
-            usize::try_from(self.next()).unwrap_or_default() % bound.max(1)
-        }
-    }
-
     #[test]
     fn round_trips_generated_cards() {
         let pieces = ["a", "Zoë", ",", ";", "\\", ":", "\"", "山田", "مرحبا", "🎉", "x y", "=", "'", "-"];
-        let mut rng = Lcg(7);
-        let text = |rng: &mut Lcg| {
+        let mut rng = TestRng::new(7);
+        let text = |rng: &mut TestRng| {
             let words: String = (0..1 + rng.below(6)).map(|_| pieces[rng.below(pieces.len())]).collect();
             words.trim().to_string()
         };
@@ -1001,7 +988,7 @@ mod tests {
     #[test]
     fn never_panics_on_any_input() {
         let fixture = write(&[full_card(), card("B")], VcardVersion::V3);
-        let mut rng = Lcg(42);
+        let mut rng = TestRng::new(42);
         for round in 0..400 {
             let bytes: Vec<u8> = if round % 2 == 0 {
                 (0..rng.below(600)).map(|_| u8::try_from(rng.below(256)).unwrap_or_default()).collect()

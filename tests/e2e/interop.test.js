@@ -38,7 +38,7 @@ async function importPanel(app) {
 
 async function previewText(app) {
   await (await app.$("button=Preview")).click();
-  const table = await app.$("#import-export table");
+  const table = await app.$('table[aria-label="What the import will do"]');
   await table.waitForDisplayed({ timeout: 20_000 });
   return table.getText();
 }
@@ -47,8 +47,8 @@ async function statusText(app, pattern) {
   let text = "";
   await app.waitUntil(
     async () => {
-      const all = await app.$$("#import-export [role=status]");
-      text = (await Promise.all(all.map((s) => s.getText()))).join("\n");
+      text = "";
+      for (const status of await app.$$("#import-export [role=status]")) text += `${await status.getText()}\n`;
       return pattern.test(text);
     },
     { timeout: 20_000, timeoutMsg: `no status matched ${pattern}` },
