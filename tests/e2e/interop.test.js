@@ -38,7 +38,7 @@ async function importPanel(app) {
 
 async function previewText(app) {
   await (await app.$("button=Preview")).click();
-  const table = await app.$('table[aria-label="What the import will do"]');
+  const table = await app.$('//table[caption[contains(., "What the import would do")]]');
   await table.waitForDisplayed({ timeout: 20_000 });
   return table.getText();
 }
