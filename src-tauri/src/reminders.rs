@@ -16,8 +16,8 @@ const EVERY: Duration = Duration::from_secs(60);
 /// and the window's start should have both.
 const BACKUP_AFTER: Duration = Duration::from_secs(30);
 
-/// The calendar file (when the user turned it on) is rewritten this often, and first together
-/// with the backup.
+/// The calendar file (when the user turned it on) is rewritten this often, first together with
+/// the backup, and within a minute whenever it is missing.
 const FEED_EVERY: Duration = Duration::from_secs(15 * 60);
 
 pub fn start(app: AppHandle, core: &Core) {
@@ -29,38 +29,42 @@ pub fn start(app: AppHandle, core: &Core) {
         loop {
             let feed_due =
                 started.elapsed() >= BACKUP_AFTER && feed_written.is_none_or(|t| t.elapsed() >= FEED_EVERY);
-            if feed_due {
-                feed_written = Some(std::time::Instant::now());
-            }
-            let due = {
+            let (due, wrote_feed) = {
                 let core = core.clone();
                 let already = sent.clone();
                 tauri::async_runtime::spawn_blocking(move || {
                     let now = chrono::Utc::now();
-                    let (due, path, key) = {
+                    let (due, wrote_feed, path, key) = {
                         let mut guard = core.lock().ok()?;
                         let rapport = guard.as_mut().ok()?;
                         // A snapshot or backup that cannot be saved now is tried again next minute.
                         let _ = rapport.keep_health_snapshots(now);
-                        let due = rapport.reminders(now, &already).ok();
-                        if feed_due {
-                            // A file that cannot be written now is tried again at the next turn.
-                            let _ = rapport.refresh_feed(now);
-                        }
-                        (due, rapport.path().to_path_buf(), rapport.store().key().cloned())
+                        let due = rapport.reminders(now, &already).unwrap_or_default();
+                        // A calendar file turned on, moved or deleted is written within a minute.
+                        let missing = rapport
+                            .feed_settings()
+                            .ok()
+                            .and_then(|f| f.path)
+                            .is_some_and(|p| !std::path::Path::new(&p).exists());
+                        let wrote_feed = (feed_due || (missing && started.elapsed() >= BACKUP_AFTER))
+                            && matches!(rapport.refresh_feed(now), Ok(Some(_)));
+                        (due, wrote_feed, rapport.path().to_path_buf(), rapport.store().key().cloned())
                     };
                     // On its own connection, with the core free, and not while the window starts:
                     // a large copy keeps nobody waiting.
                     if started.elapsed() >= BACKUP_AFTER {
                         let _ = rapport::service::keep_backups_at(&path, key.as_ref(), now);
                     }
-                    due
+                    Some((due, wrote_feed))
                 })
                 .await
                 .ok()
                 .flatten()
                 .unwrap_or_default()
             };
+            if wrote_feed {
+                feed_written = Some(std::time::Instant::now());
+            }
             for r in due {
                 // A desktop without a notification service simply shows nothing.
                 let _ = app.notification().builder().title(&r.title).body(&r.body).show();

@@ -3,7 +3,7 @@
 // is exported and kept as a file for the user's calendar. Only the system's file dialog is
 // answered in advance (RAPPORT_TEST_OPEN / RAPPORT_TEST_SAVE_AS); everything after it is real.
 import assert from "node:assert/strict";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -104,5 +104,15 @@ test("the calendar is exported, and kept as a file the user's calendar can subsc
     assert.match(await kept.getText(), /rapport\.ics/);
     assert.ok(existsSync(ics));
     await desktop.screenshot("import-export-settings");
+
+    // The app keeps the file itself: gone, it is written again on the app's own schedule
+    // (30 seconds after launch, every 15 minutes, and within a minute when it is missing).
+    unlinkSync(ics);
+    await app.waitUntil(async () => existsSync(ics), {
+      timeout: 90_000,
+      interval: 1_000,
+      timeoutMsg: "the app never rewrote the calendar file",
+    });
+    assert.match(readFileSync(ics, "utf8"), /^BEGIN:VCALENDAR/);
   });
 });
