@@ -1,0 +1,36 @@
+//! iCalendar, the format calendars export (`.ics`) and subscribe to. Reading takes the meetings
+//! out of an Outlook, Google or Apple export; writing publishes Rapport's own calendar feed.
+//!
+//! `calcard` parses, resolves time zones (IANA names, Windows names, VTIMEZONEs that name a
+//! known zone), expands repeat rules, and writes with escaping and folding. This module finds
+//! where each component starts, so that problems name their line, and decides what counts as
+//! a meeting for an account manager.
+
+mod read;
+#[cfg(test)]
+mod tests;
+mod write;
+
+use calcard::common::PartialDateTime;
+use chrono::{DateTime, Datelike, NaiveDateTime, Timelike, Utc};
+
+pub use read::read;
+pub use write::write;
+
+const PRODID: &str = "-//Rapport//Rapport//EN";
+
+fn utc_partial(instant: DateTime<Utc>) -> PartialDateTime {
+    PartialDateTime { tz_hour: Some(0), tz_minute: Some(0), ..local_partial(instant.naive_utc()) }
+}
+
+fn local_partial(at: NaiveDateTime) -> PartialDateTime {
+    PartialDateTime {
+        year: u16::try_from(at.year()).ok(),
+        month: u8::try_from(at.month()).ok(),
+        day: u8::try_from(at.day()).ok(),
+        hour: u8::try_from(at.hour()).ok(),
+        minute: u8::try_from(at.minute()).ok(),
+        second: u8::try_from(at.second()).ok(),
+        ..Default::default()
+    }
+}

@@ -1,0 +1,717 @@
+//! Reading an `.ics` file: where each component starts, what counts as a meeting, and each
+//! meeting's instants in UTC with the zone it was scheduled in.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use calcard::common::PartialDateTime;
+use calcard::common::timezone::Tz;
+use calcard::icalendar::timezone::TzResolver;
+use calcard::icalendar::utils::strip_mailto_scheme;
+use calcard::icalendar::{
+    ICalendar, ICalendarComponent, ICalendarComponentType, ICalendarEntry, ICalendarProperty,
+    ICalendarStatus, ICalendarValue, Uri,
+};
+use calcard::{Entry, Parser};
+use chrono::{DateTime, LocalResult, NaiveDateTime, TimeDelta, TimeZone, Utc};
+
+use super::utc_partial;
+use crate::interop::{CalendarEvent, LineProblem, Read};
+
+/// A series yields at most this many meetings per import, so one runaway rule cannot flood
+/// the people it touches.
+pub(super) const MAX_OCCURRENCES: usize = 500;
+/// How many repetitions calcard may walk from the first one before giving up; a daily
+/// meeting reaches more than a century.
+const SCAN_LIMIT: usize = 50_000;
+/// Only the title is required to show a meeting; this is what it is called without one.
+const UNTITLED: &str = "Meeting";
+
+/// Reads the meetings of an `.ics` file. A repeating meeting becomes one event per occurrence
+/// that starts in `[from, to)`; a single meeting is taken whatever its date. All-day events are
+/// reported, not taken: they are holidays and reminders, not meetings. Cancelled events are
+/// left out silently. Never panics, whatever the text.
+pub fn read(text: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Read<CalendarEvent> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let outline = Outline::scan(text);
+    let mut reader = Reader {
+        from,
+        to,
+        records: Vec::new(),
+        problems: outline.problems.clone(),
+        skipped: BTreeSet::new(),
+    };
+    if !outline.has_event {
+        reader.problems.push(problem(
+            1,
+            "This file has no calendar events in it, so nothing was read. Export your calendar as \
+             an iCalendar (.ics) file and choose that file."
+                .to_string(),
+        ));
+    }
+    let mut cursor = 0;
+    let mut parser = Parser::new(text);
+    loop {
+        match parser.entry() {
+            Entry::ICalendar(calendar) => {
+                let lines = outline.place(&calendar, &mut cursor);
+                reader.calendar(&calendar, &lines, &outline.cut_off);
+            }
+            Entry::InvalidLine(_) | Entry::VCard(_) => {}
+            _ => break,
+        }
+    }
+    reader.finish()
+}
+
+fn problem(line: u32, message: String) -> LineProblem {
+    LineProblem { line, message }
+}
+
+/// Where components start and which never end, read from the lines themselves: calcard is
+/// lenient about a missing END, and does not say where anything was.
+struct Outline {
+    /// Every BEGIN line in order: its line number and the component name, upper case.
+    begins: Vec<(u32, String)>,
+    /// Lines of the VEVENTs that are never closed; those events are not read.
+    cut_off: HashSet<u32>,
+    problems: Vec<LineProblem>,
+    has_event: bool,
+}
+
+impl Outline {
+    fn scan(text: &str) -> Outline {
+        let mut outline =
+            Outline { begins: Vec::new(), cut_off: HashSet::new(), problems: Vec::new(), has_event: false };
+        let mut open: Vec<(String, u32)> = Vec::new();
+        // How many of each name are open, so an END without its BEGIN costs no search.
+        let mut open_names: HashMap<String, usize> = HashMap::new();
+        for (index, line) in text.lines().enumerate() {
+            let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
+            let Some((keyword, name)) = boundary(line) else { continue };
+            if keyword.eq_ignore_ascii_case("BEGIN") {
+                outline.has_event |= name == "VEVENT";
+                outline.begins.push((number, name.clone()));
+                *open_names.entry(name.clone()).or_default() += 1;
+                open.push((name, number));
+            } else if open_names.get(&name).is_some_and(|count| *count > 0) {
+                while let Some((open_name, open_line)) = open.pop() {
+                    if let Some(count) = open_names.get_mut(&open_name) {
+                        *count = count.saturating_sub(1);
+                    }
+                    if open_name == name {
+                        break;
+                    }
+                    outline.never_closed(&open_name, open_line);
+                }
+            }
+        }
+        while let Some((name, line)) = open.pop() {
+            outline.never_closed(&name, line);
+        }
+        outline.problems.sort_by_key(|problem| problem.line);
+        outline
+    }
+
+    fn never_closed(&mut self, name: &str, line: u32) {
+        let message = match name {
+            "VEVENT" => {
+                self.cut_off.insert(line);
+                format!(
+                    "The event at line {line} is cut off (its END:VEVENT line is missing), so it was not \
+                     read. Export the calendar again and import the new file."
+                )
+            }
+            "VCALENDAR" => format!(
+                "The calendar that starts at line {line} is cut off (its END:VCALENDAR line is \
+                 missing), so some events may be missing. Export the calendar again and import the \
+                 new file."
+            ),
+            other => format!(
+                "The {name} part at line {line} never ends (its END line is missing), so the file may be \
+                 damaged. Export the calendar again and import the new file.",
+                name = shorten(other)
+            ),
+        };
+        self.problems.push(problem(line, message));
+    }
+
+    /// The line of each of the calendar's components, found by walking the BEGIN lines in the
+    /// same order calcard numbers components. A component calcard saw but the outline did not
+    /// (only in damaged files) gets the line of the one before it.
+    fn place(&self, calendar: &ICalendar, cursor: &mut usize) -> Vec<u32> {
+        const LOOKAHEAD: usize = 16;
+        let mut last = self.begins.get(*cursor).map_or(1, |(line, _)| *line);
+        calendar
+            .components
+            .iter()
+            .map(|component| {
+                let name = component.component_type.as_str().trim();
+                let ahead = self.begins.get(*cursor..).unwrap_or_default().iter().take(LOOKAHEAD);
+                if let Some((offset, (line, _))) =
+                    ahead.enumerate().find(|(_, (_, begun))| begun.eq_ignore_ascii_case(name))
+                {
+                    *cursor += offset + 1;
+                    last = *line;
+                }
+                last
+            })
+            .collect()
+    }
+}
+
+/// `("BEGIN" | "END", NAME)` for a line that opens or closes a component.
+fn boundary(line: &str) -> Option<(&str, String)> {
+    if line.starts_with([' ', '\t']) {
+        return None;
+    }
+    let (keyword, name) = line.split_once(':')?;
+    let keyword = keyword.trim().trim_start_matches('\u{feff}');
+    let is_boundary = keyword.eq_ignore_ascii_case("BEGIN") || keyword.eq_ignore_ascii_case("END");
+    is_boundary.then(|| (keyword, name.trim().to_ascii_uppercase()))
+}
+
+fn shorten(text: &str) -> String {
+    const LIMIT: usize = 40;
+    match text.char_indices().nth(LIMIT) {
+        Some((end, _)) => format!("{}\u{2026}", text.get(..end).unwrap_or_default()),
+        None => text.to_string(),
+    }
+}
+
+/// When a meeting happens, in UTC, with the IANA zone it was planned in.
+#[derive(Debug, Clone)]
+struct Timing {
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    zone: Option<String>,
+}
+
+/// Why an event could not be taken as a meeting.
+enum Unreadable {
+    AllDay,
+    NoStart,
+    NoEnd,
+    UnknownZone(String),
+    EndsBeforeStart,
+    BadRule,
+}
+
+impl Unreadable {
+    fn message(&self, line: u32) -> String {
+        match self {
+            Unreadable::AllDay => format!(
+                "The event at line {line} lasts all day, so it was not taken as a meeting. If it is a \
+                 meeting, give it a start and end time in your calendar and export it again."
+            ),
+            Unreadable::NoStart => format!(
+                "The event at line {line} has no start time Rapport can read, so it was not read. Check its \
+                 start in your calendar and export it again."
+            ),
+            Unreadable::UnknownZone(zone) => format!(
+                "The event at line {line} uses a time zone Rapport does not know (\u{201c}{}\u{201d}), so it \
+                 was not read. Set the meeting to a standard time zone in your calendar and export it again.",
+                shorten(zone)
+            ),
+            Unreadable::NoEnd => format!(
+                "The event at line {line} has an end time Rapport cannot read, so it was not read. Check \
+                 its end in your calendar and export it again."
+            ),
+            Unreadable::EndsBeforeStart => format!(
+                "The event at line {line} ends before it starts, so it was not read. Fix its times in your \
+                 calendar and export it again."
+            ),
+            Unreadable::BadRule => format!(
+                "The repeating event at line {line} has a start or a repeat rule Rapport cannot follow, so \
+                 it was not read. Check when and how it repeats in your calendar and export it again."
+            ),
+        }
+    }
+}
+
+/// What stays the same across the occurrences of one event.
+struct Details {
+    title: String,
+    location: Option<String>,
+    description: Option<String>,
+    attendees: Vec<String>,
+}
+
+impl Details {
+    fn of(event: &ICalendarComponent) -> Details {
+        Details {
+            title: text(event, &ICalendarProperty::Summary).unwrap_or_else(|| UNTITLED.to_string()),
+            location: text(event, &ICalendarProperty::Location),
+            description: text(event, &ICalendarProperty::Description),
+            attendees: attendees(event),
+        }
+    }
+
+    fn meeting(
+        &self,
+        line: u32,
+        uid: String,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+        zone: Option<String>,
+    ) -> CalendarEvent {
+        CalendarEvent {
+            line,
+            uid,
+            title: self.title.clone(),
+            starts_at: start,
+            ends_at: end,
+            timezone: zone,
+            location: self.location.clone(),
+            description: self.description.clone(),
+            attendees: self.attendees.clone(),
+        }
+    }
+}
+
+/// One file being read: the period repeating events are expanded over, and what was found.
+struct Reader {
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    records: Vec<CalendarEvent>,
+    problems: Vec<LineProblem>,
+    skipped: BTreeSet<String>,
+}
+
+impl Reader {
+    fn finish(mut self) -> Read<CalendarEvent> {
+        self.problems.sort_by_key(|problem| problem.line);
+        Read { records: self.records, problems: self.problems, skipped: self.skipped.into_iter().collect() }
+    }
+
+    fn calendar(&mut self, calendar: &ICalendar, lines: &[u32], cut_off: &HashSet<u32>) {
+        self.note_skipped(calendar);
+        let resolver = calendar.build_tz_resolver();
+        let (masters, overrides) = events(calendar, lines, cut_off);
+        let (by_series, orphans) = group_overrides(&masters, overrides);
+        for (line, master) in masters {
+            if is_cancelled(master) {
+                continue;
+            }
+            if master.is_recurrent() {
+                let own = master.uid().and_then(|uid| by_series.get(uid)).map_or(&[][..], Vec::as_slice);
+                self.series(calendar, &resolver, line, master, own);
+            } else {
+                self.single(&resolver, line, master, None);
+            }
+        }
+        // An override whose series is not in the file is all that is left of that occurrence.
+        for (line, orphan) in orphans {
+            if !is_cancelled(orphan) {
+                let rid = recurrence_id(orphan, &resolver);
+                self.single(&resolver, line, orphan, rid);
+            }
+        }
+    }
+
+    /// Components and properties Rapport does not keep, so the person importing can see what
+    /// stayed behind. The file's own bookkeeping (version, stamps, sequence) is not listed.
+    fn note_skipped(&mut self, calendar: &ICalendar) {
+        for component in &calendar.components {
+            let kept: fn(&ICalendarProperty) -> bool = match component.component_type {
+                ICalendarComponentType::VCalendar => calendar_keeps,
+                ICalendarComponentType::VEvent => event_keeps,
+                ICalendarComponentType::VTimezone
+                | ICalendarComponentType::Standard
+                | ICalendarComponentType::Daylight => continue,
+                ref other => {
+                    self.skipped.insert(shorten(other.as_str()).to_ascii_uppercase());
+                    continue;
+                }
+            };
+            let dropped = component.entries.iter().filter(|entry| !kept(&entry.name));
+            self.skipped.extend(dropped.map(|entry| shorten(entry.name.as_str()).to_ascii_uppercase()));
+        }
+    }
+
+    fn single(
+        &mut self,
+        resolver: &TzResolver<&str>,
+        line: u32,
+        event: &ICalendarComponent,
+        rid: Option<DateTime<Utc>>,
+    ) {
+        let timing = match timing(event, resolver) {
+            Ok(timing) => timing,
+            Err(why) => return self.problems.push(problem(line, why.message(line))),
+        };
+        let uid = uid(event, &timing);
+        let uid = match rid {
+            Some(rid) => occurrence_uid(&uid, rid),
+            None => uid,
+        };
+        self.records.push(Details::of(event).meeting(line, uid, timing.start, timing.end, timing.zone));
+    }
+
+    /// Every occurrence of a repeating event inside the period, with the overrides (moved or
+    /// renamed occurrences) in place of the ones they replace.
+    fn series(
+        &mut self,
+        calendar: &ICalendar,
+        resolver: &TzResolver<&str>,
+        line: u32,
+        master: &ICalendarComponent,
+        overrides: &[Placed<'_>],
+    ) {
+        let found =
+            timing(master, resolver).and_then(|timing| Ok((occurrences(calendar, master, self.to)?, timing)));
+        let (starts, timing) = match found {
+            Ok(found) => found,
+            Err(why) => return self.problems.push(problem(line, why.message(line))),
+        };
+        let stopped_early = starts.len() >= SCAN_LIMIT && starts.last().is_some_and(|last| *last < self.to);
+        if stopped_early {
+            self.problems.push(problem(
+                line,
+                format!(
+                    "The repeating event at line {line} repeats so often that Rapport stopped following it, \
+                     so later occurrences are missing. Add the ones you need by hand."
+                ),
+            ));
+        }
+        let replaced: HashSet<DateTime<Utc>> =
+            overrides.iter().filter_map(|(_, event)| recurrence_id(event, resolver)).collect();
+        let uid = uid(master, &timing);
+        let details = Details::of(master);
+        let length = timing.end - timing.start;
+        let mut meetings: Vec<CalendarEvent> = starts
+            .into_iter()
+            .filter(|start| !replaced.contains(start))
+            .filter_map(|start| {
+                Some(details.meeting(
+                    line,
+                    occurrence_uid(&uid, start),
+                    start,
+                    start.checked_add_signed(length)?,
+                    timing.zone.clone(),
+                ))
+            })
+            .collect();
+        for &(override_line, event) in overrides {
+            if let Some(meeting) = self.moved(override_line, event, resolver, &uid) {
+                meetings.push(meeting);
+            }
+        }
+        meetings.retain(|meeting| self.from <= meeting.starts_at && meeting.starts_at < self.to);
+        meetings.sort_by_key(|meeting| meeting.starts_at);
+        if meetings.len() > MAX_OCCURRENCES {
+            meetings.truncate(MAX_OCCURRENCES);
+            self.problems.push(problem(
+                line,
+                format!(
+                    "The repeating event at line {line} happens more than {MAX_OCCURRENCES} times in \
+                     this period, so only the first {MAX_OCCURRENCES} were taken. Import a shorter \
+                     period to get the rest."
+                ),
+            ));
+        }
+        self.records.extend(meetings);
+    }
+
+    /// One occurrence as its override has it; `None` when cancelled or unreadable (reported).
+    fn moved(
+        &mut self,
+        line: u32,
+        event: &ICalendarComponent,
+        resolver: &TzResolver<&str>,
+        uid: &str,
+    ) -> Option<CalendarEvent> {
+        let rid = recurrence_id(event, resolver)?;
+        if is_cancelled(event) {
+            return None;
+        }
+        match timing(event, resolver) {
+            Ok(timing) => Some(Details::of(event).meeting(
+                line,
+                occurrence_uid(uid, rid),
+                timing.start,
+                timing.end,
+                timing.zone,
+            )),
+            Err(why) => {
+                self.problems.push(problem(line, why.message(line)));
+                None
+            }
+        }
+    }
+}
+
+/// A component with the line it starts on.
+type Placed<'a> = (u32, &'a ICalendarComponent);
+
+/// The calendar's complete VEVENTs: the events and series, then the overrides that change one
+/// occurrence of a series (those with a RECURRENCE-ID).
+fn events<'a>(
+    calendar: &'a ICalendar,
+    lines: &[u32],
+    cut_off: &HashSet<u32>,
+) -> (Vec<Placed<'a>>, Vec<Placed<'a>>) {
+    let line_of = |index: usize| lines.get(index).copied().unwrap_or(1);
+    calendar
+        .components
+        .iter()
+        .enumerate()
+        .filter(|(_, component)| component.component_type == ICalendarComponentType::VEvent)
+        .map(|(index, component)| (line_of(index), component))
+        .filter(|(line, _)| !cut_off.contains(line))
+        .partition(|(_, event)| !event.is_recurrence_override())
+}
+
+/// Overrides by the UID of the series they change; the ones without a series in the file are
+/// returned apart, to be taken on their own.
+fn group_overrides<'a>(
+    masters: &[Placed<'a>],
+    overrides: Vec<Placed<'a>>,
+) -> (HashMap<&'a str, Vec<Placed<'a>>>, Vec<Placed<'a>>) {
+    let series: HashSet<&str> = masters
+        .iter()
+        .filter(|(_, event)| event.is_recurrent())
+        .filter_map(|(_, event)| event.uid())
+        .collect();
+    let mut by_series: HashMap<&str, Vec<Placed<'a>>> = HashMap::new();
+    let mut orphans = Vec::new();
+    for (line, event) in overrides {
+        match event.uid().filter(|uid| series.contains(uid)) {
+            Some(uid) => by_series.entry(uid).or_default().push((line, event)),
+            None => orphans.push((line, event)),
+        }
+    }
+    (by_series, orphans)
+}
+
+fn calendar_keeps(property: &ICalendarProperty) -> bool {
+    matches!(
+        property,
+        ICalendarProperty::Version
+            | ICalendarProperty::Prodid
+            | ICalendarProperty::Calscale
+            | ICalendarProperty::Method
+    )
+}
+
+fn event_keeps(property: &ICalendarProperty) -> bool {
+    use ICalendarProperty as P;
+    matches!(
+        property,
+        P::Uid
+            | P::Summary
+            | P::Location
+            | P::Description
+            // Tags, such as the client's name in Rapport's own feed: not needed to place a meeting.
+            | P::Categories
+            | P::Dtstart
+            | P::Dtend
+            | P::Duration
+            | P::Rrule
+            | P::Rdate
+            | P::Exdate
+            | P::RecurrenceId
+            | P::Attendee
+            | P::Organizer
+            | P::Status
+            | P::Dtstamp
+            | P::Sequence
+            | P::Created
+            | P::LastModified
+    )
+}
+
+fn is_cancelled(event: &ICalendarComponent) -> bool {
+    event.status() == Some(&ICalendarStatus::Cancelled)
+}
+
+fn text(event: &ICalendarComponent, property: &ICalendarProperty) -> Option<String> {
+    let value = event.property(property)?.values.first()?.as_text()?.trim();
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+/// Attendees' and the organiser's addresses, in file order. Only `mailto:` addresses are
+/// people Rapport can match; lower case, because mail addresses are compared that way.
+fn attendees(event: &ICalendarComponent) -> Vec<String> {
+    let mut seen = HashSet::new();
+    event
+        .entries
+        .iter()
+        .filter(|entry| matches!(entry.name, ICalendarProperty::Attendee | ICalendarProperty::Organizer))
+        .filter_map(|entry| match entry.values.first()? {
+            ICalendarValue::Uri(Uri::Location(address)) | ICalendarValue::Text(address) => Some(address),
+            _ => None,
+        })
+        .filter_map(|address| {
+            let email = strip_mailto_scheme(address);
+            (email.len() < address.len()).then(|| email.trim().to_lowercase())
+        })
+        .filter(|email| !email.is_empty() && seen.insert(email.clone()))
+        .collect()
+}
+
+/// The UID, or for an event without one a stable stand-in made from its start and title
+/// (`rapport-` and an FNV-1a hash), so importing the same file twice finds the same event.
+fn uid(event: &ICalendarComponent, timing: &Timing) -> String {
+    match event.uid().map(str::trim).filter(|uid| !uid.is_empty()) {
+        Some(uid) => uid.to_string(),
+        None => {
+            let title = text(event, &ICalendarProperty::Summary).unwrap_or_default();
+            format!("rapport-{:016x}", fnv1a(&format!("{}|{title}", utc_stamp(timing.start))))
+        }
+    }
+}
+
+fn occurrence_uid(uid: &str, start: DateTime<Utc>) -> String {
+    format!("{uid}/{}", utc_stamp(start))
+}
+
+fn utc_stamp(instant: DateTime<Utc>) -> String {
+    instant.format("%Y%m%dT%H%M%SZ").to_string()
+}
+
+fn fnv1a(text: &str) -> u64 {
+    text.bytes()
+        .fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+}
+
+fn timing(event: &ICalendarComponent, resolver: &TzResolver<&str>) -> Result<Timing, Unreadable> {
+    let (start_entry, start_value) =
+        date_property(event, &ICalendarProperty::Dtstart).ok_or(Unreadable::NoStart)?;
+    if !start_value.has_time() {
+        return Err(Unreadable::AllDay);
+    }
+    let zone = zone_of(start_entry, resolver)?;
+    let start = instant(start_value, zone).ok_or(Unreadable::NoStart)?;
+    let end = match date_property(event, &ICalendarProperty::Dtend) {
+        Some((entry, value)) => {
+            let end_zone = if entry.tz_id().is_some() { zone_of(entry, resolver)? } else { zone };
+            instant(value, end_zone)
+        }
+        None => start.checked_add_signed(duration(event).unwrap_or(TimeDelta::hours(1))),
+    };
+    let end = end.ok_or(Unreadable::NoEnd)?;
+    if end <= start {
+        return Err(Unreadable::EndsBeforeStart);
+    }
+    let zone = match zone {
+        Some(Tz::Tz(zone)) if !start_value.has_zone() => Some(zone.name().to_string()),
+        _ => None,
+    };
+    Ok(Timing { start, end, zone })
+}
+
+fn date_property<'a>(
+    event: &'a ICalendarComponent,
+    property: &ICalendarProperty,
+) -> Option<(&'a ICalendarEntry, &'a PartialDateTime)> {
+    let entry = event.property(property)?;
+    match entry.values.first()? {
+        ICalendarValue::PartialDateTime(value) => Some((entry, value)),
+        _ => None,
+    }
+}
+
+fn duration(event: &ICalendarComponent) -> Option<TimeDelta> {
+    match event.property(&ICalendarProperty::Duration)?.values.first()? {
+        ICalendarValue::Duration(duration) => duration.to_time_delta(),
+        _ => None,
+    }
+}
+
+/// The zone of a property's TZID; `None` for UTC and floating times, which Rapport reads as
+/// UTC because a file that does not say where a meeting is cannot be placed any better.
+fn zone_of(entry: &ICalendarEntry, resolver: &TzResolver<&str>) -> Result<Option<Tz>, Unreadable> {
+    let Some(name) = entry.tz_id() else { return Ok(None) };
+    match resolver.resolve(name) {
+        Some(Tz::Floating) | None => Err(Unreadable::UnknownZone(name.to_string())),
+        Some(zone) => Ok(Some(zone)),
+    }
+}
+
+fn instant(value: &PartialDateTime, zone: Option<Tz>) -> Option<DateTime<Utc>> {
+    let parsed = value.to_date_time()?;
+    if let Some(offset) = parsed.offset {
+        return parsed.date_time.and_local_timezone(offset).single().map(|at| at.with_timezone(&Utc));
+    }
+    match zone {
+        Some(zone) => local_to_utc(parsed.date_time, zone),
+        None => Some(parsed.date_time.and_utc()),
+    }
+}
+
+/// A wall-clock time in a zone. A time the clocks skip in spring is read an hour later, and
+/// one they pass twice in autumn as the first, as calendar programs do.
+fn local_to_utc(local: NaiveDateTime, zone: Tz) -> Option<DateTime<Utc>> {
+    let at = match zone.from_local_datetime(&local) {
+        LocalResult::Single(at) | LocalResult::Ambiguous(at, _) => at,
+        LocalResult::None => {
+            zone.from_local_datetime(&local.checked_add_signed(TimeDelta::hours(1))?).earliest()?
+        }
+    };
+    Some(at.with_timezone(&Utc))
+}
+
+/// The original start of the occurrence an override replaces.
+fn recurrence_id(event: &ICalendarComponent, resolver: &TzResolver<&str>) -> Option<DateTime<Utc>> {
+    let (entry, value) = date_property(event, &ICalendarProperty::RecurrenceId)?;
+    let zone = match entry.tz_id() {
+        Some(_) => zone_of(entry, resolver).ok()?,
+        None => date_property(event, &ICalendarProperty::Dtstart)
+            .and_then(|(start, _)| zone_of(start, resolver).ok())
+            .flatten(),
+    };
+    instant(value, zone)
+}
+
+/// The starts of a repeating event (RRULE and RDATE, less EXDATE) up to a little after `to`,
+/// expanded by calcard on a calendar holding just this event and the file's zones, so other
+/// events with their own overrides cannot interfere and calcard's repetition limit applies to
+/// this event alone.
+fn occurrences(
+    calendar: &ICalendar,
+    master: &ICalendarComponent,
+    to: DateTime<Utc>,
+) -> Result<Vec<DateTime<Utc>>, Unreadable> {
+    let mut root = ICalendarComponent::new(ICalendarComponentType::VCalendar);
+    root.component_ids.push(1);
+    let mut alone = ICalendar { components: vec![root, stopping_after(master, to)] };
+    alone.components.extend(
+        calendar.timezones().map(|zone| ICalendarComponent { component_ids: Vec::new(), ..zone.clone() }),
+    );
+    let expanded = alone.expand_dates(Tz::UTC, SCAN_LIMIT);
+    if !expanded.errors.is_empty() {
+        return Err(Unreadable::BadRule);
+    }
+    let mut starts: Vec<DateTime<Utc>> = expanded
+        .events
+        .iter()
+        .filter(|occurrence| occurrence.comp_id == 1)
+        .map(|occurrence| occurrence.start.with_timezone(&Utc))
+        .collect();
+    starts.sort();
+    starts.dedup();
+    Ok(starts)
+}
+
+/// A copy of the series whose rule ends two days after the period (a margin wider than any
+/// zone offset), or at its first start if that is later: expanding a rule that never ends then
+/// costs what the period holds, not what calcard's repetition limit allows.
+fn stopping_after(master: &ICalendarComponent, to: DateTime<Utc>) -> ICalendarComponent {
+    let mut master = master.clone();
+    let Some(stop) = to.checked_add_signed(TimeDelta::days(2)).map(|stop| stop.naive_utc()) else {
+        return master;
+    };
+    let first =
+        date_property(&master, &ICalendarProperty::Dtstart).and_then(|(_, start)| start.to_date_time());
+    let stop = first.map_or(stop, |first| first.date_time.max(stop));
+    let rules = master.entries.iter_mut().filter(|entry| entry.name == ICalendarProperty::Rrule);
+    for value in rules.flat_map(|entry| entry.values.iter_mut()) {
+        if let ICalendarValue::RecurrenceRule(rule) = value {
+            let until = rule.until.as_ref().and_then(|until| until.to_date_time());
+            if until.is_none_or(|until| until.date_time > stop) {
+                rule.until = Some(utc_partial(stop.and_utc()));
+            }
+        }
+    }
+    master
+}
