@@ -120,7 +120,10 @@ pub fn import(ctx: &mut Ctx<'_>, args: ImportArgs) -> Result<()> {
     let mapping = match (&args.map, &source.csv) {
         (Some(map), Some(layout)) => Some(mapping(map, &layout.header, &layout.suggested)?),
         (Some(_), None) => {
-            return Err(Error::validation("map", "--map is for CSV files only; this file is not CSV."));
+            return Err(Error::validation(
+                "map",
+                "--map names the columns of a CSV file, and this file is not CSV. Run the import again without --map.",
+            ));
         }
         (None, _) => None,
     };

@@ -31,6 +31,12 @@ pub use promise::{Direction, Promise, PromiseDraft, PromiseOutcome, PromiseStatu
 pub use request::{Request, RequestDraft, RequestStep};
 pub use timeline::{TimelineEntry, TimelineKind};
 
+/// How names and email addresses are compared when records are matched: without case or
+/// surrounding space.
+pub fn match_key(text: &str) -> String {
+    text.trim().to_lowercase()
+}
+
 /// Stable record ids are UUIDv7 strings: sortable by creation time and safe to merge across machines.
 pub type Id = String;
 

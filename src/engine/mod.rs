@@ -7,4 +7,5 @@ pub mod brief;
 pub mod cadence;
 pub mod checkins;
 pub mod health;
+pub mod merge;
 pub mod timeline;

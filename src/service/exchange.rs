@@ -14,9 +14,9 @@ use specta::Type;
 
 use super::{Rapport, new_id, stored_precision};
 use crate::domain::{
-    Account, AccountDraft, Contact, ContactDraft, DateKind, Id, ImportantDate, Meeting, MeetingDraft, Tier,
-    validate,
+    Account, AccountDraft, Contact, ContactDraft, Id, Meeting, MeetingDraft, Tier, validate,
 };
+use crate::engine::merge;
 use crate::error::{Error, Result};
 use crate::interop::csv::{self as csv_file, Column, CompanyRow, CsvLayout, Rows};
 use crate::interop::{CalendarEvent, LineProblem, PersonCard, Read, ical, text, vcard};
@@ -163,10 +163,11 @@ pub fn format_of(name: &str, text: &str) -> FileFormat {
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     let size = std::fs::metadata(path).map_err(|e| Error::file(path, e))?.len();
     if size > MAX_FILE_BYTES {
-        return Err(Error::file(
-            path,
+        return Err(Error::validation(
+            "path",
             format!(
-                "it is {} MB; Rapport imports files of up to 64 MB, so this is probably not the file you meant",
+                "{} is {} MB, larger than any address book, calendar or CRM export Rapport takes (64 MB at most). Choose the exported file itself.",
+                path.display(),
                 size / (1024 * 1024)
             ),
         ));
@@ -229,7 +230,7 @@ impl Rapport {
         let parsed = match format {
             FileFormat::Archive => {
                 return Err(Error::conflict(format!(
-                    "{} is a Rapport archive. Import it as an archive (`rapport import` reads it as one; in the app, Settings → Import a Rapport archive).",
+                    "{} is a Rapport archive, not a file from another tool. Import it with Import archive… under Your data in the app (`rapport import` on the command line reads it as an archive).",
                     path.display()
                 )));
             }
@@ -404,7 +405,7 @@ impl<'t> Applied<'t> {
 
     fn try_person(&mut self, card: &PersonCard) -> Result<()> {
         // Checked before anything is written for this card, so a bad one leaves no account behind.
-        let draft = new_person(card, String::new());
+        let draft = merge::new_person(card, String::new());
         draft.clone().into_contact(String::new(), self.now)?;
         let company = card.company.as_deref().map(str::trim).filter(|c| !c.is_empty());
         let by_email = self.known.person(&card.emails, None, &card.name).cloned();
@@ -433,7 +434,7 @@ impl<'t> Applied<'t> {
                 if accounts::get(self.tx, &old.account_id)?.is_none() {
                     known::unarchive(self.tx, RecordKind::Account, &old.account_id)?;
                 }
-                let (draft, changes) = merged_person(&old, card);
+                let (draft, changes) = merge::person(&old, card);
                 let outcome = if changes.is_empty() && outcome == Outcome::Merge {
                     Outcome::Unchanged
                 } else {
@@ -529,7 +530,7 @@ impl<'t> Applied<'t> {
             changes.push(format!("renewal date: {date}"));
             account.renewal_date = Some(date);
         }
-        if let Some(notes) = added_notes(&old.notes, &notes) {
+        if let Some(notes) = merge::added_notes(&old.notes, &notes) {
             changes.push("adds notes".into());
             account.notes = validate::long_text("notes", "The notes", &notes)?;
         }
@@ -570,7 +571,7 @@ impl<'t> Applied<'t> {
             }
             None => None,
         };
-        let account_id = match (&old, most_common_account(&people), &self.account_id) {
+        let account_id = match (&old, merge::most_common_account(&people), &self.account_id) {
             (Some((_, m)), _, _) => m.account_id.clone(),
             (None, Some(a), _) => a,
             (None, None, Some(chosen)) => chosen.clone(),
@@ -624,7 +625,7 @@ impl<'t> Applied<'t> {
                         event.timezone.as_deref().or(old.timezone.as_deref()),
                     )?
                 };
-                let changes = meeting_changes(&old, &meeting, &people);
+                let changes = merge::meeting_changes(&old, &meeting, &people);
                 let outcome = if changes.is_empty() && outcome == Outcome::Merge {
                     Outcome::Unchanged
                 } else {
@@ -637,142 +638,4 @@ impl<'t> Applied<'t> {
             }
         }
     }
-}
-
-/// The account of most of these people; the first one's when it is a tie.
-fn most_common_account(people: &[Contact]) -> Option<Id> {
-    let mut counts: Vec<(Id, usize)> = Vec::new();
-    for p in people {
-        match counts.iter_mut().find(|(a, _)| *a == p.account_id) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((p.account_id.clone(), 1)),
-        }
-    }
-    let best = counts.iter().map(|(_, n)| *n).max()?;
-    counts.into_iter().find(|(_, n)| *n == best).map(|(a, _)| a)
-}
-
-/// A new person from a card (the account is filled in by the caller).
-fn new_person(card: &PersonCard, account_id: Id) -> ContactDraft {
-    ContactDraft {
-        account_id,
-        name: card.name.clone(),
-        title: card.title.clone(),
-        email: card.emails.first().cloned(),
-        other_emails: card.emails.iter().skip(1).cloned().collect(),
-        phone: card.phones.first().cloned(),
-        other_phones: card.phones.iter().skip(1).cloned().collect(),
-        timezone: card.timezone.clone(),
-        dates: card.dates.clone(),
-        notes: card.notes.clone(),
-        ..Default::default()
-    }
-}
-
-/// Phone numbers compare by their digits: "+33 1 23" and "+33123" are one number.
-fn digits(phone: &str) -> String {
-    phone.chars().filter(char::is_ascii_digit).collect()
-}
-
-/// The person with what the card adds or changes, and those changes in words. The file wins
-/// for the title, the zone and a date of the same kind; addresses, numbers and notes are added.
-fn merged_person(old: &Contact, card: &PersonCard) -> (ContactDraft, Vec<String>) {
-    let mut draft = ContactDraft::from(old);
-    let mut changes = Vec::new();
-    if let Some(title) = card.title.as_ref().filter(|t| Some(*t) != old.title.as_ref()) {
-        changes.push(match &old.title {
-            Some(before) => format!("job title: {before} → {title}"),
-            None => format!("job title: {title}"),
-        });
-        draft.title = Some(title.clone());
-    }
-    for email in &card.emails {
-        let known =
-            draft.email.iter().chain(draft.other_emails.iter()).any(|e| known::key(e) == known::key(email));
-        if !known {
-            changes.push(format!("adds email {email}"));
-            match draft.email {
-                None => draft.email = Some(email.clone()),
-                Some(_) => draft.other_emails.push(email.clone()),
-            }
-        }
-    }
-    for phone in &card.phones {
-        let known = draft.phone.iter().chain(draft.other_phones.iter()).any(|p| digits(p) == digits(phone));
-        if !known {
-            changes.push(format!("adds phone {phone}"));
-            match draft.phone {
-                None => draft.phone = Some(phone.clone()),
-                Some(_) => draft.other_phones.push(phone.clone()),
-            }
-        }
-    }
-    if let Some(tz) = card.timezone.as_ref().filter(|t| Some(*t) != old.timezone.as_ref()) {
-        changes.push(format!("time zone: {tz}"));
-        draft.timezone = Some(tz.clone());
-    }
-    for date in &card.dates {
-        let same =
-            |d: &ImportantDate| d.kind == date.kind && (d.kind != DateKind::Other || d.label == date.label);
-        match draft.dates.iter_mut().find(|d| same(d)) {
-            Some(d) if d.date == date.date => {}
-            Some(d) => {
-                changes.push(format!("{}: {} → {}", date_noun(date), d.date, date.date));
-                d.date = date.date.clone();
-            }
-            None => {
-                changes.push(format!("{}: {}", date_noun(date), date.date));
-                draft.dates.push(date.clone());
-            }
-        }
-    }
-    if let Some(notes) = card.notes.as_deref().and_then(|n| added_notes(&old.notes, n)) {
-        changes.push("adds notes".into());
-        draft.notes = Some(notes);
-    }
-    (draft, changes)
-}
-
-fn date_noun(date: &ImportantDate) -> String {
-    match date.kind {
-        DateKind::Birthday => "birthday".into(),
-        DateKind::WorkAnniversary => "work anniversary".into(),
-        DateKind::Other => date.label.clone().unwrap_or_else(|| "date".into()).to_lowercase(),
-    }
-}
-
-/// The notes with the file's text added, unless they already hold it.
-fn added_notes(old: &str, new: &str) -> Option<String> {
-    let new = new.trim();
-    if new.is_empty() || old.contains(new) {
-        None
-    } else if old.trim().is_empty() {
-        Some(new.to_string())
-    } else {
-        Some(format!("{}\n\n{new}", old.trim_end()))
-    }
-}
-
-fn meeting_changes(old: &Meeting, new: &Meeting, people: &[Contact]) -> Vec<String> {
-    let mut changes = Vec::new();
-    if old.title != new.title {
-        changes.push(format!("title: {} → {}", old.title, new.title));
-    }
-    if old.starts_at != new.starts_at || old.ends_at != new.ends_at {
-        changes.push(format!("moves to {}", new.starts_at.format("%Y-%m-%d %H:%M UTC")));
-    }
-    if old.location != new.location {
-        changes.push(format!("location: {}", new.location.as_deref().unwrap_or("none")));
-    }
-    if old.timezone != new.timezone {
-        changes.push(format!("time zone: {}", new.timezone.as_deref().unwrap_or("none")));
-    }
-    for id in new.attendee_ids.iter().filter(|id| !old.attendee_ids.contains(id)) {
-        let name = people.iter().find(|p| &p.id == id).map_or("someone", |p| p.name.as_str());
-        changes.push(format!("adds {name}"));
-    }
-    if old.agenda != new.agenda {
-        changes.push("adds the agenda".into());
-    }
-    changes
 }

@@ -28,7 +28,7 @@ pub use exchange::{
 };
 pub use health::{AccountHealth, AccountReview, Review};
 pub use lock::{decrypt, encrypt};
-pub use outward::{ExportFormat, FEED_DAYS_AHEAD, FeedSettings};
+pub use outward::{ExportFormat, FeedSettings};
 pub use portable::ImportReport;
 pub use today::{TodayPage, UrgencyCount};
 

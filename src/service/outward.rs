@@ -15,10 +15,9 @@ use crate::domain::{Account, Contact, DateKind, Direction};
 use crate::error::{Error, Result};
 use crate::interop::vcard::VcardVersion;
 use crate::interop::{FeedEvent, FeedWhen, PersonCard, csv, ical, vcard};
-use crate::store::{accounts, contacts, meetings, promises};
 
 /// How far ahead the calendar looks; meetings of the last week stay in it for reference.
-pub const FEED_DAYS_AHEAD: i64 = 90;
+const FEED_DAYS_AHEAD: i64 = 90;
 const FEED_DAYS_BEHIND: i64 = 7;
 
 const FEED_KEY: &str = "calendar_feed";
@@ -58,11 +57,9 @@ pub struct FeedSettings {
 impl Rapport {
     /// Everyone (or everyone at one account) as an address book knows them.
     pub fn people_cards(&self, account_id: Option<&str>) -> Result<Vec<PersonCard>> {
-        let conn = self.store.conn();
-        let accounts: HashMap<String, Account> = accounts::all_where(conn, "archived_at IS NULL")?
-            .into_iter()
-            .map(|a| (a.id.clone(), a))
-            .collect();
+        let live = self.store.live_people()?;
+        let accounts: HashMap<String, Account> =
+            live.accounts.into_iter().map(|a| (a.id.clone(), a)).collect();
         if let Some(id) = account_id
             && !accounts.contains_key(id)
         {
@@ -70,9 +67,8 @@ impl Rapport {
                 "That account is not in this database. Reload to see what is there.",
             ));
         }
-        let mut people = contacts::all_where(conn, "archived_at IS NULL")?;
-        people
-            .retain(|c| accounts.contains_key(&c.account_id) && account_id.is_none_or(|a| a == c.account_id));
+        let mut people = live.people;
+        people.retain(|c| account_id.is_none_or(|a| a == c.account_id));
         people.sort_by(|a, b| {
             let name = |c: &Contact| accounts.get(&c.account_id).map(|a| a.name.to_lowercase());
             name(a).cmp(&name(b)).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
@@ -112,27 +108,18 @@ impl Rapport {
     /// Meetings, check-ins, promises falling due and birthdays, as one calendar.
     pub fn calendar_feed(&self, account_id: Option<&str>, now: DateTime<Utc>) -> Result<String> {
         let now = stored_precision(now);
-        let conn = self.store.conn();
-        let accounts: HashMap<String, Account> = accounts::all_where(conn, "archived_at IS NULL")?
-            .into_iter()
-            .map(|a| (a.id.clone(), a))
-            .collect();
+        let live = self.store.live_people()?;
+        let accounts: HashMap<String, Account> =
+            live.accounts.into_iter().map(|a| (a.id.clone(), a)).collect();
         let wanted = |id: &str| accounts.contains_key(id) && account_id.is_none_or(|a| a == id);
-        let people: HashMap<String, Contact> = contacts::all_where(conn, "archived_at IS NULL")?
-            .into_iter()
-            .filter(|c| wanted(&c.account_id))
-            .map(|c| (c.id.clone(), c))
-            .collect();
+        let people: HashMap<String, Contact> =
+            live.people.into_iter().filter(|c| wanted(&c.account_id)).map(|c| (c.id.clone(), c)).collect();
         let account_name = |id: &str| accounts.get(id).map_or("", |a| a.name.as_str());
         let until = now + Duration::days(FEED_DAYS_AHEAD);
         let mut events = Vec::new();
 
-        let since = crate::store::sql_instant(&(now - Duration::days(FEED_DAYS_BEHIND)));
-        let before = crate::store::sql_instant(&until);
-        for m in meetings::all_where(
-            conn,
-            &format!("m.archived_at IS NULL AND m.ends_at >= '{since}' AND m.starts_at < '{before}'"),
-        )? {
+        let calendar = self.store.calendar_records(now - Duration::days(FEED_DAYS_BEHIND), until)?;
+        for m in calendar.meetings {
             if !wanted(&m.account_id) {
                 continue;
             }
@@ -176,10 +163,7 @@ impl Rapport {
             });
         }
 
-        for p in promises::all_where(
-            conn,
-            &format!("archived_at IS NULL AND status = 'open' AND due_at < '{before}'"),
-        )? {
+        for p in calendar.promises {
             let Some(account) = accounts.get(&p.account_id).filter(|a| wanted(&a.id)) else { continue };
             let zone: Tz = account.timezone.parse().unwrap_or(Tz::UTC);
             let title = match p.direction {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use rusqlite::{Connection, OptionalExtension};
 
 use super::{RecordKind, accounts, codec, contacts, meetings};
-use crate::domain::{Account, Contact, Id, Meeting};
+use crate::domain::{Account, Contact, Id, Meeting, match_key as key};
 use crate::error::{Error, Result};
 
 /// A record found by a key: its id, and whether it is in the archive.
@@ -23,11 +23,6 @@ pub(crate) struct Known {
     people_by_email: HashMap<String, Found>,
     people_by_name: HashMap<(Id, String), Found>,
     meetings_by_uid: HashMap<String, Found>,
-}
-
-/// Names and addresses compare without case or surrounding space.
-pub(crate) fn key(text: &str) -> String {
-    text.trim().to_lowercase()
 }
 
 impl Known {
@@ -117,7 +112,11 @@ pub(crate) fn unarchive(conn: &Connection, kind: RecordKind, id: &str) -> Result
         RecordKind::Account => "accounts",
         RecordKind::Contact => "contacts",
         RecordKind::Meeting => "meetings",
-        _ => return Err(Error::conflict("Only accounts, people and meetings come back through an import.")),
+        _ => {
+            return Err(Error::conflict(
+                "An import brings back only accounts, people and meetings from the archive; restore anything else from the Archive view.",
+            ));
+        }
     };
     conn.execute(&format!("UPDATE {table} SET archived_at = NULL WHERE id = ?1"), [id])?;
     Ok(())

@@ -33,6 +33,7 @@ pub(crate) mod issues;
 pub(crate) mod known;
 mod lifecycle;
 pub(crate) mod meetings;
+pub(crate) mod outward;
 mod plans;
 pub(crate) mod promises;
 pub(crate) mod requests;
@@ -249,11 +250,6 @@ impl Store {
 
 /// `INSERT … ON CONFLICT (id) DO UPDATE`: one statement that adds a record or edits it in place.
 /// The id and `created_at` never change, and an archived record is never edited.
-/// An instant as the file keeps it, for conditions written by the store's callers.
-pub(crate) fn sql_instant(t: &DateTime<Utc>) -> String {
-    codec::instant(t)
-}
-
 pub(crate) fn upsert_sql(table: &str, columns: &str) -> String {
     let names: Vec<&str> = columns.split(',').map(str::trim).collect();
     let values: Vec<String> = (1..=names.len()).map(|n| format!("?{n}")).collect();
