@@ -1,26 +1,10 @@
 import { expect, test } from "vitest";
-import type { ExchangeReport, ImportSource, PlannedRecord } from "../bindings";
+import type { ImportSource, PlannedRecord } from "../bindings";
+import { exchangeReport as report } from "../test/fixtures";
 import { columnLabel, columns, describeSource, examples, fileUrl, importLabel, imported, planned } from "./exchange";
 
 function source(overrides: Partial<ImportSource> = {}): ImportSource {
   return { path: "/home/anna/people.csv", name: "people.csv", format: "csv", encoding: "UTF-8", csv: null, ...overrides };
-}
-
-function report(overrides: Partial<ExchangeReport> = {}): ExchangeReport {
-  return {
-    format: "csv",
-    encoding: "UTF-8",
-    records: [],
-    problems: [],
-    skipped: [],
-    created: 0,
-    merged: 0,
-    restored: 0,
-    unchanged: 0,
-    dry_run: true,
-    backup: null,
-    ...overrides,
-  };
 }
 
 const record = (line: number): PlannedRecord => ({ line, kind: "contact", outcome: "create", label: "Annika Vogt", account: "Kestrel", changes: [] });
