@@ -570,3 +570,46 @@ fn search_ignores_case_and_accents_and_groups_by_kind() {
     assert_eq!(f.r.search("veri").unwrap().groups[0].kind, RecordKind::Account, "prefix of the last word");
     assert!(f.r.search("\"unbalanced OR (").unwrap().groups.is_empty(), "operators are just words");
 }
+
+#[test]
+fn an_archived_account_leaves_search_even_when_its_matches_outnumber_the_rest() {
+    let mut f = fixture();
+    let (maison, _) = other_account(&mut f.r);
+    // More matches than search shows, all better ranked (the word twice) and newer than the
+    // live account's one: none may take a place from it.
+    f.r.log_interaction(
+        InteractionDraft {
+            account_id: f.account.clone(),
+            summary: "Walked the forklift audit with Annika".into(),
+            occurred_at: Some("2026-11-20T10:00:00Z".into()),
+            ..Default::default()
+        },
+        now(),
+    )
+    .unwrap();
+    for n in 0..(rapport::service::SEARCH_LIMIT + 10) {
+        f.r.log_interaction(
+            InteractionDraft {
+                account_id: maison.clone(),
+                summary: format!("Audit {n}: the audit of the atelier"),
+                occurred_at: Some("2026-11-21T10:00:00Z".into()),
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap();
+    }
+    let before = f.r.search("audit").unwrap();
+    let hits = |r: &rapport::store::SearchResults| r.groups.iter().map(|g| g.hits.len()).sum::<usize>();
+    assert_eq!(hits(&before) as u32, rapport::service::SEARCH_LIMIT, "the search shows at most its limit");
+    assert!(
+        before.groups.iter().flat_map(|g| &g.hits).all(|h| h.account_name == "Maison Vérité"),
+        "the better-ranked matches come first"
+    );
+
+    f.r.archive(RecordKind::Account, &maison, now()).unwrap();
+    let after = f.r.search("audit").unwrap();
+    let names: Vec<&str> =
+        after.groups.iter().flat_map(|g| &g.hits).map(|h| h.account_name.as_str()).collect();
+    assert_eq!(names, vec!["Kestrel Logistik"], "only the live account's touch is found");
+}
