@@ -137,20 +137,31 @@ fn one_accounts_health_has_its_history_for_the_chart() {
 fn the_review_reads_only_recent_history_and_judges_exactly_as_with_all_of_it() {
     use rapport::engine::health::history::backfill;
     use rapport::engine::health::review;
+    use rapport::service::{judging, rebuilding};
     let dir = TempDir::new().unwrap();
     let r = demo(&dir);
     let weights = Weights::default();
     let full = r.store().bundles().unwrap();
-    let window = r.store().recent_bundles(now() - Duration::days(271), None).unwrap();
     let all_touches: usize = full.iter().map(|b| b.interactions.len()).sum();
-    let read: usize = window.iter().map(|b| b.interactions.len()).sum();
-    assert!(read < all_touches / 2, "read {read} of {all_touches} touches");
-    assert_eq!(review(&window, now(), &weights), review(&full, now(), &weights));
-    let lean = r.store().health_bundles(now() - Duration::days(271), None).unwrap();
-    assert!(lean.iter().flat_map(|b| &b.interactions).all(|i| i.summary.is_empty()), "no text is read");
-    assert_eq!(review(&lean, now(), &weights), review(&full, now(), &weights), "and none is needed");
+
+    // Judging today reads 180 days, and who took part only over the last 90.
+    let judged = r.store().recent_bundles(judging(now()), None).unwrap();
+    let read: usize = judged.iter().map(|b| b.interactions.len()).sum();
+    assert!(read < all_touches / 3, "read {read} of {all_touches} touches");
+    let touches = || judged.iter().flat_map(|b| &b.interactions);
+    assert!(touches().all(|i| i.summary.is_empty()), "no text is read");
+    assert!(
+        touches().filter(|i| i.occurred_at < now() - Duration::days(91)).all(|i| i.contact_ids.is_empty()),
+        "nor the people of older touches"
+    );
+    assert!(touches().any(|i| !i.contact_ids.is_empty()), "but those of recent ones are");
+    assert_eq!(review(&judged, now(), &weights), review(&full, now(), &weights), "and none is needed");
+
+    // Rebuilding the last 90 days reads 270, each touch with its people.
+    let rebuilt = r.store().recent_bundles(rebuilding(now()), None).unwrap();
+    assert_eq!(review(&rebuilt, now(), &weights), review(&full, now(), &weights));
     let today = now().date_naive();
-    for (w, f) in window.iter().zip(&full) {
+    for (w, f) in rebuilt.iter().zip(&full) {
         assert_eq!(
             backfill(w, &[], today, &weights),
             backfill(f, &[], today, &weights),
@@ -158,7 +169,29 @@ fn the_review_reads_only_recent_history_and_judges_exactly_as_with_all_of_it() {
             f.account.name
         );
     }
-    let one = r.store().recent_bundles(now() - Duration::days(271), Some(&full[3].account.id)).unwrap();
+    let one = r.store().recent_bundles(judging(now()), Some(&full[3].account.id)).unwrap();
     assert_eq!(one.len(), 1);
     assert_eq!(one[0].account.id, full[3].account.id);
+}
+
+#[test]
+fn days_missing_from_a_complete_history_are_rebuilt_as_from_all_of_it() {
+    use rapport::engine::health::history::backfill;
+    let dir = TempDir::new().unwrap();
+    let mut r = demo(&dir);
+    // A look five days ago fills the 90 days before it; today's look finds four days missing.
+    r.health_review(now() - Duration::days(5)).unwrap();
+    r.health_review(now()).unwrap();
+    let today = now().date_naive();
+    let missing: Vec<_> = (1..=4).map(|n| today - Duration::days(n)).collect();
+    let weights = Weights::default();
+    for b in r.store().bundles().unwrap() {
+        let stored = r.store().account_snapshots(&b.account.id, today - Duration::days(90)).unwrap();
+        let have: Vec<_> = stored.iter().map(|s| s.day).filter(|d| !missing.contains(d)).collect();
+        let mut expected = backfill(&b, &have, today, &weights);
+        expected.sort_by_key(|s| s.day);
+        let rebuilt: Vec<_> = stored.into_iter().filter(|s| missing.contains(&s.day)).collect();
+        assert_eq!(rebuilt.len(), 4, "{}", b.account.name);
+        assert_eq!(rebuilt, expected, "{}", b.account.name);
+    }
 }

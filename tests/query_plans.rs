@@ -2,10 +2,11 @@
 //! (touches, promises, requests, issues, meetings). Plans are SQLite's own, for the statements
 //! as they ran, on a real file.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use rapport::Rapport;
 use rapport::engine::checkins::Settings;
-use rapport::store::Plan;
+use rapport::service::{judging, rebuilding};
+use rapport::store::{Plan, Window};
 use tempfile::TempDir;
 
 fn now() -> DateTime<Utc> {
@@ -48,7 +49,7 @@ fn the_hot_reads_never_scan_the_history() {
     let mut r = Rapport::open(&dir.path().join("rapport.db"), now()).unwrap();
     r.fill_demo(2026, now()).unwrap();
     let id = r.find_account("kestrel").unwrap().id;
-    let since = now() - Duration::days(271);
+    let brief_window = Window { text: true, ..rebuilding(now()) };
     let mut store = rapport::store::Store::open(&dir.path().join("rapport.db"), now()).unwrap();
     let reads: Vec<(&str, Vec<Plan>)> = vec![
         ("today", store.plans_of(|s| s.checkin_accounts(now(), &Settings::default())).unwrap()),
@@ -56,9 +57,17 @@ fn the_hot_reads_never_scan_the_history() {
             "today for one account",
             store.plans_of(|s| s.checkin_accounts_of(now(), &Settings::default(), Some(&id))).unwrap(),
         ),
-        ("health review", store.plans_of(|s| s.health_bundles(since, None)).unwrap()),
-        ("the brief's recent months", store.plans_of(|s| s.recent_bundles(since, None)).unwrap()),
-        ("one account's health and brief", store.plans_of(|s| s.recent_bundles(since, Some(&id))).unwrap()),
+        ("health review", store.plans_of(|s| s.recent_bundles(judging(now()), None)).unwrap()),
+        (
+            "rebuilding 90 days of health",
+            store.plans_of(|s| s.recent_bundles(rebuilding(now()), None)).unwrap(),
+        ),
+        ("one account's health", store.plans_of(|s| s.recent_bundles(judging(now()), Some(&id))).unwrap()),
+        ("the brief's recent months", store.plans_of(|s| s.recent_bundles(brief_window, Some(&id))).unwrap()),
+        (
+            "the brief's newest touches",
+            store.plans_of(|s| s.oldest_of_newest_touches(&id, now(), 5)).unwrap(),
+        ),
         ("the brief's touches", store.plans_of(|s| s.touches(&id)).unwrap()),
         ("the timeline", store.plans_of(|s| s.timeline(&id, 200)).unwrap()),
         ("the trend", store.plans_of(|s| s.trend_points_since(now().date_naive())).unwrap()),

@@ -125,7 +125,8 @@ pub struct BriefIssue {
     pub notes: String,
 }
 
-const RECENT_TOUCHES: usize = 5;
+/// How many of the newest touches the brief shows.
+pub const RECENT_TOUCHES: usize = 5;
 const SETTLED_DAYS: i64 = 90;
 const STALE_GOAL_DAYS: i64 = 45;
 

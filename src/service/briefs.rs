@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::Rapport;
-use crate::engine::brief::{Brief, brief};
+use crate::engine::brief::{Brief, RECENT_TOUCHES, brief};
 use crate::error::{Error, Result};
 use crate::render;
 
@@ -18,9 +18,16 @@ pub enum BriefFormat {
 impl Rapport {
     /// The brief for an account, optionally for one of its meetings.
     pub fn brief(&self, account_id: &str, meeting_id: Option<&str>, now: DateTime<Utc>) -> Result<Brief> {
-        // The brief reads the recent months and the kept touch figures, never the whole history.
-        let Some(mut bundle) = self.store.recent_bundles(super::recent_since(now), Some(account_id))?.pop()
-        else {
+        // The brief reads the recent months and the kept touch figures, never the whole history:
+        // the touches judging health reads, and the five newest with their people and text. A
+        // promise settled lately may have fallen due long before, so records go further back.
+        let mut window = super::judging(now);
+        window.since = super::rebuilding(now).since;
+        if let Some(fifth) = self.store.oldest_of_newest_touches(account_id, now, RECENT_TOUCHES as u32)? {
+            window.detail_since = window.detail_since.min(fifth);
+        }
+        window.text = true;
+        let Some(mut bundle) = self.store.recent_bundles(window, Some(account_id))?.pop() else {
             return Err(self.store.account(account_id).err().unwrap_or_else(|| {
                 Error::not_found("That account is archived. Restore it to prepare a brief.")
             }));

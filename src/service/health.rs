@@ -1,6 +1,8 @@
 //! The relationship health review, as user actions: read the review (which keeps the daily
 //! snapshots), read one account's health over time, mark the review read, set the weights.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Serialize;
 use specta::Type;
@@ -9,7 +11,8 @@ use super::Rapport;
 use crate::archive::Bundle;
 use crate::domain::Id;
 use crate::engine::health::history::{
-    Baseline, Changes, Snapshot, Trend, TrendPoint, backfill, changes, end_of, snapshot_near, trend,
+    Baseline, Changes, Snapshot, Trend, TrendPoint, backfill, changes, end_of, missing_days, snapshot_near,
+    trend,
 };
 use crate::engine::health::{Health, Weights, health, review};
 use crate::error::Result;
@@ -40,6 +43,9 @@ pub struct AccountHealth {
     pub history: Vec<Snapshot>,
 }
 
+/// Each account's daily scores, oldest first.
+type DailyScores = HashMap<Id, Vec<TrendPoint>>;
+
 /// How far back the trend reads.
 const TREND_DAYS: i64 = 91;
 
@@ -48,9 +54,9 @@ impl Rapport {
     /// today's snapshot on the way.
     pub fn health_review(&mut self, now: DateTime<Utc>) -> Result<Review> {
         let weights = self.store.health_weights()?;
-        let portfolio = self.store.health_bundles(super::recent_since(now), None)?;
+        let (portfolio, stored) = self.portfolio_for_snapshots(now)?;
         let healths = review(&portfolio, now, &weights);
-        self.take_snapshots(&portfolio, &healths, now, &weights)?;
+        self.take_snapshots(&portfolio, &healths, &stored, now, &weights)?;
         let today = now.date_naive();
         let mut points = self.store.trend_points_since(today - Duration::days(TREND_DAYS))?;
         // Whole snapshots only around 30 days ago, the baseline of accounts never reviewed.
@@ -72,18 +78,14 @@ impl Rapport {
 
     /// The health review reduced to its accounts' current health, riskiest first.
     pub fn health_now(&self, now: DateTime<Utc>) -> Result<Vec<Health>> {
-        Ok(review(
-            &self.store.health_bundles(super::recent_since(now), None)?,
-            now,
-            &self.store.health_weights()?,
-        ))
+        Ok(review(&self.store.recent_bundles(super::judging(now), None)?, now, &self.store.health_weights()?))
     }
 
     /// One account's health with a year of history.
     pub fn account_health(&mut self, account_id: &str, now: DateTime<Utc>) -> Result<AccountHealth> {
         self.keep_health_snapshots(now)?;
         let weights = self.store.health_weights()?;
-        let bundle = self.store.health_bundles(super::recent_since(now), Some(account_id))?.pop();
+        let bundle = self.store.recent_bundles(super::judging(now), Some(account_id))?.pop();
         let Some(bundle) = bundle else {
             // Says which account is missing, in the store's own words.
             return Err(self.store.account(account_id).err().unwrap_or_else(|| {
@@ -118,9 +120,27 @@ impl Rapport {
             return Ok(());
         }
         let weights = self.store.health_weights()?;
-        let portfolio = self.store.health_bundles(super::recent_since(now), None)?;
+        let (portfolio, stored) = self.portfolio_for_snapshots(now)?;
         let healths = review(&portfolio, now, &weights);
-        self.take_snapshots(&portfolio, &healths, now, &weights)
+        self.take_snapshots(&portfolio, &healths, &stored, now, &weights)
+    }
+
+    /// The portfolio read to judge `now` and keep the snapshots, with the daily scores already
+    /// stored for the last 90 days. Only when a day is missing is the longer history read that
+    /// rebuilding it needs; most days none is.
+    fn portfolio_for_snapshots(&self, now: DateTime<Utc>) -> Result<(Vec<Bundle>, DailyScores)> {
+        let today = now.date_naive();
+        let stored = self.store.trend_points_since(today - Duration::days(90))?;
+        let portfolio = self.store.recent_bundles(super::judging(now), None)?;
+        let complete = portfolio.iter().all(|b| {
+            let have: Vec<NaiveDate> =
+                stored.get(&b.account.id).map(|s| s.iter().map(|s| s.day).collect()).unwrap_or_default();
+            missing_days(&have, today).is_empty()
+        });
+        if complete {
+            return Ok((portfolio, stored));
+        }
+        Ok((self.store.recent_bundles(super::rebuilding(now), None)?, stored))
     }
 
     pub fn health_weights(&self) -> Result<Weights> {
@@ -138,11 +158,11 @@ impl Rapport {
         &mut self,
         portfolio: &[Bundle],
         healths: &[Health],
+        stored: &DailyScores,
         now: DateTime<Utc>,
         weights: &Weights,
     ) -> Result<()> {
         let today = now.date_naive();
-        let stored = self.store.trend_points_since(today - Duration::days(90))?;
         let mut rows: Vec<(Id, Snapshot)> =
             healths.iter().map(|h| (h.account_id.clone(), Snapshot::of(h, today, false))).collect();
         for b in portfolio {

@@ -17,7 +17,7 @@ pub(crate) mod today;
 
 use std::path::Path;
 
-use chrono::{DateTime, SubsecRound, Utc};
+use chrono::{DateTime, Duration, SubsecRound, Utc};
 use uuid::{NoContext, Timestamp, Uuid};
 
 pub use backups::{Backups, Restored, backups_at, keep_backups_at, restore};
@@ -40,15 +40,28 @@ use crate::domain::{
 use crate::engine::cadence::touch_state;
 use crate::engine::timeline::{History, timeline};
 use crate::error::{Error, Result};
-use crate::store::{Passphrase, SearchResults, Store};
+use crate::store::{Passphrase, SearchResults, Store, Window};
 
 /// The timeline shows this many entries at first; older history comes with paging later.
 pub const TIMELINE_PAGE: u32 = 200;
 
-/// Where the recent history the health review and the brief read begins: 180 days (the
-/// longest window any component looks back) behind the oldest day the trend may rebuild.
-pub(crate) fn recent_since(now: DateTime<Utc>) -> DateTime<Utc> {
-    now - chrono::Duration::days(90 + 180 + 1)
+/// Where the recent history begins when the health of the last 90 days may be rebuilt: 180
+/// days (the longest window any component looks back) behind the oldest day rebuilt. Every
+/// touch in it comes with its people, which the rebuilt days need; none with its text.
+pub fn rebuilding(now: DateTime<Utc>) -> Window {
+    let since = now - Duration::days(90 + 180 + 1);
+    Window { since, touches_since: since, detail_since: since, text: false }
+}
+
+/// What judging health at `now` reads: 180 days back, the longest window any component looks
+/// at, and the people of each touch over the last 90 days, the only ones that count them.
+pub fn judging(now: DateTime<Utc>) -> Window {
+    Window {
+        since: now - Duration::days(181),
+        touches_since: now - Duration::days(181),
+        detail_since: now - Duration::days(91),
+        text: false,
+    }
 }
 
 /// Search shows at most this many results.

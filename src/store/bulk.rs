@@ -33,6 +33,26 @@ pub struct ImportCounts {
     pub updated: u32,
 }
 
+/// How much of the recent history [`Store::recent_bundles`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    /// Promises due, requests received, issues resolved and meetings held from here on.
+    pub since: DateTime<Utc>,
+    /// Touches from here on (and each account's last one before it).
+    pub touches_since: DateTime<Utc>,
+    /// Only touches from here on come with their people, and their text when `text` is set:
+    /// a reader that only counts and dates older touches does not pay for either.
+    pub detail_since: DateTime<Utc>,
+    pub text: bool,
+}
+
+impl Window {
+    /// Everything from `since` on, every touch with its people and its text.
+    pub fn whole(since: DateTime<Utc>) -> Window {
+        Window { since, touches_since: since, detail_since: since, text: true }
+    }
+}
+
 /// An empty bundle per account, by account id, to be filled one table at a time.
 fn empty_bundles(accounts: Vec<crate::domain::Account>) -> HashMap<String, Bundle> {
     accounts.into_iter().map(|account| (account.id.clone(), Bundle::empty(account))).collect()
@@ -60,23 +80,14 @@ impl Store {
     }
 
     /// What the health review and the brief read about every live account (or one): the
-    /// people, goals and notes; touches since `since`, each account's last touch (and, for one
-    /// account, its five newest); promises due, requests received, issues resolved and
-    /// meetings held since then, and whatever is still open. Never the whole history.
-    pub fn recent_bundles(&self, since: DateTime<Utc>, account_id: Option<&str>) -> Result<Vec<Bundle>> {
-        self.recent(since, account_id, true)
-    }
-
-    /// The same as [`Store::recent_bundles`] without the text of each touch, which the health
-    /// components never read.
-    pub fn health_bundles(&self, since: DateTime<Utc>, account_id: Option<&str>) -> Result<Vec<Bundle>> {
-        self.recent(since, account_id, false)
-    }
-
-    fn recent(&self, since: DateTime<Utc>, account_id: Option<&str>, summaries: bool) -> Result<Vec<Bundle>> {
+    /// people, goals and notes; the touches of the window, each account's last touch (and, for
+    /// one account, its five newest); promises due, requests received, issues resolved and
+    /// meetings held since the window's `since`, and whatever is still open. Never the whole
+    /// history.
+    pub fn recent_bundles(&self, window: Window, account_id: Option<&str>) -> Result<Vec<Bundle>> {
         let conn = self.conn();
-        let since = codec::instant(&since);
-        // Instants are fixed-format and the id is quoted SQL-style, so neither can break out.
+        let (since, touches_since) = (codec::instant(&window.since), codec::instant(&window.touches_since));
+        let detail_since = codec::instant(&window.detail_since);
         let quoted = account_id.map(|id| format!("'{}'", id.replace('\'', "''")));
         let of = |column: &str| quoted.as_ref().map(|q| format!(" AND {column} = {q}")).unwrap_or_default();
         let live = format!("archived_at IS NULL{}", of("account_id"));
@@ -101,19 +112,24 @@ impl Store {
             by_account,
             interactions::all_where(
                 conn,
-                &format!("i.occurred_at >= '{since}'{}", of("i.account_id")),
-                summaries
+                &format!("i.occurred_at >= '{touches_since}'{}", of("i.account_id")),
+                &detail_since,
+                window.text
             )?,
             interactions
         );
         let before = match &quoted {
             Some(q) => format!(
                 "i.id IN (SELECT id FROM interactions WHERE account_id = {q} AND archived_at IS NULL
-                 AND occurred_at < '{since}' ORDER BY occurred_at DESC LIMIT 5)"
+                 AND occurred_at < '{touches_since}' ORDER BY occurred_at DESC LIMIT 5)"
             ),
-            None => format!("i.id IN (SELECT last_id FROM account_touch WHERE last_at < '{since}')"),
+            None => format!("i.id IN (SELECT last_id FROM account_touch WHERE last_at < '{touches_since}')"),
         };
-        spread!(by_account, interactions::all_where(conn, &before, summaries)?, interactions);
+        spread!(
+            by_account,
+            interactions::all_where(conn, &before, &detail_since, window.text)?,
+            interactions
+        );
         spread!(
             by_account,
             requests::all_where(conn, &format!("{live} AND received_at >= '{since}'"))?,

@@ -99,15 +99,24 @@ pub(crate) fn all(conn: &Connection, with_archived: bool) -> Result<Vec<Interact
     Ok(all)
 }
 
-/// The live interactions matching `condition` (on `i`), with their people: what the health
-/// review and the brief read, a window of recent history rather than all of it. Without
-/// `summaries` the text of each touch is left empty, for readers that only count and date them.
-pub(crate) fn all_where(conn: &Connection, condition: &str, summaries: bool) -> Result<Vec<Interaction>> {
-    let summary = if summaries { "i.summary" } else { "''" };
+/// The live interactions matching `condition` (on `i`): what the health review and the brief
+/// read, a window of recent history rather than all of it. Only touches from `detail_since`
+/// on come with their people, and with their text when `text` is set; the older ones come
+/// dated and counted, with neither, for readers that only count and date them.
+pub(crate) fn all_where(
+    conn: &Connection,
+    condition: &str,
+    detail_since: &str,
+    text: bool,
+) -> Result<Vec<Interaction>> {
+    let detailed = format!("i.occurred_at >= '{detail_since}'");
+    let summary = if text { format!("CASE WHEN {detailed} THEN i.summary ELSE '' END") } else { "''".into() };
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT i.id, i.account_id, i.occurred_at, i.channel, i.initiated_by, {summary}, i.sentiment, i.strategic,
                 i.created_at,
-                (SELECT group_concat(l.contact_id, ',') FROM interaction_contacts l WHERE l.interaction_id = i.id)
+                CASE WHEN {detailed} THEN
+                    (SELECT group_concat(l.contact_id, ',') FROM interaction_contacts l WHERE l.interaction_id = i.id)
+                END
          FROM interactions i WHERE i.archived_at IS NULL AND ({condition})"
     ))?;
     let rows = stmt.query_map([], |row| {
@@ -134,6 +143,23 @@ impl Store {
              ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?2"
         ))?;
         Ok(stmt.query_map(params![account_id, limit], from_row)?.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// When the oldest of an account's `n` newest touches up to `now` happened (the `n`th
+    /// newest, or the first of fewer); none if it has no touch yet.
+    pub fn oldest_of_newest_touches(
+        &self,
+        account_id: &str,
+        now: DateTime<Utc>,
+        n: u32,
+    ) -> Result<Option<DateTime<Utc>>> {
+        let at: Option<String> = self.conn().prepare_cached(
+            "SELECT min(occurred_at) FROM
+               (SELECT occurred_at FROM interactions WHERE account_id = ?1 AND archived_at IS NULL AND occurred_at <= ?2
+                ORDER BY occurred_at DESC LIMIT ?3)",
+        )?
+        .query_row(params![account_id, codec::instant(&now), n], |r| r.get(0))?;
+        Ok(codec::opt_instant(0, at)?)
     }
 
     pub fn last_touch(&self, account_id: &str) -> Result<Option<DateTime<Utc>>> {

@@ -52,7 +52,7 @@ use crate::error::{Error, Result};
 
 pub use accounts::AccountFacts;
 pub use backup::{BackupFile, BackupPolicy, BackupReason};
-pub use bulk::ImportCounts;
+pub use bulk::{ImportCounts, Window};
 pub use checkins::{SuggestionAction, SuggestionState};
 pub use cipher::{Lock, Passphrase, lock_of};
 pub use lifecycle::{ArchivedRecord, RecordKind};

@@ -281,11 +281,15 @@ pub fn changes(base: &Baseline, since: DateTime<Utc>, since_review: bool, now: &
     }
 }
 
+/// The days of the last 90 before `today` that `have` lacks: the ones [`backfill`] rebuilds.
+pub fn missing_days(have: &[NaiveDate], today: NaiveDate) -> Vec<NaiveDate> {
+    (1..=90).map(|n| today - Duration::days(n)).filter(|day| !have.contains(day)).collect()
+}
+
 /// The snapshots missing from the last 90 days before `today`, rebuilt; `have` lists the
 /// days already stored for this account.
 pub fn backfill(b: &Bundle, have: &[NaiveDate], today: NaiveDate, weights: &Weights) -> Vec<Snapshot> {
-    let missing: Vec<NaiveDate> =
-        (1..=90).map(|n| today - Duration::days(n)).filter(|day| !have.contains(day)).collect();
+    let missing = missing_days(have, today);
     if missing.is_empty() {
         return Vec::new();
     }
