@@ -41,8 +41,10 @@ pub struct SearchResults {
 
 /// How many matches are ranked at most: the most recently written ones. A word found in tens
 /// of thousands of records would otherwise be scored in every one of them (180 ms for "plan" on
-/// a heavy portfolio); the newest 2,000 hold what an account manager looks for, in 16 ms.
-const RANKED: u32 = 2_000;
+/// a heavy portfolio); the newest 1,000 hold what an account manager looks for. Ranking 2,000
+/// put the slowest searches at 18–26 ms when other reads had filled the page cache first;
+/// 1,000 puts them at 11–12 ms (docs/performance.md).
+const RANKED: u32 = 1_000;
 
 const OPEN: char = '\u{E000}';
 const CLOSE: char = '\u{E001}';
