@@ -4,6 +4,10 @@
 //! RAPPORT_BENCH_SCALE=heavy (default) or huge (ten times heavy); RAPPORT_BENCH_DB=path reuses a
 //! database made by `rapport demo --scale heavy` (it is filled first when empty).
 
+// The allocator the app and the CLI use.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -97,10 +101,29 @@ fn main() {
     }
     if std::env::var("RAPPORT_BENCH_LOOP").as_deref() == Ok("brief") {
         let id: String = raw
-            .query_row("SELECT account_id FROM interactions GROUP BY account_id ORDER BY count(*) DESC LIMIT 1 OFFSET 250", [], |r| r.get(0))
+            .query_row("SELECT account_id FROM interactions GROUP BY account_id ORDER BY count(*) DESC LIMIT 1 OFFSET 0", [], |r| r.get(0))
             .unwrap();
         for _ in 0..500 {
             std::hint::black_box(rapport.brief(&id, None, now).unwrap());
+        }
+        if std::env::var("RAPPORT_BENCH_PARTS").is_ok() {
+            let window = rapport::store::Window { text: true, ..rapport::service::rebuilding(now) };
+            let read = time(|| rapport.store().recent_bundles(window, Some(&id)).unwrap());
+            let touches = time(|| rapport.store().touches(&id).unwrap());
+            let b = rapport.store().recent_bundles(window, Some(&id)).unwrap().pop().unwrap();
+            let t = rapport.store().touches(&id).unwrap();
+            let w = rapport.health_weights().unwrap();
+            let engine = time(|| rapport::engine::brief::brief(&b, &t, None, now, &w));
+            let health = time(|| rapport::engine::health::health(&b, now, &w));
+            let all = time(|| rapport.brief(&id, None, now).unwrap());
+            println!(
+                "read {:.2} touches {:.2} engine {:.2} (health {:.2}) all {:.2}",
+                ms(read),
+                ms(touches),
+                ms(engine),
+                ms(health),
+                ms(all)
+            );
         }
         return;
     }
@@ -114,12 +137,19 @@ fn main() {
     });
     let settings = Settings::default();
     let today = time(|| rapport.today_afresh(now).unwrap());
-    let accounts = rapport.store().checkin_accounts(now, &settings).unwrap();
-    let today_engine = time(|| suggest_for(&accounts, now, &settings));
+    // The engines alone, on what the app reads for them. Each input is dropped at once: a
+    // whole portfolio held in memory slows every later figure (allocations in a larger heap),
+    // which the app never does.
+    let today_engine = {
+        let accounts = rapport.store().checkin_accounts(now, &settings).unwrap();
+        time(|| suggest_for(&accounts, now, &settings))
+    };
     let health = time(|| rapport.health_now(now).unwrap());
-    let portfolio = rapport.store().bundles().unwrap();
-    let weights = rapport.health_weights().unwrap();
-    let health_engine = time(|| review(&portfolio, now, &weights));
+    let health_engine = {
+        let portfolio = rapport.store().recent_bundles(rapport::service::judging(now), None).unwrap();
+        let weights = rapport.health_weights().unwrap();
+        time(|| review(&portfolio, now, &weights))
+    };
     let health_review = time(|| rapport.health_review(now).unwrap());
     line("floor: one scan of the interactions table", format!("{:>9.1} ms", ms(floor)));
     let vs = |d: Duration, target: f64| {

@@ -7,6 +7,10 @@
 mod commands;
 mod reminders;
 
+// The same allocator as the CLI's, for the same reason (docs/performance.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
