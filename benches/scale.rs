@@ -16,7 +16,7 @@ use rapport::Rapport;
 use rapport::demo::Targets;
 use rapport::domain::InteractionDraft;
 use rapport::engine::checkins::{Settings, suggest_for};
-use rapport::engine::health::review;
+use rapport::engine::health::review_judged;
 use rusqlite::params;
 
 const RUNS: usize = 7;
@@ -107,7 +107,8 @@ fn main() {
             std::hint::black_box(rapport.brief(&id, None, now).unwrap());
         }
         if std::env::var("RAPPORT_BENCH_PARTS").is_ok() {
-            let window = rapport::store::Window { text: true, ..rapport::service::rebuilding(now) };
+            let newest = rapport.store().oldest_of_newest_touches(&id, now, 5).unwrap();
+            let window = rapport::service::briefing(now, newest);
             let read = time(|| rapport.store().recent_bundles(window, Some(&id)).unwrap());
             let touches = time(|| rapport.store().touches(&id).unwrap());
             let b = rapport.store().recent_bundles(window, Some(&id)).unwrap().pop().unwrap();
@@ -147,8 +148,9 @@ fn main() {
     let health = time(|| rapport.health_now(now).unwrap());
     let health_engine = {
         let portfolio = rapport.store().recent_bundles(rapport::service::judging(now), None).unwrap();
+        let figures = rapport.store().touch_figures(now, None).unwrap();
         let weights = rapport.health_weights().unwrap();
-        time(|| review(&portfolio, now, &weights))
+        time(|| review_judged(&portfolio, &figures, now, &weights))
     };
     let health_review = time(|| rapport.health_review(now).unwrap());
     line("floor: one scan of the interactions table", format!("{:>9.1} ms", ms(floor)));

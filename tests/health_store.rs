@@ -136,29 +136,28 @@ fn one_accounts_health_has_its_history_for_the_chart() {
 #[test]
 fn the_review_reads_only_recent_history_and_judges_exactly_as_with_all_of_it() {
     use rapport::engine::health::history::backfill;
-    use rapport::engine::health::review;
+    use rapport::engine::health::{review, review_judged};
     use rapport::service::{judging, rebuilding};
     let dir = TempDir::new().unwrap();
     let r = demo(&dir);
     let weights = Weights::default();
     let full = r.store().bundles().unwrap();
-    let all_touches: usize = full.iter().map(|b| b.interactions.len()).sum();
 
-    // Judging today reads 180 days, and who took part only over the last 90.
+    // Judging today reads no touch at all: the store counts them.
     let judged = r.store().recent_bundles(judging(now()), None).unwrap();
-    let read: usize = judged.iter().map(|b| b.interactions.len()).sum();
-    assert!(read < all_touches / 3, "read {read} of {all_touches} touches");
-    let touches = || judged.iter().flat_map(|b| &b.interactions);
-    assert!(touches().all(|i| i.summary.is_empty()), "no text is read");
-    assert!(
-        touches().filter(|i| i.occurred_at < now() - Duration::days(91)).all(|i| i.contact_ids.is_empty()),
-        "nor the people of older touches"
+    assert!(judged.iter().all(|b| b.interactions.is_empty()), "no touch is read one by one");
+    let figures = r.store().touch_figures(now(), None).unwrap();
+    assert_eq!(
+        review_judged(&judged, &figures, now(), &weights),
+        review(&full, now(), &weights),
+        "and the review is the one all of the history gives"
     );
-    assert!(touches().any(|i| !i.contact_ids.is_empty()), "but those of recent ones are");
-    assert_eq!(review(&judged, now(), &weights), review(&full, now(), &weights), "and none is needed");
-
     // Rebuilding the last 90 days reads 270, each touch with its people.
     let rebuilt = r.store().recent_bundles(rebuilding(now()), None).unwrap();
+    let all_touches: usize = full.iter().map(|b| b.interactions.len()).sum();
+    let read: usize = rebuilt.iter().map(|b| b.interactions.len()).sum();
+    assert!(read < all_touches / 2, "read {read} of {all_touches} touches");
+    assert!(rebuilt.iter().flat_map(|b| &b.interactions).all(|i| i.summary.is_empty()), "and no text");
     assert_eq!(review(&rebuilt, now(), &weights), review(&full, now(), &weights));
     let today = now().date_naive();
     for (w, f) in rebuilt.iter().zip(&full) {
@@ -193,5 +192,67 @@ fn days_missing_from_a_complete_history_are_rebuilt_as_from_all_of_it() {
         let rebuilt: Vec<_> = stored.into_iter().filter(|s| missing.contains(&s.day)).collect();
         assert_eq!(rebuilt.len(), 4, "{}", b.account.name);
         assert_eq!(rebuilt, expected, "{}", b.account.name);
+    }
+}
+
+#[test]
+fn the_touch_figures_the_store_counts_equal_those_of_the_touches_themselves() {
+    use rapport::domain::{AccountDraft, ContactDraft, InteractionDraft};
+    use rapport::store::RecordKind;
+    let codec_instant = |t: DateTime<Utc>| t.to_rfc3339();
+    use rapport::engine::health::TouchFigures;
+    let dir = TempDir::new().unwrap();
+    let mut r = demo(&dir);
+    // An account quiet for most of a year, touched again today: judged yesterday, its last
+    // touch is the one of 300 days ago, not today's.
+    let quiet =
+        r.add_account(AccountDraft { name: "Quiet GmbH".into(), ..Default::default() }, now()).unwrap().id;
+    let person = |r: &mut Rapport, account: &str, name: &str| {
+        r.add_contact(
+            ContactDraft { account_id: account.into(), name: name.into(), ..Default::default() },
+            now(),
+        )
+        .unwrap()
+        .id
+    };
+    let ines = person(&mut r, &quiet, "Ines Quiet");
+    let log = |r: &mut Rapport, account: &str, who: &str, days_ago: i64| {
+        let at = codec_instant(now() - Duration::days(days_ago));
+        r.log_interaction(
+            InteractionDraft {
+                account_id: account.into(),
+                summary: "A word".into(),
+                occurred_at: Some(at),
+                contact_ids: vec![who.to_string()],
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap()
+        .id
+    };
+    log(&mut r, &quiet, &ines, 300);
+    log(&mut r, &quiet, &ines, 0);
+    // A touch archived counts nowhere, nor does the person it was with.
+    let other = r.find_account("maison").unwrap().id;
+    let nobody = person(&mut r, &other, "Only Archived");
+    let gone = log(&mut r, &other, &nobody, 10);
+    r.archive(RecordKind::Interaction, &gone, now()).unwrap();
+
+    let yesterday = r.store().touch_figures(now() - Duration::days(1), Some(&quiet)).unwrap();
+    assert_eq!(yesterday[&quiet].last, Some(now() - Duration::days(300)));
+    let today = r.store().touch_figures(now(), None).unwrap();
+    assert!(!today[&other].people.contains(&nobody));
+    let full = r.store().bundles().unwrap();
+    for days_back in [0, 1, 45, 200, 400] {
+        let at = now() - Duration::days(days_back);
+        let counted = r.store().touch_figures(at, None).unwrap();
+        for b in &full {
+            let expected = TouchFigures::of(&b.interactions, at);
+            let got = counted.get(&b.account.id).cloned().unwrap_or_default();
+            assert_eq!(got, expected, "{} at {at}", b.account.name);
+        }
+        let one = r.store().touch_figures(at, Some(&full[2].account.id)).unwrap();
+        assert!(one.keys().all(|id| *id == full[2].account.id));
     }
 }

@@ -5,8 +5,8 @@
 use chrono::{DateTime, Utc};
 use rapport::Rapport;
 use rapport::engine::checkins::Settings;
-use rapport::service::{judging, rebuilding};
-use rapport::store::{Plan, Window};
+use rapport::service::{briefing, judging, rebuilding};
+use rapport::store::Plan;
 use tempfile::TempDir;
 
 fn now() -> DateTime<Utc> {
@@ -49,7 +49,7 @@ fn the_hot_reads_never_scan_the_history() {
     let mut r = Rapport::open(&dir.path().join("rapport.db"), now()).unwrap();
     r.fill_demo(2026, now()).unwrap();
     let id = r.find_account("kestrel").unwrap().id;
-    let brief_window = Window { text: true, ..rebuilding(now()) };
+    let brief_window = briefing(now(), Some(now() - chrono::Duration::days(200)));
     let mut store = rapport::store::Store::open(&dir.path().join("rapport.db"), now()).unwrap();
     let reads: Vec<(&str, Vec<Plan>)> = vec![
         ("today", store.plans_of(|s| s.checkin_accounts(now(), &Settings::default())).unwrap()),
@@ -63,6 +63,8 @@ fn the_hot_reads_never_scan_the_history() {
             store.plans_of(|s| s.recent_bundles(rebuilding(now()), None)).unwrap(),
         ),
         ("one account's health", store.plans_of(|s| s.recent_bundles(judging(now()), Some(&id))).unwrap()),
+        ("the touch figures", store.plans_of(|s| s.touch_figures(now(), None)).unwrap()),
+        ("one account's touch figures", store.plans_of(|s| s.touch_figures(now(), Some(&id))).unwrap()),
         ("the brief's recent months", store.plans_of(|s| s.recent_bundles(brief_window, Some(&id))).unwrap()),
         (
             "the brief's newest touches",

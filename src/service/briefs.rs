@@ -18,15 +18,9 @@ pub enum BriefFormat {
 impl Rapport {
     /// The brief for an account, optionally for one of its meetings.
     pub fn brief(&self, account_id: &str, meeting_id: Option<&str>, now: DateTime<Utc>) -> Result<Brief> {
-        // The brief reads the recent months and the kept touch figures, never the whole history:
-        // the touches judging health reads, and the five newest with their people and text. A
-        // promise settled lately may have fallen due long before, so records go further back.
-        let mut window = super::judging(now);
-        window.since = super::rebuilding(now).since;
-        if let Some(fifth) = self.store.oldest_of_newest_touches(account_id, now, RECENT_TOUCHES as u32)? {
-            window.detail_since = window.detail_since.min(fifth);
-        }
-        window.text = true;
+        // The brief reads the recent months and the kept touch figures, never the whole history.
+        let newest = self.store.oldest_of_newest_touches(account_id, now, RECENT_TOUCHES as u32)?;
+        let window = super::briefing(now, newest);
         let Some(mut bundle) = self.store.recent_bundles(window, Some(account_id))?.pop() else {
             return Err(self.store.account(account_id).err().unwrap_or_else(|| {
                 Error::not_found("That account is archived. Restore it to prepare a brief.")

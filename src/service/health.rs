@@ -14,7 +14,7 @@ use crate::engine::health::history::{
     Baseline, Changes, Snapshot, Trend, TrendPoint, backfill, changes, end_of, missing_days, snapshot_near,
     trend,
 };
-use crate::engine::health::{Health, Weights, health, review};
+use crate::engine::health::{Health, Weights, judge, review, review_judged};
 use crate::error::Result;
 
 /// One account in the review: its health now, its trend, and what changed.
@@ -54,8 +54,7 @@ impl Rapport {
     /// today's snapshot on the way.
     pub fn health_review(&mut self, now: DateTime<Utc>) -> Result<Review> {
         let weights = self.store.health_weights()?;
-        let (portfolio, stored) = self.portfolio_for_snapshots(now)?;
-        let healths = review(&portfolio, now, &weights);
+        let (portfolio, stored, healths) = self.judge_portfolio(now, &weights)?;
         self.take_snapshots(&portfolio, &healths, &stored, now, &weights)?;
         let today = now.date_naive();
         let mut points = self.store.trend_points_since(today - Duration::days(TREND_DAYS))?;
@@ -78,7 +77,9 @@ impl Rapport {
 
     /// The health review reduced to its accounts' current health, riskiest first.
     pub fn health_now(&self, now: DateTime<Utc>) -> Result<Vec<Health>> {
-        Ok(review(&self.store.recent_bundles(super::judging(now), None)?, now, &self.store.health_weights()?))
+        let portfolio = self.store.recent_bundles(super::judging(now), None)?;
+        let figures = self.store.touch_figures(now, None)?;
+        Ok(review_judged(&portfolio, &figures, now, &self.store.health_weights()?))
     }
 
     /// One account's health with a year of history.
@@ -92,7 +93,8 @@ impl Rapport {
                 crate::error::Error::not_found("That account is archived. Restore it to see its health.")
             }));
         };
-        let h = health(&bundle, now, &weights);
+        let figures = self.store.touch_figures(now, Some(account_id))?.remove(account_id).unwrap_or_default();
+        let h = judge(&bundle, &figures, now, &weights);
         let today = now.date_naive();
         self.store.save_snapshots(&[(h.account_id.clone(), Snapshot::of(&h, today, false))])?;
         let history = self.store.account_snapshots(account_id, today - Duration::days(365))?;
@@ -120,15 +122,19 @@ impl Rapport {
             return Ok(());
         }
         let weights = self.store.health_weights()?;
-        let (portfolio, stored) = self.portfolio_for_snapshots(now)?;
-        let healths = review(&portfolio, now, &weights);
+        let (portfolio, stored, healths) = self.judge_portfolio(now, &weights)?;
         self.take_snapshots(&portfolio, &healths, &stored, now, &weights)
     }
 
-    /// The portfolio read to judge `now` and keep the snapshots, with the daily scores already
-    /// stored for the last 90 days. Only when a day is missing is the longer history read that
-    /// rebuilding it needs; most days none is.
-    fn portfolio_for_snapshots(&self, now: DateTime<Utc>) -> Result<(Vec<Bundle>, DailyScores)> {
+    /// The whole portfolio judged at `now`, as read to keep the snapshots, with the daily
+    /// scores already stored for the last 90 days. Most days none of those is missing, and the
+    /// touches are counted by the store; only when a day is missing is the longer history read,
+    /// each touch with its people, that rebuilding the day needs.
+    fn judge_portfolio(
+        &self,
+        now: DateTime<Utc>,
+        weights: &Weights,
+    ) -> Result<(Vec<Bundle>, DailyScores, Vec<Health>)> {
         let today = now.date_naive();
         let stored = self.store.trend_points_since(today - Duration::days(90))?;
         let portfolio = self.store.recent_bundles(super::judging(now), None)?;
@@ -138,9 +144,12 @@ impl Rapport {
             missing_days(&have, today).is_empty()
         });
         if complete {
-            return Ok((portfolio, stored));
+            let healths = review_judged(&portfolio, &self.store.touch_figures(now, None)?, now, weights);
+            return Ok((portfolio, stored, healths));
         }
-        Ok((self.store.recent_bundles(super::rebuilding(now), None)?, stored))
+        let portfolio = self.store.recent_bundles(super::rebuilding(now), None)?;
+        let healths = review(&portfolio, now, weights);
+        Ok((portfolio, stored, healths))
     }
 
     pub fn health_weights(&self) -> Result<Weights> {

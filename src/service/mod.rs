@@ -50,17 +50,26 @@ pub const TIMELINE_PAGE: u32 = 200;
 /// touch in it comes with its people, which the rebuilt days need; none with its text.
 pub fn rebuilding(now: DateTime<Utc>) -> Window {
     let since = now - Duration::days(90 + 180 + 1);
-    Window { since, touches_since: since, detail_since: since, text: false }
+    Window { since, touches_since: Some(since), detail_since: since, text: false }
 }
 
-/// What judging health at `now` reads: 180 days back, the longest window any component looks
-/// at, and the people of each touch over the last 90 days, the only ones that count them.
+/// What judging health at `now` reads besides the touch figures: 180 days back, the longest
+/// window any component looks at, and no touch at all.
 pub fn judging(now: DateTime<Utc>) -> Window {
+    Window { since: now - Duration::days(181), touches_since: None, detail_since: now, text: false }
+}
+
+/// What the brief reads: 270 days of records (a promise settled lately may have fallen due
+/// long before), the touches of the last 180 days that its health sentence judges, and the
+/// people of those of the last 90 days, which are the only ones it counts. `newest` is when
+/// the oldest of the five newest touches happened: those come with their people and text.
+pub fn briefing(now: DateTime<Utc>, newest: Option<DateTime<Utc>>) -> Window {
+    let detail_since = now - Duration::days(91);
     Window {
-        since: now - Duration::days(181),
-        touches_since: now - Duration::days(181),
-        detail_since: now - Duration::days(91),
-        text: false,
+        since: rebuilding(now).since,
+        touches_since: Some(now - Duration::days(181)),
+        detail_since: newest.map_or(detail_since, |n| n.min(detail_since)),
+        text: true,
     }
 }
 

@@ -38,8 +38,9 @@ pub struct ImportCounts {
 pub struct Window {
     /// Promises due, requests received, issues resolved and meetings held from here on.
     pub since: DateTime<Utc>,
-    /// Touches from here on (and each account's last one before it).
-    pub touches_since: DateTime<Utc>,
+    /// Touches from here on (and each account's last one before it); none at all without it,
+    /// for a reader that takes its touch figures from [`Store::touch_figures`].
+    pub touches_since: Option<DateTime<Utc>>,
     /// Only touches from here on come with their people, and their text when `text` is set:
     /// a reader that only counts and dates older touches does not pay for either.
     pub detail_since: DateTime<Utc>,
@@ -49,7 +50,7 @@ pub struct Window {
 impl Window {
     /// Everything from `since` on, every touch with its people and its text.
     pub fn whole(since: DateTime<Utc>) -> Window {
-        Window { since, touches_since: since, detail_since: since, text: true }
+        Window { since, touches_since: Some(since), detail_since: since, text: true }
     }
 }
 
@@ -86,7 +87,7 @@ impl Store {
     /// history.
     pub fn recent_bundles(&self, window: Window, account_id: Option<&str>) -> Result<Vec<Bundle>> {
         let conn = self.conn();
-        let (since, touches_since) = (codec::instant(&window.since), codec::instant(&window.touches_since));
+        let since = codec::instant(&window.since);
         let detail_since = codec::instant(&window.detail_since);
         let quoted = account_id.map(|id| format!("'{}'", id.replace('\'', "''")));
         let of = |column: &str| quoted.as_ref().map(|q| format!(" AND {column} = {q}")).unwrap_or_default();
@@ -105,31 +106,36 @@ impl Store {
             promises::all_where(conn, &format!("{live} AND status = 'open' AND +due_at < '{since}'"))?,
             promises
         );
-        // Two index-friendly reads rather than one OR, which would scan the whole history:
-        // the window, then what came before it that still counts (the last touch; for one
-        // account, its five newest).
-        spread!(
-            by_account,
-            interactions::all_where(
-                conn,
-                &format!("i.occurred_at >= '{touches_since}'{}", of("i.account_id")),
-                &detail_since,
-                window.text
-            )?,
-            interactions
-        );
-        let before = match &quoted {
-            Some(q) => format!(
-                "i.id IN (SELECT id FROM interactions WHERE account_id = {q} AND archived_at IS NULL
-                 AND occurred_at < '{touches_since}' ORDER BY occurred_at DESC LIMIT 5)"
-            ),
-            None => format!("i.id IN (SELECT last_id FROM account_touch WHERE last_at < '{touches_since}')"),
-        };
-        spread!(
-            by_account,
-            interactions::all_where(conn, &before, &detail_since, window.text)?,
-            interactions
-        );
+        if let Some(touches_since) = window.touches_since {
+            let touches_since = codec::instant(&touches_since);
+            // Two index-friendly reads rather than one OR, which would scan the whole history:
+            // the window, then what came before it that still counts (the last touch; for one
+            // account, its five newest).
+            spread!(
+                by_account,
+                interactions::all_where(
+                    conn,
+                    &format!("i.occurred_at >= '{touches_since}'{}", of("i.account_id")),
+                    &detail_since,
+                    window.text
+                )?,
+                interactions
+            );
+            let before = match &quoted {
+                Some(q) => format!(
+                    "i.id IN (SELECT id FROM interactions WHERE account_id = {q} AND archived_at IS NULL
+                     AND occurred_at < '{touches_since}' ORDER BY occurred_at DESC LIMIT 5)"
+                ),
+                None => {
+                    format!("i.id IN (SELECT last_id FROM account_touch WHERE last_at < '{touches_since}')")
+                }
+            };
+            spread!(
+                by_account,
+                interactions::all_where(conn, &before, &detail_since, window.text)?,
+                interactions
+            );
+        }
         spread!(
             by_account,
             requests::all_where(conn, &format!("{live} AND received_at >= '{since}'"))?,

@@ -72,6 +72,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0006_touches.sql")),
     M::up(include_str!("migrations/0007_health.sql")),
     M::up(include_str!("migrations/0008_interop.sql")),
+    M::up(include_str!("migrations/0009_touch_figures.sql")),
 ];
 
 /// The schema version this build writes.

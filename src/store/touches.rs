@@ -8,7 +8,9 @@ use rusqlite::OptionalExtension;
 
 use super::{Store, accounts, codec, contacts, culture, goals, issues, meetings, promises, requests};
 use crate::archive::Bundle;
+use crate::domain::Id;
 use crate::engine::checkins::{CheckinAccount, Settings, Touches};
+use crate::engine::health::touches::{self, TouchFigures};
 use crate::error::Result;
 
 const LIVE: &str = "archived_at IS NULL";
@@ -150,5 +152,126 @@ impl Store {
             }
         }
         Ok(touches)
+    }
+}
+
+/// A text column read in place, without a copy.
+fn text<'r>(row: &'r rusqlite::Row<'_>, n: usize) -> rusqlite::Result<&'r str> {
+    row.get_ref(n)?
+        .as_str()
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(n, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+impl Store {
+    /// Each live account's touch figures at `now` (or only `account_id`'s), counted by SQLite
+    /// from the touches of the last 180 days rather than read one by one: what judging health
+    /// needs, and all it needs, of the history. An account without a touch up to `now` is left
+    /// out.
+    pub fn touch_figures(
+        &self,
+        now: DateTime<Utc>,
+        account_id: Option<&str>,
+    ) -> Result<HashMap<Id, TouchFigures>> {
+        let conn = self.conn();
+        let (d90, d180) = touches::windows(now);
+        let (now_text, d90, d180) = (codec::instant(&now), codec::instant(&d90), codec::instant(&d180));
+        let of = |column: &str| {
+            account_id.map(|id| format!(" AND {column} = '{}'", id.replace('\'', "''"))).unwrap_or_default()
+        };
+        // The touches of the window, from the date index alone (it holds every column read
+        // here), counted as they come: text compared as text, no row kept.
+        let mut counted: HashMap<Id, (TouchFigures, String)> = HashMap::new();
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT account_id, occurred_at, initiated_by, strategic, sentiment FROM interactions
+             WHERE archived_at IS NULL AND occurred_at >= ?2 AND occurred_at <= ?1{}",
+            of("account_id")
+        ))?;
+        let mut rows = stmt.query(rusqlite::params![now_text, d180])?;
+        while let Some(row) = rows.next()? {
+            let account = text(row, 0)?;
+            let at = text(row, 1)?;
+            let ours = text(row, 2)? == "us";
+            let strategic: bool = row.get(3)?;
+            let sentiment: Option<i64> = row.get(4)?;
+            if !counted.contains_key(account) {
+                counted.insert(account.to_string(), Default::default());
+            }
+            let Some((f, latest)) = counted.get_mut(account) else { continue };
+            if at > latest.as_str() {
+                at.clone_into(latest);
+            }
+            if at >= d90.as_str() {
+                f.recent += 1;
+                f.ours += usize::from(ours);
+                if let Some(s) = sentiment {
+                    f.felt_sum += s;
+                    f.felt += 1;
+                }
+            } else {
+                f.before += 1;
+            }
+            f.asked_us |= strategic && !ours;
+        }
+        let mut figures: HashMap<Id, TouchFigures> = HashMap::new();
+        for (account, (mut f, last)) in counted {
+            f.last = Some(codec::parse_instant(1, &last)?);
+            figures.insert(account, f);
+        }
+        // Who was touched in the last 90 days: each person's last touch, which the triggers keep
+        // (a person's touches are all with their own account). A person whose last touch is
+        // later than `now` is looked up in the links.
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT c.account_id, t.contact_id, t.last_at > ?1 FROM contact_touch t CROSS JOIN contacts c
+             WHERE c.id = t.contact_id AND t.last_at >= ?2{}",
+            of("c.account_id")
+        ))?;
+        let touched: Vec<(String, String, bool)> = stmt
+            .query_map(rusqlite::params![now_text, d90], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (account, contact, ahead) in touched {
+            let counts = !ahead
+                || conn
+                    .prepare_cached(
+                        "SELECT EXISTS (SELECT 1 FROM interaction_contacts l CROSS JOIN interactions i
+                         WHERE l.contact_id = ?1 AND i.id = l.interaction_id AND i.archived_at IS NULL
+                           AND i.occurred_at >= ?2 AND i.occurred_at <= ?3)",
+                    )?
+                    .query_row(rusqlite::params![contact, d90, now_text], |r| r.get(0))?;
+            if let (true, Some(f)) = (counts, figures.get_mut(&account)) {
+                f.people.insert(contact);
+            }
+        }
+        // The last touch of an account quiet for 180 days is the one the triggers keep — unless
+        // that one is later than `now`, when the index finds the last one before it.
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT t.account_id, t.last_at FROM account_touch t JOIN accounts a ON a.id = t.account_id
+             WHERE a.archived_at IS NULL AND t.last_at IS NOT NULL AND t.last_at < ?1{}",
+            of("t.account_id")
+        ))?;
+        let quiet: Vec<(String, String)> =
+            stmt.query_map([&d180], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        for (account, last) in quiet {
+            figures.entry(account).or_default().last = Some(codec::parse_instant(1, &last)?);
+        }
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT t.account_id FROM account_touch t JOIN accounts a ON a.id = t.account_id
+             WHERE a.archived_at IS NULL AND t.last_at > ?1{}",
+            of("t.account_id")
+        ))?;
+        let ahead: Vec<String> =
+            stmt.query_map([&now_text], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let ahead: Vec<String> = ahead.into_iter().filter(|a| !figures.contains_key(a)).collect();
+        for account in ahead {
+            let last: Option<String> = conn
+                .prepare_cached(
+                    "SELECT max(occurred_at) FROM interactions
+                     WHERE account_id = ?1 AND archived_at IS NULL AND occurred_at <= ?2",
+                )?
+                .query_row([&account, &now_text], |r| r.get(0))?;
+            if let Some(last) = last {
+                figures.entry(account).or_default().last = Some(codec::parse_instant(0, &last)?);
+            }
+        }
+        Ok(figures)
     }
 }

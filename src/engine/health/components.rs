@@ -1,12 +1,11 @@
 //! The seven components and the penalties, each with the evidence that justifies its number.
 
-use std::collections::HashSet;
-
 use chrono::{DateTime, Duration, Utc};
 
+use super::touches::TouchFigures;
 use super::{Component, Penalty, Weights};
 use crate::archive::Bundle;
-use crate::domain::{Direction, GoalKind, GoalStatus, Initiator, Level, PromiseStatus, Severity};
+use crate::domain::{Direction, GoalKind, GoalStatus, Level, PromiseStatus, Severity};
 
 fn pct(part: f64, whole: f64) -> u32 {
     if whole <= 0.0 { 0 } else { ((part / whole) * 100.0).round().clamp(0.0, 100.0) as u32 }
@@ -21,13 +20,13 @@ fn component(name: &str, weight: u32, score: Option<u32>, evidence: String) -> C
     Component { name: name.into(), score, weight, evidence }
 }
 
-pub fn all(b: &Bundle, now: DateTime<Utc>, w: &Weights) -> Vec<Component> {
+pub fn all(b: &Bundle, t: &TouchFigures, now: DateTime<Utc>, w: &Weights) -> Vec<Component> {
     vec![
         reliability(b, now, w.reliability),
         responsiveness(b, now, w.responsiveness),
-        engagement(b, now, w.engagement),
-        proactivity(b, now, w.proactivity),
-        breadth(b, now, w.breadth),
+        engagement(b, t, now, w.engagement),
+        proactivity(t, w.proactivity),
+        breadth(b, t, w.breadth),
         intimacy(b, w.intimacy),
         goals(b, w.goals),
     ]
@@ -115,9 +114,8 @@ fn responsiveness(b: &Bundle, now: DateTime<Utc>, weight: u32) -> Component {
 }
 
 /// The last touch against the cadence, and whether touches are thinning out.
-fn engagement(b: &Bundle, now: DateTime<Utc>, weight: u32) -> Component {
-    let past: Vec<_> = b.interactions.iter().filter(|i| i.occurred_at <= now).collect();
-    let Some(last) = past.iter().map(|i| i.occurred_at).max() else {
+fn engagement(b: &Bundle, t: &TouchFigures, now: DateTime<Utc>, weight: u32) -> Component {
+    let Some(last) = t.last else {
         return component("engagement", weight, None, "No touch logged yet.".into());
     };
     let cadence = i64::from(b.account.effective_cadence_days());
@@ -127,9 +125,7 @@ fn engagement(b: &Bundle, now: DateTime<Utc>, weight: u32) -> Component {
     } else {
         (100.0 * (1.0 - (days - cadence) as f64 / cadence as f64)).max(0.0)
     };
-    let (d90, d180) = (now - Duration::days(90), now - Duration::days(180));
-    let recent = past.iter().filter(|i| i.occurred_at >= d90).count();
-    let before = past.iter().filter(|i| i.occurred_at < d90 && i.occurred_at >= d180).count();
+    let (recent, before) = (t.recent, t.before);
     let mut trend = String::new();
     if before > 0 && (recent as f64) < before as f64 * 0.7 {
         score = (score - 15.0).max(0.0);
@@ -144,42 +140,29 @@ fn engagement(b: &Bundle, now: DateTime<Utc>, weight: u32) -> Component {
 }
 
 /// The share of the last 90 days' touches that we started.
-fn proactivity(b: &Bundle, now: DateTime<Utc>, weight: u32) -> Component {
-    let last_90 = now - Duration::days(90)..=now;
-    let recent: Vec<_> = b.interactions.iter().filter(|i| last_90.contains(&i.occurred_at)).collect();
-    if recent.len() < 3 {
+fn proactivity(t: &TouchFigures, weight: u32) -> Component {
+    if t.recent < 3 {
         return component(
             "proactivity",
             weight,
             None,
-            format!(
-                "Only {} in the last 90 days; too few to judge.",
-                count(recent.len(), "touch", "touches")
-            ),
+            format!("Only {} in the last 90 days; too few to judge.", count(t.recent, "touch", "touches")),
         );
     }
-    let ours = recent.iter().filter(|i| i.initiated_by == Initiator::Us).count();
     component(
         "proactivity",
         weight,
-        Some(pct(ours as f64, recent.len() as f64)),
-        format!("We started {ours} of the last {} touches (90 days).", recent.len()),
+        Some(pct(t.ours as f64, t.recent as f64)),
+        format!("We started {} of the last {} touches (90 days).", t.ours, t.recent),
     )
 }
 
 /// People and levels engaged in the last 90 days.
-fn breadth(b: &Bundle, now: DateTime<Utc>, weight: u32) -> Component {
-    let last_90 = now - Duration::days(90)..=now;
+fn breadth(b: &Bundle, t: &TouchFigures, weight: u32) -> Component {
     if b.contacts.is_empty() {
         return component("breadth", weight, None, "Nobody recorded at this account yet.".into());
     }
-    let touched: HashSet<&str> = b
-        .interactions
-        .iter()
-        .filter(|i| last_90.contains(&i.occurred_at))
-        .flat_map(|i| i.contact_ids.iter().map(String::as_str))
-        .collect();
-    let people: Vec<_> = b.contacts.iter().filter(|c| touched.contains(&c.id.as_str())).collect();
+    let people: Vec<_> = b.contacts.iter().filter(|c| t.people.contains(&c.id)).collect();
     let levels_present = Level::ALL.iter().filter(|l| b.contacts.iter().any(|c| c.level == **l)).count();
     let levels_touched = Level::ALL.iter().filter(|l| people.iter().any(|c| c.level == **l)).count();
     let score = 0.6 * pct(people.len() as f64, b.contacts.len() as f64) as f64
@@ -248,8 +231,7 @@ fn goals(b: &Bundle, weight: u32) -> Component {
 }
 
 /// Open issues and a sour mood subtract, visibly.
-pub fn penalties(b: &Bundle, now: DateTime<Utc>) -> Vec<Penalty> {
-    let last_90 = now - Duration::days(90)..=now;
+pub fn penalties(b: &Bundle, t: &TouchFigures, now: DateTime<Utc>) -> Vec<Penalty> {
     let mut out = Vec::new();
     for i in b.issues.iter().filter(|i| i.resolved_at.is_none() && i.opened_at <= now) {
         let points = match i.severity {
@@ -259,14 +241,8 @@ pub fn penalties(b: &Bundle, now: DateTime<Utc>) -> Vec<Penalty> {
         };
         out.push(Penalty { points, reason: format!("Open issue \"{}\" ({}).", i.title, i.severity) });
     }
-    let felt: Vec<i8> = b
-        .interactions
-        .iter()
-        .filter(|i| last_90.contains(&i.occurred_at))
-        .filter_map(|i| i.sentiment)
-        .collect();
-    if felt.len() >= 3 {
-        let mean = felt.iter().map(|s| f64::from(*s)).sum::<f64>() / felt.len() as f64;
+    if t.felt >= 3 {
+        let mean = t.felt_sum as f64 / t.felt as f64;
         if mean < 0.0 {
             out.push(Penalty {
                 points: (-mean * 10.0).round() as u32,

@@ -3,13 +3,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use specta::Type;
 
 use super::Component;
+use super::touches::TouchFigures;
 use crate::archive::Bundle;
-use crate::domain::{GoalKind, Initiator, Level};
+use crate::domain::{GoalKind, Level};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct AdvisorLevel {
@@ -27,9 +27,7 @@ fn score(components: &[Component], name: &str) -> Option<u32> {
 
 const NAMES: [&str; 4] = ["implementer", "reliable partner", "proactive partner", "trusted advisor"];
 
-pub fn level(b: &Bundle, components: &[Component], now: DateTime<Utc>) -> AdvisorLevel {
-    let last_180 = now - Duration::days(180)..=now;
-    let last_90 = now - Duration::days(90)..=now;
+pub fn level(b: &Bundle, t: &TouchFigures, components: &[Component]) -> AdvisorLevel {
     let mut evidence = Vec::new();
 
     // Rung 2: promises kept and requests answered.
@@ -55,16 +53,12 @@ pub fn level(b: &Bundle, components: &[Component], now: DateTime<Utc>) -> Adviso
     }
 
     // Rung 3: we start most touches.
-    let recent: Vec<_> = b.interactions.iter().filter(|i| last_90.contains(&i.occurred_at)).collect();
-    let ours = recent.iter().filter(|i| i.initiated_by == Initiator::Us).count();
+    let (ours, recent) = (t.ours, t.recent);
     let mut rung3 = Vec::new();
-    if !recent.is_empty() && ours * 2 > recent.len() {
-        evidence.push(format!("We started {ours} of the last {} touches.", recent.len()));
+    if recent > 0 && ours * 2 > recent {
+        evidence.push(format!("We started {ours} of the last {recent} touches."));
     } else {
-        rung3.push(format!(
-            "Reach out first: you have initiated {ours} of the last {} touches.",
-            recent.len()
-        ));
+        rung3.push(format!("Reach out first: you have initiated {ours} of the last {recent} touches."));
     }
 
     // Rung 4: their goals known and served, several levels, strategic questions brought to us.
@@ -83,19 +77,11 @@ pub fn level(b: &Bundle, components: &[Component], now: DateTime<Utc>) -> Adviso
         }
     }
     let level_of: HashMap<&str, Level> = b.contacts.iter().map(|c| (c.id.as_str(), c.level)).collect();
-    let levels = recent
-        .iter()
-        .flat_map(|i| i.contact_ids.iter().filter_map(|id| level_of.get(id.as_str())))
-        .collect::<HashSet<_>>()
-        .len();
+    let levels = t.people.iter().filter_map(|id| level_of.get(id.as_str())).collect::<HashSet<_>>().len();
     if levels < 2 {
         rung4.push("Build relationships at more than one level of their organisation.".into());
     }
-    let asked_us = b
-        .interactions
-        .iter()
-        .any(|i| i.strategic && i.initiated_by == Initiator::Them && last_180.contains(&i.occurred_at));
-    if asked_us {
+    if t.asked_us {
         evidence.push("They have brought us strategic questions in the last 180 days.".into());
     } else {
         rung4.push(

@@ -7,6 +7,9 @@
 mod components;
 pub mod history;
 mod ladder;
+pub mod touches;
+
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -17,6 +20,7 @@ use crate::domain::Id;
 use crate::error::{Error, Result};
 
 pub use ladder::AdvisorLevel;
+pub use touches::TouchFigures;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
@@ -120,10 +124,15 @@ pub struct Health {
     pub advisor_level: AdvisorLevel,
 }
 
-/// Health of one account at `now`.
+/// Health of one account at `now`, from the touches in its bundle.
 pub fn health(b: &Bundle, now: DateTime<Utc>, weights: &Weights) -> Health {
-    let components = components::all(b, now, weights);
-    let penalties = components::penalties(b, now);
+    judge(b, &TouchFigures::of(&b.interactions, now), now, weights)
+}
+
+/// Health of one account at `now`, from its touch figures `t` (the bundle's touches unread).
+pub fn judge(b: &Bundle, t: &TouchFigures, now: DateTime<Utc>, weights: &Weights) -> Health {
+    let components = components::all(b, t, now, weights);
+    let penalties = components::penalties(b, t, now);
     let known: Vec<&Component> = components.iter().filter(|c| c.score.is_some() && c.weight > 0).collect();
     let total_weight: u32 = known.iter().map(|c| c.weight).sum();
     let score = (total_weight > 0).then(|| {
@@ -138,7 +147,7 @@ pub fn health(b: &Bundle, now: DateTime<Utc>, weights: &Weights) -> Health {
         account_id: b.account.id.clone(),
         score,
         band: Band::of(score),
-        advisor_level: ladder::level(b, &components, now),
+        advisor_level: ladder::level(b, t, &components),
         components,
         penalties,
         weakest,
@@ -148,7 +157,26 @@ pub fn health(b: &Bundle, now: DateTime<Utc>, weights: &Weights) -> Health {
 /// The whole portfolio, riskiest first: at risk, then watch, then healthy, then unknown; within
 /// a band, the lower score first.
 pub fn review(portfolio: &[Bundle], now: DateTime<Utc>, weights: &Weights) -> Vec<Health> {
-    let mut all: Vec<Health> = portfolio.iter().map(|b| health(b, now, weights)).collect();
+    ranked(portfolio.iter().map(|b| health(b, now, weights)).collect())
+}
+
+/// [`review`] from each account's touch figures (an account without any has no touch yet).
+pub fn review_judged(
+    portfolio: &[Bundle],
+    figures: &HashMap<Id, TouchFigures>,
+    now: DateTime<Utc>,
+    weights: &Weights,
+) -> Vec<Health> {
+    let none = TouchFigures::default();
+    ranked(
+        portfolio
+            .iter()
+            .map(|b| judge(b, figures.get(&b.account.id).unwrap_or(&none), now, weights))
+            .collect(),
+    )
+}
+
+fn ranked(mut all: Vec<Health>) -> Vec<Health> {
     let rank = |h: &Health| match h.band {
         Band::AtRisk => 0,
         Band::Watch => 1,

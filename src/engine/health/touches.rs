@@ -1,0 +1,103 @@
+//! What the health components read of an account's touches at one moment: a few counts, the
+//! people touched, and the last touch. Figured here from the touches themselves, or kept by the
+//! store from its own index (`Store::touch_figures`), so that judging the whole portfolio never
+//! brings six months of touches into memory one by one.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::domain::{Id, Initiator, Interaction};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TouchFigures {
+    /// The last touch up to the moment.
+    pub last: Option<DateTime<Utc>>,
+    /// Touches of the last 90 days.
+    pub recent: usize,
+    /// Of those, the ones we started.
+    pub ours: usize,
+    /// Touches of the 90 days before those.
+    pub before: usize,
+    /// The sentiments given over the last 90 days: their sum and how many there are.
+    pub felt_sum: i64,
+    pub felt: usize,
+    /// The people touched in the last 90 days.
+    pub people: HashSet<Id>,
+    /// Whether they brought us a strategic question in the last 180 days.
+    pub asked_us: bool,
+}
+
+/// Where the windows the components look at begin: 90 and 180 days before `now`. Each ends at
+/// `now`, included.
+pub fn windows(now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
+    (now - Duration::days(90), now - Duration::days(180))
+}
+
+impl TouchFigures {
+    /// The figures of `touches` at `now`; touches after `now` do not count.
+    pub fn of(touches: &[Interaction], now: DateTime<Utc>) -> TouchFigures {
+        let (d90, d180) = windows(now);
+        let mut f = TouchFigures::default();
+        for i in touches.iter().filter(|i| i.occurred_at <= now) {
+            f.last = f.last.max(Some(i.occurred_at));
+            if i.occurred_at >= d90 {
+                f.recent += 1;
+                f.ours += usize::from(i.initiated_by == Initiator::Us);
+                if let Some(s) = i.sentiment {
+                    f.felt_sum += i64::from(s);
+                    f.felt += 1;
+                }
+                f.people.extend(i.contact_ids.iter().cloned());
+            } else if i.occurred_at >= d180 {
+                f.before += 1;
+            }
+            f.asked_us |= i.strategic && i.initiated_by == Initiator::Them && i.occurred_at >= d180;
+        }
+        f
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Channel;
+
+    fn touch(id: &str, days_ago: i64, by: Initiator, sentiment: Option<i8>, strategic: bool) -> Interaction {
+        let now: DateTime<Utc> = "2026-11-23T10:00:00Z".parse().unwrap();
+        Interaction {
+            id: id.into(),
+            account_id: "a".into(),
+            occurred_at: now - Duration::days(days_ago),
+            channel: Channel::Call,
+            initiated_by: by,
+            summary: String::new(),
+            sentiment,
+            strategic,
+            created_at: now,
+            contact_ids: vec![format!("p-{id}")],
+        }
+    }
+
+    #[test]
+    fn each_touch_counts_in_its_window_and_the_edges_are_included() {
+        let now: DateTime<Utc> = "2026-11-23T10:00:00Z".parse().unwrap();
+        let touches = vec![
+            touch("today", 0, Initiator::Us, Some(-2), false),
+            touch("edge90", 90, Initiator::Them, Some(1), false),
+            touch("mid", 120, Initiator::Them, None, true),
+            touch("edge180", 180, Initiator::Us, None, false),
+            touch("old", 181, Initiator::Them, None, true),
+            touch("future", -1, Initiator::Us, Some(2), true),
+        ];
+        let f = TouchFigures::of(&touches, now);
+        assert_eq!(f.last, Some(now));
+        assert_eq!((f.recent, f.ours, f.before), (2, 1, 2));
+        assert_eq!((f.felt_sum, f.felt), (-1, 2));
+        assert_eq!(f.people, HashSet::from(["p-today".to_string(), "p-edge90".to_string()]));
+        assert!(f.asked_us, "the strategic question 120 days ago counts");
+        let without = TouchFigures::of(&touches[..2], now);
+        assert!(!without.asked_us);
+        assert_eq!(TouchFigures::of(&[], now), TouchFigures::default());
+    }
+}
