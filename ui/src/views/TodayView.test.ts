@@ -100,20 +100,20 @@ test("an empty group is left out", async () => {
   await expect.element(screen.getByRole("heading", { level: 2, name: "Today" })).not.toBeInTheDocument();
 });
 
-test("a long group shows the 25 most pressing first and the rest on request", async () => {
-  const many = Array.from({ length: 60 }, (_, n) =>
+test("a long group shows the 10 most pressing first and the rest on request", async () => {
+  const many = Array.from({ length: 25 }, (_, n) =>
     suggestion({ key: `k${n}`, account: `Client ${n + 1}`, account_id: `a${n}`, contact: null, contact_id: null, priority: 100 - n }),
   );
   serving(many);
   const screen = await render(TodayView, { now: NOW });
   const now = screen.getByRole("region", { name: "Now" });
   await expect.element(now.getByRole("article").first()).toHaveAccessibleName("Check-in: Client 1");
-  expect(now.getByRole("article").elements()).toHaveLength(25);
-  await expect.element(screen.getByText("60 check-ins worth making", { exact: false })).toBeVisible();
-  await screen.getByRole("button", { name: /Show 25 more/ }).click();
-  await expect.poll(() => now.getByRole("article").elements().length).toBe(50);
+  expect(now.getByRole("article").elements()).toHaveLength(10);
+  await expect.element(screen.getByText("25 check-ins worth making", { exact: false })).toBeVisible();
   await screen.getByRole("button", { name: /Show 10 more/ }).click();
-  await expect.poll(() => now.getByRole("article").elements().length).toBe(60);
+  await expect.poll(() => now.getByRole("article").elements().length).toBe(20);
+  await screen.getByRole("button", { name: /Show 5 more/ }).click();
+  await expect.poll(() => now.getByRole("article").elements().length).toBe(25);
   await expect.element(screen.getByRole("button", { name: /more/ })).not.toBeInTheDocument();
 });
 
