@@ -98,6 +98,8 @@ fn marking_the_review_read_sets_the_baseline_for_what_changed() {
     assert_eq!(ch.new_penalties, vec!["Open issue \"Invoices doubled\" (critical).".to_string()]);
     assert_eq!(ch.score_before, healthy.health.score);
     assert_eq!(hit.health.score, healthy.health.score.map(|s| s.saturating_sub(10)));
+    let today = r.store().account_snapshots(&id, later.date_naive()).unwrap();
+    assert_eq!(today.last().unwrap().score, hit.health.score, "today's snapshot follows the score");
 }
 
 #[test]

@@ -22,7 +22,9 @@ pub fn parse_instant(column: usize, text: &str) -> rusqlite::Result<DateTime<Utc
 }
 
 pub fn parse_date(column: usize, text: &str) -> rusqlite::Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| bad(column, e))
+    // `FromStr` reads exactly the `%Y-%m-%d` that `date` writes, several times faster than a
+    // format string; the review reads tens of thousands of days.
+    text.parse::<NaiveDate>().map_err(|e| bad(column, e))
 }
 
 pub fn parse_word<T: std::str::FromStr>(column: usize, text: &str) -> rusqlite::Result<T> {

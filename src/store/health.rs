@@ -65,7 +65,8 @@ impl Store {
     }
 
     /// Saves snapshots in one transaction. One taken on the day replaces whatever was there;
-    /// a rebuilt one never replaces one taken on the day.
+    /// a rebuilt one never replaces one taken on the day. A snapshot equal to the one stored is
+    /// not written again, so looking at the review twice in a day writes next to nothing.
     pub fn save_snapshots(&mut self, snapshots: &[(Id, Snapshot)]) -> Result<()> {
         let sql = format!(
             "INSERT INTO health_snapshots ({SNAPSHOT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
@@ -74,7 +75,12 @@ impl Store {
                  responsiveness = excluded.responsiveness, engagement = excluded.engagement,
                  proactivity = excluded.proactivity, breadth = excluded.breadth,
                  intimacy = excluded.intimacy, goals = excluded.goals, reconstructed = excluded.reconstructed
-             WHERE health_snapshots.reconstructed = 1 OR excluded.reconstructed = 0"
+             WHERE (health_snapshots.reconstructed = 1 OR excluded.reconstructed = 0)
+               AND (score, band, level, reliability, responsiveness, engagement, proactivity, breadth, intimacy,
+                    goals, reconstructed)
+                   IS NOT (excluded.score, excluded.band, excluded.level, excluded.reliability,
+                    excluded.responsiveness, excluded.engagement, excluded.proactivity, excluded.breadth,
+                    excluded.intimacy, excluded.goals, excluded.reconstructed)"
         );
         self.write(|tx| {
             let mut stmt = tx.prepare_cached(&sql)?;
