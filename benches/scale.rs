@@ -114,8 +114,9 @@ fn main() {
             let b = rapport.store().recent_bundles(window, Some(&id)).unwrap().pop().unwrap();
             let t = rapport.store().touches(&id).unwrap();
             let w = rapport.health_weights().unwrap();
-            let engine = time(|| rapport::engine::brief::brief(&b, &t, None, now, &w));
-            let health = time(|| rapport::engine::health::health(&b, now, &w));
+            let f = rapport.store().touch_figures(now, Some(&id)).unwrap().remove(&id).unwrap_or_default();
+            let engine = time(|| rapport::engine::brief::brief(&b, &t, &f, None, now, &w));
+            let health = time(|| rapport::engine::health::judge(&b, &f, now, &w));
             let all = time(|| rapport.brief(&id, None, now).unwrap());
             println!(
                 "read {:.2} touches {:.2} engine {:.2} (health {:.2}) all {:.2}",

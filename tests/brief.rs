@@ -119,7 +119,7 @@ fn the_brief_from_recent_history_equals_the_brief_from_all_of_it() {
     use rapport::Rapport;
     use rapport::engine::brief::brief;
     use rapport::engine::checkins::Touches;
-    use rapport::engine::health::Weights;
+    use rapport::engine::health::{TouchFigures, Weights};
     let dir = TempDir::new().unwrap();
     let now = AT.parse().unwrap();
     let mut r = Rapport::open(&dir.path().join("rapport.db"), now).unwrap();
@@ -129,7 +129,8 @@ fn the_brief_from_recent_history_equals_the_brief_from_all_of_it() {
         let touches = Touches::from_interactions(&past);
         let meetings = std::iter::once(None).chain(b.meetings.iter().map(|m| Some(m.id.as_str())));
         for meeting in meetings {
-            let whole = brief(&b, &touches, meeting, now, &Weights::default());
+            let figures = TouchFigures::of(&b.interactions, now);
+            let whole = brief(&b, &touches, &figures, meeting, now, &Weights::default());
             assert_eq!(
                 r.brief(&b.account.id, meeting, now).unwrap(),
                 whole,

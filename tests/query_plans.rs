@@ -84,4 +84,12 @@ fn the_hot_reads_never_scan_the_history() {
         let scans = full_scans(plans);
         assert!(scans.is_empty(), "{what} scans the history:\n{}", scans.join("\n"));
     }
+    // One account's health is read at every visit to its tab: it reads no table whole, not even
+    // the kept last touches of every person.
+    let one = store.plans_of(|s| s.touch_figures(now(), Some(&id))).unwrap();
+    let scans: Vec<String> = one
+        .iter()
+        .flat_map(|p| p.steps.iter().filter(|s| s.starts_with("SCAN ")).map(|s| format!("{s}  ←  {}", p.sql)))
+        .collect();
+    assert!(scans.is_empty(), "one account's touch figures scan a table:\n{}", scans.join("\n"));
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 use specta::Type;
 
 use super::checkins::Touches;
+use super::health::TouchFigures;
 use crate::archive::Bundle;
 use crate::domain::{
     Channel, Contact, CultureCategory, Direction, GoalKind, GoalStatus, Id, Level, PromiseStatus, Severity,
@@ -155,10 +156,12 @@ fn person(b: &Bundle, t: &Touches, c: &Contact, why: Option<String>) -> BriefPer
     }
 }
 
-/// The brief for the account in `b` (with its touches in `t`), optionally for one meeting.
+/// The brief for the account in `b` (with each person's last touch in `t`, and the touch figures
+/// its health is judged from), optionally for one meeting. `b` needs only its newest touches.
 pub fn brief(
     b: &Bundle,
     t: &Touches,
+    figures: &TouchFigures,
     meeting_id: Option<&str>,
     now: DateTime<Utc>,
     weights: &super::health::Weights,
@@ -318,14 +321,19 @@ pub fn brief(
         recent,
         open_requests,
         issues,
-        health: health_sentence(b, now, weights),
+        health: health_sentence(b, figures, now, weights),
         talking_points,
         questions,
     }
 }
 
-fn health_sentence(b: &Bundle, now: DateTime<Utc>, weights: &super::health::Weights) -> String {
-    let h = super::health::health(b, now, weights);
+fn health_sentence(
+    b: &Bundle,
+    figures: &TouchFigures,
+    now: DateTime<Utc>,
+    weights: &super::health::Weights,
+) -> String {
+    let h = super::health::judge(b, figures, now, weights);
     let band = match h.band {
         super::health::Band::Healthy => "healthy",
         super::health::Band::Watch => "one to watch",

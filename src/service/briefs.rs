@@ -41,7 +41,8 @@ impl Rapport {
             )));
         }
         let weights = self.store.health_weights()?;
-        Ok(brief(&bundle, &self.store.touches(account_id)?, meeting_id, now, &weights))
+        let figures = self.store.touch_figures(now, Some(account_id))?.remove(account_id).unwrap_or_default();
+        Ok(brief(&bundle, &self.store.touches(account_id)?, &figures, meeting_id, now, &weights))
     }
 
     /// The brief as a document, with times shown in the client's zone and in `your_zone`.

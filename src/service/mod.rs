@@ -59,16 +59,15 @@ pub fn judging(now: DateTime<Utc>) -> Window {
     Window { since: now - Duration::days(181), touches_since: None, detail_since: now, text: false }
 }
 
-/// What the brief reads: 270 days of records (a promise settled lately may have fallen due
-/// long before), the touches of the last 180 days that its health sentence judges, and the
-/// people of those of the last 90 days, which are the only ones it counts. `newest` is when
-/// the oldest of the five newest touches happened: those come with their people and text.
+/// What the brief reads besides the touch figures its health sentence is judged from: 270 days
+/// of records (a promise settled lately may have fallen due long before), and of the touches
+/// only the newest — `newest` is when the oldest of the five newest happened — with their
+/// people and text.
 pub fn briefing(now: DateTime<Utc>, newest: Option<DateTime<Utc>>) -> Window {
-    let detail_since = now - Duration::days(91);
     Window {
         since: rebuilding(now).since,
-        touches_since: Some(now - Duration::days(181)),
-        detail_since: newest.map_or(detail_since, |n| n.min(detail_since)),
+        touches_since: newest,
+        detail_since: newest.unwrap_or(now),
         text: true,
     }
 }

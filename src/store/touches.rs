@@ -220,11 +220,21 @@ impl Store {
         // Who was touched in the last 90 days: each person's last touch, which the triggers keep
         // (a person's touches are all with their own account). A person whose last touch is
         // later than `now` is looked up in the links.
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT c.account_id, t.contact_id, t.last_at > ?1 FROM contact_touch t CROSS JOIN contacts c
-             WHERE c.id = t.contact_id AND t.last_at >= ?2{}",
-            of("c.account_id")
-        ))?;
+        // For one account, its people are found first: the whole table of last touches would
+        // otherwise be read for a few of them.
+        let people = match account_id {
+            None => {
+                "SELECT c.account_id, t.contact_id, t.last_at > ?1 FROM contact_touch t CROSS JOIN contacts c
+                     WHERE c.id = t.contact_id AND t.last_at >= ?2"
+                    .to_string()
+            }
+            Some(_) => format!(
+                "SELECT c.account_id, t.contact_id, t.last_at > ?1 FROM contacts c CROSS JOIN contact_touch t
+                 WHERE t.contact_id = c.id AND t.last_at >= ?2{}",
+                of("c.account_id")
+            ),
+        };
+        let mut stmt = conn.prepare_cached(&people)?;
         let touched: Vec<(String, String, bool)> = stmt
             .query_map(rusqlite::params![now_text, d90], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<rusqlite::Result<_>>()?;
