@@ -73,7 +73,7 @@ fn main() {
     raw.pragma_update(None, "mmap_size", 0).unwrap();
     raw.pragma_update(None, "cache_size", -16 * 1024).unwrap();
 
-    // For profiling one read: RAPPORT_BENCH_LOOP=brief runs only the typical account's brief, many
+    // For profiling one read: RAPPORT_BENCH_LOOP=brief runs only the largest account's brief, many
     // times (also health, review, and search for one common word; search-p95 measures only search).
     if std::env::var("RAPPORT_BENCH_LOOP").as_deref() == Ok("health") {
         for _ in 0..50 {
