@@ -114,7 +114,7 @@ fn main() {
             let b = rapport.store().recent_bundles(window, Some(&id)).unwrap().pop().unwrap();
             let t = rapport.store().touches(&id).unwrap();
             let w = rapport.health_weights().unwrap();
-            let f = rapport.store().touch_figures(now, Some(&id)).unwrap().remove(&id).unwrap_or_default();
+            let f = rapport.store().account_touch_figures(now, &id).unwrap();
             let engine = time(|| rapport::engine::brief::brief(&b, &t, &f, None, now, &w));
             let health = time(|| rapport::engine::health::judge(&b, &f, now, &w));
             let all = time(|| rapport.brief(&id, None, now).unwrap());

@@ -41,7 +41,7 @@ impl Rapport {
             )));
         }
         let weights = self.store.health_weights()?;
-        let figures = self.store.touch_figures(now, Some(account_id))?.remove(account_id).unwrap_or_default();
+        let figures = self.store.account_touch_figures(now, account_id)?;
         Ok(brief(&bundle, &self.store.touches(account_id)?, &figures, meeting_id, now, &weights))
     }
 

@@ -93,7 +93,7 @@ impl Rapport {
                 crate::error::Error::not_found("That account is archived. Restore it to see its health.")
             }));
         };
-        let figures = self.store.touch_figures(now, Some(account_id))?.remove(account_id).unwrap_or_default();
+        let figures = self.store.account_touch_figures(now, account_id)?;
         let h = judge(&bundle, &figures, now, &weights);
         let today = now.date_naive();
         self.store.save_snapshots(&[(h.account_id.clone(), Snapshot::of(&h, today, false))])?;

@@ -47,13 +47,6 @@ pub struct Window {
     pub text: bool,
 }
 
-impl Window {
-    /// Everything from `since` on, every touch with its people and its text.
-    pub fn whole(since: DateTime<Utc>) -> Window {
-        Window { since, touches_since: Some(since), detail_since: since, text: true }
-    }
-}
-
 /// An empty bundle per account, by account id, to be filled one table at a time.
 fn empty_bundles(accounts: Vec<crate::domain::Account>) -> HashMap<String, Bundle> {
     accounts.into_iter().map(|account| (account.id.clone(), Bundle::empty(account))).collect()
@@ -89,6 +82,7 @@ impl Store {
         let conn = self.conn();
         let since = codec::instant(&window.since);
         let detail_since = codec::instant(&window.detail_since);
+        // Instants are fixed-format and the id is quoted SQL-style, so neither can break out.
         let quoted = account_id.map(|id| format!("'{}'", id.replace('\'', "''")));
         let of = |column: &str| quoted.as_ref().map(|q| format!(" AND {column} = {q}")).unwrap_or_default();
         let live = format!("archived_at IS NULL{}", of("account_id"));

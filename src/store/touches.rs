@@ -163,10 +163,14 @@ fn text<'r>(row: &'r rusqlite::Row<'_>, n: usize) -> rusqlite::Result<&'r str> {
 }
 
 impl Store {
-    /// Each live account's touch figures at `now` (or only `account_id`'s), counted by SQLite
-    /// from the touches of the last 180 days rather than read one by one: what judging health
-    /// needs, and all it needs, of the history. An account without a touch up to `now` is left
-    /// out.
+    /// One account's touch figures at `now` (none yet if it has no touch).
+    pub fn account_touch_figures(&self, now: DateTime<Utc>, account_id: &str) -> Result<TouchFigures> {
+        Ok(self.touch_figures(now, Some(account_id))?.remove(account_id).unwrap_or_default())
+    }
+
+    /// Each live account's touch figures at `now` (or only `account_id`'s), counted from the
+    /// date index as its rows go by rather than read touch by touch: what judging health needs,
+    /// and all it needs, of the history. An account without a touch up to `now` is left out.
     pub fn touch_figures(
         &self,
         now: DateTime<Utc>,
@@ -200,17 +204,7 @@ impl Store {
             if at > latest.as_str() {
                 at.clone_into(latest);
             }
-            if at >= d90.as_str() {
-                f.recent += 1;
-                f.ours += usize::from(ours);
-                if let Some(s) = sentiment {
-                    f.felt_sum += s;
-                    f.felt += 1;
-                }
-            } else {
-                f.before += 1;
-            }
-            f.asked_us |= strategic && !ours;
+            f.count(at >= d90.as_str(), ours, strategic, sentiment);
         }
         let mut figures: HashMap<Id, TouchFigures> = HashMap::new();
         for (account, (mut f, last)) in counted {

@@ -35,24 +35,42 @@ pub fn windows(now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
 }
 
 impl TouchFigures {
+    /// Counts one touch of the last 180 days: in the last 90 (`recent`) or the 90 before, started
+    /// by us or not, strategic or not, with the sentiment felt if one was given. The one rule,
+    /// for touches in memory and for the store's index rows alike.
+    pub fn count(&mut self, recent: bool, ours: bool, strategic: bool, sentiment: Option<i64>) {
+        if recent {
+            self.recent += 1;
+            self.ours += usize::from(ours);
+            if let Some(s) = sentiment {
+                self.felt_sum += s;
+                self.felt += 1;
+            }
+        } else {
+            self.before += 1;
+        }
+        self.asked_us |= strategic && !ours;
+    }
+
     /// The figures of `touches` at `now`; touches after `now` do not count.
     pub fn of(touches: &[Interaction], now: DateTime<Utc>) -> TouchFigures {
         let (d90, d180) = windows(now);
         let mut f = TouchFigures::default();
-        for i in touches.iter().filter(|i| i.occurred_at <= now) {
+        for i in touches.iter().filter(|i| i.occurred_at <= now && i.occurred_at >= d180) {
             f.last = f.last.max(Some(i.occurred_at));
+            f.count(
+                i.occurred_at >= d90,
+                i.initiated_by == Initiator::Us,
+                i.strategic,
+                i.sentiment.map(i64::from),
+            );
             if i.occurred_at >= d90 {
-                f.recent += 1;
-                f.ours += usize::from(i.initiated_by == Initiator::Us);
-                if let Some(s) = i.sentiment {
-                    f.felt_sum += i64::from(s);
-                    f.felt += 1;
-                }
                 f.people.extend(i.contact_ids.iter().cloned());
-            } else if i.occurred_at >= d180 {
-                f.before += 1;
             }
-            f.asked_us |= i.strategic && i.initiated_by == Initiator::Them && i.occurred_at >= d180;
+        }
+        // A last touch older than both windows still counts for engagement.
+        if f.last.is_none() {
+            f.last = touches.iter().map(|i| i.occurred_at).filter(|at| *at <= now).max();
         }
         f
     }
