@@ -3,6 +3,22 @@ import type { ChannelKind, TouchState } from "../bindings";
 
 const DAY = 24 * 60 * 60 * 1000;
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A date formatter in the user's language, made once per set of options: making one costs far
+ * more than using it, and Today's first view alone shows eighty times.
+ */
+export function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify(options);
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(undefined, options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** "today", "yesterday", "12 days ago", "3 months ago". */
 export function ago(iso: string, now: Date = new Date()): string {
   const days = Math.floor((now.getTime() - new Date(iso).getTime()) / DAY);
@@ -15,7 +31,7 @@ export function ago(iso: string, now: Date = new Date()): string {
 /** The time it is for the client now, e.g. "Tue 14:05". */
 export function theirTime(timezone: string, now: Date = new Date()): string {
   try {
-    return new Intl.DateTimeFormat(undefined, {
+    return dateFormat({
       weekday: "short",
       hour: "2-digit",
       minute: "2-digit",
@@ -29,13 +45,13 @@ export function theirTime(timezone: string, now: Date = new Date()): string {
 
 /** A full date and time in the user's own zone. */
 export function when(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  return dateFormat({ dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
 }
 
 /** A calendar date ("2027-01-26") as the user reads dates. */
 export function day(date: string): string {
   const [y, m, d] = date.split("-").map(Number);
-  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" }).format(
+  return dateFormat({ dateStyle: "medium", timeZone: "UTC" }).format(
     new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)),
   );
 }
@@ -90,7 +106,7 @@ export function endOfDay(date: string): string {
 
 /** The user's calendar day of an instant, as they read dates ("30 Nov 2026"). */
 export function dayOf(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(new Date(iso));
+  return dateFormat({ dateStyle: "medium" }).format(new Date(iso));
 }
 
 /** A datetime-local value as RFC 3339, or null when left blank. */
@@ -131,7 +147,7 @@ const WEEK = 7 * DAY;
 /** "Tue 09:00" in `timeZone` (the user's own when left out), with the date when it is a week or more away. */
 function clock(instant: Date, now: Date, timeZone?: string): string {
   const far = Math.abs(instant.getTime() - now.getTime()) >= WEEK - DAY;
-  return new Intl.DateTimeFormat(undefined, {
+  return dateFormat({
     weekday: "short",
     ...(far ? { day: "numeric", month: "short" } : {}),
     hour: "2-digit",
@@ -154,7 +170,7 @@ export function bothTimes(iso: string, theirZone: string, now: Date = new Date()
   } catch {
     return `${yours} your time`;
   }
-  const sameZone = theirZone === (yourZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const sameZone = theirZone === (yourZone ?? dateFormat({}).resolvedOptions().timeZone);
   if (sameZone || theirs === yours) return `${theirs} their time and yours (${theirZone})`;
   return `${theirs} their time (${theirZone}) · ${yours} yours`;
 }

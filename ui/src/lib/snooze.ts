@@ -1,5 +1,5 @@
 // The moments a check-in can be snoozed until, computed on the user's own calendar.
-import { localInputToRfc3339, nowForInput } from "./format";
+import { dateFormat, localInputToRfc3339, nowForInput } from "./format";
 
 const HOUR = 60 * 60 * 1000;
 
@@ -32,7 +32,7 @@ export function localRfc3339(at: Date): string {
 }
 
 function short(at: Date, withDay: boolean): string {
-  return new Intl.DateTimeFormat(undefined, {
+  return dateFormat({
     ...(withDay ? { weekday: "short" } : {}),
     hour: "2-digit",
     minute: "2-digit",

@@ -3,6 +3,7 @@ import { afterEach, expect, test } from "vitest";
 import { userEvent } from "vitest/browser";
 import { render } from "vitest-browser-svelte";
 import type { Suggestion } from "../bindings";
+import { askEarly } from "../lib/firstPage";
 import { contact, NOW, page, reason, suggestion } from "../test/fixtures";
 import TodayView from "./TodayView.svelte";
 
@@ -91,6 +92,16 @@ test("check-ins are grouped under Now, Today and This week, each card with its r
   await expect.element(card).toHaveTextContent("Ranked by a late promise");
   await expect.element(card.getByRole("list", { name: "Talking points" })).toHaveTextContent("Walked Annika through the pilot");
   await expect.element(screen.getByRole("region", { name: "This week" }).getByRole("article")).toHaveAccessibleName("Check-in: Heron Foods");
+});
+
+test("the first page, asked for as the app starts, is the one shown, without asking again", async () => {
+  // Asked early it holds Kestrel alone; a fresh request would bring Heron too.
+  const calls = serving([kestrel], [kestrel, heron]);
+  askEarly();
+  const screen = await render(TodayView, { now: NOW });
+  await expect.element(screen.getByRole("article", { name: "Check-in: Kestrel Logistik GmbH — Annika Vogt" })).toBeVisible();
+  await expect.element(screen.getByRole("heading", { level: 2, name: "This week" })).not.toBeInTheDocument();
+  expect(sent(calls, "today_page")).toEqual([{ perGroup: 10 }]);
 });
 
 test("an empty group is left out", async () => {
