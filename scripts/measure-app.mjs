@@ -141,6 +141,9 @@ try {
     );
   phases("  empty window", empty);
   phases("  Rapport", rapport);
+  const each = (samples) => samples.map((s) => s.ms.toFixed(0)).join(", ");
+  console.log(`  each launch, empty window: ${each(emptySamples)} ms`);
+  console.log(`  each launch, Rapport:      ${each(rapportSamples)} ms`);
   for (const s of rapportSamples) {
     console.log(`  Rapport's marks: ${s.phases.calls.map((c) => `${c.name} at ${c.at.toFixed(0)} ms`).join(", ")}, shown at ${(s.phases.toScripts + s.phases.toView).toFixed(0)} ms`);
   }

@@ -12,6 +12,11 @@ use crate::Core;
 
 const EVERY: Duration = Duration::from_secs(60);
 
+/// The first look waits until the window has shown Today: judging a heavy portfolio for the
+/// snapshot and the reminders takes a core for a tenth of a second, which the window's start
+/// should have (docs/performance.md). After the damage check's start, too (`CHECK_AFTER`).
+const FIRST_AFTER: Duration = Duration::from_secs(3);
+
 /// The daily backup waits this long after start: copying a heavy file takes a core for seconds,
 /// and the window's start should have both.
 const BACKUP_AFTER: Duration = Duration::from_secs(30);
@@ -26,6 +31,7 @@ pub fn start(app: AppHandle, core: &Core) {
         let mut sent: HashSet<String> = HashSet::new();
         let started = std::time::Instant::now();
         let mut feed_written: Option<std::time::Instant> = None;
+        tokio::time::sleep(FIRST_AFTER).await;
         loop {
             let feed_due =
                 started.elapsed() >= BACKUP_AFTER && feed_written.is_none_or(|t| t.elapsed() >= FEED_EVERY);
