@@ -128,6 +128,16 @@ test("a long group shows the 10 most pressing first and the rest on request", as
   await expect.element(screen.getByRole("button", { name: /more/ })).not.toBeInTheDocument();
 });
 
+test("a heavy portfolio's counts read with their thousands grouped", async () => {
+  const many = Array.from({ length: 2097 }, (_, n) =>
+    suggestion({ key: `k${n}`, account: `Client ${n + 1}`, account_id: `a${n}`, contact: null, contact_id: null, priority: 3000 - n }),
+  );
+  serving(many);
+  const screen = await render(TodayView, { now: NOW });
+  await expect.element(screen.getByText("2,097 check-ins worth making", { exact: false })).toBeVisible();
+  await expect.element(screen.getByRole("button", { name: /Show 10 more/ })).toHaveTextContent("(2,087 not shown)");
+});
+
 test("a card gives the suggested time in the client's time and in the user's own", async () => {
   serving([kestrel]);
   const screen = await render(TodayView, { now: NOW, zone: "Europe/London" });
