@@ -13,8 +13,9 @@ use crate::Core;
 const EVERY: Duration = Duration::from_secs(60);
 
 /// The first look waits until the window has shown Today: judging a heavy portfolio for the
-/// snapshot and the reminders takes a core for a tenth of a second, which the window's start
-/// should have (docs/performance.md). After the damage check's start, too (`CHECK_AFTER`).
+/// snapshot and the reminders took the two cores WebKit starts on, and the page began loading
+/// up to 70 ms later (docs/performance.md). It also lets the damage check (`CHECK_AFTER`) start
+/// first.
 const FIRST_AFTER: Duration = Duration::from_secs(3);
 
 /// The daily backup waits this long after start: copying a heavy file takes a core for seconds,

@@ -82,9 +82,8 @@ impl Store {
         let conn = self.conn();
         let since = codec::instant(&window.since);
         let detail_since = codec::instant(&window.detail_since);
-        // Instants are fixed-format and the id is quoted SQL-style, so neither can break out.
-        let quoted = account_id.map(|id| format!("'{}'", id.replace('\'', "''")));
-        let of = |column: &str| quoted.as_ref().map(|q| format!(" AND {column} = {q}")).unwrap_or_default();
+        // Instants are fixed-format and the id is quoted by `only_account`: neither can break out.
+        let of = |column: &str| codec::only_account(column, account_id);
         let live = format!("archived_at IS NULL{}", of("account_id"));
         let mut by_account =
             empty_bundles(accounts::all_where(conn, &format!("archived_at IS NULL{}", of("id")))?);
@@ -115,10 +114,11 @@ impl Store {
                 )?,
                 interactions
             );
-            let before = match &quoted {
-                Some(q) => format!(
-                    "i.id IN (SELECT id FROM interactions WHERE account_id = {q} AND archived_at IS NULL
-                     AND occurred_at < '{touches_since}' ORDER BY occurred_at DESC LIMIT 5)"
+            let before = match account_id {
+                Some(_) => format!(
+                    "i.id IN (SELECT id FROM interactions WHERE archived_at IS NULL{}
+                     AND occurred_at < '{touches_since}' ORDER BY occurred_at DESC LIMIT 5)",
+                    of("account_id")
                 ),
                 None => {
                     format!("i.id IN (SELECT last_id FROM account_touch WHERE last_at < '{touches_since}')")

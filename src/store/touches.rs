@@ -29,8 +29,7 @@ impl Store {
         account_id: Option<&str>,
     ) -> Result<Vec<CheckinAccount>> {
         let conn = self.conn();
-        let quoted = account_id.map(|id| format!("'{}'", id.replace('\'', "''")));
-        let of = |column: &str| quoted.as_ref().map(|q| format!(" AND {column} = {q}")).unwrap_or_default();
+        let of = |column: &str| codec::only_account(column, account_id);
         let live = format!("{LIVE}{}", of("account_id"));
         let mut by_account: HashMap<String, CheckinAccount> =
             accounts::all_where(conn, &format!("{LIVE}{}", of("id")))?
@@ -179,9 +178,7 @@ impl Store {
         let conn = self.conn();
         let (d90, d180) = touches::windows(now);
         let (now_text, d90, d180) = (codec::instant(&now), codec::instant(&d90), codec::instant(&d180));
-        let of = |column: &str| {
-            account_id.map(|id| format!(" AND {column} = '{}'", id.replace('\'', "''"))).unwrap_or_default()
-        };
+        let of = |column: &str| codec::only_account(column, account_id);
         // The touches of the window, from the date index alone (it holds every column read
         // here), counted as they come: text compared as text, no row kept.
         let mut counted: HashMap<Id, (TouchFigures, String)> = HashMap::new();
