@@ -5,6 +5,7 @@
 
 pub mod archive;
 pub mod cli;
+pub mod clock;
 pub mod demo;
 pub mod domain;
 pub mod engine;

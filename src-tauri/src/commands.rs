@@ -2,6 +2,7 @@
 //! hand back the result or the user's sentence. The clock is read here, at the door.
 
 use chrono::{DateTime, Utc};
+use rapport::clock::machine_now;
 use rapport::domain::{
     Account, AccountDraft, AccountPage, AccountSummary, Contact, ContactDraft, CultureNote, CultureNoteDraft,
     Goal, GoalDraft, GoalStatus, Interaction, InteractionDraft, Issue, IssueDraft, IssueStep, Meeting,
@@ -37,11 +38,11 @@ async fn with_core<T: Send + 'static>(
     core: &State<'_, Core>,
     operation: impl FnOnce(&mut Rapport, DateTime<Utc>) -> rapport::Result<T> + Send + 'static,
 ) -> Answer<T> {
-    let core = core.open.clone();
+    let (clock, core) = (core.clock, core.open.clone());
     tauri::async_runtime::spawn_blocking(move || {
         let mut guard = core.lock().map_err(|_| busy())?;
         let rapport = guard.as_mut().map_err(|err| err.clone())?;
-        operation(rapport, Utc::now()).map_err(UserError::from)
+        operation(rapport, clock.now()).map_err(UserError::from)
     })
     .await
     .map_err(|_| busy())?
@@ -592,14 +593,21 @@ pub async fn restore_backup(
         // The open database is closed first; whatever happens, the slot then holds what opened.
         let closed = std::mem::replace(&mut *guard, Err(busy()));
         drop(closed);
-        let now = Utc::now();
+        // A restore is a chore: the copy it keeps is named by the machine's clock.
+        let now = machine_now();
         match rapport::service::restore(&core.path, &file, now, key.clone()) {
-            Ok((rapport, restored)) => {
+            Ok((mut rapport, restored)) => {
+                rapport.set_clock(core.clock);
                 *guard = Ok(rapport);
                 Ok(Some(restored))
             }
             Err(err) => {
-                *guard = Rapport::open_keyed(&core.path, now, key, true).map_err(UserError::from);
+                *guard = Rapport::open_keyed(&core.path, now, key, true)
+                    .map(|mut r| {
+                        r.set_clock(core.clock);
+                        r
+                    })
+                    .map_err(UserError::from);
                 Err(UserError::from(err))
             }
         }
@@ -617,8 +625,8 @@ pub async fn unlock(core: State<'_, Core>, passphrase: String, remember: bool) -
     tauri::async_runtime::spawn_blocking(move || {
         let key = Passphrase::given(&passphrase);
         // A wrong passphrase is refused here and leaves the window as it was.
-        let opened =
-            Rapport::open_keyed(&core.path, Utc::now(), Some(key.clone()), false).map_err(UserError::from)?;
+        let opened = Rapport::open_keyed(&core.path, machine_now(), Some(key.clone()), false)
+            .map_err(UserError::from)?;
         core.install(Ok(opened), Some(key.clone()));
         if remember {
             rapport::keychain::remember(&core.path, &key).map_err(UserError::from)?;

@@ -14,6 +14,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+use rapport::clock::{Clock, PIN_VARIABLE, machine_now};
 use rapport::store::Passphrase;
 use rapport::{Rapport, UserError};
 use tauri::Manager;
@@ -25,6 +26,9 @@ use tauri::Manager;
 pub struct Core {
     pub open: Arc<Mutex<Result<Rapport, UserError>>>,
     pub path: PathBuf,
+    /// The machine's clock, or a moment pinned by `RAPPORT_AT` for a test: the window then
+    /// shows the portfolio as of that moment, and no chore runs on it.
+    pub clock: Clock,
 }
 
 impl Core {
@@ -34,7 +38,10 @@ impl Core {
     /// share. SQLite refuses any page it finds damaged meanwhile; once the check has spoken, a
     /// damaged database is closed and every command answers the sentence that leads to the
     /// backups.
-    pub fn install(&self, opened: Result<Rapport, UserError>, key: Option<Passphrase>) {
+    pub fn install(&self, mut opened: Result<Rapport, UserError>, key: Option<Passphrase>) {
+        if let Ok(rapport) = opened.as_mut() {
+            rapport.set_clock(self.clock);
+        }
         let ok = opened.is_ok();
         if let Ok(mut guard) = self.open.lock() {
             *guard = opened;
@@ -68,20 +75,37 @@ fn database_path() -> PathBuf {
 fn open_core() -> Core {
     let path = database_path();
     let not_yet = UserError::from(rapport::Error::Locked { path: path.display().to_string() });
-    let core = Core { open: Arc::new(Mutex::new(Err(not_yet))), path: path.clone() };
+    let clock = Clock::from_env().unwrap_or_else(|err| {
+        eprintln!("rapport: {PIN_VARIABLE} is ignored: {err}");
+        Clock::Machine
+    });
+    let core = Core { open: Arc::new(Mutex::new(Err(not_yet))), path: path.clone(), clock };
     let key = match rapport::store::lock_of(&path) {
         Ok(rapport::store::Lock::Locked) => rapport::keychain::remembered(&path),
         _ => None,
     };
-    let opened = Rapport::open_keyed(&path, chrono::Utc::now(), key.clone(), false).map_err(UserError::from);
+    // Opening may take a backup before a migration: a chore, on the machine's clock.
+    let opened = Rapport::open_keyed(&path, machine_now(), key.clone(), false).map_err(UserError::from);
     core.install(opened, key);
     core
+}
+
+/// Hands a pinned moment to the page before its scripts run (`ui/src/lib/clock.ts`), so the
+/// window's "in 2 hours" and "3 days ago" are as of the same moment as the core's answers.
+/// Without a pinned moment the script is empty.
+fn pinned_clock(clock: Clock) -> tauri::plugin::TauriPlugin<tauri::Wry> {
+    let script = match clock {
+        Clock::Pinned(at) => format!("window.__RAPPORT_PINNED_AT__ = {:?};", at.to_rfc3339()),
+        Clock::Machine => String::new(),
+    };
+    tauri::plugin::Builder::new("rapport-clock").js_init_script(script).build()
 }
 
 fn main() {
     let core = open_core();
     let bindings = commands::bindings();
     let for_reminders = core.clone();
+    let clock = core.clock;
     tauri::Builder::default()
         // First, so a second start hands over to the window already open and goes no further.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -91,6 +115,7 @@ fn main() {
                 let _ = window.set_focus();
             }
         }))
+        .plugin(pinned_clock(clock))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
         .manage(core)

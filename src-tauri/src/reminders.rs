@@ -27,6 +27,8 @@ const BACKUP_AFTER: Duration = Duration::from_secs(30);
 const FEED_EVERY: Duration = Duration::from_secs(15 * 60);
 
 pub fn start(app: AppHandle, core: &Core) {
+    // Chores run on the machine's clock, whatever moment the window is pinned to (a test's
+    // `RAPPORT_AT`); under a pinned moment the core keeps no health snapshot at all.
     let core = core.open.clone();
     tauri::async_runtime::spawn(async move {
         let mut sent: HashSet<String> = HashSet::new();
@@ -40,7 +42,7 @@ pub fn start(app: AppHandle, core: &Core) {
                 let core = core.clone();
                 let already = sent.clone();
                 tauri::async_runtime::spawn_blocking(move || {
-                    let now = chrono::Utc::now();
+                    let now = rapport::clock::machine_now();
                     let (due, wrote_feed, path, key) = {
                         let mut guard = core.lock().ok()?;
                         let rapport = guard.as_mut().ok()?;

@@ -21,6 +21,7 @@ use std::process::ExitCode;
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
 
+use crate::clock::{Clock, machine_now};
 use crate::demo::DEFAULT_SEED;
 use crate::domain::validate;
 use crate::error::{Error, Result, UserError};
@@ -37,8 +38,9 @@ pub struct Cli {
     #[arg(long, global = true)]
     json: bool,
 
-    /// Act as if it were this moment (RFC 3339), e.g. 2026-11-23T09:00:00+01:00.
-    #[arg(long, global = true, value_name = "RFC3339")]
+    /// Act as if it were this moment (RFC 3339), e.g. 2026-11-23T09:00:00+01:00: answers are
+    /// given and writes dated as of then. Backups and health snapshots keep to the real clock.
+    #[arg(long, global = true, env = "RAPPORT_AT", value_name = "RFC3339")]
     at: Option<String>,
 
     #[command(subcommand)]
@@ -175,10 +177,11 @@ pub fn run() -> ExitCode {
 }
 
 fn execute(cli: Cli) -> Result<()> {
-    let now = match &cli.at {
-        Some(at) => validate::instant("at", at)?,
-        None => Utc::now(),
-    };
+    let clock = Clock::pinned_at(cli.at.as_deref())?;
+    let now = clock.now();
+    // Opening (a backup before a migration), restoring and locking are chores: the machine's
+    // clock names their copies, whatever moment the command is asked as of.
+    let machine = machine_now();
     let db = cli.db.clone().unwrap_or_else(default_db_path);
     if !cli.command.writes() && !db.exists() {
         return Err(Error::not_found(format!(
@@ -188,14 +191,15 @@ fn execute(cli: Cli) -> Result<()> {
     }
     let out = print::Out { json: cli.json, now };
     match cli.command {
-        Command::Restore { file } => return backups::restore(&out, &db, &file, now),
-        Command::Encrypt(args) => return unlock::encrypt(&out, &db, args, now),
-        Command::Decrypt => return unlock::decrypt(&out, &db, now),
+        Command::Restore { file } => return backups::restore(&out, &db, &file, machine),
+        Command::Encrypt(args) => return unlock::encrypt(&out, &db, args, machine),
+        Command::Decrypt => return unlock::decrypt(&out, &db, machine),
         _ => {}
     }
     let created = !db.exists();
     let key = unlock::passphrase_for(&db)?;
-    let result = Rapport::open_keyed(&db, now, key, true).and_then(|mut rapport| {
+    let result = Rapport::open_keyed(&db, machine, key, true).and_then(|mut rapport| {
+        rapport.set_clock(clock);
         let keeps_history = cli.command.keeps_history();
         let writes = cli.command.writes();
         dispatch(&mut rapport, cli.command, &out, &db, now)?;
@@ -203,8 +207,8 @@ fn execute(cli: Cli) -> Result<()> {
             eprintln!("rapport: today's backup was not taken: {err}");
         }
         if keeps_history {
-            // The daily health snapshot is taken whenever Rapport runs; failing to take it
-            // must not turn a command that worked into one that failed.
+            // The daily health snapshot is taken whenever Rapport runs (never under `--at`);
+            // failing to take it must not turn a command that worked into one that failed.
             if let Err(err) = rapport.keep_health_snapshots(now) {
                 eprintln!("rapport: today's health snapshot was not saved: {err}");
             }

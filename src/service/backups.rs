@@ -31,7 +31,9 @@ pub struct Restored {
 impl Rapport {
     /// Takes a copy now, then thins the older ones. Thinning that fails leaves extra copies,
     /// never fewer, so it does not fail the backup.
+    /// Copies are named and thinned by the machine's clock when `now` is pinned.
     pub(crate) fn back_up_for(&self, reason: BackupReason, now: DateTime<Utc>) -> Result<BackupFile> {
+        let now = self.chore_time(now);
         let file = backup::take(self.store.conn(), self.store.path(), reason, now, self.store.key())?;
         let _ = backup::thin(self.store.path(), self.store.backup_policy()?, now);
         Ok(file)
@@ -44,7 +46,7 @@ impl Rapport {
 
     /// The daily copy, taken when the newest is a day old (a directory listing otherwise).
     pub fn keep_backups(&self, now: DateTime<Utc>) -> Result<Option<BackupFile>> {
-        backup::keep_daily(self.store.path(), self.store.key(), now)
+        backup::keep_daily(self.store.path(), self.store.key(), self.chore_time(now))
     }
 
     pub fn backups(&self) -> Result<Backups> {
@@ -53,7 +55,7 @@ impl Rapport {
 
     pub fn save_backup_policy(&mut self, policy: BackupPolicy, now: DateTime<Utc>) -> Result<Backups> {
         self.store.save_backup_policy(&policy)?;
-        backup::thin(self.store.path(), policy, now)?;
+        backup::thin(self.store.path(), policy, self.chore_time(now))?;
         self.backups()
     }
 }

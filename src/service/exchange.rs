@@ -159,25 +159,65 @@ pub fn format_of(name: &str, text: &str) -> FileFormat {
     }
 }
 
-/// The file's bytes, refused in a sentence when it cannot be read or is far too large.
+/// The file's bytes, refused in a sentence when it cannot be read or is far too large. The
+/// limit holds for any source — a device such as /dev/zero or a pipe reports no size, so the
+/// read itself stops one byte past the limit.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
-    let size = std::fs::metadata(path).map_err(|e| Error::file(path, e))?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(Error::validation(
-            "path",
-            format!(
-                "{} is {} MB, larger than any address book, calendar or CRM export Rapport takes (64 MB at most). Choose the exported file itself.",
-                path.display(),
-                size / (1024 * 1024)
-            ),
-        ));
+    read_at_most(path, MAX_FILE_BYTES, |size_mb| {
+        format!(
+            "{} is {size_mb}, larger than any address book, calendar or CRM export Rapport takes (64 MB at most). Choose the exported file itself.",
+            path.display()
+        )
+    })
+}
+
+/// The first few kilobytes of `path`, enough to tell its format.
+fn read_head(path: &Path) -> Result<Vec<u8>> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path).map_err(|e| Error::file(path, e))?;
+    let mut head = Vec::with_capacity(16 * 1024);
+    file.take(16 * 1024).read_to_end(&mut head).map_err(|e| Error::file(path, e))?;
+    Ok(head)
+}
+
+/// Reads `path` whole, but never more than `limit` bytes; `too_large` words the refusal from
+/// the size ("70 MB", or "more than 64 MB" when the source gave no size).
+pub(crate) fn read_at_most(path: &Path, limit: u64, too_large: impl Fn(String) -> String) -> Result<Vec<u8>> {
+    use std::io::Read as _;
+    let refuse = |size: String| Error::validation("path", too_large(size));
+    let file = std::fs::File::open(path).map_err(|e| Error::file(path, e))?;
+    let meta = file.metadata().map_err(|e| Error::file(path, e))?;
+    if meta.is_dir() {
+        return Err(Error::file(path, std::io::Error::from(std::io::ErrorKind::IsADirectory)));
     }
-    std::fs::read(path).map_err(|e| Error::file(path, e))
+    if meta.len() > limit {
+        return Err(refuse(format!("{} MB", meta.len() / (1024 * 1024))));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| Error::file(path, e))?;
+    if bytes.len() as u64 > limit {
+        return Err(refuse(format!("more than {} MB", limit / (1024 * 1024))));
+    }
+    Ok(bytes)
 }
 
 impl Rapport {
     /// What the file at `path` is, and for CSV its columns with a suggested mapping.
     pub fn inspect_import(&self, path: &Path) -> Result<ImportSource> {
+        let name =
+            path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        // An archive is known from its first bytes, and read whole only by its own import, whose
+        // limit is far larger: Rapport imports every archive it exports.
+        let head = text::decode(&read_head(path)?);
+        if format_of(&path.to_string_lossy(), &head.text) == FileFormat::Archive {
+            return Ok(ImportSource {
+                path: path.display().to_string(),
+                name,
+                format: FileFormat::Archive,
+                encoding: head.encoding.to_string(),
+                csv: None,
+            });
+        }
         let bytes = read_bytes(path)?;
         let decoded = text::decode(&bytes);
         let format = format_of(&path.to_string_lossy(), &decoded.text);
@@ -189,8 +229,6 @@ impl Rapport {
             ),
             _ => None,
         };
-        let name =
-            path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         Ok(ImportSource {
             path: path.display().to_string(),
             name,

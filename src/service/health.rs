@@ -55,12 +55,33 @@ impl Rapport {
     pub fn health_review(&mut self, now: DateTime<Utc>) -> Result<Review> {
         let weights = self.store.health_weights()?;
         let (portfolio, stored, healths) = self.judge_portfolio(now, &weights)?;
-        self.take_snapshots(&portfolio, &healths, &stored, now, &weights)?;
+        let rows = snapshot_rows(&portfolio, &healths, &stored, now, &weights);
+        if !self.pinned {
+            self.store.save_snapshots(&rows)?;
+        }
         let today = now.date_naive();
+        let month_ago = today - Duration::days(30);
         let mut points = self.store.trend_points_since(today - Duration::days(TREND_DAYS))?;
         // Whole snapshots only around 30 days ago, the baseline of accounts never reviewed.
-        let month_ago = today - Duration::days(30);
         let mut near = self.store.snapshots_between(month_ago - Duration::days(7), month_ago)?;
+        if self.pinned {
+            // As if it were then: the days are judged, and kept nowhere but in this answer.
+            for list in points.values_mut() {
+                list.retain(|p| p.day < today);
+            }
+            for (id, snapshot) in rows {
+                if snapshot.day >= month_ago - Duration::days(7) && snapshot.day <= month_ago {
+                    near.entry(id.clone()).or_default().push(snapshot.clone());
+                }
+                points.entry(id).or_default().push(TrendPoint::from(&snapshot));
+            }
+            for list in points.values_mut() {
+                list.sort_by_key(|p| p.day);
+            }
+            for list in near.values_mut() {
+                list.sort_by_key(|s| s.day);
+            }
+        }
         let baselines = self.store.baselines()?;
         let reviewed_at = baselines.values().map(|(at, _)| *at).max();
         let accounts = healths
@@ -96,8 +117,25 @@ impl Rapport {
         let figures = self.store.account_touch_figures(now, account_id)?;
         let h = judge(&bundle, &figures, now, &weights);
         let today = now.date_naive();
-        self.store.save_snapshots(&[(h.account_id.clone(), Snapshot::of(&h, today, false))])?;
-        let history = self.store.account_snapshots(account_id, today - Duration::days(365))?;
+        let taken = Snapshot::of(&h, today, false);
+        let mut history = if self.pinned {
+            // As if it were then: the missing days are rebuilt for this answer and kept nowhere.
+            let mut history = self.store.account_snapshots(account_id, today - Duration::days(365))?;
+            history.retain(|s| s.day < today);
+            let have: Vec<NaiveDate> = history.iter().map(|s| s.day).collect();
+            if !missing_days(&have, today).is_empty()
+                && let Some(b) = self.store.recent_bundles(super::rebuilding(now), Some(account_id))?.pop()
+            {
+                history.extend(backfill(&b, &have, today, &weights));
+            }
+            history.push(taken);
+            history.sort_by_key(|s| s.day);
+            history
+        } else {
+            self.store.save_snapshots(&[(h.account_id.clone(), taken)])?;
+            self.store.account_snapshots(account_id, today - Duration::days(365))?
+        };
+        history.retain(|s| s.day <= today);
         let past: Vec<TrendPoint> = history.iter().filter(|s| s.day < today).map(TrendPoint::from).collect();
         let baselines = self.store.baselines()?;
         let month_ago = snapshot_near(&history, today - Duration::days(30));
@@ -116,14 +154,19 @@ impl Rapport {
 
     /// Makes sure today has a snapshot for every account and the last 90 days have no gaps;
     /// cheap when that is already so. Run by the app at start and by the CLI on each command.
+    /// Under a pinned clock it keeps nothing: a snapshot taken at a pretend time would later be
+    /// read as taken on that day.
     pub fn keep_health_snapshots(&mut self, now: DateTime<Utc>) -> Result<()> {
+        if self.pinned {
+            return Ok(());
+        }
         let live = self.store.account_count()? as usize;
         if live == 0 || self.store.snapshot_count(now.date_naive())? >= live {
             return Ok(());
         }
         let weights = self.store.health_weights()?;
         let (portfolio, stored, healths) = self.judge_portfolio(now, &weights)?;
-        self.take_snapshots(&portfolio, &healths, &stored, now, &weights)
+        self.store.save_snapshots(&snapshot_rows(&portfolio, &healths, &stored, now, &weights))
     }
 
     /// The whole portfolio judged at `now`, as read to keep the snapshots, with the daily
@@ -160,27 +203,26 @@ impl Rapport {
         weights.check()?;
         self.store.save_health_weights(weights)
     }
+}
 
-    /// Today's snapshot of every account, and the missing days of the last 90 rebuilt, in one
-    /// transaction.
-    fn take_snapshots(
-        &mut self,
-        portfolio: &[Bundle],
-        healths: &[Health],
-        stored: &DailyScores,
-        now: DateTime<Utc>,
-        weights: &Weights,
-    ) -> Result<()> {
-        let today = now.date_naive();
-        let mut rows: Vec<(Id, Snapshot)> =
-            healths.iter().map(|h| (h.account_id.clone(), Snapshot::of(h, today, false))).collect();
-        for b in portfolio {
-            let have: Vec<NaiveDate> =
-                stored.get(&b.account.id).map(|s| s.iter().map(|s| s.day).collect()).unwrap_or_default();
-            rows.extend(backfill(b, &have, today, weights).into_iter().map(|s| (b.account.id.clone(), s)));
-        }
-        self.store.save_snapshots(&rows)
+/// Today's snapshot of every account, and the missing days of the last 90 rebuilt (saved in one
+/// transaction by the caller).
+fn snapshot_rows(
+    portfolio: &[Bundle],
+    healths: &[Health],
+    stored: &DailyScores,
+    now: DateTime<Utc>,
+    weights: &Weights,
+) -> Vec<(Id, Snapshot)> {
+    let today = now.date_naive();
+    let mut rows: Vec<(Id, Snapshot)> =
+        healths.iter().map(|h| (h.account_id.clone(), Snapshot::of(h, today, false))).collect();
+    for b in portfolio {
+        let have: Vec<NaiveDate> =
+            stored.get(&b.account.id).map(|s| s.iter().map(|s| s.day).collect()).unwrap_or_default();
+        rows.extend(backfill(b, &have, today, weights).into_iter().map(|s| (b.account.id.clone(), s)));
     }
+    rows
 }
 
 /// The review line of one account: `past` holds its daily scores (today's is replaced by the

@@ -79,6 +79,9 @@ pub struct Rapport {
     store: Store,
     /// The last Today list, kept current account by account as touches are logged.
     today_cache: std::cell::RefCell<Option<today::TodayCache>>,
+    /// Whether the moments this core is handed are pinned (`--at`, `RAPPORT_AT`) rather than
+    /// the machine's: then no chore is written on them (see [`crate::clock`]).
+    pinned: bool,
 }
 
 /// A new UUIDv7 whose time part is `now`, so ids sort by when the record was made.
@@ -95,12 +98,16 @@ pub(crate) fn stored_precision(now: DateTime<Utc>) -> DateTime<Utc> {
 
 impl Rapport {
     pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Rapport> {
-        Ok(Rapport { store: Store::open(path, now)?, today_cache: Default::default() })
+        Ok(Rapport { store: Store::open(path, now)?, today_cache: Default::default(), pinned: false })
     }
 
     /// Opens without the damage check, which the caller runs with [`crate::store::check_file`].
     pub fn open_unchecked(path: &Path, now: DateTime<Utc>) -> Result<Rapport> {
-        Ok(Rapport { store: Store::open_unchecked(path, now)?, today_cache: Default::default() })
+        Ok(Rapport {
+            store: Store::open_unchecked(path, now)?,
+            today_cache: Default::default(),
+            pinned: false,
+        })
     }
 
     /// Opens a database that may be locked with a passphrase; `check` runs the damage check
@@ -111,11 +118,34 @@ impl Rapport {
         key: Option<Passphrase>,
         check: bool,
     ) -> Result<Rapport> {
-        Ok(Rapport { store: Store::open_keyed(path, now, key, check)?, today_cache: Default::default() })
+        Ok(Rapport {
+            store: Store::open_keyed(path, now, key, check)?,
+            today_cache: Default::default(),
+            pinned: false,
+        })
     }
 
     pub fn path(&self) -> &Path {
         self.store.path()
+    }
+
+    /// Says where the moments handed to this core come from. Under a pinned clock, questions
+    /// are answered and writes dated as of the moment given, but chores (health snapshots,
+    /// backups and their thinning) never run on it: snapshots are not kept, and backups are
+    /// named and thinned by the machine's clock.
+    pub fn set_clock(&mut self, clock: crate::clock::Clock) {
+        self.pinned = clock.is_pinned();
+    }
+
+    /// Whether the moments handed in are pinned rather than the machine's.
+    pub fn is_pinned(&self) -> bool {
+        self.pinned
+    }
+
+    /// The moment a chore runs at: `now` when it is the machine's, the machine's clock when
+    /// `now` is pinned.
+    pub(crate) fn chore_time(&self, now: DateTime<Utc>) -> DateTime<Utc> {
+        if self.pinned { crate::clock::machine_now() } else { now }
     }
 
     pub fn store(&self) -> &Store {

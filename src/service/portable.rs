@@ -20,6 +20,37 @@ pub struct ImportReport {
     pub dry_run: bool,
 }
 
+/// The largest archive Rapport reads: ten times the archive of a heavy user's portfolio (500
+/// accounts and 200,000 interactions export to about 100 MB), so every archive Rapport writes
+/// comes back in, while a wrong file cannot fill the memory.
+pub const MAX_ARCHIVE_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// The archive's bytes as text, or a sentence saying what the file is instead.
+fn archive_text(path: &std::path::Path, bytes: Vec<u8>) -> Result<String> {
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || (bytes.len() >= 4 && (bytes[1] == 0 || bytes[0] == 0) && (bytes[3] == 0 || bytes[2] == 0));
+    if utf16 {
+        return Err(Error::validation(
+            "path",
+            format!(
+                "{} is saved as UTF-16 text; Rapport's archives are UTF-8. Save it as UTF-8 (or export it again from Rapport) and import that.",
+                path.display()
+            ),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        Error::validation(
+            "path",
+            format!(
+                "{} is not UTF-8 text (the first byte that is not, is byte {}), so it is not an archive Rapport wrote. Export the archive again from Rapport and import that.",
+                path.display(),
+                e.utf8_error().valid_up_to() + 1
+            ),
+        )
+    })
+}
+
 impl Rapport {
     /// The whole database as the portable archive's JSON text.
     pub fn export_archive(&self, now: DateTime<Utc>) -> Result<String> {
@@ -46,7 +77,13 @@ impl Rapport {
         dry_run: bool,
         now: DateTime<Utc>,
     ) -> Result<ImportReport> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::file(path, e))?;
+        let bytes = super::exchange::read_at_most(path, MAX_ARCHIVE_BYTES, |size| {
+            format!(
+                "{} is {size}, more than Rapport's archives grow to (1 GB at most). Choose an archive exported by Rapport.",
+                path.display()
+            )
+        })?;
+        let text = archive_text(path, bytes)?;
         self.import_archive(&text, dry_run, now)
     }
 

@@ -230,9 +230,12 @@ pub fn list(db: &Path) -> Result<Vec<BackupFile>> {
     Ok(files)
 }
 
-/// Whether a scheduled copy is due: none yet, or the newest is a day old.
+/// Whether a scheduled copy is due: none yet, or the newest is a day old. A copy dated after
+/// `now` (a clock set wrong, or an older Rapport that dated chores by `--at`) says nothing about
+/// today, so it never holds the daily copy back.
 pub fn due(db: &Path, now: DateTime<Utc>) -> Result<bool> {
-    Ok(list(db)?.first().is_none_or(|newest| now - newest.taken_at >= SCHEDULE))
+    let newest = list(db)?.into_iter().find(|f| f.taken_at <= now);
+    Ok(newest.is_none_or(|newest| now - newest.taken_at >= SCHEDULE))
 }
 
 /// The daily copy, taken on a read-only connection of its own when the newest copy is a day old,
@@ -251,7 +254,9 @@ pub fn keep_daily(db: &Path, key: Option<&Passphrase>, now: DateTime<Utc>) -> Re
 }
 
 /// Which of `files` (newest first) the policy keeps: the newest; the newest of each day, ISO
-/// week and month within the policy's reach; and every safety copy less than a week old.
+/// week and month within the policy's reach; every safety copy less than a week old; and every
+/// copy dated after `now` — a date in the future is never a reason to delete anything, and such
+/// a copy takes no day's, week's or month's place from the copies around it.
 pub fn kept(files: &[BackupFile], policy: BackupPolicy, now: DateTime<Utc>) -> Vec<bool> {
     let today = now.date_naive();
     let mut days = HashSet::new();
@@ -261,6 +266,9 @@ pub fn kept(files: &[BackupFile], policy: BackupPolicy, now: DateTime<Utc>) -> V
         .iter()
         .enumerate()
         .map(|(i, f)| {
+            if f.taken_at > now {
+                return true;
+            }
             let day = f.taken_at.date_naive();
             let age_days = (today - day).num_days();
             let week = day.iso_week();
@@ -271,7 +279,8 @@ pub fn kept(files: &[BackupFile], policy: BackupPolicy, now: DateTime<Utc>) -> V
                 age_days < 7 * i64::from(policy.weekly) && weeks.insert((week.year(), week.week()));
             let newest_of_month = months_ago < policy.monthly as i32 && months.insert(month);
             let safety = f.reason.is_safety_copy() && now - f.taken_at < Duration::days(7);
-            i == 0 || newest_of_day || newest_of_week || newest_of_month || safety
+            let newest = files[..i].iter().all(|g| g.taken_at > now);
+            newest || newest_of_day || newest_of_week || newest_of_month || safety
         })
         .collect()
 }
@@ -437,6 +446,21 @@ mod tests {
             file(now - Duration::days(31), BackupReason::BeforeMigration),
         ];
         assert_eq!(kept(&files, policy, now), vec![true, true, false, false]);
+    }
+
+    #[test]
+    fn copies_dated_in_the_future_are_kept_and_never_cost_the_present_ones_their_place() {
+        let now = at(2026, 12, 2, 12);
+        let files = vec![
+            file(at(9999, 12, 31, 10), BackupReason::Scheduled),
+            file(at(2027, 12, 15, 10), BackupReason::Manual),
+            file(now - Duration::days(1), BackupReason::Scheduled),
+            file(now - Duration::days(2), BackupReason::Scheduled),
+            file(now - Duration::days(400), BackupReason::Scheduled),
+        ];
+        let policy = BackupPolicy { daily: 1, weekly: 0, monthly: 0 };
+        // The present's newest stays the newest; the policy keeps no other day.
+        assert_eq!(kept(&files, policy, now), vec![true, true, true, false, false]);
     }
 
     #[test]

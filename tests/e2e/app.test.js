@@ -165,10 +165,36 @@ test("marking a check-in done on Today logs the touch and takes it off the list"
   });
 });
 
+/**
+ * The first element matching `selector` on Today, as a user finds it: looking down the list and
+ * asking for more of each group until it shows, then scrolling to it. Cards below the fold are
+ * not drawn until scrolled to, so it is scrolled into view before it is used.
+ */
+async function findOnToday(app, selector) {
+  await (await app.$("article[aria-label^='Check-in: ']")).waitForDisplayed({ timeout: 20_000 });
+  for (let round = 0; round < 20; round++) {
+    const found = await app.$(selector);
+    if (await found.isExisting()) {
+      await found.scrollIntoView({ block: "center" });
+      await found.waitForDisplayed({ timeout: 10_000 });
+      return found;
+    }
+    const more = await app.$$("button.more");
+    if (more.length === 0) break;
+    const shown = (await app.$$("article[aria-label^='Check-in: ']")).length;
+    await more[0].scrollIntoView({ block: "center" });
+    await more[0].click();
+    await app.waitUntil(async () => (await app.$$("article[aria-label^='Check-in: ']")).length > shown, {
+      timeout: 10_000,
+      timeoutMsg: "asking for more check-ins showed no more",
+    });
+  }
+  throw new Error(`nothing on Today matches ${selector}`);
+}
+
 test("the brief for an upcoming meeting opens from Today's check-in", async () => {
   await desktop.withApp("brief-from-today", async (app) => {
-    const link = await app.$("a=Open the brief");
-    await link.waitForDisplayed({ timeout: 20_000 });
+    const link = await findOnToday(app, "a=Open the brief");
     await link.click();
     const title = await app.$("h1*=Brief:");
     await title.waitForDisplayed({ timeout: 10_000 });

@@ -13,6 +13,15 @@ export const appBinary = process.env.RAPPORT_APP ?? join(root, "target/debug/rap
 export const cliBinary = process.env.RAPPORT_CLI ?? join(root, "target/debug/rapport");
 export const artifacts = join(root, "tests/e2e/artifacts");
 
+/**
+ * The moment every end-to-end test runs as of, whatever the hour: `RAPPORT_TEST_AT`, or a
+ * Wednesday morning. The demo is built for it and the app and every CLI call answer as of it,
+ * through `RAPPORT_AT`, which the children of this process inherit. scripts/pinned-moments.sh
+ * runs the suite at several hard moments (a weekend night, a daylight-saving change, New Year).
+ */
+export const pinnedAt = process.env.RAPPORT_TEST_AT || "2026-12-02T10:00:00Z";
+process.env.RAPPORT_AT = pinnedAt;
+
 function freePort() {
   return new Promise((done, fail) => {
     const server = createServer();
@@ -44,7 +53,7 @@ function tauriDriver() {
   return existsSync(candidate) ? candidate : "tauri-driver";
 }
 
-/** A fresh folder holding a database filled with the demo portfolio. */
+/** A fresh folder holding a database filled with the demo portfolio, as of `pinnedAt`. */
 export function demoDatabase() {
   const dir = mkdtempSync(join(tmpdir(), "rapport-e2e-"));
   const db = join(dir, "rapport.db");

@@ -1,5 +1,6 @@
 // How times read in the UI: relative for recency, and the client's own clock for timing.
 import type { ChannelKind, TouchState } from "../bindings";
+import { appNow } from "./clock";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -20,7 +21,7 @@ export function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFo
 }
 
 /** "today", "yesterday", "12 days ago", "3 months ago". */
-export function ago(iso: string, now: Date = new Date()): string {
+export function ago(iso: string, now: Date = appNow()): string {
   const days = Math.floor((now.getTime() - new Date(iso).getTime()) / DAY);
   if (days <= 0) return "today";
   if (days === 1) return "yesterday";
@@ -29,7 +30,7 @@ export function ago(iso: string, now: Date = new Date()): string {
 }
 
 /** The time it is for the client now, e.g. "Tue 14:05". */
-export function theirTime(timezone: string, now: Date = new Date()): string {
+export function theirTime(timezone: string, now: Date = appNow()): string {
   try {
     return dateFormat({
       weekday: "short",
@@ -84,7 +85,7 @@ export function localInputToRfc3339(value: string): string {
 }
 
 /** Now, as a datetime-local input value in the user's zone. */
-export function nowForInput(now: Date = new Date()): string {
+export function nowForInput(now: Date = appNow()): string {
   const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
   return local.toISOString().slice(0, 16);
 }
@@ -161,7 +162,7 @@ function clock(instant: Date, now: Date, timeZone?: string): string {
  * A moment in the client's time and in the user's, e.g.
  * "Tue 09:00 their time (Europe/Berlin) · Tue 08:00 yours". `yourZone` is for tests.
  */
-export function bothTimes(iso: string, theirZone: string, now: Date = new Date(), yourZone?: string): string {
+export function bothTimes(iso: string, theirZone: string, now: Date = appNow(), yourZone?: string): string {
   const instant = new Date(iso);
   const yours = clock(instant, now, yourZone);
   let theirs: string;
