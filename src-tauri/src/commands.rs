@@ -369,7 +369,7 @@ pub async fn save_brief(
     let zone = your_zone();
     with_core(&core, move |r, now| {
         let text = r.brief_document(&account_id, meeting_id.as_deref(), format, &zone, now)?;
-        std::fs::write(&path, text).map_err(|e| rapport::Error::file(&path, e))?;
+        r.write_user_file(&path, &text)?;
         Ok(Some(path.display().to_string()))
     })
     .await

@@ -76,7 +76,7 @@ pub fn brief(ctx: &mut Ctx<'_>, args: BriefArgs) -> Result<()> {
     match args.out {
         None => print!("{text}"),
         Some(path) => {
-            std::fs::write(&path, text).map_err(|e| Error::file(&path, e))?;
+            ctx.rapport.write_user_file(&path, &text)?;
             eprintln!("Brief written to {}.", path.display());
         }
     }

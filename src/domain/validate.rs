@@ -22,8 +22,15 @@ pub fn one_of(words: &[&str]) -> String {
     }
 }
 
+/// Text without NUL characters, which no keyboard types and which would reach every export
+/// (and cut a C string short) if they were kept.
+fn without_nul(value: &str) -> std::borrow::Cow<'_, str> {
+    if value.contains('\0') { value.replace('\0', "").into() } else { value.into() }
+}
+
 /// A required name: trimmed, not empty, not too long.
 pub fn name(field: &'static str, what: &str, value: &str) -> Result<String> {
+    let value = without_nul(value);
     let value = value.trim();
     if value.is_empty() {
         return Err(Error::validation(field, format!("{what} needs a name. Type one and save again.")));
@@ -34,13 +41,15 @@ pub fn name(field: &'static str, what: &str, value: &str) -> Result<String> {
 
 /// Optional short text: trimmed; blank means absent.
 pub fn short_text(field: &'static str, what: &str, value: Option<&str>) -> Result<Option<String>> {
-    let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else { return Ok(None) };
+    let value = value.map(without_nul);
+    let Some(value) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) else { return Ok(None) };
     limit(field, what, value, NAME_MAX)?;
     Ok(Some(value.to_string()))
 }
 
 /// Free text: kept as typed (only trimmed at the ends); blank is allowed.
 pub fn long_text(field: &'static str, what: &str, value: &str) -> Result<String> {
+    let value = without_nul(value);
     let value = value.trim();
     limit(field, what, value, TEXT_MAX)?;
     Ok(value.to_string())
@@ -195,6 +204,14 @@ mod tests {
         let t = instant("at", "2026-03-29T09:30:00+02:00").unwrap();
         assert_eq!(t.to_rfc3339(), "2026-03-29T07:30:00+00:00");
         assert!(instant("at", "yesterday").is_err());
+    }
+
+    #[test]
+    fn nul_characters_never_reach_the_database() {
+        assert_eq!(name("name", "The account", "\0Kestrel\0 GmbH ").unwrap(), "Kestrel GmbH");
+        assert_eq!(long_text("notes", "The notes", "a\0b").unwrap(), "ab");
+        assert_eq!(short_text("title", "The title", Some("\0")).unwrap(), None);
+        assert!(name("name", "The account", "\0\0").is_err(), "nothing but NUL is no name");
     }
 
     #[test]

@@ -138,7 +138,7 @@ pub fn read_table(text: &str) -> Result<Table, LineProblem> {
             message: "This line could not be read as CSV (a quote is probably left open). Fix it in a spreadsheet and export again.".into(),
         })?;
         let line = record.position().map_or(1, |p| lines.line_at(p.byte()));
-        let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+        let cells: Vec<String> = record.iter().map(|c| unguarded(c.trim()).to_string()).collect();
         if cells.iter().all(String::is_empty) {
             continue;
         }
@@ -488,7 +488,27 @@ pub fn calendar_day(value: &str) -> Result<String, String> {
     Err(refused())
 }
 
-/// People as CSV with Rapport's own headers, which [`suggest`] maps back exactly.
+/// What a spreadsheet reads as the start of a formula (OWASP's "CSV injection"): a cell that
+/// begins with one of these is run, not shown, when the file is opened.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell a spreadsheet shows as the text it is: one that would start a formula is written
+/// after an apostrophe, which spreadsheets take as "this is text" and do not show.
+fn guarded(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(FORMULA_STARTS) { format!("'{cell}").into() } else { cell.into() }
+}
+
+/// The text of a cell written by [`guarded`] (Rapport's own export, or another tool that guards
+/// its cells the same way).
+fn unguarded(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
+}
+
+/// People as CSV with Rapport's own headers, which [`suggest`] maps back exactly. A cell that a
+/// spreadsheet would read as a formula is written so it shows as text ([`guarded`]).
 pub fn write_people(people: &[PersonCard]) -> String {
     let columns = [
         Column::Company,
@@ -507,7 +527,7 @@ pub fn write_people(people: &[PersonCard]) -> String {
         writer.write_record(columns.iter().map(|c| c.header()))?;
         for p in people {
             let birthday = p.dates.iter().find(|d| d.kind == DateKind::Birthday).map(|d| d.date.as_str());
-            writer.write_record([
+            let record = [
                 p.company.as_deref().unwrap_or(""),
                 &p.name,
                 p.title.as_deref().unwrap_or(""),
@@ -518,7 +538,8 @@ pub fn write_people(people: &[PersonCard]) -> String {
                 p.timezone.as_deref().unwrap_or(""),
                 birthday.unwrap_or(""),
                 p.notes.as_deref().unwrap_or(""),
-            ])?;
+            ];
+            writer.write_record(record.iter().map(|cell| guarded(cell).into_owned()))?;
         }
         writer.flush()?;
         Ok(())

@@ -8,6 +8,7 @@ mod backups;
 mod briefs;
 mod capture;
 mod exchange;
+mod files;
 mod health;
 mod lock;
 mod outward;

@@ -102,7 +102,7 @@ impl Rapport {
         now: DateTime<Utc>,
     ) -> Result<()> {
         let text = self.export_text(format, account_id, now)?;
-        write_whole(path, &text)
+        self.write_user_file(path, &text)
     }
 
     /// Meetings, check-ins, promises falling due and birthdays, as one calendar.
@@ -263,13 +263,4 @@ fn first_day(date: &str) -> Option<NaiveDate> {
         Some(month_day) => NaiveDate::parse_from_str(&format!("2000-{month_day}"), "%Y-%m-%d").ok(),
         None => NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
     }
-}
-
-fn write_whole(path: &Path, text: &str) -> Result<()> {
-    let partial = path.with_extension("partial");
-    std::fs::write(&partial, text).map_err(|e| {
-        let _ = std::fs::remove_file(&partial);
-        Error::io(&partial, e)
-    })?;
-    std::fs::rename(&partial, path).map_err(|e| Error::file(path, e))
 }

@@ -59,15 +59,10 @@ impl Rapport {
     }
 
     /// Writes the archive to `path`, through a temporary file renamed into place, so a crash
-    /// never leaves half an archive.
+    /// never leaves half an archive (see `files.rs`).
     pub fn export_archive_to(&self, path: &std::path::Path, now: DateTime<Utc>) -> Result<()> {
         let text = self.export_archive(now)?;
-        let partial = path.with_extension("partial");
-        std::fs::write(&partial, &text).map_err(|e| {
-            let _ = std::fs::remove_file(&partial);
-            Error::io(&partial, e)
-        })?;
-        std::fs::rename(&partial, path).map_err(|e| Error::file(path, e))
+        self.write_user_file(path, &text)
     }
 
     /// Reads the archive at `path` and imports it (see [`Rapport::import_archive`]).
