@@ -19,6 +19,12 @@ pub fn passphrase_for(db: &Path) -> Result<Option<Passphrase>> {
     if lock_of(db)? != Lock::Locked {
         return Ok(None);
     }
+    given_passphrase(db)
+}
+
+/// The passphrase the user gives for `db`, whether or not the file itself is locked now (an
+/// interrupted unlock leaves locked copies beside a plain database).
+fn given_passphrase(db: &Path) -> Result<Option<Passphrase>> {
     if let Ok(text) = std::env::var("RAPPORT_PASSPHRASE") {
         return Ok(Some(Passphrase::given(&text)));
     }
@@ -81,7 +87,15 @@ pub fn encrypt(out: &print::Out, db: &Path, args: EncryptArgs, now: DateTime<Utc
 }
 
 pub fn decrypt(out: &print::Out, db: &Path, now: DateTime<Utc>) -> Result<()> {
-    let key = passphrase_for(db)?.ok_or_else(|| Error::Locked { path: db.display().to_string() })?;
+    let key = match lock_of(db)? {
+        Lock::Locked => passphrase_for(db)?,
+        // Already plain: a passphrase is asked only if locked copies are left to unlock.
+        _ => match crate::service::decrypt_needs_passphrase(db)? {
+            true => given_passphrase(db)?,
+            false => Some(Passphrase::given("")),
+        },
+    };
+    let key = key.ok_or_else(|| Error::Locked { path: db.display().to_string() })?;
     crate::service::decrypt(db, &key, now)?;
     keychain::forget(db);
     out.record(

@@ -85,7 +85,11 @@ pub fn restore(
     now: DateTime<Utc>,
     key: Option<Passphrase>,
 ) -> Result<(Rapport, Restored)> {
+    // Alone from the safety copy to the last page restored: a write in between would be in
+    // neither the copy kept nor the file restored.
+    let alone = crate::store::exclusive::exclusive(db)?;
     let safety = backup::restore(db, file, now, key.as_ref())?;
+    drop(alone);
     let rapport = Rapport::open_keyed(db, now, key, true)?;
     let restored =
         Restored { from: file.display().to_string(), safety_copy: safety.map(|p| p.display().to_string()) };

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::Rapport;
 use crate::error::{Error, Result};
-use crate::store::backup;
+use crate::store::backup::{self, temporary_beside};
 
 impl Rapport {
     /// Writes `text` to `target` for the user (see the module's comment).
@@ -24,7 +24,7 @@ pub(crate) fn refuse_own_files(db: &Path, target: &Path) -> Result<()> {
     let Some(target) = resolved(target) else { return Ok(()) };
     let db = resolved(db).unwrap_or_else(|| db.to_path_buf());
     let db_text = db.as_os_str().to_string_lossy().into_owned();
-    let own = ["", "-wal", "-shm", "-journal"]
+    let own = ["", "-wal", "-shm", "-journal", "-lock"]
         .iter()
         .any(|suffix| target == Path::new(&format!("{db_text}{suffix}")));
     let backups = resolved(&backup::folder(&db)).is_some_and(|folder| target.starts_with(folder));
@@ -75,16 +75,6 @@ pub(crate) fn write_private(target: &Path, bytes: &[u8]) -> Result<()> {
         let _ = std::fs::remove_file(&partial);
         Error::file(target, e)
     })
-}
-
-/// A name beside `target` that no other writer uses: the process and a counter make it unique,
-/// and `.partial` marks it as Rapport's, for the clean-up of leftovers.
-fn temporary_beside(target: &Path) -> PathBuf {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static NEXT: AtomicU64 = AtomicU64::new(0);
-    let name = target.file_name().map_or_else(|| "rapport".into(), |n| n.to_string_lossy().into_owned());
-    let unique = format!(".{name}.{}-{}.partial", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed));
-    target.with_file_name(unique)
 }
 
 #[cfg(test)]

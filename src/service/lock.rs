@@ -1,7 +1,7 @@
 //! Locking the database with a passphrase, and unlocking it: the whole file and every backup of
 //! it are converted, so no plain copy stays beside a locked database. A copy is taken first.
-//! No other process may have the database open meanwhile: close the app before using these
-//! from the command line.
+//! Both hold the database alone (`store::exclusive`): writes under way finish first, and a
+//! write that waited is refused rather than lost in the file put aside.
 
 use std::path::Path;
 
@@ -9,42 +9,72 @@ use chrono::{DateTime, Utc};
 
 use super::Rapport;
 use crate::error::{Error, Result};
-use crate::store::{BackupReason, Lock, Passphrase, backup, cipher, lock_of};
+use rusqlite::OpenFlags;
 
-/// Locks the plain database at `db` (and its backups) with `new`, and opens it.
+use crate::store::{BackupReason, Lock, Passphrase, backup, cipher, exclusive, lock_of};
+
+/// Locks the plain database at `db` (and its backups) with `new`, and opens it. The backups are
+/// locked first and the database last, so an interruption never leaves a plain copy beside a
+/// locked database; running it again finishes the job.
 pub fn encrypt(db: &Path, new: &Passphrase, now: DateTime<Utc>) -> Result<Rapport> {
+    let _alone = exclusive::exclusive(db)?;
     if lock_of(db)? == Lock::Locked {
+        if cipher::open(db, OpenFlags::SQLITE_OPEN_READ_ONLY, Some(new)).is_ok_and(|c| opens(&c)) {
+            // An earlier run locked the database itself: only copies left plain remain to do.
+            convert_backups(db, None, Some(new))?;
+            return Rapport::open_keyed(db, now, Some(new.clone()), true);
+        }
         return Err(Error::conflict(
             "This database is already locked with a passphrase. To choose another, unlock it with `rapport decrypt`, then lock it again.",
         ));
     }
-    convert_all(db, None, Some(new), now)?;
+    let before = Rapport::open_keyed(db, now, None, true)?;
+    before.back_up_for(BackupReason::BeforeLockChange, now)?;
+    drop(before);
+    convert_backups(db, None, Some(new))?;
+    cipher::convert(db, None, Some(new))?;
     Rapport::open_keyed(db, now, Some(new.clone()), true)
 }
 
-/// Unlocks the database at `db` (and its backups), which `key` opens, and opens it.
+/// Unlocks the database at `db` (and its backups), which `key` opens, and opens it. The
+/// database is unlocked first; running it again after an interruption unlocks the copies left.
 pub fn decrypt(db: &Path, key: &Passphrase, now: DateTime<Utc>) -> Result<Rapport> {
+    let _alone = exclusive::exclusive(db)?;
     if lock_of(db)? != Lock::Locked {
-        return Err(Error::conflict(
-            "This database is not locked with a passphrase; there is nothing to unlock.",
-        ));
+        if !locked_copies_left(db)? {
+            return Err(Error::conflict(
+                "This database is not locked with a passphrase; there is nothing to unlock.",
+            ));
+        }
+        // An earlier run unlocked the database itself: the copies still locked remain to do.
+        convert_backups(db, Some(key), None)?;
+        return Rapport::open(db, now);
     }
-    convert_all(db, Some(key), None, now)?;
+    let before = Rapport::open_keyed(db, now, Some(key.clone()), true)?;
+    before.back_up_for(BackupReason::BeforeLockChange, now)?;
+    drop(before);
+    cipher::convert(db, Some(key), None)?;
+    convert_backups(db, Some(key), None)?;
     Rapport::open(db, now)
 }
 
-fn convert_all(
-    db: &Path,
-    from: Option<&Passphrase>,
-    to: Option<&Passphrase>,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    // Opened (and so checked for damage) and copied as it is, then closed for the conversion.
-    let before = Rapport::open_keyed(db, now, from.cloned(), true)?;
-    before.back_up_for(BackupReason::BeforeLockChange, now)?;
-    drop(before);
-    cipher::convert(db, from, to)?;
-    // Only copies still in the old state: one converted by an earlier, interrupted run is left.
+/// Whether unlocking `db` needs a passphrase although the file itself is plain: an earlier,
+/// interrupted unlock left locked copies.
+pub fn decrypt_needs_passphrase(db: &Path) -> Result<bool> {
+    Ok(lock_of(db)? != Lock::Locked && locked_copies_left(db)?)
+}
+
+fn locked_copies_left(db: &Path) -> Result<bool> {
+    Ok(backup::list(db)?.iter().any(|f| lock_of(Path::new(&f.path)).is_ok_and(|l| l == Lock::Locked)))
+}
+
+fn opens(conn: &rusqlite::Connection) -> bool {
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)).is_ok()
+}
+
+/// Converts every copy still in the old state; one converted by an earlier, interrupted run is
+/// left as it is.
+fn convert_backups(db: &Path, from: Option<&Passphrase>, to: Option<&Passphrase>) -> Result<()> {
     let old = if from.is_some() { Lock::Locked } else { Lock::Plain };
     for file in backup::list(db)? {
         let path = Path::new(&file.path);

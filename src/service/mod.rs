@@ -28,7 +28,7 @@ pub use exchange::{
     ExchangeReport, FileFormat, ImportOptions, ImportSource, Outcome, PlannedRecord, format_of,
 };
 pub use health::{AccountHealth, AccountReview, Review};
-pub use lock::{decrypt, encrypt};
+pub use lock::{decrypt, decrypt_needs_passphrase, encrypt};
 pub use outward::{ExportFormat, FeedSettings};
 pub use portable::ImportReport;
 pub use today::{TodayPage, UrgencyCount};

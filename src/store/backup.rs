@@ -147,7 +147,7 @@ pub fn copy_to(conn: &Connection, target: &Path, key: Option<&Passphrase>) -> Re
     if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| Error::file(dir, e))?;
     }
-    let partial = target.with_extension("partial");
+    let partial = temporary_beside(target);
     let written = private_file(&partial)
         .and_then(|()| copy_pages(conn, &partial, key))
         .and_then(|()| seal(&partial, key));
@@ -156,6 +156,44 @@ pub fn copy_to(conn: &Connection, target: &Path, key: Option<&Passphrase>) -> Re
         return Err(err);
     }
     std::fs::rename(&partial, target).map_err(|e| Error::io(target, e))
+}
+
+/// A name beside `target` that no other writer uses — the process and a counter make it unique
+/// (three processes once shared one `.partial` and kept an empty file as the day's backup) —
+/// ending in `.partial`, so a leftover is known as Rapport's and cleaned ([`clean_leftovers`]).
+pub(crate) fn temporary_beside(target: &Path) -> PathBuf {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let name = target.file_name().map_or_else(|| "rapport".into(), |n| n.to_string_lossy().into_owned());
+    let unique = format!(".{name}.{}-{}.partial", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed));
+    target.with_file_name(unique)
+}
+
+/// How old a temporary file must be before it is taken for a leftover: younger ones may belong
+/// to a copy another Rapport is taking right now.
+const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
+/// Removes what interrupted copies left in the backup folder: temporary files (`.partial`, and
+/// their `-wal`, `-shm` and `-journal`), and log files beside finished copies (which are
+/// self-contained). Returns how many went. Nothing younger than ten minutes is touched.
+pub fn clean_leftovers(db: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(folder(db)) else { return 0 };
+    let mut removed = 0;
+    for entry in entries.filter_map(|e| e.ok()) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let temporary = name.ends_with(".partial")
+            || [".partial-wal", ".partial-shm", ".partial-journal", ".db-wal", ".db-shm", ".db-journal"]
+                .iter()
+                .any(|suffix| name.ends_with(suffix));
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|at| at.elapsed().is_ok_and(|age| age >= LEFTOVER_AGE));
+        if temporary && old && std::fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 /// Every page of `from` into the empty file at `to`, keyed like it, with SQLite's online backup

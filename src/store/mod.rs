@@ -26,6 +26,7 @@ pub(crate) mod cipher;
 mod codec;
 pub(crate) mod contacts;
 pub(crate) mod culture;
+pub mod exclusive;
 pub(crate) mod goals;
 mod health;
 pub(crate) mod interactions;
@@ -85,6 +86,11 @@ pub struct Store {
     key: Option<Passphrase>,
     /// Counts the user actions written through this store (see [`Store::version`]).
     writes: u64,
+    /// The lock every write shares and maintenance holds alone (see [`exclusive`]).
+    lock: std::fs::File,
+    /// Which file the connection opened: a write refuses to go into a file that encrypt or
+    /// decrypt has since put aside.
+    identity: Option<(u64, u64)>,
 }
 
 /// What was found in a file before Rapport decided whether to use it.
@@ -192,7 +198,11 @@ impl Store {
             })?;
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
-        Ok(Store { conn, path: path.to_path_buf(), key, writes: 0 })
+        // What an interrupted backup left behind is cleaned at the next start.
+        backup::clean_leftovers(path);
+        let lock = exclusive::open(path)?;
+        let identity = exclusive::file_identity(path);
+        Ok(Store { conn, path: path.to_path_buf(), key, writes: 0, lock, identity })
     }
 
     pub fn path(&self) -> &Path {
@@ -215,6 +225,12 @@ impl Store {
         &mut self,
         action: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
     ) -> Result<T> {
+        let _shared = exclusive::shared(&self.lock)?;
+        if !exclusive::same_file(&self.path, self.identity) {
+            return Err(Error::Conflict {
+                message: "This database was restored, locked or unlocked by another Rapport while this waited, so nothing was saved. Do it again (restart the app first if it is open).".into(),
+            });
+        }
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         self.writes += 1;
         let value = action(&tx)?;
