@@ -21,6 +21,7 @@ pub fn encrypt(db: &Path, new: &Passphrase, now: DateTime<Utc>) -> Result<Rappor
     if lock_of(db)? == Lock::Locked {
         if cipher::open(db, OpenFlags::SQLITE_OPEN_READ_ONLY, Some(new)).is_ok_and(|c| opens(&c)) {
             // An earlier run locked the database itself: only copies left plain remain to do.
+            backup::clean_leftovers_now(db);
             convert_backups(db, None, Some(new))?;
             return Rapport::open_keyed(db, now, Some(new.clone()), true);
         }
@@ -31,6 +32,8 @@ pub fn encrypt(db: &Path, new: &Passphrase, now: DateTime<Utc>) -> Result<Rappor
     let before = Rapport::open_keyed(db, now, None, true)?;
     before.back_up_for(BackupReason::BeforeLockChange, now)?;
     drop(before);
+    // A plain temporary copy left by an interrupted backup would outlive the lock.
+    backup::clean_leftovers_now(db);
     convert_backups(db, None, Some(new))?;
     cipher::convert(db, None, Some(new))?;
     Rapport::open_keyed(db, now, Some(new.clone()), true)
@@ -53,6 +56,7 @@ pub fn decrypt(db: &Path, key: &Passphrase, now: DateTime<Utc>) -> Result<Rappor
     let before = Rapport::open_keyed(db, now, Some(key.clone()), true)?;
     before.back_up_for(BackupReason::BeforeLockChange, now)?;
     drop(before);
+    backup::clean_leftovers_now(db);
     cipher::convert(db, Some(key), None)?;
     convert_backups(db, Some(key), None)?;
     Rapport::open(db, now)

@@ -169,27 +169,53 @@ pub(crate) fn temporary_beside(target: &Path) -> PathBuf {
     target.with_file_name(unique)
 }
 
-/// How old a temporary file must be before it is taken for a leftover: younger ones may belong
-/// to a copy another Rapport is taking right now.
-const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+/// How long a temporary file must have gone unwritten before it is taken for a leftover: a
+/// copy or conversion under way writes to its file all along (the longest pause, the integrity
+/// check of a sealed copy, takes seconds even on a heavy portfolio).
+const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_secs(2 * 60);
 
-/// Removes what interrupted copies left in the backup folder: temporary files (`.partial`, and
-/// their `-wal`, `-shm` and `-journal`), and log files beside finished copies (which are
-/// self-contained). Returns how many went. Nothing younger than ten minutes is touched.
+/// Removes what interrupted copies left: temporary files in the backup folder (`.partial`, and
+/// their `-wal`, `-shm` and `-journal`), log files beside finished copies (which are
+/// self-contained), and a conversion's `.converting` file, there or beside the database.
+/// Returns how many went. Nothing written to in the last two minutes is touched.
 pub fn clean_leftovers(db: &Path) -> usize {
-    let Ok(entries) = std::fs::read_dir(folder(db)) else { return 0 };
+    clean_older_than(db, LEFTOVER_AGE)
+}
+
+/// [`clean_leftovers`] of any age, for an operation that holds the database alone (a plain
+/// temporary copy must not outlive the database's locking).
+pub fn clean_leftovers_now(db: &Path) -> usize {
+    clean_older_than(db, std::time::Duration::ZERO)
+}
+
+fn clean_older_than(db: &Path, age: std::time::Duration) -> usize {
+    let old_enough = |path: &Path| {
+        std::fs::metadata(path)
+            .and_then(|m| m.modified())
+            .is_ok_and(|at| at.elapsed().is_ok_and(|old| old >= age))
+    };
     let mut removed = 0;
+    // A conversion's temporary beside the database itself (encrypt, decrypt).
+    let converting = PathBuf::from(format!("{}.converting", db.display()));
+    if converting.exists() && old_enough(&converting) && std::fs::remove_file(&converting).is_ok() {
+        removed += 1;
+    }
+    let Ok(entries) = std::fs::read_dir(folder(db)) else { return removed };
     for entry in entries.filter_map(|e| e.ok()) {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let temporary = name.ends_with(".partial")
-            || [".partial-wal", ".partial-shm", ".partial-journal", ".db-wal", ".db-shm", ".db-journal"]
-                .iter()
-                .any(|suffix| name.ends_with(suffix));
-        let old = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .is_ok_and(|at| at.elapsed().is_ok_and(|age| age >= LEFTOVER_AGE));
-        if temporary && old && std::fs::remove_file(entry.path()).is_ok() {
+        let temporary = [
+            ".partial",
+            ".partial-wal",
+            ".partial-shm",
+            ".partial-journal",
+            ".db-wal",
+            ".db-shm",
+            ".db-journal",
+            ".db.converting",
+        ]
+        .iter()
+        .any(|suffix| name.ends_with(suffix));
+        if temporary && old_enough(&entry.path()) && std::fs::remove_file(entry.path()).is_ok() {
             removed += 1;
         }
     }
