@@ -78,6 +78,7 @@ pub enum Error {
 }
 
 fn damaged(path: &str, newest_backup: Option<&str>) -> String {
+    let path = if path.is_empty() { "file".to_string() } else { path.to_string() };
     let start = format!("Rapport found damage in its database {path} and stopped before changing anything.");
     match newest_backup {
         Some(b) => format!(
@@ -171,6 +172,11 @@ impl From<rusqlite::Error> for Error {
     fn from(err: rusqlite::Error) -> Self {
         match err.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DiskFull) => Error::DiskFull,
+            // Met while reading: the caller that knows the file names it and its newest backup
+            // (`store::damaged`); the sentence is already the right one.
+            Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
+                Error::Damaged { path: String::new(), newest_backup: None }
+            }
             _ => Error::Storage { detail: err.to_string() },
         }
     }

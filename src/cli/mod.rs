@@ -118,6 +118,9 @@ enum Command {
     Encrypt(unlock::EncryptArgs),
     /// Unlock a locked database and its backups. Close the app first.
     Decrypt,
+    /// Check the whole database for damage, indexes included. Rapport also checks it by itself
+    /// whenever the last session ended uncleanly, and the app at each start.
+    Check,
 }
 
 impl Command {
@@ -137,6 +140,7 @@ impl Command {
                 | Command::Contact(ContactCommand::List { .. })
                 | Command::Search { .. }
                 | Command::Today
+                | Command::Check
                 | Command::Brief(_)
                 | Command::Export(_)
                 | Command::Archive(ArchiveCommand::List)
@@ -198,7 +202,10 @@ fn execute(cli: Cli) -> Result<()> {
     }
     let created = !db.exists();
     let key = unlock::passphrase_for(&db)?;
-    let result = Rapport::open_keyed(&db, machine, key, true).and_then(|mut rapport| {
+    if let Command::Check = cli.command {
+        return check(&out, &db, key.as_ref());
+    }
+    let result = Rapport::open_for_command(&db, machine, key).and_then(|mut rapport| {
         rapport.set_clock(clock);
         let keeps_history = cli.command.keeps_history();
         let writes = cli.command.writes();
@@ -215,6 +222,11 @@ fn execute(cli: Cli) -> Result<()> {
         }
         Ok(())
     });
+    // Damage met while reading is named with the file and its newest backup.
+    let result = result.map_err(|err| match err {
+        Error::Damaged { path, .. } if path.is_empty() => crate::store::damaged(&db),
+        other => other,
+    });
     if result.is_err() && created {
         // The command failed on a database it had just created: leave no empty file behind.
         for suffix in ["", "-wal", "-shm"] {
@@ -222,6 +234,15 @@ fn execute(cli: Cli) -> Result<()> {
         }
     }
     result
+}
+
+/// `rapport check`: the thorough check, on its own read-only connection.
+fn check(out: &print::Out, db: &Path, key: Option<&crate::store::Passphrase>) -> Result<()> {
+    crate::store::check_thoroughly(db, key)?;
+    out.record(
+        &serde_json::json!({ "whole": true, "path": db.display().to_string() }),
+        format!("{} is whole: SQLite's integrity check found no damage.", db.display()),
+    )
 }
 
 /// What every command needs: the core, the printer, the moment, and the database path.
@@ -275,7 +296,7 @@ fn dispatch(
         Command::Import(args) => data::import(&mut ctx, args),
         Command::Backup(args) => backups::backup(&mut ctx, args),
         // Handled before the database is opened.
-        Command::Restore { .. } | Command::Encrypt(_) | Command::Decrypt => Ok(()),
+        Command::Restore { .. } | Command::Encrypt(_) | Command::Decrypt | Command::Check => Ok(()),
     }
 }
 

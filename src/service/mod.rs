@@ -111,6 +111,16 @@ impl Rapport {
         })
     }
 
+    /// Opens a database that may be locked, running the damage check only when it can find
+    /// something (see [`crate::store::Check::WhenUnclean`]): each command of the CLI.
+    pub fn open_for_command(path: &Path, now: DateTime<Utc>, key: Option<Passphrase>) -> Result<Rapport> {
+        Ok(Rapport {
+            store: Store::open_checked_when_unclean(path, now, key)?,
+            today_cache: Default::default(),
+            pinned: false,
+        })
+    }
+
     /// Opens a database that may be locked with a passphrase; `check` runs the damage check
     /// now (the app runs it beside the window instead).
     pub fn open_keyed(

@@ -100,12 +100,26 @@ struct Header {
     objects: i64,
 }
 
+/// When opening a database runs the damage check (`PRAGMA quick_check`, most of a second on a
+/// heavy portfolio).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    /// Always: for a library caller that asks for it.
+    Always,
+    /// Only when it can find something: the last session ended uncleanly (its write-ahead log
+    /// was left with pages in it) or the schema is to be updated. A command that meets damage
+    /// while reading still says so, with the backup to restore (`Error::Damaged`).
+    WhenUnclean,
+    /// Never here: the caller runs [`check_file`] itself (the app, beside its first view).
+    Never,
+}
+
 impl Store {
     /// Opens the database at `path`, creating it (and its folder) if it does not exist, and
     /// brings its schema up to date. `now` dates the backup taken before a migration.
     /// A damaged file is refused (`PRAGMA quick_check`) before anything else touches it.
     pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Store> {
-        Self::open_with(path, now, SCHEMA_VERSION, true, None)
+        Self::open_with(path, now, SCHEMA_VERSION, Check::Always, None)
     }
 
     /// Opens a database that may be locked with a passphrase (see [`cipher`]); `check` as for
@@ -116,30 +130,44 @@ impl Store {
         key: Option<Passphrase>,
         check: bool,
     ) -> Result<Store> {
-        Self::open_with(path, now, SCHEMA_VERSION, check, key)
+        Self::open_with(path, now, SCHEMA_VERSION, if check { Check::Always } else { Check::Never }, key)
+    }
+
+    /// Opens a database that may be locked, checking it only when it can find something
+    /// ([`Check::WhenUnclean`]): what each command of the CLI does.
+    pub fn open_checked_when_unclean(
+        path: &Path,
+        now: DateTime<Utc>,
+        key: Option<Passphrase>,
+    ) -> Result<Store> {
+        Self::open_with(path, now, SCHEMA_VERSION, Check::WhenUnclean, key)
     }
 
     /// Opens the database like [`Store::open`], but leaves the damage check to the caller
     /// ([`check_file`]) unless the schema must be updated: the app runs it beside the window's
     /// start, where it costs no waiting (half a second on a heavy portfolio).
     pub fn open_unchecked(path: &Path, now: DateTime<Utc>) -> Result<Store> {
-        Self::open_with(path, now, SCHEMA_VERSION, false, None)
+        Self::open_with(path, now, SCHEMA_VERSION, Check::Never, None)
     }
 
     /// Opens the database and migrates it only up to `version`: how tests make a database of
     /// an older release.
     pub fn open_to(path: &Path, now: DateTime<Utc>, version: i64) -> Result<Store> {
-        Self::open_with(path, now, version, true, None)
+        Self::open_with(path, now, version, Check::Always, None)
     }
 
     fn open_with(
         path: &Path,
         now: DateTime<Utc>,
         version: i64,
-        check: bool,
+        check: Check,
         key: Option<Passphrase>,
     ) -> Result<Store> {
         let exists = path.exists();
+        // Read before SQLite opens the file: the last connection to close cleanly empties the
+        // log and removes it, so pages left in it mean a session that ended uncleanly (or one
+        // running beside this one, where a check costs time but finds the truth as well).
+        let unclean = wal_has_pages(path);
         if exists && !path.is_file() {
             return Err(Error::file(path, "it is a folder, not a file"));
         }
@@ -171,7 +199,12 @@ impl Store {
             return Err(Error::NewerSchema { found: header.user_version, known: SCHEMA_VERSION });
         }
 
-        if exists && header.objects > 0 && (check || header.user_version < version) {
+        let wanted = match check {
+            Check::Always => true,
+            Check::WhenUnclean => unclean,
+            Check::Never => false,
+        };
+        if exists && header.objects > 0 && (wanted || header.user_version < version) {
             check_whole(&conn, path)?;
         }
 
@@ -315,8 +348,25 @@ fn check_whole(conn: &Connection, path: &Path) -> Result<()> {
     if matches!(&verdict, Ok(v) if v == "ok") {
         return Ok(());
     }
+    Err(damaged(path))
+}
+
+/// The whole check, `PRAGMA integrity_check` (indexes included), on demand (`rapport check`).
+pub fn check_thoroughly(path: &Path, key: Option<&Passphrase>) -> Result<()> {
+    let conn = cipher::open(path, OpenFlags::SQLITE_OPEN_READ_ONLY, key)?;
+    let verdict = conn.query_row("PRAGMA integrity_check(1)", [], |r| r.get::<_, String>(0));
+    if matches!(&verdict, Ok(v) if v == "ok") { Ok(()) } else { Err(damaged(path)) }
+}
+
+/// The database at `path` is damaged: the sentence that names the newest backup to restore.
+pub fn damaged(path: &Path) -> Error {
     let newest = backup::list(path).ok().and_then(|files| files.into_iter().next()).map(|f| f.path);
-    Err(Error::Damaged { path: path.display().to_string(), newest_backup: newest })
+    Error::Damaged { path: path.display().to_string(), newest_backup: newest }
+}
+
+/// Whether the write-ahead log beside `path` holds pages (its header alone is 32 bytes).
+fn wal_has_pages(path: &Path) -> bool {
+    std::fs::metadata(format!("{}-wal", path.display())).is_ok_and(|m| m.len() > 32)
 }
 
 fn migrate(conn: &mut Connection, version: i64) -> std::result::Result<(), String> {
