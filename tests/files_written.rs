@@ -214,3 +214,25 @@ fn archives_in_utf16_or_not_in_utf8_are_named_for_what_they_are() {
     let err = refused(rapport(&db).arg("import").arg(&latin1));
     assert!(err.contains("is not UTF-8 text"), "{err}");
 }
+
+#[test]
+fn what_is_wrong_is_said_as_it_is() {
+    let (dir, db) = demo();
+    let said = |cmd: &mut Command| refused(cmd);
+    for args in [&["account", "list"][..], &["log", "kestrel", "x"]] {
+        let err = said(Command::cargo_bin("rapport").unwrap().args(["--db", "/dev/null"]).args(args));
+        assert!(err.contains("/dev/null is a device or a pipe"), "{err}");
+        let err = said(Command::cargo_bin("rapport").unwrap().arg("--db").arg(dir.path()).args(args));
+        assert!(err.contains("is a folder, not a database file"), "{err}");
+    }
+    let err = said(rapport(&db).arg("import").arg(dir.path()));
+    assert!(err.contains("is a folder. Choose the file inside it"), "{err}");
+
+    ok(rapport(&db).arg("backup"));
+    ok(rapport(&db).env("RAPPORT_NEW_PASSPHRASE", "correct horse battery").arg("encrypt"));
+    let err = said(rapport(&db).env("RAPPORT_PASSPHRASE", "").args(["account", "list"]));
+    assert!(err.contains("That passphrase does not open"), "an empty passphrase: {err}");
+    let copy = std::fs::read_dir(dir.path().join("backups")).unwrap().next().unwrap().unwrap().path();
+    let err = said(rapport(&db).env("RAPPORT_PASSPHRASE", "wrong horse battery").arg("restore").arg(&copy));
+    assert!(err.contains("That passphrase does not open"), "a wrong passphrase on restore: {err}");
+}

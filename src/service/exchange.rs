@@ -171,9 +171,22 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     })
 }
 
+fn folder_given(path: &Path) -> Error {
+    Error::validation(
+        "path",
+        format!(
+            "{} is a folder. Choose the file inside it to import (a Rapport archive, a CSV, vCard or iCalendar file).",
+            path.display()
+        ),
+    )
+}
+
 /// The first few kilobytes of `path`, enough to tell its format.
 fn read_head(path: &Path) -> Result<Vec<u8>> {
     use std::io::Read as _;
+    if path.is_dir() {
+        return Err(folder_given(path));
+    }
     let file = std::fs::File::open(path).map_err(|e| Error::file(path, e))?;
     let mut head = Vec::with_capacity(16 * 1024);
     file.take(16 * 1024).read_to_end(&mut head).map_err(|e| Error::file(path, e))?;
@@ -188,7 +201,7 @@ pub(crate) fn read_at_most(path: &Path, limit: u64, too_large: impl Fn(String) -
     let file = std::fs::File::open(path).map_err(|e| Error::file(path, e))?;
     let meta = file.metadata().map_err(|e| Error::file(path, e))?;
     if meta.is_dir() {
-        return Err(Error::file(path, std::io::Error::from(std::io::ErrorKind::IsADirectory)));
+        return Err(folder_given(path));
     }
     if meta.len() > limit {
         return Err(refuse(format!("{} MB", meta.len() / (1024 * 1024))));

@@ -64,6 +64,7 @@ pub enum Lock {
 /// Reads the first 16 bytes: a plain database starts "SQLite format 3"; a locked one starts with
 /// a random salt, which is almost never all printable text.
 pub fn lock_of(path: &Path) -> Result<Lock> {
+    super::not_a_plain_file(path)?;
     let mut head = [0u8; 16];
     let read = match std::fs::File::open(path) {
         Ok(mut file) => file.read(&mut head).map_err(|e| Error::file(path, e))?,
@@ -87,6 +88,10 @@ pub fn unlock(conn: &Connection, path: &Path, lock: Lock, key: Option<&Passphras
     let Some(key) = key else {
         return Err(Error::Locked { path: path.display().to_string() });
     };
+    if key.text().is_empty() {
+        // SQLCipher answers an empty key in its own terms; it opens nothing, so say that.
+        return Err(Error::WrongPassphrase { path: path.display().to_string() });
+    }
     quiet(conn);
     conn.pragma_update(None, "key", key.text())?;
     match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0)) {

@@ -168,9 +168,7 @@ impl Store {
         // log and removes it, so pages left in it mean a session that ended uncleanly (or one
         // running beside this one, where a check costs time but finds the truth as well).
         let unclean = wal_has_pages(path);
-        if exists && !path.is_file() {
-            return Err(Error::file(path, "it is a folder, not a file"));
-        }
+        not_a_plain_file(path)?;
         if !exists {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                 backup::private_dir(dir)?;
@@ -356,6 +354,27 @@ pub fn check_thoroughly(path: &Path, key: Option<&Passphrase>) -> Result<()> {
     let conn = cipher::open(path, OpenFlags::SQLITE_OPEN_READ_ONLY, key)?;
     let verdict = conn.query_row("PRAGMA integrity_check(1)", [], |r| r.get::<_, String>(0));
     if matches!(&verdict, Ok(v) if v == "ok") { Ok(()) } else { Err(damaged(path)) }
+}
+
+/// Refuses a path that names something other than a file: a folder, or a device such as
+/// /dev/null (where nothing written would be kept).
+pub(crate) fn not_a_plain_file(path: &Path) -> Result<()> {
+    let Ok(meta) = std::fs::metadata(path) else { return Ok(()) };
+    let what = if meta.is_dir() {
+        "a folder"
+    } else if !meta.is_file() {
+        "a device or a pipe, where nothing written would be kept"
+    } else {
+        return Ok(());
+    };
+    Err(Error::validation(
+        "db",
+        format!(
+            "{} is {what}, not a database file. Give the path of a file (it is created if it does not exist), such as {}.",
+            path.display(),
+            if meta.is_dir() { path.join("rapport.db").display().to_string() } else { "rapport.db".into() }
+        ),
+    ))
 }
 
 /// The database at `path` is damaged: the sentence that names the newest backup to restore.
