@@ -11,6 +11,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use assert_cmd::Command;
+use assert_cmd::cargo::CommandCargoExt;
 use rusqlite::Connection;
 use tempfile::TempDir;
 
@@ -137,4 +138,41 @@ fn encrypting_and_decrypting_beside_writers_lose_no_acknowledged_write() {
         "encrypt/decrypt soak: {} trials, {writes} writes acknowledged, {refusals} refused, 0 lost",
         trials()
     );
+}
+
+#[test]
+fn writers_taking_the_days_backup_at_once_each_keep_a_whole_copy() {
+    let (_dir, db) = demo();
+    let folder = db.parent().unwrap().join("backups");
+    let (mut copies, rounds) = (0, 10 * trials());
+    for round in 0..rounds {
+        // No copy yet today: each of the three writers finds the daily backup due.
+        let _ = std::fs::remove_dir_all(&folder);
+        let children: Vec<std::process::Child> = (0..3)
+            .map(|n| {
+                let mut cmd = std::process::Command::cargo_bin("rapport").unwrap();
+                cmd.env("RAPPORT_DB", &db)
+                    .env_remove("RAPPORT_AT")
+                    .args(["log", "kestrel", &format!("backup-soak-{round}-{n}")])
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for mut child in children {
+            assert!(child.wait().unwrap().success(), "round {round}: a writer failed");
+        }
+        let files: Vec<PathBuf> = std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().path()).collect();
+        assert!(!files.is_empty(), "round {round}: the day's backup was taken");
+        for file in &files {
+            assert!(file.extension().is_some_and(|e| e == "db"), "round {round}: a leftover {file:?}");
+            let conn = Connection::open(file).unwrap();
+            let verdict: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+            let accounts: i64 = conn.query_row("SELECT count(*) FROM accounts", [], |r| r.get(0)).unwrap();
+            assert!(verdict == "ok" && accounts == 15, "round {round}: {file:?} is not a whole copy");
+        }
+        copies += files.len();
+    }
+    println!("backup soak: {rounds} rounds of three writers at once, {copies} copies kept, every one whole");
 }
