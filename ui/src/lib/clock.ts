@@ -15,9 +15,7 @@ function pinnedMoment(): number | null {
   return Number.isNaN(at) ? null : at;
 }
 
-const pinned = pinnedMoment();
-
 /** The moment the window shows the portfolio as of: a fresh `Date` each call. */
 export function appNow(): Date {
-  return new Date(pinned ?? Date.now());
+  return new Date(pinnedMoment() ?? Date.now());
 }
