@@ -157,9 +157,9 @@ fn nul_characters_in_an_archive_reach_no_export() {
 fn reading_a_device_that_never_ends_stops_at_the_limit_with_a_sentence() {
     let (_dir, db) = demo();
     let err = refused(rapport(&db).args(["import", "/dev/zero"]));
-    assert!(err.contains("more than 64 MB"), "{err}");
+    assert!(err.contains("more than 256 MB"), "{err}");
     let err = refused(rapport(&db).args(["import", "--dry-run", "/dev/zero"]));
-    assert!(err.contains("more than 64 MB"), "{err}");
+    assert!(err.contains("more than 256 MB"), "{err}");
 }
 
 #[test]
@@ -180,14 +180,14 @@ fn an_oversized_id_is_refused_with_its_path_before_it_is_copied() {
 fn an_archive_larger_than_any_address_book_is_still_imported() {
     let (dir, db) = demo();
     let text = ok(rapport(&db).arg("export"));
-    // Rapport's own archive, grown past the 64 MB an address book may have (here by spaces,
+    // Rapport's own archive, grown past the 256 MB an address book may have (here by spaces,
     // which JSON allows anywhere between values).
     let file = dir.path().join("big.json");
     let mut out = std::fs::File::create(&file).unwrap();
     let (head, tail) = text.split_at(1);
     out.write_all(head.as_bytes()).unwrap();
     let padding = vec![b' '; 1024 * 1024];
-    for _ in 0..66 {
+    for _ in 0..258 {
         out.write_all(&padding).unwrap();
     }
     out.write_all(tail.as_bytes()).unwrap();

@@ -588,10 +588,10 @@ fn a_file_too_large_to_be_an_export_or_an_archive_is_turned_away_with_what_to_do
     let dir = TempDir::new().unwrap();
     let (mut r, db) = open(&dir, "rapport.db");
     let huge = dir.path().join("huge.csv");
-    // Sparse: the size is known without writing 65 MB, and refused before a byte is read.
-    std::fs::File::create(&huge).unwrap().set_len(65 * 1024 * 1024).unwrap();
+    // Sparse: the size is known without writing 257 MB, and refused before a byte is read.
+    std::fs::File::create(&huge).unwrap().set_len(257 * 1024 * 1024).unwrap();
     let err = r.import_file(&huge, &ImportOptions::default(), true, now()).unwrap_err();
-    assert!(err.to_string().contains("64 MB at most"), "{err}");
+    assert!(err.to_string().contains("256 MB at most"), "{err}");
     let archive = file(&dir, "rapport.json", r.export_archive(now()).unwrap().as_bytes());
     let before = common::contents(&db);
     let err = r.import_file(&archive, &ImportOptions::default(), false, now()).unwrap_err();

@@ -23,9 +23,10 @@ use crate::interop::{CalendarEvent, LineProblem, PersonCard, Read, ical, text, v
 use crate::store::known::{self, Found, Known};
 use crate::store::{BackupReason, RecordKind, accounts, contacts, meetings};
 
-/// Larger files are not address books or calendars an account manager keeps; refusing them
-/// early keeps a wrong choice of file from filling memory.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// Larger files are not address books, calendars or CRM exports an account manager keeps (a
+/// CRM's export of a million people is about 100 MB); refusing them early keeps a wrong choice
+/// of file from filling memory.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
@@ -165,8 +166,9 @@ pub fn format_of(name: &str, text: &str) -> FileFormat {
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     read_at_most(path, MAX_FILE_BYTES, |size_mb| {
         format!(
-            "{} is {size_mb}, larger than any address book, calendar or CRM export Rapport takes (64 MB at most). Choose the exported file itself.",
-            path.display()
+            "{} is {size_mb}, larger than any address book, calendar or CRM export Rapport takes ({} MB at most). Choose the exported file itself.",
+            path.display(),
+            MAX_FILE_BYTES / (1024 * 1024)
         )
     })
 }
@@ -194,7 +196,7 @@ fn read_head(path: &Path) -> Result<Vec<u8>> {
 }
 
 /// Reads `path` whole, but never more than `limit` bytes; `too_large` words the refusal from
-/// the size ("70 MB", or "more than 64 MB" when the source gave no size).
+/// the size ("300 MB", or "more than 256 MB" when the source gave no size).
 pub(crate) fn read_at_most(path: &Path, limit: u64, too_large: impl Fn(String) -> String) -> Result<Vec<u8>> {
     use std::io::Read as _;
     let refuse = |size: String| Error::validation("path", too_large(size));
