@@ -513,6 +513,40 @@ mod tests {
     }
 
     #[test]
+    fn leftovers_of_interrupted_copies_are_cleaned_once_nobody_writes_them() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let db = dir.path().join("rapport.db");
+        let backups = folder(&db);
+        std::fs::create_dir_all(&backups).unwrap();
+        let stale = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        let make = |name: &str, old: bool| {
+            let path =
+                if name.starts_with("rapport.db") { dir.path().join(name) } else { backups.join(name) };
+            let file = std::fs::File::create(&path).unwrap();
+            if old {
+                file.set_modified(stale).unwrap();
+            }
+            path
+        };
+        let gone = [
+            make(".rapport-20261201T100000Z-scheduled.db.123-0.partial", true),
+            make(".rapport-20261201T100000Z-scheduled.db.123-0.partial-wal", true),
+            make("rapport-20261130T100000Z-scheduled.db-shm", true),
+            make("rapport-20261130T100000Z-scheduled.db.converting", true),
+            make("rapport.db.converting", true),
+        ];
+        let kept = [
+            make(".rapport-20261202T100000Z-scheduled.db.456-0.partial", false),
+            make("rapport-20261130T100000Z-scheduled.db", true),
+            make("notes.txt", true),
+        ];
+        assert_eq!(clean_leftovers(&db), gone.len());
+        assert!(gone.iter().all(|p| !p.exists()), "every stale leftover went");
+        assert!(kept.iter().all(|p| p.exists()), "a copy under way, a backup and a file not Rapport's stay");
+        assert_eq!(clean_leftovers_now(&db), 1, "holding the database alone, a fresh temporary goes too");
+    }
+
+    #[test]
     fn copies_dated_in_the_future_are_kept_and_never_cost_the_present_ones_their_place() {
         let now = at(2026, 12, 2, 12);
         let files = vec![
