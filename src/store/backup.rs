@@ -169,57 +169,79 @@ pub(crate) fn temporary_beside(target: &Path) -> PathBuf {
     target.with_file_name(unique)
 }
 
-/// How long a temporary file must have gone unwritten before it is taken for a leftover: a
-/// copy or conversion under way writes to its file all along (the longest pause, the integrity
-/// check of a sealed copy, takes seconds even on a heavy portfolio).
-const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_secs(2 * 60);
-
-/// Removes what interrupted copies left: temporary files in the backup folder (`.partial`, and
-/// their `-wal`, `-shm` and `-journal`), log files beside finished copies (which are
-/// self-contained), and a conversion's `.converting` file, there or beside the database.
-/// Returns how many went. Nothing written to in the last two minutes is touched.
+/// Removes what interrupted copies left: a copy's temporary files (`.NAME.PID-N.partial`, and
+/// their `-wal`, `-shm` and `-journal`) once the process named in them is gone; and, when no
+/// other Rapport is writing or maintaining the database, log files beside finished copies (which
+/// are self-contained) and a conversion's `.converting` file, there or beside the database.
+/// Returns how many went. Nothing is judged by its age: a clock set wrong, or a file system's
+/// own, once made a copy under way look abandoned.
 pub fn clean_leftovers(db: &Path) -> usize {
-    clean_older_than(db, LEFTOVER_AGE)
+    let alone = super::exclusive::try_alone(db);
+    clean(db, alone.is_some())
 }
 
-/// [`clean_leftovers`] of any age, for an operation that holds the database alone (a plain
-/// temporary copy must not outlive the database's locking).
+/// [`clean_leftovers`] for an operation that already holds the database alone (encrypt,
+/// decrypt): a plain temporary copy must not outlive the database's locking.
 pub fn clean_leftovers_now(db: &Path) -> usize {
-    clean_older_than(db, std::time::Duration::ZERO)
+    clean(db, true)
 }
 
-fn clean_older_than(db: &Path, age: std::time::Duration) -> usize {
-    let old_enough = |path: &Path| {
-        std::fs::metadata(path)
-            .and_then(|m| m.modified())
-            .is_ok_and(|at| at.elapsed().is_ok_and(|old| old >= age))
-    };
+fn clean(db: &Path, alone: bool) -> usize {
     let mut removed = 0;
-    // A conversion's temporary beside the database itself (encrypt, decrypt).
+    let mut remove = |path: &Path| {
+        if std::fs::remove_file(path).is_ok() {
+            removed += 1;
+        }
+    };
     let converting = PathBuf::from(format!("{}.converting", db.display()));
-    if converting.exists() && old_enough(&converting) && std::fs::remove_file(&converting).is_ok() {
-        removed += 1;
+    if alone && converting.exists() {
+        remove(&converting);
     }
     let Ok(entries) = std::fs::read_dir(folder(db)) else { return removed };
     for entry in entries.filter_map(|e| e.ok()) {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let temporary = [
-            ".partial",
-            ".partial-wal",
-            ".partial-shm",
-            ".partial-journal",
-            ".db-wal",
-            ".db-shm",
-            ".db-journal",
-            ".db.converting",
-        ]
-        .iter()
-        .any(|suffix| name.ends_with(suffix));
-        if temporary && old_enough(&entry.path()) && std::fs::remove_file(entry.path()).is_ok() {
-            removed += 1;
+        let leftover = match copying_process(&name) {
+            Some(pid) => !process_alive(pid),
+            None => {
+                alone
+                    && [".db-wal", ".db-shm", ".db-journal", ".db.converting"]
+                        .iter()
+                        .any(|suffix| name.ends_with(suffix))
+            }
+        };
+        if leftover {
+            remove(&entry.path());
         }
     }
     removed
+}
+
+/// The process a copy's temporary file belongs to, from its name (see [`temporary_beside`]).
+fn copying_process(name: &str) -> Option<u32> {
+    let stem = ["", "-wal", "-shm", "-journal"]
+        .iter()
+        .find_map(|tail| name.strip_suffix(&format!(".partial{tail}")))?;
+    let (_, tag) = stem.rsplit_once('.')?;
+    let (pid, n) = tag.split_once('-')?;
+    n.parse::<u64>().ok()?;
+    pid.parse().ok()
+}
+
+/// Whether a process with this id is running (its temporary files are then its own business).
+fn process_alive(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else { return false };
+        // SAFETY: signal 0 only asks whether the process exists; nothing is sent.
+        unsafe {
+            libc::kill(pid, 0) == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
+    }
 }
 
 /// Every page of `from` into the empty file at `to`, keyed like it, with SQLite's online backup
@@ -518,32 +540,40 @@ mod tests {
         let db = dir.path().join("rapport.db");
         let backups = folder(&db);
         std::fs::create_dir_all(&backups).unwrap();
-        let stale = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-        let make = |name: &str, old: bool| {
+        let make = |name: &str| {
             let path =
                 if name.starts_with("rapport.db") { dir.path().join(name) } else { backups.join(name) };
-            let file = std::fs::File::create(&path).unwrap();
-            if old {
-                file.set_modified(stale).unwrap();
-            }
+            std::fs::File::create(&path).unwrap();
             path
         };
+        // A process that has ended, and this one, which is still copying.
+        let mut ended = std::process::Command::new("true").spawn().unwrap();
+        ended.wait().unwrap();
+        let (gone_pid, alive_pid) = (ended.id(), std::process::id());
         let gone = [
-            make(".rapport-20261201T100000Z-scheduled.db.123-0.partial", true),
-            make(".rapport-20261201T100000Z-scheduled.db.123-0.partial-wal", true),
-            make("rapport-20261130T100000Z-scheduled.db-shm", true),
-            make("rapport-20261130T100000Z-scheduled.db.converting", true),
-            make("rapport.db.converting", true),
+            make(&format!(".rapport-20261201T100000Z-scheduled.db.{gone_pid}-0.partial")),
+            make(&format!(".rapport-20261201T100000Z-scheduled.db.{gone_pid}-3.partial-wal")),
+            make("rapport-20261130T100000Z-scheduled.db-shm"),
+            make("rapport-20261130T100000Z-scheduled.db.converting"),
+            make("rapport.db.converting"),
         ];
         let kept = [
-            make(".rapport-20261202T100000Z-scheduled.db.456-0.partial", false),
-            make("rapport-20261130T100000Z-scheduled.db", true),
-            make("notes.txt", true),
+            make(&format!(".rapport-20261202T100000Z-scheduled.db.{alive_pid}-0.partial")),
+            make("rapport-20261130T100000Z-scheduled.db"),
+            make("notes.txt"),
         ];
-        assert_eq!(clean_leftovers(&db), gone.len());
-        assert!(gone.iter().all(|p| !p.exists()), "every stale leftover went");
+        // While another Rapport maintains the database, only what a dead process left goes.
+        let held = crate::store::exclusive::exclusive(&db).unwrap();
+        let other = std::thread::spawn({
+            let db = db.clone();
+            move || clean_leftovers(&db)
+        });
+        assert_eq!(other.join().unwrap(), 2, "the dead process's two files");
+        assert!(gone[2..].iter().all(|p| p.exists()), "logs and conversions wait for the lock");
+        drop(held);
+        assert_eq!(clean_leftovers(&db), 3);
+        assert!(gone.iter().all(|p| !p.exists()), "every leftover went");
         assert!(kept.iter().all(|p| p.exists()), "a copy under way, a backup and a file not Rapport's stay");
-        assert_eq!(clean_leftovers_now(&db), 1, "holding the database alone, a fresh temporary goes too");
     }
 
     #[test]

@@ -61,6 +61,12 @@ pub fn exclusive(db: &Path) -> Result<Held> {
     })
 }
 
+/// The exclusive lock if it can be had this instant (no write or maintenance under way in any
+/// process), for chores that must not race either; `None` otherwise, without waiting.
+pub fn try_alone(db: &Path) -> Option<Held> {
+    try_now(&open(db).ok()?, true)
+}
+
 /// Whether the file at `db` is still the one a connection opened as `identity`: encrypt and
 /// decrypt put a new file in its place.
 pub fn same_file(db: &Path, identity: Option<(u64, u64)>) -> bool {
@@ -101,6 +107,22 @@ fn take(file: &File, exclusive: bool) -> Result<Option<Held>> {
         }
         std::thread::sleep(Duration::from_millis(5));
     }
+}
+
+#[cfg(unix)]
+fn try_now(file: &File, exclusive: bool) -> Option<Held> {
+    use std::os::fd::AsRawFd;
+    let mode = if exclusive { libc::LOCK_EX } else { libc::LOCK_SH };
+    // SAFETY: as in `take`.
+    if unsafe { libc::flock(file.as_raw_fd(), mode | libc::LOCK_NB) } != 0 {
+        return None;
+    }
+    Some(Held { file: file.try_clone().ok()? })
+}
+
+#[cfg(not(unix))]
+fn try_now(file: &File, _exclusive: bool) -> Option<Held> {
+    Some(Held { file: file.try_clone().ok()? })
 }
 
 #[cfg(unix)]
