@@ -176,3 +176,29 @@ fn writers_taking_the_days_backup_at_once_each_keep_a_whole_copy() {
     }
     println!("backup soak: {rounds} rounds of three writers at once, {copies} copies kept, every one whole");
 }
+
+#[test]
+fn archive_imports_beside_writers_lose_no_acknowledged_write() {
+    let (mut writes, mut imports) = (0, 0);
+    for trial in 0..trials() {
+        let (dir, db) = demo();
+        let archive = dir.path().join("archive.json");
+        let out = rapport(&db).args(["export", "--out"]).arg(&archive).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let stop = Arc::new(AtomicBool::new(false));
+        let handle = writer(db.clone(), trial, stop.clone());
+        for _ in 0..3 {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            let out = rapport(&db).arg("import").arg(&archive).output().unwrap();
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            imports += 1;
+        }
+        stop.store(true, Ordering::Relaxed);
+        let (acknowledged, _) = handle.join().unwrap();
+        let found = summaries(&db, None);
+        let missing: Vec<&String> = acknowledged.iter().filter(|s| !found.contains(*s)).collect();
+        assert!(missing.is_empty(), "trial {trial}: acknowledged and lost beside an import: {missing:?}");
+        writes += acknowledged.len();
+    }
+    println!("import soak: {} trials, {imports} imports, {writes} writes acknowledged, 0 lost", trials());
+}

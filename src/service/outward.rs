@@ -226,6 +226,8 @@ impl Rapport {
                     format!("The folder for {} does not exist. Choose a folder that does.", path.display()),
                 ));
             }
+            // Refused before the setting is kept, so a refused choice leaves nothing behind.
+            super::files::refuse_own_files(self.store.path(), path)?;
         }
         let settings = FeedSettings { path: path.map(|p| p.display().to_string()) };
         self.store.save_setting(FEED_KEY, &settings)?;

@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { execFileSync, spawn } from "node:child_process";
+import { dirname, join } from "node:path";
 import { appBinary, cliBinary, demoDatabase, startDesktop } from "./harness.js";
 
 let desktop;
@@ -127,6 +128,12 @@ test("every command refuses malformed, oversized and hostile input, and nothing 
     ["export_file", { format: "docx", accountId: null, path: "/tmp/x.docx" }, false],
     ["export_file", { format: "csv", accountId: null, path: "/nonexistent/folder/people.csv" }, true],
     ["export_file", { format: "vcard", accountId: hostile, path: "/tmp/rapport-e2e-people.vcf" }, true],
+    // Onto the open database, its log, its lock or its backups: refused, the file untouched.
+    ["export_file", { format: "archive", accountId: null, path: db }, true],
+    ["export_file", { format: "csv", accountId: null, path: `${db}-wal` }, true],
+    ["export_file", { format: "ics", accountId: null, path: `${db}-lock` }, true],
+    ["export_file", { format: "archive", accountId: null, path: join(dirname(db), "backups", "rapport.json") }, true],
+    ["save_feed_settings", { settings: { path: join(dirname(db), "backups", "rapport.ics") }, choose: false }, true],
     ["save_feed_settings", { settings: { path: "/nonexistent/folder/rapport.ics" }, choose: false }, true],
     ["save_feed_settings", { settings: { path: "/tmp/rapport.txt" }, choose: false }, true],
     ["no_such_command", {}, false],
