@@ -95,9 +95,13 @@ export async function startDesktop(db, { withSessionBus = false, extraEnv = {} }
   };
   if (bus) env.DBUS_SESSION_BUS_ADDRESS = bus.address;
   else delete env.DBUS_SESSION_BUS_ADDRESS;
+  // In a process group of its own, so that stopping it also stops everything it started: the
+  // app and WebKit's processes, one of which once outlived its app and held the test runner's
+  // output open.
   const driver = spawn(tauriDriver(), ["--port", String(port), "--native-port", String(nativePort)], {
     env,
     stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
   });
   await waitForPort(port, driver, "tauri-driver");
 
@@ -145,6 +149,12 @@ export async function startDesktop(db, { withSessionBus = false, extraEnv = {} }
     async stop() {
       for (const s of sessions) await s.deleteSession().catch(() => {});
       driver.kill("SIGTERM");
+      await new Promise((r) => setTimeout(r, 300));
+      try {
+        process.kill(-driver.pid, "SIGKILL");
+      } catch {
+        // the group has already ended
+      }
       xvfb.kill("SIGTERM");
       bus?.daemon.kill("SIGTERM");
     },
