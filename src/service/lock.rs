@@ -7,10 +7,10 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
-use super::Rapport;
-use crate::error::{Error, Result};
 use rusqlite::OpenFlags;
 
+use super::Rapport;
+use crate::error::{Error, Result};
 use crate::store::{BackupReason, Lock, Passphrase, backup, cipher, exclusive, lock_of};
 
 /// Locks the plain database at `db` (and its backups) with `new`, and opens it. The backups are
@@ -19,7 +19,8 @@ use crate::store::{BackupReason, Lock, Passphrase, backup, cipher, exclusive, lo
 pub fn encrypt(db: &Path, new: &Passphrase, now: DateTime<Utc>) -> Result<Rapport> {
     let _alone = exclusive::exclusive(db)?;
     if lock_of(db)? == Lock::Locked {
-        if cipher::open(db, OpenFlags::SQLITE_OPEN_READ_ONLY, Some(new)).is_ok_and(|c| opens(&c)) {
+        // Opening proves the key: `cipher::open` reads the schema with it.
+        if cipher::open(db, OpenFlags::SQLITE_OPEN_READ_ONLY, Some(new)).is_ok() {
             // An earlier run locked the database itself: only copies left plain remain to do.
             backup::clean_leftovers_now(db);
             convert_backups(db, None, Some(new))?;
@@ -70,10 +71,6 @@ pub fn decrypt_needs_passphrase(db: &Path) -> Result<bool> {
 
 fn locked_copies_left(db: &Path) -> Result<bool> {
     Ok(backup::list(db)?.iter().any(|f| lock_of(Path::new(&f.path)).is_ok_and(|l| l == Lock::Locked)))
-}
-
-fn opens(conn: &rusqlite::Connection) -> bool {
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)).is_ok()
 }
 
 /// Converts every copy still in the old state; one converted by an earlier, interrupted run is
