@@ -65,6 +65,8 @@ fn write_missing_fixtures() {
                 .unwrap();
         }
         conn.execute_batch("COMMIT; DETACH DATABASE demo; PRAGMA journal_mode = DELETE; VACUUM;").unwrap();
+        // The fixture is the database alone, without the lock file opening it left beside it.
+        let _ = std::fs::remove_file(rapport::store::exclusive::lock_path(&target));
     }
 }
 
@@ -121,7 +123,7 @@ fn a_migration_that_fails_leaves_the_file_as_it_was_with_a_copy() {
     // everything it did before that must be undone too.
     Connection::open(&path)
         .unwrap()
-        .execute_batch("CREATE INDEX interactions_judged ON meetings (id);")
+        .execute_batch("CREATE INDEX health_snapshots_trend ON meetings (id);")
         .unwrap();
     let before = contents(&path);
 
@@ -131,7 +133,9 @@ fn a_migration_that_fails_leaves_the_file_as_it_was_with_a_copy() {
     assert_eq!(contents(&path), before, "not a row or version changed");
     let conn = Connection::open(&path).unwrap();
     let kept: i64 = conn
-        .query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'interactions_by_time'", [], |r| r.get(0))
+        .query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'health_snapshots_by_day'", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(kept, 1, "the index the failed migration dropped is back");
     assert_eq!(contents(Path::new(backup)), before, "the copy named is the file as it was");

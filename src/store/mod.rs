@@ -74,6 +74,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0007_health.sql")),
     M::up(include_str!("migrations/0008_interop.sql")),
     M::up(include_str!("migrations/0009_touch_figures.sql")),
+    M::up(include_str!("migrations/0010_trend_index.sql")),
 ];
 
 /// The schema version this build writes.
