@@ -42,7 +42,9 @@ async fn with_core<T: Send + 'static>(
     tauri::async_runtime::spawn_blocking(move || {
         let mut guard = core.lock().map_err(|_| busy())?;
         let rapport = guard.as_mut().map_err(|err| err.clone())?;
-        operation(rapport, clock.now()).map_err(UserError::from)
+        let path = rapport.path().to_path_buf();
+        operation(rapport, clock.now())
+            .map_err(|err| UserError::from(rapport::service::name_damage(&path, err)))
     })
     .await
     .map_err(|_| busy())?

@@ -222,11 +222,7 @@ fn execute(cli: Cli) -> Result<()> {
         }
         Ok(())
     });
-    // Damage met while reading is named with the file and its newest backup.
-    let result = result.map_err(|err| match err {
-        Error::Damaged { path, .. } if path.is_empty() => crate::store::damaged(&db),
-        other => other,
-    });
+    let result = result.map_err(|err| crate::service::name_damage(&db, err));
     if result.is_err() && created {
         // The command failed on a database it had just created: leave no empty file behind.
         for suffix in ["", "-wal", "-shm"] {

@@ -85,12 +85,12 @@ pub fn restore(
     now: DateTime<Utc>,
     key: Option<Passphrase>,
 ) -> Result<(Rapport, Restored)> {
-    // Alone from the safety copy to the last page restored: a write in between would be in
-    // neither the copy kept nor the file restored.
     // A wrong passphrase is said to be wrong, not taken for a backup locked with another one.
     if crate::store::lock_of(db)? == crate::store::Lock::Locked {
         drop(crate::store::cipher::open(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY, key.as_ref())?);
     }
+    // Alone from the safety copy to the last page restored: a write in between would be in
+    // neither the copy kept nor the file restored.
     let alone = crate::store::exclusive::exclusive(db)?;
     let safety = backup::restore(db, file, now, key.as_ref())?;
     drop(alone);

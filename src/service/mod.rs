@@ -73,6 +73,16 @@ pub fn briefing(now: DateTime<Utc>, newest: Option<DateTime<Utc>>) -> Window {
     }
 }
 
+/// Damage a read met (SQLite's "malformed") reaches the user named with the database at `db`
+/// and its newest backup to restore, whichever door it came through; other errors pass as
+/// they are.
+pub fn name_damage(db: &Path, err: Error) -> Error {
+    match err {
+        Error::Damaged { path, .. } if path.is_empty() => crate::store::damaged(db),
+        other => other,
+    }
+}
+
 /// Search shows at most this many results.
 pub const SEARCH_LIMIT: u32 = 60;
 
