@@ -158,11 +158,6 @@ impl Rapport {
         self.pinned = clock.is_pinned();
     }
 
-    /// Whether the moments handed in are pinned rather than the machine's.
-    pub fn is_pinned(&self) -> bool {
-        self.pinned
-    }
-
     /// The moment a chore runs at: `now` when it is the machine's, the machine's clock when
     /// `now` is pinned.
     pub(crate) fn chore_time(&self, now: DateTime<Utc>) -> DateTime<Utc> {
