@@ -72,9 +72,10 @@ pub enum Error {
     #[error("{}", archive_problems(problems))]
     InvalidArchive { problems: Vec<crate::archive::Problem> },
 
-    /// A CSV, vCard or calendar file with lines that cannot be imported; `good` records could be.
-    #[error("{}", bad_lines(file, problems, *good))]
-    BadLines { file: String, problems: Vec<crate::interop::LineProblem>, good: u32 },
+    /// A CSV, vCard or calendar file with `count` lines that cannot be imported (the first of
+    /// them in `problems`); `good` records could be.
+    #[error("{}", bad_lines(file, problems, *count, *good))]
+    BadLines { file: String, problems: Vec<crate::interop::LineProblem>, count: u32, good: u32 },
 }
 
 fn damaged(path: &str, newest_backup: Option<&str>) -> String {
@@ -102,8 +103,7 @@ fn archive_problems(problems: &[crate::archive::Problem]) -> String {
     text
 }
 
-fn bad_lines(file: &str, problems: &[crate::interop::LineProblem], good: u32) -> String {
-    let count = problems.len();
+fn bad_lines(file: &str, problems: &[crate::interop::LineProblem], count: u32, good: u32) -> String {
     let lines =
         if count == 1 { "1 line has a problem".to_string() } else { format!("{count} lines have problems") };
     let mut text = if good == 0 {
@@ -118,8 +118,9 @@ fn bad_lines(file: &str, problems: &[crate::interop::LineProblem], good: u32) ->
     for p in problems.iter().take(50) {
         text.push_str(&format!("\nLine {}: {}", p.line, p.message));
     }
-    if count > 50 {
-        text.push_str(&format!("\n… and {} more.", count - 50));
+    let shown = problems.len().min(50) as u32;
+    if count > shown {
+        text.push_str(&format!("\n… and {} more.", count - shown));
     }
     text
 }

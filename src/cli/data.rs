@@ -220,14 +220,25 @@ fn exchange_text(
         let at = if r.kind == RecordKind::Account { String::new() } else { format!(" ({})", r.account) };
         lines.push(format!("  line {}: {verb} {} {}{at}{changes}", r.line, r.kind.noun(), r.label));
     }
-    if !report.problems.is_empty() {
+    let total = report.created + report.merged + report.restored + report.unchanged;
+    if (report.records.len() as u32) < total {
+        lines.push(format!(
+            "  … and {} more records (the first {} are listed).",
+            total - report.records.len() as u32,
+            report.records.len()
+        ));
+    }
+    if report.problem_count > 0 {
         lines.push(format!(
             "{} lines cannot be imported{}:",
-            report.problems.len(),
+            report.problem_count,
             if report.dry_run { " (import the rest with --skip-bad-rows)" } else { " and were left out" }
         ));
         for p in &report.problems {
             lines.push(format!("  line {}: {}", p.line, p.message));
+        }
+        if (report.problems.len() as u32) < report.problem_count {
+            lines.push(format!("  … and {} more.", report.problem_count - report.problems.len() as u32));
         }
     }
     if !report.skipped.is_empty() {

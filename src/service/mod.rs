@@ -25,7 +25,7 @@ pub use backups::{Backups, Restored, backups_at, keep_backups_at, restore};
 pub use briefs::BriefFormat;
 pub use capture::{CaptureDraft, Captured};
 pub use exchange::{
-    ExchangeReport, FileFormat, ImportOptions, ImportSource, Outcome, PlannedRecord, format_of,
+    ExchangeReport, FileFormat, ImportOptions, ImportSource, LISTED, Outcome, PlannedRecord, format_of,
 };
 pub use health::{AccountHealth, AccountReview, Review};
 pub use lock::{decrypt, decrypt_needs_passphrase, encrypt};

@@ -114,14 +114,20 @@ impl Store {
         )?;
         let mut rows = stmt.query([codec::date(&from)])?;
         let mut out: HashMap<Id, Vec<TrendPoint>> = HashMap::new();
+        // Read in place: an account's id is copied once, not for each of its 91 days.
         while let Some(row) = rows.next()? {
-            let day: String = row.get(1)?;
             let point = TrendPoint {
-                day: codec::parse_date(1, &day)?,
+                day: codec::parse_date(1, codec::text(row, 1)?)?,
                 score: row.get(2)?,
                 reconstructed: row.get(3)?,
             };
-            out.entry(row.get(0)?).or_default().push(point);
+            let id = codec::text(row, 0)?;
+            match out.get_mut(id) {
+                Some(points) => points.push(point),
+                None => {
+                    out.insert(id.to_string(), vec![point]);
+                }
+            }
         }
         Ok(out)
     }

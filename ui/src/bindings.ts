@@ -879,8 +879,12 @@ export type ExchangeReport = ExchangeReport_Serialize | ExchangeReport_Deseriali
 export type ExchangeReport_Deserialize = {
 	format: FileFormat,
 	encoding: string,
+	/**  The first records, in the file's order ([`LISTED`] at most; the counts below are of all). */
 	records: PlannedRecord[],
+	/**  The first lines that cannot be imported ([`LISTED`] at most). */
 	problems: LineProblem[],
+	/**  How many lines cannot be imported, listed or not. */
+	problem_count: number,
 	/**  Properties in the file that Rapport does not keep (PHOTO, X-…), skipped. */
 	skipped: string[],
 	created: number,
@@ -896,8 +900,12 @@ export type ExchangeReport_Deserialize = {
 export type ExchangeReport_Serialize = {
 	format: FileFormat,
 	encoding: string,
+	/**  The first records, in the file's order ([`LISTED`] at most; the counts below are of all). */
 	records: PlannedRecord[],
+	/**  The first lines that cannot be imported ([`LISTED`] at most). */
 	problems: LineProblem[],
+	/**  How many lines cannot be imported, listed or not. */
+	problem_count: number,
 	/**  Properties in the file that Rapport does not keep (PHOTO, X-…), skipped. */
 	skipped: string[],
 	created: number,

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import type { ImportSource, PlannedRecord } from "../bindings";
 import { exchangeReport as report } from "../test/fixtures";
-import { columnLabel, columns, describeSource, examples, fileUrl, importLabel, imported, planned } from "./exchange";
+import { columnLabel, columns, describeSource, examples, fileUrl, importLabel, imported, notListed, planned } from "./exchange";
 
 function source(overrides: Partial<ImportSource> = {}): ImportSource {
   return { path: "/home/anna/people.csv", name: "people.csv", format: "csv", encoding: "UTF-8", csv: null, ...overrides };
@@ -61,10 +61,19 @@ test("an import says what it did, what it left out and where the copy from befor
 });
 
 test("the import button says how many records go in when some lines cannot", () => {
-  expect(importLabel(report({ records: [record(2), record(3)] }))).toBe("Import");
+  expect(importLabel(report({ records: [record(2), record(3)], created: 2 }))).toBe("Import");
   const problems = [{ line: 4, message: "x" }];
-  expect(importLabel(report({ records: [record(2), record(3)], problems }))).toBe("Import the 2 good records");
-  expect(importLabel(report({ records: [record(2)], problems }))).toBe("Import the 1 good record");
+  expect(importLabel(report({ records: [record(2), record(3)], created: 1, merged: 1, problems }))).toBe("Import the 2 good records");
+  expect(importLabel(report({ records: [record(2)], created: 1, problems }))).toBe("Import the 1 good record");
+});
+
+test("a file too long to list is counted whole: the button and the sentences count every record and line", () => {
+  const listed = Array.from({ length: 1000 }, (_, n) => record(n + 2));
+  const problems = Array.from({ length: 1000 }, (_, n) => ({ line: n + 2, message: "x" }));
+  const long = report({ records: listed, created: 249_000, merged: 1000, problems, problem_count: 4200, dry_run: false });
+  expect(importLabel(long)).toBe("Import the 250,000 good records");
+  expect(imported("crm.csv", long)).toBe("Imported crm.csv: 249,000 added, 1,000 merged. 4,200 lines with problems were left out.");
+  expect(notListed(1000, 250_000, "records")).toBe("The first 1,000 of 250,000 records are listed above.");
 });
 
 test("the calendar file's address works on every system", () => {

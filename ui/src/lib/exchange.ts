@@ -50,7 +50,9 @@ export const exportFormats: { value: Exclude<ExportFormat, "archive">; label: st
 
 const separators: Record<string, string> = { ",": "commas", ";": "semicolons", tab: "tabs", "|": "vertical bars" };
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** A number as an account manager reads it: "250,000". */
+const number = (n: number) => n.toLocaleString("en-US");
+const count = (n: number, one: string, many: string) => `${number(n)} ${n === 1 ? one : many}`;
 
 /** "CSV, 42 rows, Windows-1252, separated by semicolons"; "vCard address book"; "Calendar". */
 export function describeSource(source: ImportSource): string {
@@ -80,7 +82,17 @@ export function examples(sample: string[][], column: number, most = 3): string[]
 
 function parts(report: ExchangeReport, words: [string, string, string, string]): string[] {
   const counts = [report.created, report.merged, report.restored, report.unchanged];
-  return counts.flatMap((n, i) => (n > 0 ? [`${n} ${words[i]}`] : []));
+  return counts.flatMap((n, i) => (n > 0 ? [`${number(n)} ${words[i]}`] : []));
+}
+
+/** How many records an import creates or touches, listed or not. */
+export function recordCount(report: ExchangeReport): number {
+  return report.created + report.merged + report.restored + report.unchanged;
+}
+
+/** Under a long list: "The first 1,000 of 250,000 records are listed above." */
+export function notListed(listed: number, all: number, noun: "lines" | "records"): string {
+  return `The first ${number(listed)} of ${number(all)} ${noun} are listed above.`;
 }
 
 /** What a preview plans: "3 to add, 1 to merge, 1 to bring back from the archive, 6 unchanged". */
@@ -92,7 +104,7 @@ export function planned(report: ExchangeReport): string {
 /** What an import did, with the lines it left out and where the copy from before is. */
 export function imported(name: string, report: ExchangeReport): string {
   const said = parts(report, ["added", "merged", "brought back from the archive", "unchanged"]);
-  const left = report.problems.length;
+  const left = report.problem_count;
   const leftOut = left > 0 ? ` ${count(left, "line with a problem was", "lines with problems were")} left out.` : "";
   const backup = report.backup ? ` A copy from before is in ${report.backup}.` : "";
   return `Imported ${name}: ${said.length === 0 ? "nothing was new" : said.join(", ")}.${leftOut}${backup}`;
@@ -100,9 +112,9 @@ export function imported(name: string, report: ExchangeReport): string {
 
 /** "Import", or, when the preview found lines that cannot be imported, how many records go in without them. */
 export function importLabel(report: ExchangeReport): string {
-  if (report.problems.length === 0) return "Import";
-  const n = report.records.length;
-  return n === 1 ? "Import the 1 good record" : `Import the ${n} good records`;
+  if (report.problem_count === 0) return "Import";
+  const n = recordCount(report);
+  return n === 1 ? "Import the 1 good record" : `Import the ${number(n)} good records`;
 }
 
 /** The address a calendar app subscribes to for the file at `path`, on any system. */

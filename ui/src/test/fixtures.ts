@@ -593,13 +593,14 @@ export function plannedRecord(overrides: Partial<PlannedRecord> = {}): PlannedRe
   return { line: 2, kind: "contact", outcome: "create", label: "Annika Vogt", account: "Kestrel Logistik GmbH", changes: [], ...overrides };
 }
 
-/** What a preview of an import found: nothing, unless told. */
+/** What a preview of an import found: nothing, unless told. Every problem given is counted, as the core counts them. */
 export function exchangeReport(overrides: Partial<ExchangeReport_Serialize> = {}): ExchangeReport_Serialize {
   return {
     format: "csv",
     encoding: "Windows-1252",
     records: [],
     problems: [],
+    problem_count: overrides.problems?.length ?? 0,
     skipped: [],
     created: 0,
     merged: 0,

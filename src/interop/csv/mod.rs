@@ -6,6 +6,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use specta::Type;
 
+mod reader;
+
+pub use reader::{CsvRows, Table, TableRow, read_table};
+
 use super::{LineProblem, PersonCard, Read};
 use crate::domain::{DateKind, ImportantDate, word_enum};
 
@@ -64,20 +68,6 @@ impl Column {
     }
 }
 
-/// A CSV file read as cells, before any meaning is given to its columns.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Table {
-    pub delimiter: u8,
-    pub header: Vec<String>,
-    pub rows: Vec<TableRow>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TableRow {
-    pub line: u32,
-    pub cells: Vec<String>,
-}
-
 /// What the app shows before the user maps the columns.
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct CsvLayout {
@@ -104,109 +94,32 @@ pub struct CompanyRow {
     pub notes: Option<String>,
 }
 
-/// The rows of a mapped file: people (when a name column is mapped) or companies.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Rows {
-    People(Read<PersonCard>),
-    Companies(Read<CompanyRow>),
+/// What a mapped file's rows are: people (when a name column is mapped) or companies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Meaning {
+    People,
+    Companies,
 }
 
-const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
-
-/// Reads the cells, finding the delimiter from the first lines: the one that splits them into
-/// the same number of columns, more than one, wins (Excel in much of Europe writes ";").
-pub fn read_table(text: &str) -> Result<Table, LineProblem> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(LineProblem {
-            line: 1,
-            message: "The file is empty. Export it again from your CRM or spreadsheet.".into(),
-        });
-    }
-    let delimiter = DELIMITERS.into_iter().max_by_key(|d| score(text, *d)).unwrap_or(b',');
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(false)
-        .from_reader(text.as_bytes());
-    let mut header = None;
-    let mut rows = Vec::new();
-    let mut lines = Lines { bytes: text.as_bytes(), at: 0, breaks: 0 };
-    for record in reader.records() {
-        let record = record.map_err(|e| LineProblem {
-            line: e.position().map_or(1, |p| lines.line_at(p.byte())),
-            message: "This line could not be read as CSV (a quote is probably left open). Fix it in a spreadsheet and export again.".into(),
-        })?;
-        let line = record.position().map_or(1, |p| lines.line_at(p.byte()));
-        let cells: Vec<String> = record.iter().map(|c| unguarded(c.trim()).to_string()).collect();
-        if cells.iter().all(String::is_empty) {
-            continue;
-        }
-        match header {
-            None => header = Some(cells),
-            Some(_) => rows.push(TableRow { line, cells }),
-        }
-    }
-    let header = header.unwrap_or_default();
-    Ok(Table { delimiter, header, rows })
-}
-
-/// Counts line breaks as the records go by. Records only move forward, so each byte is counted
-/// once: counting from the start for every record made a 100,000-row file take minutes.
-struct Lines<'a> {
-    bytes: &'a [u8],
-    /// How far the breaks have been counted.
-    at: usize,
-    breaks: u32,
-}
-
-impl Lines<'_> {
-    /// The 1-based line where a record starts. The csv crate places a record at the end of the
-    /// line before it (and its line count with it), so line breaks at that place are skipped.
-    fn line_at(&mut self, byte: u64) -> u32 {
-        let bytes = self.bytes;
-        let mut end = (byte as usize).min(bytes.len());
-        while end < bytes.len() && matches!(bytes[end], b'\r' | b'\n') {
-            end += 1;
-        }
-        if end < self.at {
-            // Never expected; counting again from the start stays right.
-            (self.at, self.breaks) = (0, 0);
-        }
-        self.breaks += bytes[self.at..end].iter().filter(|b| **b == b'\n').count() as u32;
-        self.at = end;
-        self.breaks + 1
-    }
-}
-
-/// How well `delimiter` splits the first lines: consistent counts above one score highest.
-fn score(text: &str, delimiter: u8) -> (usize, usize) {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(false)
-        .from_reader(text.as_bytes());
-    let counts: Vec<usize> = reader.records().take(20).filter_map(|r| r.ok()).map(|r| r.len()).collect();
-    let Some(first) = counts.first().copied() else { return (0, 0) };
-    if first < 2 {
-        return (0, 0);
-    }
-    let consistent = counts.iter().filter(|c| **c == first).count();
-    (consistent, first)
-}
-
-impl Table {
-    pub fn layout(&self, encoding: &str) -> CsvLayout {
+impl CsvLayout {
+    /// The columns, the first rows and how many there are, as the app shows them.
+    pub fn new(
+        encoding: &str,
+        delimiter: u8,
+        header: Vec<String>,
+        sample: Vec<Vec<String>>,
+        rows: u32,
+    ) -> Self {
         CsvLayout {
             encoding: encoding.to_string(),
-            delimiter: match self.delimiter {
+            delimiter: match delimiter {
                 b'\t' => "tab".to_string(),
                 d => (d as char).to_string(),
             },
-            header: self.header.clone(),
-            suggested: suggest(&self.header),
-            sample: self.rows.iter().take(5).map(|r| r.cells.clone()).collect(),
-            rows: self.rows.len() as u32,
+            suggested: suggest(&header),
+            header,
+            sample,
+            rows,
         }
     }
 }
@@ -287,11 +200,12 @@ fn guess(h: &str) -> Column {
 
 /// Checks the user's mapping against the header: one per column, and each single-valued
 /// field from one column only.
-pub fn check_mapping(table: &Table, mapping: &[Column]) -> Result<(), String> {
-    if mapping.len() != table.header.len() {
+/// What the rows of a file with `columns` columns mean under `mapping`, or why the mapping
+/// cannot be used.
+pub fn meaning(columns: usize, mapping: &[Column]) -> Result<Meaning, String> {
+    if mapping.len() != columns {
         return Err(format!(
-            "The file has {} columns but {} were mapped. Map each column, or skip it.",
-            table.header.len(),
+            "The file has {columns} columns but {} were mapped. Map each column, or skip it.",
             mapping.len()
         ));
     }
@@ -303,23 +217,33 @@ pub fn check_mapping(table: &Table, mapping: &[Column]) -> Result<(), String> {
             ));
         }
     }
-    if !mapping.iter().any(|c| c.names_a_person() || *c == Column::Company) {
-        return Err(
-            "No column is mapped to a name or a company. Map the column that names each person or company."
-                .into(),
-        );
+    if mapping.iter().any(|c| c.names_a_person()) {
+        Ok(Meaning::People)
+    } else if mapping.contains(&Column::Company) {
+        Ok(Meaning::Companies)
+    } else {
+        Err("No column is mapped to a name or a company. Map the column that names each person or company."
+            .into())
     }
-    Ok(())
 }
 
-/// Gives each row its meaning. Rows are people when a name column is mapped, else companies.
-pub fn rows(table: &Table, mapping: &[Column]) -> Result<Rows, String> {
-    check_mapping(table, mapping)?;
-    if mapping.iter().any(|c| c.names_a_person()) {
-        Ok(Rows::People(people(table, mapping)))
-    } else {
-        Ok(Rows::Companies(companies(table, mapping)))
+/// Every row of a table given its meaning (a file in memory; imports take rows one at a time).
+pub fn rows(table: &Table, mapping: &[Column]) -> Result<(Read<PersonCard>, Read<CompanyRow>), String> {
+    let meaning = meaning(table.header.len(), mapping)?;
+    let (mut people, mut companies) = (Read::default(), Read::default());
+    for row in &table.rows {
+        match meaning {
+            Meaning::People => match person(row, mapping) {
+                Ok(card) => people.records.push(card),
+                Err(p) => people.problems.push(p),
+            },
+            Meaning::Companies => match company(row, mapping) {
+                Ok(company) => companies.records.push(company),
+                Err(p) => companies.problems.push(p),
+            },
+        }
     }
+    Ok((people, companies))
 }
 
 /// The cells of one row by what they hold; a missing cell (a short row) is empty.
@@ -336,103 +260,82 @@ fn one(row: &TableRow, mapping: &[Column], want: Column) -> Option<String> {
     cells(row, mapping, want).next().map(str::to_string)
 }
 
-fn people(table: &Table, mapping: &[Column]) -> Read<PersonCard> {
-    let mut read = Read::default();
-    for row in &table.rows {
-        let name = match one(row, mapping, Column::Name) {
-            Some(name) => name,
-            None => [one(row, mapping, Column::FirstName), one(row, mapping, Column::LastName)]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" "),
-        };
-        if name.is_empty() {
-            read.problems.push(LineProblem {
-                line: row.line,
-                message: "This row has no name, so nobody can be made from it. Fill in the name, or leave the row out.".into(),
-            });
-            continue;
-        }
-        let mut emails: Vec<String> = one(row, mapping, Column::Email).into_iter().collect();
-        emails.extend(
-            cells(row, mapping, Column::OtherEmail)
-                .flat_map(|c| c.split([';', ',', ' ']))
-                .map(str::trim)
-                .filter(|e| !e.is_empty())
-                .map(str::to_string),
-        );
-        let mut phones: Vec<String> = one(row, mapping, Column::Phone).into_iter().collect();
-        phones.extend(
-            cells(row, mapping, Column::OtherPhone)
-                .flat_map(|c| c.split(';'))
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .map(str::to_string),
-        );
-        let mut dates = Vec::new();
-        if let Some(birthday) = one(row, mapping, Column::Birthday) {
-            match calendar_day(&birthday) {
-                Ok(date) => dates.push(ImportantDate { kind: DateKind::Birthday, date, label: None }),
-                Err(message) => {
-                    read.problems.push(LineProblem { line: row.line, message });
-                    continue;
-                }
-            }
-        }
-        let notes: Vec<&str> = cells(row, mapping, Column::Notes).collect();
-        read.records.push(PersonCard {
-            line: row.line,
-            name,
-            company: one(row, mapping, Column::Company),
-            title: one(row, mapping, Column::Title),
-            emails,
-            phones,
-            timezone: one(row, mapping, Column::Timezone),
-            dates,
-            notes: (!notes.is_empty()).then(|| notes.join("\n\n")),
-        });
+/// The person a row of a people file names.
+pub fn person(row: &TableRow, mapping: &[Column]) -> Result<PersonCard, LineProblem> {
+    let problem = |message: String| LineProblem { line: row.line, message };
+    let name = match one(row, mapping, Column::Name) {
+        Some(name) => name,
+        None => [one(row, mapping, Column::FirstName), one(row, mapping, Column::LastName)]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    if name.is_empty() {
+        return Err(problem(
+            "This row has no name, so nobody can be made from it. Fill in the name, or leave the row out."
+                .into(),
+        ));
     }
-    read
+    let mut emails: Vec<String> = one(row, mapping, Column::Email).into_iter().collect();
+    emails.extend(
+        cells(row, mapping, Column::OtherEmail)
+            .flat_map(|c| c.split([';', ',', ' ']))
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .map(str::to_string),
+    );
+    let mut phones: Vec<String> = one(row, mapping, Column::Phone).into_iter().collect();
+    phones.extend(
+        cells(row, mapping, Column::OtherPhone)
+            .flat_map(|c| c.split(';'))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string),
+    );
+    let mut dates = Vec::new();
+    if let Some(birthday) = one(row, mapping, Column::Birthday) {
+        let date = calendar_day(&birthday).map_err(problem)?;
+        dates.push(ImportantDate { kind: DateKind::Birthday, date, label: None });
+    }
+    let notes: Vec<&str> = cells(row, mapping, Column::Notes).collect();
+    Ok(PersonCard {
+        line: row.line,
+        name,
+        company: one(row, mapping, Column::Company),
+        title: one(row, mapping, Column::Title),
+        emails,
+        phones,
+        timezone: one(row, mapping, Column::Timezone),
+        dates,
+        notes: (!notes.is_empty()).then(|| notes.join("\n\n")),
+    })
 }
 
-fn companies(table: &Table, mapping: &[Column]) -> Read<CompanyRow> {
-    let mut read = Read::default();
-    for row in &table.rows {
-        let Some(name) = one(row, mapping, Column::Company) else {
-            read.problems.push(LineProblem {
-                line: row.line,
-                message: "This row has no company name, so no account can be made from it. Fill in the name, or leave the row out.".into(),
-            });
-            continue;
-        };
-        let renewal_date = match one(row, mapping, Column::RenewalDate).map(|d| calendar_day(&d)) {
-            Some(Ok(date)) if !date.starts_with("--") => Some(date),
-            Some(Ok(_)) => {
-                read.problems.push(LineProblem {
-                    line: row.line,
-                    message: "The renewal date has no year. Write it as YYYY-MM-DD.".into(),
-                });
-                continue;
-            }
-            Some(Err(message)) => {
-                read.problems.push(LineProblem { line: row.line, message });
-                continue;
-            }
-            None => None,
-        };
-        let notes: Vec<&str> = cells(row, mapping, Column::Notes).collect();
-        read.records.push(CompanyRow {
-            line: row.line,
-            name,
-            industry: one(row, mapping, Column::Industry),
-            timezone: one(row, mapping, Column::Timezone),
-            tier: one(row, mapping, Column::Tier).map(|t| t.to_lowercase()),
-            renewal_date,
-            notes: (!notes.is_empty()).then(|| notes.join("\n\n")),
-        });
-    }
-    read
+/// The company a row of a companies file names.
+pub fn company(row: &TableRow, mapping: &[Column]) -> Result<CompanyRow, LineProblem> {
+    let problem = |message: String| LineProblem { line: row.line, message };
+    let Some(name) = one(row, mapping, Column::Company) else {
+        return Err(problem(
+            "This row has no company name, so no account can be made from it. Fill in the name, or leave the row out.".into(),
+        ));
+    };
+    let renewal_date = match one(row, mapping, Column::RenewalDate).map(|d| calendar_day(&d)) {
+        Some(Ok(date)) if !date.starts_with("--") => Some(date),
+        Some(Ok(_)) => return Err(problem("The renewal date has no year. Write it as YYYY-MM-DD.".into())),
+        Some(Err(message)) => return Err(problem(message)),
+        None => None,
+    };
+    let notes: Vec<&str> = cells(row, mapping, Column::Notes).collect();
+    Ok(CompanyRow {
+        line: row.line,
+        name,
+        industry: one(row, mapping, Column::Industry),
+        timezone: one(row, mapping, Column::Timezone),
+        tier: one(row, mapping, Column::Tier).map(|t| t.to_lowercase()),
+        renewal_date,
+        notes: (!notes.is_empty()).then(|| notes.join("\n\n")),
+    })
 }
 
 /// A day as spreadsheets write it, as "YYYY-MM-DD" or "--MM-DD" (no year). Day and month
@@ -593,29 +496,9 @@ mod tests {
     }
 
     #[test]
-    fn the_delimiter_is_found() {
-        for (text, delimiter) in [
-            ("Name;Company\nHélène;Société, Générale\n", b';'),
-            ("Name\tCompany\nAiko\tKiyomizu\n", b'\t'),
-            ("Name,Company\n\"Núñez, José\",Café\n", b','),
-            ("Name|Company\nA|B\n", b'|'),
-        ] {
-            let table = read_table(text).unwrap();
-            assert_eq!(table.delimiter, delimiter, "{text}");
-            assert_eq!(table.rows[0].cells.len(), 2, "{text}");
-        }
-    }
-
-    #[test]
-    fn rows_keep_their_line_even_after_a_quoted_newline() {
-        let table = read_table("Name,Notes\r\nAiko,\"two\r\nlines\"\r\n\r\nBen,x\r\n").unwrap();
-        assert_eq!(table.rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![2, 5]);
-    }
-
-    #[test]
     fn a_row_without_a_name_is_reported_by_line() {
         let table = read_table("First Name,Last Name,Email\nAiko,Tanaka,a@k.jp\n,,x@y.z\n").unwrap();
-        let Rows::People(read) = rows(&table, &suggest(&table.header)).unwrap() else { panic!() };
+        let (read, _) = rows(&table, &suggest(&table.header)).unwrap();
         assert_eq!(read.records.len(), 1);
         assert_eq!(read.records[0].name, "Aiko Tanaka");
         assert_eq!(read.problems.len(), 1);
@@ -625,7 +508,7 @@ mod tests {
     #[test]
     fn a_mapping_with_a_field_twice_is_refused() {
         let table = read_table("Name,Email,Work Email\nA,a@b.c,d@e.f\n").unwrap();
-        let err = check_mapping(&table, &[Column::Name, Column::Email, Column::Email]).unwrap_err();
+        let err = meaning(table.header.len(), &[Column::Name, Column::Email, Column::Email]).unwrap_err();
         assert!(err.contains("Email"), "{err}");
     }
 
@@ -657,7 +540,7 @@ mod tests {
             notes: Some("Two\nlines".into()),
         };
         let table = read_table(&write_people(std::slice::from_ref(&person))).unwrap();
-        let Rows::People(read) = rows(&table, &suggest(&table.header)).unwrap() else { panic!() };
+        let (read, _) = rows(&table, &suggest(&table.header)).unwrap();
         assert_eq!(read.records, vec![person]);
     }
 }

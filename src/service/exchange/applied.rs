@@ -1,0 +1,402 @@
+//! One import as it is applied inside its transaction: each record matched against what the
+//! file already holds (and what this import added), then created, merged or brought back.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use rusqlite::Transaction;
+
+use super::{LISTED, Outcome, PlannedRecord};
+use crate::domain::{
+    Account, AccountDraft, Contact, ContactDraft, Id, Meeting, MeetingDraft, Tier, validate,
+};
+use crate::engine::merge;
+use crate::error::{Error, Result};
+use crate::interop::csv::CompanyRow;
+use crate::interop::{CalendarEvent, LineProblem, PersonCard};
+use crate::service::new_id;
+use crate::store::known::{self, Found, Known};
+use crate::store::{RecordKind, accounts, contacts, meetings};
+
+/// The import as it goes: what is known, what was done, what could not be. Only the first
+/// [`LISTED`] records and problems are kept, each counted.
+pub(super) struct Applied<'t> {
+    tx: &'t Transaction<'t>,
+    known: Known,
+    account_id: Option<Id>,
+    timezone: String,
+    now: DateTime<Utc>,
+    /// Account names by id, for the preview.
+    names: HashMap<Id, String>,
+    records: Vec<PlannedRecord>,
+    /// Records created, merged, brought back and unchanged, in [`Outcome`]'s order.
+    counts: [u32; 4],
+    pub(super) problems: Vec<LineProblem>,
+    pub(super) problem_count: u32,
+}
+
+/// What an import did, once its transaction is over.
+pub(super) struct Done {
+    pub records: Vec<PlannedRecord>,
+    pub counts: [u32; 4],
+    pub problems: Vec<LineProblem>,
+    pub problem_count: u32,
+}
+
+impl<'t> Applied<'t> {
+    pub(super) fn new(
+        tx: &'t Transaction<'t>,
+        account_id: Option<Id>,
+        timezone: String,
+        now: DateTime<Utc>,
+    ) -> Result<Self> {
+        Ok(Applied {
+            known: Known::load(tx)?,
+            tx,
+            account_id,
+            timezone,
+            now,
+            names: HashMap::new(),
+            records: Vec::new(),
+            counts: [0; 4],
+            problems: Vec::new(),
+            problem_count: 0,
+        })
+    }
+
+    /// How many records the import creates or touches.
+    pub(super) fn total(&self) -> u32 {
+        self.counts.iter().sum()
+    }
+
+    pub(super) fn done(self) -> Done {
+        Done {
+            records: self.records,
+            counts: self.counts,
+            problems: self.problems,
+            problem_count: self.problem_count,
+        }
+    }
+
+    /// A line that cannot be imported: counted, and listed while the list is short.
+    pub(super) fn problem(&mut self, problem: LineProblem) {
+        self.problem_count += 1;
+        if self.problems.len() < LISTED {
+            self.problems.push(problem);
+        }
+    }
+
+    fn account_name(&mut self, id: &str) -> Result<String> {
+        if let Some(name) = self.names.get(id) {
+            return Ok(name.clone());
+        }
+        let name = known::account_name(self.tx, id)?.unwrap_or_default();
+        self.names.insert(id.to_string(), name.clone());
+        Ok(name)
+    }
+
+    fn note(
+        &mut self,
+        line: u32,
+        kind: RecordKind,
+        outcome: Outcome,
+        label: &str,
+        account_id: &str,
+        changes: Vec<String>,
+    ) -> Result<()> {
+        self.counts[outcome as usize] += 1;
+        if self.records.len() < LISTED {
+            let account = self.account_name(account_id)?;
+            self.records.push(PlannedRecord {
+                line,
+                kind,
+                outcome,
+                label: label.to_string(),
+                account,
+                changes,
+            });
+        }
+        Ok(())
+    }
+
+    /// A problem with one record: the rest of the file goes on.
+    fn refuse(&mut self, line: u32, err: Error) -> Result<()> {
+        match err {
+            Error::Validation { message, .. } | Error::NotFound { message } | Error::Conflict { message } => {
+                self.problem(LineProblem { line, message });
+                Ok(())
+            }
+            other => Err(other),
+        }
+    }
+
+    /// Takes a matched record out of the archive first, when it is there.
+    fn bring_back(&mut self, kind: RecordKind, found: &Found) -> Result<Outcome> {
+        if found.archived {
+            known::unarchive(self.tx, kind, &found.id)?;
+            Ok(Outcome::Restore)
+        } else {
+            Ok(Outcome::Merge)
+        }
+    }
+
+    /// The account called `name`: found (and brought back from the archive), or created.
+    fn account_called(&mut self, line: u32, name: &str, timezone: Option<&str>) -> Result<Id> {
+        if let Some(found) = self.known.account(name).cloned() {
+            if found.archived {
+                known::unarchive(self.tx, RecordKind::Account, &found.id)?;
+                self.note(line, RecordKind::Account, Outcome::Restore, name, &found.id, Vec::new())?;
+            }
+            return Ok(found.id);
+        }
+        let timezone = timezone.map(str::to_string).unwrap_or_else(|| self.timezone.clone());
+        let draft = AccountDraft { name: name.to_string(), timezone: Some(timezone), ..Default::default() };
+        let account = draft.into_account(new_id(self.now), self.now)?;
+        accounts::save(self.tx, &account)?;
+        self.known.add_account(&account);
+        self.names.insert(account.id.clone(), account.name.clone());
+        self.note(line, RecordKind::Account, Outcome::Create, &account.name, &account.id, Vec::new())?;
+        Ok(account.id)
+    }
+
+    pub(super) fn person(&mut self, card: &PersonCard) -> Result<()> {
+        let result = self.try_person(card);
+        result.or_else(|e| self.refuse(card.line, e))
+    }
+
+    fn try_person(&mut self, card: &PersonCard) -> Result<()> {
+        // Checked before anything is written for this card, so a bad one leaves no account behind.
+        let draft = merge::new_person(card, String::new());
+        draft.clone().into_contact(String::new(), self.now)?;
+        let company = card.company.as_deref().map(str::trim).filter(|c| !c.is_empty());
+        let by_email = self.known.person(&card.emails, None, &card.name).cloned();
+        let account_id = match (&by_email, company, &self.account_id) {
+            (Some(_), _, _) => None,
+            (None, Some(company), _) => Some(self.account_called(card.line, company, None)?),
+            (None, None, Some(chosen)) => Some(chosen.clone()),
+            (None, None, None) => {
+                return Err(Error::validation(
+                    "account_id",
+                    format!(
+                        "{} has no company in the file, so Rapport cannot tell which account they belong to. Choose an account for such people (--account), or add their company to the file.",
+                        card.name
+                    ),
+                ));
+            }
+        };
+        let found = by_email.or_else(|| {
+            account_id.as_deref().and_then(|a| self.known.person(&[], Some(a), &card.name).cloned())
+        });
+        match found {
+            Some(found) => {
+                let outcome = self.bring_back(RecordKind::Contact, &found)?;
+                let old = known::person(self.tx, &found.id)?;
+                // A person whose account was archived comes back with it.
+                if accounts::get(self.tx, &old.account_id)?.is_none() {
+                    known::unarchive(self.tx, RecordKind::Account, &old.account_id)?;
+                }
+                let (draft, changes) = merge::person(&old, card);
+                let outcome = if changes.is_empty() && outcome == Outcome::Merge {
+                    Outcome::Unchanged
+                } else {
+                    outcome
+                };
+                if outcome != Outcome::Unchanged {
+                    let contact = Contact {
+                        created_at: old.created_at,
+                        ..draft.into_contact(old.id.clone(), self.now)?
+                    };
+                    contacts::save(self.tx, &contact)?;
+                    self.known.add_person(&contact);
+                }
+                self.note(card.line, RecordKind::Contact, outcome, &old.name, &old.account_id, changes)
+            }
+            None => {
+                let account_id = account_id.unwrap_or_default();
+                let contact = ContactDraft { account_id: account_id.clone(), ..draft }
+                    .into_contact(new_id(self.now), self.now)?;
+                contacts::save(self.tx, &contact)?;
+                self.known.add_person(&contact);
+                self.note(
+                    card.line,
+                    RecordKind::Contact,
+                    Outcome::Create,
+                    &contact.name,
+                    &account_id,
+                    Vec::new(),
+                )
+            }
+        }
+    }
+
+    pub(super) fn company(&mut self, row: &CompanyRow) -> Result<()> {
+        let result = self.try_company(row);
+        result.or_else(|e| self.refuse(row.line, e))
+    }
+
+    fn try_company(&mut self, row: &CompanyRow) -> Result<()> {
+        let tier = row
+            .tier
+            .as_deref()
+            .map(|t| {
+                Tier::ALL.iter().copied().find(|w| w.as_str() == t).ok_or_else(|| {
+                    Error::validation("tier", format!("\"{t}\" is not a tier. Use {}.", Tier::choices()))
+                })
+            })
+            .transpose()?;
+        let timezone = row.timezone.as_deref().map(|tz| validate::timezone("timezone", tz)).transpose()?;
+        let industry = validate::short_text("industry", "The industry", row.industry.as_deref())?;
+        let renewal_date = validate::opt_date("renewal_date", row.renewal_date.as_deref())?;
+        let notes = row.notes.clone().unwrap_or_default();
+        let Some(found) = self.known.account(&row.name).cloned() else {
+            let draft = AccountDraft {
+                name: row.name.clone(),
+                tier,
+                industry,
+                timezone: Some(timezone.unwrap_or_else(|| self.timezone.clone())),
+                renewal_date: renewal_date.map(|d| d.to_string()),
+                notes: Some(notes),
+                ..Default::default()
+            };
+            let account = draft.into_account(new_id(self.now), self.now)?;
+            accounts::save(self.tx, &account)?;
+            self.known.add_account(&account);
+            self.names.insert(account.id.clone(), account.name.clone());
+            return self.note(
+                row.line,
+                RecordKind::Account,
+                Outcome::Create,
+                &account.name,
+                &account.id,
+                Vec::new(),
+            );
+        };
+        let outcome = self.bring_back(RecordKind::Account, &found)?;
+        let old = known::account(self.tx, &found.id)?;
+        let mut account = Account { updated_at: self.now, ..old.clone() };
+        let mut changes = Vec::new();
+        if let Some(tier) = tier.filter(|t| *t != old.tier) {
+            changes.push(format!("tier: {} → {}", old.tier, tier));
+            account.tier = tier;
+        }
+        if let Some(industry) = industry.filter(|i| Some(i) != old.industry.as_ref()) {
+            changes.push(format!("industry: {industry}"));
+            account.industry = Some(industry);
+        }
+        if let Some(tz) = timezone.filter(|t| *t != old.timezone) {
+            changes.push(format!("time zone: {} → {tz}", old.timezone));
+            account.timezone = tz;
+        }
+        if let Some(date) = renewal_date.filter(|d| Some(*d) != old.renewal_date) {
+            changes.push(format!("renewal date: {date}"));
+            account.renewal_date = Some(date);
+        }
+        if let Some(notes) = merge::added_notes(&old.notes, &notes) {
+            changes.push("adds notes".into());
+            account.notes = validate::long_text("notes", "The notes", &notes)?;
+        }
+        let outcome =
+            if changes.is_empty() && outcome == Outcome::Merge { Outcome::Unchanged } else { outcome };
+        if outcome != Outcome::Unchanged {
+            accounts::save(self.tx, &account)?;
+        }
+        self.note(row.line, RecordKind::Account, outcome, &old.name, &old.id, changes)
+    }
+
+    pub(super) fn meeting(&mut self, event: &CalendarEvent) -> Result<()> {
+        let result = self.try_meeting(event);
+        result.or_else(|e| self.refuse(event.line, e))
+    }
+
+    fn try_meeting(&mut self, event: &CalendarEvent) -> Result<()> {
+        // Rapport's own calendar holds check-ins beside meetings; they are not meetings.
+        if event.uid.starts_with("checkin-") && event.uid.ends_with("@rapport") {
+            return Ok(());
+        }
+        // The people invited, as Rapport knows them, and the account most of them work at.
+        let mut people: Vec<Contact> = Vec::new();
+        for email in &event.attendees {
+            if let Some(found) = self.known.person(std::slice::from_ref(email), None, "").cloned()
+                && !found.archived
+                && let Ok(c) = known::person(self.tx, &found.id)
+                && !people.iter().any(|p| p.id == c.id)
+            {
+                people.push(c);
+            }
+        }
+        let existing = self.known.meeting(&event.uid).cloned();
+        let old = match &existing {
+            Some(found) => {
+                let outcome = self.bring_back(RecordKind::Meeting, found)?;
+                Some((outcome, known::meeting(self.tx, &found.id)?))
+            }
+            None => None,
+        };
+        let account_id = match (&old, merge::most_common_account(&people), &self.account_id) {
+            (Some((_, m)), _, _) => m.account_id.clone(),
+            (None, Some(a), _) => a,
+            (None, None, Some(chosen)) => chosen.clone(),
+            (None, None, None) => {
+                return Err(Error::validation(
+                    "account_id",
+                    format!(
+                        "Nobody invited to \"{}\" is one of your contacts, so Rapport cannot tell which client it is with. Choose an account for such meetings (--account), or add the people first.",
+                        event.title
+                    ),
+                ));
+            }
+        };
+        let mut attendee_ids: Vec<Id> =
+            people.iter().filter(|p| p.account_id == account_id).map(|p| p.id.clone()).collect();
+        let draft = MeetingDraft {
+            account_id: account_id.clone(),
+            starts_at: event.starts_at.to_rfc3339(),
+            ends_at: Some(event.ends_at.to_rfc3339()),
+            title: event.title.clone(),
+            location: event.location.clone(),
+            attendee_ids: Vec::new(),
+            agenda: event.description.clone(),
+        };
+        match old {
+            None => {
+                let meeting = MeetingDraft { attendee_ids, ..draft }
+                    .into_meeting(new_id(self.now), self.now)?
+                    .from_calendar(Some(&event.uid), event.timezone.as_deref())?;
+                meetings::save(self.tx, &meeting)?;
+                self.known.add_meeting(&meeting);
+                self.note(
+                    event.line,
+                    RecordKind::Meeting,
+                    Outcome::Create,
+                    &meeting.title,
+                    &account_id,
+                    Vec::new(),
+                )
+            }
+            Some((outcome, old)) => {
+                attendee_ids.extend(old.attendee_ids.iter().cloned());
+                let agenda =
+                    if old.agenda.is_empty() { draft.agenda.clone() } else { Some(old.agenda.clone()) };
+                let meeting = Meeting {
+                    created_at: old.created_at,
+                    ..MeetingDraft { attendee_ids, agenda, ..draft }
+                        .into_meeting(old.id.clone(), self.now)?
+                        .from_calendar(
+                        Some(&event.uid),
+                        event.timezone.as_deref().or(old.timezone.as_deref()),
+                    )?
+                };
+                let changes = merge::meeting_changes(&old, &meeting, &people);
+                let outcome = if changes.is_empty() && outcome == Outcome::Merge {
+                    Outcome::Unchanged
+                } else {
+                    outcome
+                };
+                if outcome != Outcome::Unchanged {
+                    meetings::save(self.tx, &meeting)?;
+                }
+                self.note(event.line, RecordKind::Meeting, outcome, &old.title, &account_id, changes)
+            }
+        }
+    }
+}

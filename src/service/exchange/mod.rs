@@ -1,0 +1,317 @@
+//! Importing what other tools export: people and companies from CSV, people from vCard,
+//! meetings from iCalendar. Each import is one user action, as the archive's is: every record
+//! is matched and applied inside one transaction, so a preview (a rehearsal rolled back) says
+//! exactly what will be created, merged or brought back from the archive, and the import itself
+//! is the same pass, kept, behind a backup. Matching makes a second import of the same file
+//! change nothing. CSV is read a row at a time; the report lists the first records and problems
+//! and counts them all.
+
+mod applied;
+mod source;
+
+use std::path::Path;
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::Transaction;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use super::{Rapport, stored_precision};
+use crate::domain::{Id, validate};
+use crate::error::{Error, Result};
+use crate::interop::csv::{self as csv_file, Column, CsvLayout, Meaning};
+use crate::interop::{CalendarEvent, LineProblem, PersonCard, Read, ical, text, vcard};
+use crate::store::{BackupReason, RecordKind};
+use applied::Applied;
+pub use source::format_of;
+pub(crate) use source::read_at_most;
+
+/// Larger files are not address books, calendars or CRM exports an account manager keeps (a
+/// CRM's export of a million people is about 100 MB); refusing them early keeps a wrong choice
+/// of file from filling memory.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// How many records and problems a report lists; more than this is read as a count.
+pub const LISTED: usize = 1_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum FileFormat {
+    Archive,
+    Csv,
+    Vcard,
+    Icalendar,
+}
+
+/// What a chosen file is, before anything is imported: for CSV, its columns and the mapping
+/// Rapport suggests.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct ImportSource {
+    pub path: String,
+    /// The file's name, to show.
+    pub name: String,
+    pub format: FileFormat,
+    pub encoding: String,
+    pub csv: Option<CsvLayout>,
+}
+
+/// The user's choices for an import.
+#[derive(Debug, Clone, Default, Deserialize, Type)]
+pub struct ImportOptions {
+    /// Where people or meetings go when the file does not say (no company, no known attendee).
+    #[serde(default)]
+    pub account_id: Option<Id>,
+    /// CSV only: what each column holds; absent means Rapport's suggestion.
+    #[serde(default)]
+    pub mapping: Option<Vec<Column>>,
+    /// Import the good records when some lines have problems (the user has seen them).
+    #[serde(default)]
+    pub skip_bad_rows: bool,
+    /// The zone for accounts the import creates; absent means UTC.
+    #[serde(default)]
+    pub timezone: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Create,
+    Merge,
+    /// An archived record that the import brings back (and merges into).
+    Restore,
+    Unchanged,
+}
+
+/// One record the import creates or touches, placed by the line it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct PlannedRecord {
+    pub line: u32,
+    pub kind: RecordKind,
+    pub outcome: Outcome,
+    pub label: String,
+    pub account: String,
+    /// What a merge changes, in words ("adds email aiko@kiyomizu.jp").
+    pub changes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct ExchangeReport {
+    pub format: FileFormat,
+    pub encoding: String,
+    /// The first records, in the file's order ([`LISTED`] at most; the counts below are of all).
+    pub records: Vec<PlannedRecord>,
+    /// The first lines that cannot be imported ([`LISTED`] at most).
+    pub problems: Vec<LineProblem>,
+    /// How many lines cannot be imported, listed or not.
+    pub problem_count: u32,
+    /// Properties in the file that Rapport does not keep (PHOTO, X-…), skipped.
+    pub skipped: Vec<String>,
+    pub created: u32,
+    pub merged: u32,
+    pub restored: u32,
+    pub unchanged: u32,
+    /// True for a preview: nothing was written.
+    pub dry_run: bool,
+    /// The copy taken before the import, when there was anything to copy.
+    pub backup: Option<String>,
+}
+
+/// A file's records, read and given their meaning: CSV rows as they are read, the others whole.
+enum Parsed<'a> {
+    People(Read<PersonCard>),
+    Meetings(Read<CalendarEvent>),
+    Csv { rows: Box<source::Rows<'a>>, mapping: Vec<Column>, meaning: Meaning },
+}
+
+/// Repeating meetings are taken from three months back to a year ahead.
+fn calendar_window(now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
+    (now - Duration::days(90), now + Duration::days(365))
+}
+
+/// A CSV file's rows with the meaning the user's mapping (or Rapport's suggestion) gives them.
+fn csv_meaning<'a>(rows: source::Rows<'a>, options: &ImportOptions) -> Result<Parsed<'a>> {
+    let mapping = options.mapping.clone().unwrap_or_else(|| csv_file::suggest(&rows.header));
+    let meaning =
+        csv_file::meaning(rows.header.len(), &mapping).map_err(|m| Error::validation("mapping", m))?;
+    Ok(Parsed::Csv { rows: Box::new(rows), mapping, meaning })
+}
+
+impl Rapport {
+    /// What the file at `path` is, and for CSV its columns with a suggested mapping, its first
+    /// rows and how many there are (counted a row at a time).
+    pub fn inspect_import(&self, path: &Path) -> Result<ImportSource> {
+        let name =
+            path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        // An archive is known from its first bytes, and read whole only by its own import, whose
+        // limit is far larger: Rapport imports every archive it exports.
+        let (format, head_encoding) = source::format_at(path)?;
+        let (encoding, csv) = match format {
+            FileFormat::Archive => (head_encoding, None),
+            FileFormat::Csv => {
+                let (mut rows, encoding) = source::csv_file(path)?;
+                let mut sample = Vec::new();
+                let mut count = 0u32;
+                for row in rows.by_ref() {
+                    let row = row.map_err(|p| source::unreadable(path, p))?;
+                    if sample.len() < 5 {
+                        sample.push(row.cells);
+                    }
+                    count += 1;
+                }
+                let header = std::mem::take(&mut rows.header);
+                (
+                    encoding.name(),
+                    Some(CsvLayout::new(encoding.name(), rows.delimiter, header, sample, count)),
+                )
+            }
+            FileFormat::Vcard | FileFormat::Icalendar => {
+                (text::decode(&source::read_bytes(path)?).encoding, None)
+            }
+        };
+        Ok(ImportSource {
+            path: path.display().to_string(),
+            name,
+            format,
+            encoding: encoding.to_string(),
+            csv,
+        })
+    }
+
+    /// Imports the CSV, vCard or iCalendar file at `path`; see [`Rapport::import_bytes`]. A CSV
+    /// file is read a row at a time.
+    pub fn import_file(
+        &mut self,
+        path: &Path,
+        options: &ImportOptions,
+        dry_run: bool,
+        now: DateTime<Utc>,
+    ) -> Result<ExchangeReport> {
+        if source::format_at(path)?.0 != FileFormat::Csv {
+            let bytes = source::read_bytes(path)?;
+            return self.import_bytes(path, &bytes, options, dry_run, now);
+        }
+        let (rows, encoding) = source::csv_file(path)?;
+        let parsed = csv_meaning(rows, options)?;
+        self.import_parsed(path, FileFormat::Csv, encoding.name(), parsed, options, dry_run, now)
+    }
+
+    /// Matches every record and then either rehearses the import (`dry_run`: the report is
+    /// exactly what an import would do) or makes it, in one transaction after a backup. When
+    /// lines have problems, nothing is written unless the user chose to import the rest.
+    pub fn import_bytes(
+        &mut self,
+        path: &Path,
+        bytes: &[u8],
+        options: &ImportOptions,
+        dry_run: bool,
+        now: DateTime<Utc>,
+    ) -> Result<ExchangeReport> {
+        let head = text::decode(&bytes[..bytes.len().min(16 * 1024)]);
+        let format = format_of(&path.to_string_lossy(), &head.text);
+        if format == FileFormat::Csv {
+            let (rows, encoding) = source::csv_bytes(path, bytes)?;
+            let parsed = csv_meaning(rows, options)?;
+            return self.import_parsed(path, format, encoding.name(), parsed, options, dry_run, now);
+        }
+        let decoded = text::decode(bytes);
+        let parsed = match format {
+            FileFormat::Archive | FileFormat::Csv => {
+                return Err(Error::conflict(format!(
+                    "{} is a Rapport archive, not a file from another tool. Import it with Import archive… under Your data in the app (`rapport import` on the command line reads it as an archive).",
+                    path.display()
+                )));
+            }
+            FileFormat::Vcard => Parsed::People(vcard::read(&decoded.text)),
+            FileFormat::Icalendar => {
+                let (from, to) = calendar_window(stored_precision(now));
+                Parsed::Meetings(ical::read(&decoded.text, from, to))
+            }
+        };
+        self.import_parsed(path, format, decoded.encoding, parsed, options, dry_run, now)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn import_parsed(
+        &mut self,
+        path: &Path,
+        format: FileFormat,
+        encoding: &str,
+        parsed: Parsed<'_>,
+        options: &ImportOptions,
+        dry_run: bool,
+        now: DateTime<Utc>,
+    ) -> Result<ExchangeReport> {
+        let now = stored_precision(now);
+        if let Some(account_id) = &options.account_id {
+            self.store.account(account_id)?;
+        }
+        let timezone = match options.timezone.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            Some(tz) => validate::timezone("timezone", tz)?,
+            None => "UTC".to_string(),
+        };
+        let skipped = match &parsed {
+            Parsed::People(read) => read.skipped.clone(),
+            Parsed::Meetings(read) => read.skipped.clone(),
+            Parsed::Csv { .. } => Vec::new(),
+        };
+        let plan = |tx: &Transaction<'_>| -> Result<applied::Done> {
+            let mut applied = Applied::new(tx, options.account_id.clone(), timezone.clone(), now)?;
+            match parsed {
+                Parsed::People(read) => {
+                    read.problems.into_iter().for_each(|p| applied.problem(p));
+                    read.records.iter().try_for_each(|card| applied.person(card))?;
+                }
+                Parsed::Meetings(read) => {
+                    read.problems.into_iter().for_each(|p| applied.problem(p));
+                    read.records.iter().try_for_each(|event| applied.meeting(event))?;
+                }
+                Parsed::Csv { rows, mapping, meaning } => {
+                    for row in *rows {
+                        let row = row.map_err(|p| source::unreadable(path, p))?;
+                        match meaning {
+                            Meaning::People => match csv_file::person(&row, &mapping) {
+                                Ok(card) => applied.person(&card)?,
+                                Err(p) => applied.problem(p),
+                            },
+                            Meaning::Companies => match csv_file::company(&row, &mapping) {
+                                Ok(company) => applied.company(&company)?,
+                                Err(p) => applied.problem(p),
+                            },
+                        }
+                    }
+                }
+            }
+            applied.problems.sort_by_key(|p| p.line);
+            let good = applied.total();
+            let done = applied.done();
+            if !dry_run && done.problem_count > 0 && (!options.skip_bad_rows || good == 0) {
+                return Err(bad_lines(path, done.problems, done.problem_count, good));
+            }
+            Ok(done)
+        };
+        let backup = if dry_run || self.store.account_count()? == 0 {
+            None
+        } else {
+            Some(self.back_up_for(BackupReason::BeforeImport, now)?.path)
+        };
+        let done = if dry_run { self.store.rehearse(plan)? } else { self.store.write(plan)? };
+        Ok(ExchangeReport {
+            format,
+            encoding: encoding.to_string(),
+            created: done.counts[0],
+            merged: done.counts[1],
+            restored: done.counts[2],
+            unchanged: done.counts[3],
+            skipped,
+            records: done.records,
+            problems: done.problems,
+            problem_count: done.problem_count,
+            dry_run,
+            backup,
+        })
+    }
+}
+
+fn bad_lines(path: &Path, problems: Vec<LineProblem>, count: u32, good: u32) -> Error {
+    Error::BadLines { file: path.display().to_string(), problems, good, count }
+}
