@@ -10,7 +10,11 @@
 // showing its content — Today with its check-ins for Rapport, the heading for the empty window.
 // Memory: the proportional set size (PSS) and the resident set size (RSS) of the app and every
 // process it started (WebKit's web and network processes), once the view is shown.
-import { readFileSync, readdirSync } from "node:fs";
+// RAPPORT_MEASURE_COLD=1 (as root) empties the page cache before every launch of either app, so
+// each starts as after a reboot: its binary, WebKit's libraries and (for Rapport) the database
+// all come from disk.
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { startDesktop } from "../tests/e2e/harness.js";
 
@@ -79,9 +83,17 @@ function memory(pids) {
   return { pss: pss / 1024, rss: rss / 1024 };
 }
 
+const cold = process.env.RAPPORT_MEASURE_COLD === "1";
+
+function dropPageCache() {
+  execFileSync("sync");
+  writeFileSync("/proc/sys/vm/drop_caches", "3\n");
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function once(desktop, binary, ready) {
+  if (cold) dropPageCache();
   const started = performance.now();
   const launched = Date.now();
   const app = await desktop.open(binary);
@@ -131,6 +143,7 @@ try {
   }
   const empty = summary(emptySamples);
   const rapport = summary(rapportSamples);
+  console.log(cold ? "page cache emptied before every launch" : "warm page cache");
   const row = (what, r) =>
     console.log(`${what.padEnd(34)} ${r.ms.toFixed(0).padStart(6)} ms  PSS ${r.pss.toFixed(0).padStart(5)} MiB  RSS ${r.rss.toFixed(0).padStart(5)} MiB`);
   row("empty Tauri window (release)", empty);

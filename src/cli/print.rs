@@ -20,10 +20,21 @@ pub struct Out {
     pub now: DateTime<Utc>,
 }
 
+/// Written as it is made: the review with its trends is megabytes of JSON, and making it whole
+/// first doubled the memory it touched. A reader that stops early (`| head`) ends it quietly.
 fn emit_json<T: Serialize + ?Sized>(value: &T) -> Result<()> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| Error::Storage { detail: e.to_string() })?;
-    println!("{text}");
-    Ok(())
+    use std::io::Write as _;
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    let written = serde_json::to_writer_pretty(&mut out, value)
+        .map_err(std::io::Error::from)
+        .and_then(|()| writeln!(out))
+        .and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::File { path: "standard output".into(), detail: e.to_string() })
+        }
+        _ => Ok(()),
+    }
 }
 
 /// "today", "3 days ago", "5 months ago": how long since, in words.

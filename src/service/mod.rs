@@ -124,11 +124,9 @@ impl Rapport {
     /// Opens a database that may be locked, running the damage check only when it can find
     /// something (see [`crate::store::Check::WhenUnclean`]): each command of the CLI.
     pub fn open_for_command(path: &Path, now: DateTime<Utc>, key: Option<Passphrase>) -> Result<Rapport> {
-        Ok(Rapport {
-            store: Store::open_checked_when_unclean(path, now, key)?,
-            today_cache: Default::default(),
-            pinned: false,
-        })
+        let store = Store::open_checked_when_unclean(path, now, key)?;
+        store.read_through_map()?;
+        Ok(Rapport { store, today_cache: Default::default(), pinned: false })
     }
 
     /// Opens a database that may be locked with a passphrase; `check` runs the damage check

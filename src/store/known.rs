@@ -1,8 +1,6 @@
 //! What an import matches against: every account, person and meeting already in the file,
 //! archived ones included, so a record deleted and imported again comes back instead of twice.
 
-use std::collections::HashMap;
-
 use rusqlite::{Connection, OptionalExtension};
 
 use super::{RecordKind, accounts, codec, contacts, meetings};
@@ -16,92 +14,129 @@ pub(crate) struct Found {
     pub archived: bool,
 }
 
-/// Lookups by the keys imports match on, kept current as the import adds records.
-#[derive(Debug, Default)]
-pub(crate) struct Known {
-    accounts_by_name: HashMap<String, Found>,
-    people_by_email: HashMap<String, Found>,
-    people_by_name: HashMap<(Id, String), Found>,
-    meetings_by_uid: HashMap<String, Found>,
+/// What a key names, in the table of keys.
+#[derive(Clone, Copy)]
+enum Key {
+    AccountName = 0,
+    Email = 1,
+    /// A person's name at one account: the account's id, a unit separator, the name's key.
+    PersonName = 2,
+    MeetingUid = 3,
 }
 
-impl Known {
-    pub(crate) fn load(conn: &Connection) -> Result<Known> {
-        let mut known = Known::default();
-        // Live records first, so that when an archived one shares a key the live one wins.
+/// Lookups by the keys imports match on, kept current as the import adds records. The keys live
+/// in a temporary table of the import's own connection, not in this process's memory, so that a
+/// file of a million people is matched in the memory SQLite's page cache allows (on disk for a
+/// plain database; in memory for a locked one, whose temporary files SQLCipher would not lock).
+/// It is made inside the import's transaction, and goes with it.
+pub(crate) struct Known<'c> {
+    conn: &'c Connection,
+}
+
+fn person_name(account_id: &str, name: &str) -> String {
+    format!("{account_id}\u{1f}{}", key(name))
+}
+
+impl<'c> Known<'c> {
+    pub(crate) fn load(conn: &'c Connection) -> Result<Known<'c>> {
+        conn.execute_batch(
+            "DROP TABLE IF EXISTS temp.import_keys;
+             CREATE TEMP TABLE import_keys (
+                 kind INTEGER NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL, archived INTEGER NOT NULL,
+                 PRIMARY KEY (kind, key)
+             ) WITHOUT ROWID;",
+        )?;
+        let known = Known { conn };
+        // Archived records first, so that when a live one shares a key the live one wins.
         let mut stmt =
             conn.prepare("SELECT id, name, archived_at IS NOT NULL FROM accounts ORDER BY 3 DESC")?;
-        for row in
-            stmt.query_map([], |r| Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?, r.get::<_, bool>(2)?)))?
-        {
-            let (id, name, archived) = row?;
-            known.accounts_by_name.insert(key(&name), Found { id, archived });
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            known.put(Key::AccountName, &key(codec::text(r, 1)?), codec::text(r, 0)?, r.get(2)?)?;
         }
         let mut stmt = conn.prepare(
             "SELECT id, account_id, name, email, other_emails, archived_at IS NOT NULL FROM contacts ORDER BY 6 DESC, id DESC",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, Id>(0)?,
-                r.get::<_, Id>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, Option<String>>(3)?,
-                codec::parse_json::<Vec<String>>(4, &r.get::<_, String>(4)?)?,
-                r.get::<_, bool>(5)?,
-            ))
-        })?;
-        for row in rows {
-            let (id, account_id, name, email, others, archived) = row?;
-            let found = Found { id, archived };
-            for email in email.iter().chain(others.iter()) {
-                known.people_by_email.insert(key(email), found.clone());
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let (id, archived) = (codec::text(r, 0)?, r.get(5)?);
+            let others = codec::parse_json::<Vec<String>>(4, codec::text(r, 4)?)?;
+            for email in r.get::<_, Option<String>>(3)?.iter().chain(others.iter()) {
+                known.put(Key::Email, &key(email), id, archived)?;
             }
-            known.people_by_name.insert((account_id, key(&name)), found);
+            known.put(Key::PersonName, &person_name(codec::text(r, 1)?, codec::text(r, 2)?), id, archived)?;
         }
         // A meeting made in Rapport is known to calendars by the UID Rapport's export gave it.
         let mut stmt = conn.prepare(
             "SELECT id, coalesce(ical_uid, id || '@rapport'), archived_at IS NOT NULL FROM meetings ORDER BY 3 DESC",
         )?;
-        for row in
-            stmt.query_map([], |r| Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?, r.get::<_, bool>(2)?)))?
-        {
-            let (id, uid, archived) = row?;
-            known.meetings_by_uid.insert(uid, Found { id, archived });
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            known.put(Key::MeetingUid, codec::text(r, 1)?, codec::text(r, 0)?, r.get(2)?)?;
         }
         Ok(known)
     }
 
-    pub(crate) fn account(&self, name: &str) -> Option<&Found> {
-        self.accounts_by_name.get(&key(name))
+    fn put(&self, kind: Key, key: &str, id: &str, archived: bool) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT OR REPLACE INTO temp.import_keys (kind, key, id, archived) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(rusqlite::params![kind as i64, key, id, archived])?;
+        Ok(())
+    }
+
+    fn get(&self, kind: Key, key: &str) -> Result<Option<Found>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT id, archived FROM temp.import_keys WHERE kind = ?1 AND key = ?2")?
+            .query_row(rusqlite::params![kind as i64, key], |r| {
+                Ok(Found { id: r.get(0)?, archived: r.get(1)? })
+            })
+            .optional()?)
+    }
+
+    pub(crate) fn account(&self, name: &str) -> Result<Option<Found>> {
+        self.get(Key::AccountName, &key(name))
     }
 
     /// The person with any of these addresses, else the one of this name at the account.
-    pub(crate) fn person(&self, emails: &[String], account_id: Option<&str>, name: &str) -> Option<&Found> {
-        emails
-            .iter()
-            .find_map(|e| self.people_by_email.get(&key(e)))
-            .or_else(|| account_id.and_then(|a| self.people_by_name.get(&(a.to_string(), key(name)))))
-    }
-
-    pub(crate) fn meeting(&self, uid: &str) -> Option<&Found> {
-        self.meetings_by_uid.get(uid)
-    }
-
-    pub(crate) fn add_account(&mut self, a: &Account) {
-        self.accounts_by_name.insert(key(&a.name), Found { id: a.id.clone(), archived: false });
-    }
-
-    pub(crate) fn add_person(&mut self, c: &Contact) {
-        let found = Found { id: c.id.clone(), archived: false };
-        for email in c.email.iter().chain(c.other_emails.iter()) {
-            self.people_by_email.insert(key(email), found.clone());
+    pub(crate) fn person(
+        &self,
+        emails: &[String],
+        account_id: Option<&str>,
+        name: &str,
+    ) -> Result<Option<Found>> {
+        for email in emails {
+            if let Some(found) = self.get(Key::Email, &key(email))? {
+                return Ok(Some(found));
+            }
         }
-        self.people_by_name.insert((c.account_id.clone(), key(&c.name)), found);
+        match account_id {
+            Some(a) => self.get(Key::PersonName, &person_name(a, name)),
+            None => Ok(None),
+        }
     }
 
-    pub(crate) fn add_meeting(&mut self, m: &Meeting) {
-        if let Some(uid) = &m.ical_uid {
-            self.meetings_by_uid.insert(uid.clone(), Found { id: m.id.clone(), archived: false });
+    pub(crate) fn meeting(&self, uid: &str) -> Result<Option<Found>> {
+        self.get(Key::MeetingUid, uid)
+    }
+
+    pub(crate) fn add_account(&self, a: &Account) -> Result<()> {
+        self.put(Key::AccountName, &key(&a.name), &a.id, false)
+    }
+
+    pub(crate) fn add_person(&self, c: &Contact) -> Result<()> {
+        for email in c.email.iter().chain(c.other_emails.iter()) {
+            self.put(Key::Email, &key(email), &c.id, false)?;
+        }
+        self.put(Key::PersonName, &person_name(&c.account_id, &c.name), &c.id, false)
+    }
+
+    pub(crate) fn add_meeting(&self, m: &Meeting) -> Result<()> {
+        match &m.ical_uid {
+            Some(uid) => self.put(Key::MeetingUid, uid, &m.id, false),
+            None => Ok(()),
         }
     }
 }

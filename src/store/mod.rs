@@ -217,6 +217,12 @@ impl Store {
         // in the app's memory (30 MiB more at start), and memory is the scarcer resource on a laptop.
         conn.pragma_update(None, "mmap_size", 0)?;
         conn.pragma_update(None, "cache_size", -16 * 1024)?;
+        // Temporary tables beyond the page cache (an import's keys for a million people) spill to
+        // a file rather than fill memory — but only beside a plain database: SQLCipher does not
+        // lock temporary files, so a locked database keeps them in memory (the build's default).
+        if key.is_none() {
+            conn.pragma_update(None, "temp_store", "FILE")?;
+        }
 
         if header.user_version < version {
             let backup = if header.user_version > 0 {
@@ -294,6 +300,15 @@ impl Store {
 
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Reads the file through a memory map, for a process that answers one command and ends:
+    /// its pages are then the page cache's own rather than copies, which makes the reads that
+    /// touch many of them (the health review) much cheaper. The app keeps its copies, since
+    /// every page it mapped would count in its memory for as long as it runs.
+    pub(crate) fn read_through_map(&self) -> Result<()> {
+        self.conn.pragma_update(None, "mmap_size", 1i64 << 30)?;
+        Ok(())
     }
 }
 

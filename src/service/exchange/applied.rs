@@ -22,7 +22,7 @@ use crate::store::{RecordKind, accounts, contacts, meetings};
 /// [`LISTED`] records and problems are kept, each counted.
 pub(super) struct Applied<'t> {
     tx: &'t Transaction<'t>,
-    known: Known,
+    known: Known<'t>,
     account_id: Option<Id>,
     timezone: String,
     now: DateTime<Utc>,
@@ -142,7 +142,7 @@ impl<'t> Applied<'t> {
 
     /// The account called `name`: found (and brought back from the archive), or created.
     fn account_called(&mut self, line: u32, name: &str, timezone: Option<&str>) -> Result<Id> {
-        if let Some(found) = self.known.account(name).cloned() {
+        if let Some(found) = self.known.account(name)? {
             if found.archived {
                 known::unarchive(self.tx, RecordKind::Account, &found.id)?;
                 self.note(line, RecordKind::Account, Outcome::Restore, name, &found.id, Vec::new())?;
@@ -153,7 +153,7 @@ impl<'t> Applied<'t> {
         let draft = AccountDraft { name: name.to_string(), timezone: Some(timezone), ..Default::default() };
         let account = draft.into_account(new_id(self.now), self.now)?;
         accounts::save(self.tx, &account)?;
-        self.known.add_account(&account);
+        self.known.add_account(&account)?;
         self.names.insert(account.id.clone(), account.name.clone());
         self.note(line, RecordKind::Account, Outcome::Create, &account.name, &account.id, Vec::new())?;
         Ok(account.id)
@@ -169,7 +169,7 @@ impl<'t> Applied<'t> {
         let draft = merge::new_person(card, String::new());
         draft.clone().into_contact(String::new(), self.now)?;
         let company = card.company.as_deref().map(str::trim).filter(|c| !c.is_empty());
-        let by_email = self.known.person(&card.emails, None, &card.name).cloned();
+        let by_email = self.known.person(&card.emails, None, &card.name)?;
         let account_id = match (&by_email, company, &self.account_id) {
             (Some(_), _, _) => None,
             (None, Some(company), _) => Some(self.account_called(card.line, company, None)?),
@@ -184,9 +184,11 @@ impl<'t> Applied<'t> {
                 ));
             }
         };
-        let found = by_email.or_else(|| {
-            account_id.as_deref().and_then(|a| self.known.person(&[], Some(a), &card.name).cloned())
-        });
+        let found = match (by_email, account_id.as_deref()) {
+            (Some(found), _) => Some(found),
+            (None, Some(a)) => self.known.person(&[], Some(a), &card.name)?,
+            (None, None) => None,
+        };
         match found {
             Some(found) => {
                 let outcome = self.bring_back(RecordKind::Contact, &found)?;
@@ -207,7 +209,7 @@ impl<'t> Applied<'t> {
                         ..draft.into_contact(old.id.clone(), self.now)?
                     };
                     contacts::save(self.tx, &contact)?;
-                    self.known.add_person(&contact);
+                    self.known.add_person(&contact)?;
                 }
                 self.note(card.line, RecordKind::Contact, outcome, &old.name, &old.account_id, changes)
             }
@@ -216,7 +218,7 @@ impl<'t> Applied<'t> {
                 let contact = ContactDraft { account_id: account_id.clone(), ..draft }
                     .into_contact(new_id(self.now), self.now)?;
                 contacts::save(self.tx, &contact)?;
-                self.known.add_person(&contact);
+                self.known.add_person(&contact)?;
                 self.note(
                     card.line,
                     RecordKind::Contact,
@@ -248,7 +250,7 @@ impl<'t> Applied<'t> {
         let industry = validate::short_text("industry", "The industry", row.industry.as_deref())?;
         let renewal_date = validate::opt_date("renewal_date", row.renewal_date.as_deref())?;
         let notes = row.notes.clone().unwrap_or_default();
-        let Some(found) = self.known.account(&row.name).cloned() else {
+        let Some(found) = self.known.account(&row.name)? else {
             let draft = AccountDraft {
                 name: row.name.clone(),
                 tier,
@@ -260,7 +262,7 @@ impl<'t> Applied<'t> {
             };
             let account = draft.into_account(new_id(self.now), self.now)?;
             accounts::save(self.tx, &account)?;
-            self.known.add_account(&account);
+            self.known.add_account(&account)?;
             self.names.insert(account.id.clone(), account.name.clone());
             return self.note(
                 row.line,
@@ -316,7 +318,7 @@ impl<'t> Applied<'t> {
         // The people invited, as Rapport knows them, and the account most of them work at.
         let mut people: Vec<Contact> = Vec::new();
         for email in &event.attendees {
-            if let Some(found) = self.known.person(std::slice::from_ref(email), None, "").cloned()
+            if let Some(found) = self.known.person(std::slice::from_ref(email), None, "")?
                 && !found.archived
                 && let Ok(c) = known::person(self.tx, &found.id)
                 && !people.iter().any(|p| p.id == c.id)
@@ -324,7 +326,7 @@ impl<'t> Applied<'t> {
                 people.push(c);
             }
         }
-        let existing = self.known.meeting(&event.uid).cloned();
+        let existing = self.known.meeting(&event.uid)?;
         let old = match &existing {
             Some(found) => {
                 let outcome = self.bring_back(RecordKind::Meeting, found)?;
@@ -363,7 +365,7 @@ impl<'t> Applied<'t> {
                     .into_meeting(new_id(self.now), self.now)?
                     .from_calendar(Some(&event.uid), event.timezone.as_deref())?;
                 meetings::save(self.tx, &meeting)?;
-                self.known.add_meeting(&meeting);
+                self.known.add_meeting(&meeting)?;
                 self.note(
                     event.line,
                     RecordKind::Meeting,
