@@ -128,3 +128,25 @@ fn the_command_line_says_how_many_are_not_listed() {
         "{said}"
     );
 }
+
+#[test]
+fn a_locked_database_imports_a_long_export_too() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("rapport.db");
+    let mut r = Rapport::open(&db, now()).unwrap();
+    r.add_account(rapport::domain::AccountDraft { name: "Kestrel 7".into(), ..Default::default() }, now())
+        .unwrap();
+    drop(r);
+    let key = || rapport::store::Passphrase::choose("tea before talks, always").unwrap();
+    drop(rapport::service::encrypt(&db, &key(), now()).unwrap());
+    let (csv, _) = crm_file(&dir, 2 * LISTED, None);
+
+    let mut r = Rapport::open_keyed(&db, now(), Some(key()), false).unwrap();
+    let report = r.import_file(&csv, &ImportOptions::default(), false, now()).unwrap();
+    assert_eq!(
+        (report.created as usize, report.merged),
+        (2 * LISTED + 49, 0),
+        "Kestrel 7 was matched, not made again"
+    );
+    assert_eq!(r.accounts(now()).unwrap().len(), 50);
+}

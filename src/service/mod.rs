@@ -125,7 +125,6 @@ impl Rapport {
     /// something (see [`crate::store::Check::WhenUnclean`]): each command of the CLI.
     pub fn open_for_command(path: &Path, now: DateTime<Utc>, key: Option<Passphrase>) -> Result<Rapport> {
         let store = Store::open_checked_when_unclean(path, now, key)?;
-        store.read_through_map()?;
         Ok(Rapport { store, today_cache: Default::default(), pinned: false })
     }
 

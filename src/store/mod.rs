@@ -301,15 +301,6 @@ impl Store {
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
-
-    /// Reads the file through a memory map, for a process that answers one command and ends:
-    /// its pages are then the page cache's own rather than copies, which makes the reads that
-    /// touch many of them (the health review) much cheaper. The app keeps its copies, since
-    /// every page it mapped would count in its memory for as long as it runs.
-    pub(crate) fn read_through_map(&self) -> Result<()> {
-        self.conn.pragma_update(None, "mmap_size", 1i64 << 30)?;
-        Ok(())
-    }
 }
 
 /// `INSERT … ON CONFLICT (id) DO UPDATE`: one statement that adds a record or edits it in place.
