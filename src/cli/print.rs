@@ -20,15 +20,21 @@ pub struct Out {
     pub now: DateTime<Utc>,
 }
 
-/// Written as it is made: the review with its trends is megabytes of JSON, and making it whole
-/// first doubled the memory it touched. A reader that stops early (`| head`) ends it quietly.
+/// Indented for a person at a terminal, on one line for a script (a third of the bytes for the
+/// review with its trends), and written as it is made: making megabytes of it whole first
+/// doubled the memory it touched.
 fn emit_json<T: Serialize + ?Sized>(value: &T) -> Result<()> {
-    use std::io::Write as _;
-    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
-    let written = serde_json::to_writer_pretty(&mut out, value)
-        .map_err(std::io::Error::from)
-        .and_then(|()| writeln!(out))
-        .and_then(|()| out.flush());
+    use std::io::{IsTerminal as _, Write as _};
+    let stdout = std::io::stdout();
+    let indented = stdout.is_terminal();
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let written = if indented {
+        serde_json::to_writer_pretty(&mut out, value)
+    } else {
+        serde_json::to_writer(&mut out, value)
+    };
+    let written =
+        written.map_err(std::io::Error::from).and_then(|()| writeln!(out)).and_then(|()| out.flush());
     match written {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(Error::File { path: "standard output".into(), detail: e.to_string() })
