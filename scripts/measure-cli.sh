@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole CLI processes as a user waits for them — start, open, answer, exit — beside their floor:
 # a process that opens the same file with the same SQLite and scans the touches once
-# (examples/floor.rs). Warm page cache, then (when this user may drop it) cold.
+# (examples/floor.rs); for the health review, also the floor that reads its 91 days of trend.
+# Warm page cache, then (when this user may drop it) cold.
 #
 #   scripts/measure-cli.sh [DATABASE]   default: a heavy portfolio made once in target/measure/
 set -euo pipefail
@@ -31,6 +32,7 @@ run() {
   hyperfine --style basic --warmup "$1" --runs "$2" ${3:+--prepare "$3"} \
     -n floor "$floor $db" \
     -n "today --json" "$rapport today --json" \
+    -n "floor with the trend" "$floor $db --trend" \
     -n "health --json" "$rapport health --json" \
     -n "account list --json" "$rapport account list --json" \
     -n "account show --json" "$rapport account show $first --json"

@@ -56,10 +56,19 @@ impl Rapport {
         let weights = self.store.health_weights()?;
         let (portfolio, stored, healths) = self.judge_portfolio(now, &weights)?;
         let rows = snapshot_rows(&portfolio, &healths, &stored, now, &weights);
-        if !self.pinned {
-            self.store.save_snapshots(&rows)?;
-        }
         let today = now.date_naive();
+        if !self.pinned {
+            // Most reviews find today's snapshots as they were kept: only a change is written.
+            let kept = self.store.snapshots_between(today, today)?;
+            let changed: Vec<(Id, Snapshot)> = rows
+                .iter()
+                .filter(|(id, s)| kept.get(id).and_then(|k| k.first()) != Some(s))
+                .cloned()
+                .collect();
+            if !changed.is_empty() {
+                self.store.save_snapshots(&changed)?;
+            }
+        }
         let month_ago = today - Duration::days(30);
         // The trend is the daily scores already read to judge, with today's and the days just
         // rebuilt: the same as reading them again, at half the cost (issue 17).

@@ -46,6 +46,11 @@ fn fixed_date(b: &[u8]) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
 }
 
+/// A text column's bytes, made text once they are needed.
+pub fn text_of(column: usize, bytes: Vec<u8>) -> rusqlite::Result<String> {
+    String::from_utf8(bytes).map_err(|e| bad(column, e))
+}
+
 /// A text column read in place, without copying it.
 pub fn text<'r>(row: &'r rusqlite::Row<'_>, column: usize) -> rusqlite::Result<&'r str> {
     row.get_ref(column)?.as_str().map_err(|e| bad(column, e))

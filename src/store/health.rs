@@ -109,24 +109,38 @@ impl Store {
     /// Every account's daily scores from `from` on, oldest first: what the trend and the
     /// sparkline need, without the components.
     pub fn trend_points_since(&self, from: NaiveDate) -> Result<HashMap<Id, Vec<TrendPoint>>> {
+        // Account by account (CROSS JOIN keeps accounts outside), each one's days found by the
+        // primary key: the rows of one account come together, so its id is read and hashed once
+        // rather than for each of its days. Nothing depends on that order: an account met again
+        // is added to, and a list out of order is sorted.
         let mut stmt = self.conn().prepare_cached(
-            "SELECT account_id, day, score, reconstructed FROM health_snapshots WHERE day >= ?1 ORDER BY day",
+            "SELECT s.account_id, s.day, s.score, s.reconstructed FROM accounts a
+             CROSS JOIN health_snapshots s ON s.account_id = a.id AND s.day >= ?1",
         )?;
         let mut rows = stmt.query([codec::date(&from)])?;
         let mut out: HashMap<Id, Vec<TrendPoint>> = HashMap::new();
-        // Read in place: an account's id is copied once, not for each of its 91 days.
+        let mut current: (Vec<u8>, Vec<TrendPoint>) = (Vec::new(), Vec::new());
+        let mut keep = |(id, points): (Vec<u8>, Vec<TrendPoint>)| -> Result<()> {
+            if !points.is_empty() {
+                out.entry(codec::text_of(0, id)?).or_default().extend(points);
+            }
+            Ok(())
+        };
         while let Some(row) = rows.next()? {
-            let point = TrendPoint {
+            let id = row.get_ref(0)?.as_bytes().map_err(rusqlite::Error::from)?;
+            if id != current.0.as_slice() {
+                keep(std::mem::replace(&mut current, (id.to_vec(), Vec::with_capacity(92))))?;
+            }
+            current.1.push(TrendPoint {
                 day: codec::parse_date(1, codec::text(row, 1)?)?,
                 score: row.get(2)?,
                 reconstructed: row.get(3)?,
-            };
-            let id = codec::text(row, 0)?;
-            match out.get_mut(id) {
-                Some(points) => points.push(point),
-                None => {
-                    out.insert(id.to_string(), vec![point]);
-                }
+            });
+        }
+        keep(current)?;
+        for points in out.values_mut() {
+            if !points.is_sorted_by_key(|p| p.day) {
+                points.sort_by_key(|p| p.day);
             }
         }
         Ok(out)
