@@ -18,6 +18,9 @@ import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { startDesktop } from "../tests/e2e/harness.js";
 
+// Measured as a user starts it, on the machine's clock: the harness pins the moment for tests only.
+delete process.env.RAPPORT_AT;
+
 const root = resolve(import.meta.dirname, "..");
 const runs = Number(process.env.RAPPORT_MEASURE_RUNS ?? 9);
 const db = process.env.RAPPORT_MEASURE_DB;
