@@ -125,6 +125,7 @@ fn backfill_days(b: &Bundle, mut days: Vec<NaiveDate>, weights: &Weights) -> Vec
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct TrendPoint {
     #[serde(serialize_with = "crate::domain::serialize_day")]
+    #[specta(type = String)]
     pub day: NaiveDate,
     pub score: Option<u32>,
     pub reconstructed: bool,
