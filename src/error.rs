@@ -70,12 +70,12 @@ pub enum Error {
 
     /// An archive that cannot be imported, with every problem found in it.
     #[error("{}", archive_problems(problems))]
-    InvalidArchive { problems: Vec<crate::archive::Problem> },
+    InvalidArchive { problems: Vec<crate::domain::Problem> },
 
     /// A CSV, vCard or calendar file with `count` lines that cannot be imported (the first of
     /// them in `problems`); `good` records could be.
     #[error("{}", bad_lines(file, problems, *count, *good))]
-    BadLines { file: String, problems: Vec<crate::interop::LineProblem>, count: u32, good: u32 },
+    BadLines { file: String, problems: Vec<crate::domain::LineProblem>, count: u32, good: u32 },
 }
 
 fn damaged(path: &str, newest_backup: Option<&str>) -> String {
@@ -91,7 +91,7 @@ fn damaged(path: &str, newest_backup: Option<&str>) -> String {
     }
 }
 
-fn archive_problems(problems: &[crate::archive::Problem]) -> String {
+fn archive_problems(problems: &[crate::domain::Problem]) -> String {
     let count = problems.len();
     let noun = if count == 1 { "problem" } else { "problems" };
     let mut text = format!(
@@ -103,7 +103,7 @@ fn archive_problems(problems: &[crate::archive::Problem]) -> String {
     text
 }
 
-fn bad_lines(file: &str, problems: &[crate::interop::LineProblem], count: u32, good: u32) -> String {
+fn bad_lines(file: &str, problems: &[crate::domain::LineProblem], count: u32, good: u32) -> String {
     let lines =
         if count == 1 { "1 line has a problem".to_string() } else { format!("{count} lines have problems") };
     let mut text = if good == 0 {

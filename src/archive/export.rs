@@ -4,42 +4,7 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 
 use super::format::*;
-use crate::domain::{Account, Contact, CultureNote, Goal, Interaction, Issue, Meeting, Promise, Request};
-
-/// One account and everything recorded about it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Bundle {
-    pub account: Account,
-    pub contacts: Vec<Contact>,
-    pub culture_notes: Vec<CultureNote>,
-    pub goals: Vec<Goal>,
-    pub promises: Vec<Promise>,
-    pub interactions: Vec<Interaction>,
-    pub requests: Vec<Request>,
-    pub issues: Vec<Issue>,
-    pub meetings: Vec<Meeting>,
-    /// Records of this account that are in the archive (the account itself included), and since
-    /// when: they travel with the rest, so that nothing that points at them is left dangling.
-    pub archived: std::collections::BTreeMap<String, DateTime<Utc>>,
-}
-
-impl Bundle {
-    /// An account with nothing recorded about it yet.
-    pub fn empty(account: Account) -> Bundle {
-        Bundle {
-            account,
-            contacts: Vec::new(),
-            culture_notes: Vec::new(),
-            goals: Vec::new(),
-            promises: Vec::new(),
-            interactions: Vec::new(),
-            requests: Vec::new(),
-            issues: Vec::new(),
-            meetings: Vec::new(),
-            archived: Default::default(),
-        }
-    }
-}
+use crate::domain::{Bundle, Contact};
 
 pub fn instant(t: &DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)

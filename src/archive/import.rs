@@ -6,25 +6,15 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
 use serde::de::DeserializeOwned;
-use specta::Type;
 
-use super::export::Bundle;
 use super::format::*;
 use crate::domain::{
     AccountDraft, ContactDraft, CultureNoteDraft, DateKind, GoalDraft, GoalProgress, ImportantDate,
     InteractionDraft, IssueDraft, MeetingDraft, PromiseDraft, RequestDraft, Weekday, WorkingHours, validate,
 };
+use crate::domain::{Bundle, Problem};
 use crate::error::Error;
-
-/// One thing wrong with an archive, and where.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-pub struct Problem {
-    /// A JSON path such as `$.accounts[2].contacts[0].name`.
-    pub path: String,
-    pub message: String,
-}
 
 /// Ids longer than this are not ids but pasted text.
 const ID_MAX: usize = 100;

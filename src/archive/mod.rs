@@ -8,5 +8,6 @@ pub mod export;
 pub mod format;
 pub mod import;
 
-pub use export::{Bundle, document, to_json};
-pub use import::{Problem, read};
+pub use crate::domain::{Bundle, Problem};
+pub use export::{document, to_json};
+pub use import::read;

@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 
 use super::Ctx;
+use crate::domain::RecordKind;
 use crate::error::{Error, Result};
 use crate::interop::csv::Column;
 use crate::service::{ExchangeReport, ExportFormat, FileFormat, ImportOptions, Outcome};
-use crate::store::RecordKind;
 
 #[derive(Debug, Subcommand)]
 pub enum ArchiveCommand {

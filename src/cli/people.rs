@@ -3,12 +3,12 @@
 use clap::{Args, Subcommand};
 
 use super::{Ctx, word};
+use crate::domain::RecordKind;
 use crate::domain::{
     AccountDraft, AccountStatus, Channel, ContactDraft, DateKind, ImportantDate, Initiator, InteractionDraft,
     Level, Tier, Weekday, WorkingHours,
 };
 use crate::error::Result;
-use crate::store::RecordKind;
 
 #[derive(Debug, Subcommand)]
 pub enum AccountCommand {

@@ -7,11 +7,11 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::demo::DemoReport;
+use crate::domain::TouchState;
 use crate::domain::{
     Account, AccountPage, AccountSummary, Contact, Direction, Initiator, Interaction, TimelineEntry,
     TimelineKind,
 };
-use crate::engine::cadence::TouchState;
 use crate::error::{Error, Result};
 use crate::store::{ArchivedRecord, SearchResults};
 

@@ -18,7 +18,7 @@ use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 use uuid::Builder;
 
-use crate::archive::Bundle;
+use crate::domain::Bundle;
 use crate::domain::{
     Account, Channel, Contact, Id, Initiator, Interaction, Level, Weekday, WorkingHours, check_working_hours,
 };

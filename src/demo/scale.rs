@@ -8,7 +8,7 @@ use rand_chacha::ChaCha8Rng;
 
 use super::catalogue::CLIENTS;
 use super::{Portfolio, account, id, touch, working_moment};
-use crate::archive::Bundle;
+use crate::domain::Bundle;
 use crate::domain::{
     Channel, Contact, Direction, Issue, Level, Meeting, Promise, PromiseStatus, Request, Severity,
 };

@@ -9,7 +9,7 @@ use super::{
     Contact, CultureNote, Goal, Id, Interaction, Issue, Meeting, Promise, Request, TimelineEntry, validate,
     word_enum,
 };
-use crate::engine::cadence::TouchState;
+use crate::domain::TouchState;
 use crate::error::{Error, Result};
 
 word_enum!(

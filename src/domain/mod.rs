@@ -6,30 +6,47 @@
 //! (app, CLI, importers) applies the same rules. Nothing here touches the database or the clock.
 
 mod account;
+mod bundle;
+mod checkin_settings;
+mod checkins;
 mod contact;
 mod culture;
 mod goal;
+mod health;
 mod interaction;
 mod issue;
+mod kinds;
 mod meeting;
+mod problems;
 mod promise;
 mod request;
 mod timeline;
+mod touch;
 pub mod validate;
 
 pub use account::{
     Account, AccountDraft, AccountPage, AccountStatus, AccountSummary, Tier, Weekday, WorkingHours,
     check_working_hours,
 };
+pub use bundle::Bundle;
+pub use checkin_settings::Settings;
+pub use checkins::{CheckinAccount, Touches};
 pub use contact::{Contact, ContactDraft, DateKind, ImportantDate, Level};
 pub use culture::{CultureCategory, CultureNote, CultureNoteDraft};
 pub use goal::{Goal, GoalDraft, GoalKind, GoalProgress, GoalStatus};
+pub use health::{
+    Band, Baseline, BaselineComponent, COMPONENTS, ComponentScore, Snapshot, TouchFigures, TrendPoint,
+    Weights, touch_windows,
+};
 pub use interaction::{Channel, Initiator, Interaction, InteractionDraft};
 pub use issue::{Issue, IssueDraft, IssueStep, Severity};
+pub use kinds::RecordKind;
 pub use meeting::{Meeting, MeetingDraft};
+pub use problems::{LineProblem, Problem};
 pub use promise::{Direction, Promise, PromiseDraft, PromiseOutcome, PromiseStatus};
 pub use request::{Request, RequestDraft, RequestStep};
 pub use timeline::{TimelineEntry, TimelineKind};
+pub use touch::TouchState;
 
 /// A calendar day as JSON holds it, "YYYY-MM-DD", written digit by digit: the health review
 /// writes tens of thousands of days, and chrono's own formatting was a fifth of its cost.

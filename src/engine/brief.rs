@@ -9,7 +9,7 @@ use specta::Type;
 
 use super::checkins::Touches;
 use super::health::TouchFigures;
-use crate::archive::Bundle;
+use crate::domain::Bundle;
 use crate::domain::{
     Channel, Contact, CultureCategory, Direction, GoalKind, GoalStatus, Id, Level, PromiseStatus, Severity,
 };

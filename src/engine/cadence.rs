@@ -4,21 +4,8 @@
 //! channel, with anyone at the account; every touch restarts the clock (DESIGN §4).
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
-use specta::Type;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[serde(rename_all = "snake_case")]
-pub enum TouchState {
-    /// The last touch is within the cadence.
-    Within,
-    /// Past the cadence, not yet by half again.
-    Past,
-    /// At or past 1.5× the cadence.
-    WellPast,
-    /// No touch has ever been logged.
-    Never,
-}
+pub use crate::domain::TouchState;
 
 /// Measured in whole hours so that "14 days" means exactly 14 × 24 h after the last touch.
 pub fn touch_state(last_touch: Option<DateTime<Utc>>, cadence_days: u32, now: DateTime<Utc>) -> TouchState {

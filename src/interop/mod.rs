@@ -9,18 +9,10 @@ pub mod text;
 pub mod vcard;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::Serialize;
-use specta::Type;
 
 use crate::domain::ImportantDate;
 
-/// Something wrong at one place of a file, said for an account manager.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-pub struct LineProblem {
-    /// 1-based line of the file where the record (or the bad property) starts.
-    pub line: u32,
-    pub message: String,
-}
+pub use crate::domain::LineProblem;
 
 /// What a reader made of a file: the records it could read, the ones it could not (by line),
 /// and the names of properties it met and does not keep (PHOTO, X-…), which are never fatal.

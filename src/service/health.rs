@@ -8,7 +8,7 @@ use serde::Serialize;
 use specta::Type;
 
 use super::Rapport;
-use crate::archive::Bundle;
+use crate::domain::Bundle;
 use crate::domain::Id;
 use crate::engine::health::history::{
     Baseline, Changes, Snapshot, Trend, TrendPoint, backfill, changes, end_of, missing_days, snapshot_near,

@@ -7,8 +7,7 @@ use rusqlite::params;
 
 use super::{Store, codec};
 use crate::domain::Id;
-use crate::engine::health::history::{Baseline, COMPONENTS, ComponentScore, Snapshot, TrendPoint};
-use crate::engine::health::{Band, Weights};
+use crate::domain::{Band, Baseline, COMPONENTS, ComponentScore, Snapshot, TrendPoint, Weights};
 use crate::error::Result;
 
 const WEIGHTS_KEY: &str = "health_weights";

@@ -3,40 +3,15 @@
 
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use specta::Type;
 
 use super::{Store, codec};
-use crate::domain::Id;
+use crate::domain::{Id, RecordKind};
 use crate::error::{Error, Result};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[serde(rename_all = "snake_case")]
-pub enum RecordKind {
-    Account,
-    Contact,
-    CultureNote,
-    Goal,
-    Promise,
-    Interaction,
-    Request,
-    Issue,
-    Meeting,
-}
-
+/// Where each kind of record is kept in the file.
 impl RecordKind {
-    pub const ALL: [RecordKind; 9] = [
-        RecordKind::Account,
-        RecordKind::Contact,
-        RecordKind::CultureNote,
-        RecordKind::Goal,
-        RecordKind::Promise,
-        RecordKind::Interaction,
-        RecordKind::Request,
-        RecordKind::Issue,
-        RecordKind::Meeting,
-    ];
-
     fn table(self) -> &'static str {
         match self {
             RecordKind::Account => "accounts",
@@ -63,20 +38,6 @@ impl RecordKind {
 
     fn account_column(self) -> &'static str {
         if self == RecordKind::Account { "id" } else { "account_id" }
-    }
-
-    pub fn noun(self) -> &'static str {
-        match self {
-            RecordKind::Account => "account",
-            RecordKind::Contact => "person",
-            RecordKind::CultureNote => "culture note",
-            RecordKind::Goal => "goal",
-            RecordKind::Promise => "promise",
-            RecordKind::Interaction => "interaction",
-            RecordKind::Request => "request",
-            RecordKind::Issue => "issue",
-            RecordKind::Meeting => "meeting",
-        }
     }
 }
 

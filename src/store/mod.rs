@@ -51,12 +51,13 @@ use rusqlite_migration::{M, Migrations};
 
 use crate::error::{Error, Result};
 
+pub use crate::domain::RecordKind;
 pub use accounts::AccountFacts;
 pub use backup::{BackupFile, BackupPolicy, BackupReason};
 pub use bulk::{ImportCounts, Window};
 pub use checkins::{SuggestionAction, SuggestionState};
 pub use cipher::{Lock, Passphrase, lock_of};
-pub use lifecycle::{ArchivedRecord, RecordKind};
+pub use lifecycle::ArchivedRecord;
 pub use plans::Plan;
 pub use search::{SearchHit, SearchResults};
 

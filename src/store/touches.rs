@@ -7,10 +7,9 @@ use chrono::{DateTime, Duration, Utc};
 use rusqlite::OptionalExtension;
 
 use super::{Store, accounts, codec, contacts, culture, goals, issues, meetings, promises, requests};
-use crate::archive::Bundle;
+use crate::domain::Bundle;
 use crate::domain::Id;
-use crate::engine::checkins::{CheckinAccount, Settings, Touches};
-use crate::engine::health::touches::{self, TouchFigures};
+use crate::domain::{CheckinAccount, Settings, TouchFigures, Touches, touch_windows};
 use crate::error::Result;
 
 const LIVE: &str = "archived_at IS NULL";
@@ -176,7 +175,7 @@ impl Store {
         account_id: Option<&str>,
     ) -> Result<HashMap<Id, TouchFigures>> {
         let conn = self.conn();
-        let (d90, d180) = touches::windows(now);
+        let (d90, d180) = touch_windows(now);
         let (now_text, d90, d180) = (codec::instant(&now), codec::instant(&d90), codec::instant(&d180));
         let of = |column: &str| codec::only_account(column, account_id);
         // The touches of the window, from the date index alone (it holds every column read

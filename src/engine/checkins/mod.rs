@@ -6,7 +6,6 @@
 //! No clock, no database, no I/O.
 
 mod reasons;
-mod settings;
 mod talking;
 mod timing;
 mod touches;
@@ -15,21 +14,13 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use specta::Type;
 
-use crate::archive::Bundle;
+use crate::domain::Bundle;
+use crate::domain::RecordKind;
 use crate::domain::{Id, Tier};
-use crate::store::RecordKind;
 
-pub use settings::Settings;
+pub use crate::domain::{CheckinAccount, Settings};
 pub use timing::next_working_moment;
 pub use touches::Touches;
-
-/// One account as the check-ins see it: its live records (the history itself may be left
-/// out) and the figures of its touches.
-#[derive(Debug, Clone)]
-pub struct CheckinAccount {
-    pub bundle: Bundle,
-    pub touches: Touches,
-}
 
 /// The reasons Rapport knows; their names are a contract (DESIGN §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Type)]

@@ -5,9 +5,9 @@
 use chrono::{DateTime, Utc};
 
 use super::{Reason, Touches};
-use crate::archive::Bundle;
+use crate::domain::Bundle;
+use crate::domain::RecordKind;
 use crate::domain::{CultureCategory, Direction, GoalKind};
-use crate::store::RecordKind;
 
 const MAX_POINTS: usize = 6;
 /// Evidence first, but leave room for how to approach them and where we left off.

@@ -6,8 +6,8 @@ use chrono::{DateTime, Duration, NaiveDateTime, NaiveTime, TimeZone, Timelike, U
 use chrono_tz::Tz;
 
 use super::{Reason, ReasonCode};
-use crate::archive::Bundle;
 use crate::domain::Account;
+use crate::domain::Bundle;
 
 /// The first moment at or after `from` inside the account's working hours, in `zone`.
 pub fn next_working_moment(account: &Account, zone: &str, from: DateTime<Utc>) -> DateTime<Utc> {

@@ -2,22 +2,11 @@
 //! they never walk it. The store keeps these figures current in the database; tests and the
 //! in-memory path compute the same from a list of interactions.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Utc};
 
 use crate::domain::{Id, Interaction};
 
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Touches {
-    /// The account's last touch and its interaction id.
-    pub last: Option<(DateTime<Utc>, Id)>,
-    pub last_strategic: Option<DateTime<Utc>>,
-    /// Each person's last touch and its interaction id.
-    pub last_with: HashMap<Id, (DateTime<Utc>, Id)>,
-    /// What those last touches were about, by interaction id.
-    pub summaries: HashMap<Id, String>,
-}
+pub use crate::domain::Touches;
 
 /// The later of two touches; on the same instant, the larger id (as the store decides).
 fn later(a: Option<(DateTime<Utc>, Id)>, at: DateTime<Utc>, id: &str) -> (DateTime<Utc>, Id) {

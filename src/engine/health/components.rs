@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::touches::TouchFigures;
 use super::{Component, Penalty, Weights};
-use crate::archive::Bundle;
+use crate::domain::Bundle;
 use crate::domain::{Direction, GoalKind, GoalStatus, Level, PromiseStatus, Severity};
 
 fn pct(part: f64, whole: f64) -> u32 {

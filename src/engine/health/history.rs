@@ -7,34 +7,13 @@
 //! person's preferred channel) is taken as it is now, and the snapshot says it was rebuilt.
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use specta::Type;
 
 use super::{Band, Health, Weights, health};
-use crate::archive::Bundle;
+use crate::domain::Bundle;
 use crate::domain::PromiseStatus;
-
-/// The component names, in the order snapshots store them.
-pub const COMPONENTS: [&str; 7] =
-    ["reliability", "responsiveness", "engagement", "proactivity", "breadth", "intimacy", "goals"];
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
-pub struct ComponentScore {
-    pub name: String,
-    pub score: Option<u32>,
-}
-
-/// One account's health on one day.
-#[derive(Debug, Clone, PartialEq, Serialize, Type)]
-pub struct Snapshot {
-    pub day: NaiveDate,
-    pub score: Option<u32>,
-    pub band: Band,
-    pub level: u32,
-    pub components: Vec<ComponentScore>,
-    /// Rebuilt afterwards from the dated history, not taken on the day.
-    pub reconstructed: bool,
-}
+pub use crate::domain::{Baseline, BaselineComponent, COMPONENTS, ComponentScore, Snapshot, TrendPoint};
 
 impl Snapshot {
     pub fn of(h: &Health, day: NaiveDate, reconstructed: bool) -> Snapshot {
@@ -122,15 +101,6 @@ fn backfill_days(b: &Bundle, mut days: Vec<NaiveDate>, weights: &Weights) -> Vec
         .collect()
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Type)]
-pub struct TrendPoint {
-    #[serde(serialize_with = "crate::domain::serialize_day")]
-    #[specta(type = String)]
-    pub day: NaiveDate,
-    pub score: Option<u32>,
-    pub reconstructed: bool,
-}
-
 impl From<&Snapshot> for TrendPoint {
     fn from(s: &Snapshot) -> TrendPoint {
         TrendPoint { day: s.day, score: s.score, reconstructed: s.reconstructed }
@@ -164,23 +134,6 @@ pub fn trend(history: &[TrendPoint], today: NaiveDate, current: Option<u32>) -> 
         Some(current? as i32 - then as i32)
     };
     Trend { points, change_30: change(30), change_90: change(90) }
-}
-
-/// An account's health when the review was last marked read.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Baseline {
-    pub score: Option<u32>,
-    pub band: Band,
-    pub level: u32,
-    pub components: Vec<BaselineComponent>,
-    pub penalties: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct BaselineComponent {
-    pub name: String,
-    pub score: Option<u32>,
-    pub evidence: String,
 }
 
 impl Baseline {

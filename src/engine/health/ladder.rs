@@ -8,7 +8,7 @@ use specta::Type;
 
 use super::Component;
 use super::touches::TouchFigures;
-use crate::archive::Bundle;
+use crate::domain::Bundle;
 use crate::domain::{GoalKind, Level};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]

@@ -12,24 +12,14 @@ pub mod touches;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use specta::Type;
 
-use crate::archive::Bundle;
+use crate::domain::Bundle;
 use crate::domain::Id;
-use crate::error::{Error, Result};
 
+pub use crate::domain::{Band, TouchFigures, Weights};
 pub use ladder::AdvisorLevel;
-pub use touches::TouchFigures;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[serde(rename_all = "snake_case")]
-pub enum Band {
-    Healthy,
-    Watch,
-    AtRisk,
-    Unknown,
-}
 
 impl Band {
     pub fn of(score: Option<u32>) -> Band {
@@ -38,58 +28,6 @@ impl Band {
             Some(s) if s >= 75 => Band::Healthy,
             Some(s) if s >= 50 => Band::Watch,
             Some(_) => Band::AtRisk,
-        }
-    }
-}
-
-/// The default weights of DESIGN §5; any can be changed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
-#[serde(default)]
-pub struct Weights {
-    pub reliability: u32,
-    pub responsiveness: u32,
-    pub engagement: u32,
-    pub proactivity: u32,
-    pub breadth: u32,
-    pub intimacy: u32,
-    pub goals: u32,
-}
-
-impl Weights {
-    /// Each weight from 0 to 100, and at least one above 0.
-    pub fn check(&self) -> Result<()> {
-        let all = [
-            ("reliability", self.reliability),
-            ("responsiveness", self.responsiveness),
-            ("engagement", self.engagement),
-            ("proactivity", self.proactivity),
-            ("breadth", self.breadth),
-            ("intimacy", self.intimacy),
-            ("goals", self.goals),
-        ];
-        if let Some((name, _)) = all.iter().find(|(_, w)| *w > 100) {
-            return Err(Error::validation(name, format!("The weight of {name} must be between 0 and 100.")));
-        }
-        if all.iter().all(|(_, w)| *w == 0) {
-            return Err(Error::validation(
-                "reliability",
-                "At least one component needs a weight above 0, or no score can be given.",
-            ));
-        }
-        Ok(())
-    }
-}
-
-impl Default for Weights {
-    fn default() -> Self {
-        Weights {
-            reliability: 25,
-            responsiveness: 20,
-            engagement: 15,
-            proactivity: 10,
-            breadth: 10,
-            intimacy: 10,
-            goals: 10,
         }
     }
 }

@@ -3,55 +3,12 @@
 //! store from its own index (`Store::touch_figures`), so that judging the whole portfolio never
 //! brings six months of touches into memory one by one.
 
-use std::collections::HashSet;
+use chrono::{DateTime, Utc};
 
-use chrono::{DateTime, Duration, Utc};
-
-use crate::domain::{Id, Initiator, Interaction};
-
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TouchFigures {
-    /// The last touch up to the moment.
-    pub last: Option<DateTime<Utc>>,
-    /// Touches of the last 90 days.
-    pub recent: usize,
-    /// Of those, the ones we started.
-    pub ours: usize,
-    /// Touches of the 90 days before those.
-    pub before: usize,
-    /// The sentiments given over the last 90 days: their sum and how many there are.
-    pub felt_sum: i64,
-    pub felt: usize,
-    /// The people touched in the last 90 days.
-    pub people: HashSet<Id>,
-    /// Whether they brought us a strategic question in the last 180 days.
-    pub asked_us: bool,
-}
-
-/// Where the windows the components look at begin: 90 and 180 days before `now`. Each ends at
-/// `now`, included.
-pub fn windows(now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
-    (now - Duration::days(90), now - Duration::days(180))
-}
+use crate::domain::{Initiator, Interaction};
+pub use crate::domain::{TouchFigures, touch_windows as windows};
 
 impl TouchFigures {
-    /// Counts one touch of the last 180 days: in the last 90 (`recent`) or the 90 before, started
-    /// by us or not, strategic or not, with the sentiment felt if one was given. The one rule,
-    /// for touches in memory and for the store's index rows alike.
-    pub fn count(&mut self, recent: bool, ours: bool, strategic: bool, sentiment: Option<i64>) {
-        if recent {
-            self.recent += 1;
-            self.ours += usize::from(ours);
-            if let Some(s) = sentiment {
-                self.felt_sum += s;
-                self.felt += 1;
-            }
-        } else {
-            self.before += 1;
-        }
-        self.asked_us |= strategic && !ours;
-    }
-
     /// The figures of `touches` at `now`; touches after `now` do not count.
     pub fn of(touches: &[Interaction], now: DateTime<Utc>) -> TouchFigures {
         let (d90, d180) = windows(now);
@@ -78,6 +35,10 @@ impl TouchFigures {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashSet;
+
+    use chrono::Duration;
+
     use super::*;
     use crate::domain::Channel;
 

@@ -6,7 +6,7 @@ use std::io::{self, Read};
 use std::rc::Rc;
 
 use super::unguarded;
-use crate::interop::LineProblem;
+use crate::domain::LineProblem;
 
 const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 

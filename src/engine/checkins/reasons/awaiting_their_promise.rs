@@ -1,9 +1,9 @@
 //! `awaiting_their_promise`: a promise of theirs is past due — a gentle nudge.
 
 use super::{Found, View, span};
+use crate::domain::RecordKind;
 use crate::domain::{Direction, PromiseStatus};
 use crate::engine::checkins::ReasonCode;
-use crate::store::RecordKind;
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     for p in &v.b.promises {

@@ -3,8 +3,8 @@
 //! interaction, on any channel, restarts the clock.
 
 use super::{Found, View, days, span};
+use crate::domain::RecordKind;
 use crate::engine::checkins::ReasonCode;
-use crate::store::RecordKind;
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     if v.paused() {

@@ -4,8 +4,8 @@ use chrono::{DateTime, Utc};
 
 use super::{Found, View, days, span};
 use crate::domain::GoalKind;
+use crate::domain::RecordKind;
 use crate::engine::checkins::ReasonCode;
-use crate::store::RecordKind;
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     for g in v.b.goals.iter().filter(|g| !g.status.is_closed()) {

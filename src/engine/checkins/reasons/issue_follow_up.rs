@@ -1,8 +1,8 @@
 //! `issue_follow_up`: an issue resolved a few days ago and never followed up — check the fix held.
 
 use super::{Found, View, days, span};
+use crate::domain::RecordKind;
 use crate::engine::checkins::ReasonCode;
-use crate::store::RecordKind;
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     for i in v.b.issues.iter().filter(|i| i.followed_up_at.is_none()) {

@@ -1,8 +1,8 @@
 //! `issue_open`: an issue nobody has acknowledged, or one still open with no touch for days.
 
 use super::{Found, View, days, span};
+use crate::domain::RecordKind;
 use crate::engine::checkins::ReasonCode;
-use crate::store::RecordKind;
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     for i in v.b.issues.iter().filter(|i| i.resolved_at.is_none() && i.opened_at <= v.now) {

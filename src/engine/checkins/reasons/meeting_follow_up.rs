@@ -1,8 +1,8 @@
 //! `meeting_follow_up`: a meeting ended recently and no recap has been logged since.
 
 use super::{Found, View, days, span};
+use crate::domain::RecordKind;
 use crate::engine::checkins::ReasonCode;
-use crate::store::RecordKind;
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     for m in &v.b.meetings {

@@ -1,8 +1,8 @@
 //! `meeting_prep`: a meeting starts within two days — read its brief.
 
 use super::{Found, View, hours, span};
+use crate::domain::RecordKind;
 use crate::engine::checkins::ReasonCode;
-use crate::store::RecordKind;
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     for m in &v.b.meetings {

@@ -19,9 +19,9 @@ mod unanswered_request;
 use chrono::{DateTime, Duration, Utc};
 
 use super::{Evidence, Found, Reason, ReasonCode, Settings, Touches};
-use crate::archive::Bundle;
+use crate::domain::Bundle;
+use crate::domain::RecordKind;
 use crate::domain::{AccountStatus, Contact};
-use crate::store::RecordKind;
 
 /// One account as the rules see it.
 pub(super) struct View<'a> {

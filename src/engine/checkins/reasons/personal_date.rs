@@ -5,8 +5,8 @@ use chrono_tz::Tz;
 
 use super::{Found, View};
 use crate::domain::DateKind;
+use crate::domain::RecordKind;
 use crate::engine::checkins::ReasonCode;
-use crate::store::RecordKind;
 
 /// The next time this month and day comes round, on or after `today` (29 February falls on
 /// the 28th in other years).

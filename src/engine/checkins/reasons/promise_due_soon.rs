@@ -1,9 +1,9 @@
 //! `promise_due_soon`: a promise of ours falls due within days — send a status update first.
 
 use super::{Found, View, days, span};
+use crate::domain::RecordKind;
 use crate::domain::{Direction, PromiseStatus};
 use crate::engine::checkins::ReasonCode;
-use crate::store::RecordKind;
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     for p in &v.b.promises {

@@ -1,9 +1,9 @@
 //! `promise_overdue`: a promise of ours is past due and still open.
 
 use super::{Found, View, span};
+use crate::domain::RecordKind;
 use crate::domain::{Direction, PromiseStatus};
 use crate::engine::checkins::ReasonCode;
-use crate::store::RecordKind;
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     for p in &v.b.promises {

@@ -2,8 +2,8 @@
 //! active — everyone counts, not only the sponsor.
 
 use super::{Found, View, days, span};
+use crate::domain::RecordKind;
 use crate::engine::checkins::ReasonCode;
-use crate::store::RecordKind;
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     if v.paused() {

@@ -2,8 +2,8 @@
 //! run out (or already out).
 
 use super::{Found, View, hours, span};
+use crate::domain::RecordKind;
 use crate::engine::checkins::ReasonCode;
-use crate::store::RecordKind;
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     for r in
