@@ -56,6 +56,15 @@ pub fn machine_now() -> DateTime<Utc> {
     Utc::now()
 }
 
+/// The reader's own time zone: TZ when it names one, else the system's, else UTC.
+pub fn your_zone() -> String {
+    std::env::var("TZ")
+        .ok()
+        .filter(|z| z.parse::<chrono_tz::Tz>().is_ok())
+        .or_else(|| iana_time_zone::get_timezone().ok())
+        .unwrap_or_else(|| "UTC".into())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,17 +6,15 @@ use rapport::clock::machine_now;
 use rapport::domain::{
     Account, AccountDraft, AccountPage, AccountSummary, Contact, ContactDraft, CultureNote, CultureNoteDraft,
     Goal, GoalDraft, GoalStatus, Interaction, InteractionDraft, Issue, IssueDraft, IssueStep, Meeting,
-    MeetingDraft, Promise, PromiseDraft, PromiseOutcome, Request, RequestDraft, RequestStep,
+    MeetingDraft, Promise, PromiseDraft, PromiseOutcome, RecordKind, Request, RequestDraft, RequestStep,
+    Settings, Weights,
 };
-use rapport::engine::brief::Brief;
-use rapport::engine::checkins::Settings;
-use rapport::engine::health::Weights;
 use rapport::error::ErrorCode;
 use rapport::service::{
-    AccountHealth, Backups, BriefFormat, CaptureDraft, Captured, ExchangeReport, ExportFormat, FeedSettings,
-    ImportOptions, ImportReport, ImportSource, Restored, Review, TodayPage,
+    AccountHealth, ArchivedRecord, BackupFile, BackupPolicy, Backups, Brief, BriefFormat, CaptureDraft,
+    Captured, ExchangeReport, ExportFormat, FeedSettings, ImportOptions, ImportReport, ImportSource,
+    Passphrase, Restored, Review, SearchResults, TodayPage,
 };
-use rapport::store::{ArchivedRecord, BackupFile, BackupPolicy, Passphrase, RecordKind, SearchResults};
 use rapport::{Rapport, UserError};
 use std::path::{Path, PathBuf};
 
@@ -30,7 +28,7 @@ type Answer<T> = Result<T, UserError>;
 
 /// The user's own time zone, for the times in a saved brief.
 fn your_zone() -> String {
-    rapport::cli::your_zone()
+    rapport::clock::your_zone()
 }
 
 /// Runs one core operation off the UI thread, with the current time.
@@ -591,7 +589,7 @@ pub async fn restore_backup(
             Err(_) => None,
         };
         // A file that cannot be restored is refused before the open database is touched.
-        rapport::store::backup::check(&file, key.as_ref()).map_err(UserError::from)?;
+        rapport::service::check_backup(&file, key.as_ref()).map_err(UserError::from)?;
         // The open database is closed first; whatever happens, the slot then holds what opened.
         let closed = std::mem::replace(&mut *guard, Err(busy()));
         drop(closed);
@@ -631,7 +629,7 @@ pub async fn unlock(core: State<'_, Core>, passphrase: String, remember: bool) -
             .map_err(UserError::from)?;
         core.install(Ok(opened), Some(key.clone()));
         if remember {
-            rapport::keychain::remember(&core.path, &key).map_err(UserError::from)?;
+            rapport::service::remember_passphrase(&core.path, &key).map_err(UserError::from)?;
         }
         Ok(())
     })

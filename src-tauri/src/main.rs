@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use rapport::clock::{Clock, PIN_VARIABLE, machine_now};
-use rapport::store::Passphrase;
+use rapport::service::Passphrase;
 use rapport::{Rapport, UserError};
 use tauri::Manager;
 
@@ -53,7 +53,7 @@ impl Core {
         let path = self.path.clone();
         std::thread::spawn(move || {
             std::thread::sleep(CHECK_AFTER);
-            if let Err(err) = rapport::store::check_file(&path, key.as_ref())
+            if let Err(err) = rapport::service::check_file(&path, key.as_ref())
                 && let Ok(mut guard) = slot.lock()
             {
                 *guard = Err(UserError::from(err));
@@ -67,7 +67,7 @@ impl Core {
 const CHECK_AFTER: std::time::Duration = std::time::Duration::from_secs(2);
 
 fn database_path() -> PathBuf {
-    std::env::var_os("RAPPORT_DB").map(Into::into).unwrap_or_else(rapport::cli::default_db_path)
+    std::env::var_os("RAPPORT_DB").map(Into::into).unwrap_or_else(rapport::service::default_db_path)
 }
 
 /// The database at start: a locked one is opened with the passphrase kept in the system's
@@ -80,8 +80,8 @@ fn open_core() -> Core {
         Clock::Machine
     });
     let core = Core { open: Arc::new(Mutex::new(Err(not_yet))), path: path.clone(), clock };
-    let key = match rapport::store::lock_of(&path) {
-        Ok(rapport::store::Lock::Locked) => rapport::keychain::remembered(&path),
+    let key = match rapport::service::lock_of(&path) {
+        Ok(rapport::service::Lock::Locked) => rapport::service::remembered_passphrase(&path),
         _ => None,
     };
     // Opening may take a backup before a migration: a chore, on the machine's clock.

@@ -23,15 +23,6 @@ pub struct BriefArgs {
     out: Option<PathBuf>,
 }
 
-/// The reader's own time zone: TZ when it names one, else the system's, else UTC.
-pub fn your_zone() -> String {
-    std::env::var("TZ")
-        .ok()
-        .filter(|z| z.parse::<chrono_tz::Tz>().is_ok())
-        .or_else(|| iana_time_zone::get_timezone().ok())
-        .unwrap_or_else(|| "UTC".into())
-}
-
 pub fn brief(ctx: &mut Ctx<'_>, args: BriefArgs) -> Result<()> {
     let account = ctx.rapport.find_account(&args.account)?;
     let meeting = match args.meeting.as_deref() {
@@ -56,14 +47,14 @@ pub fn brief(ctx: &mut Ctx<'_>, args: BriefArgs) -> Result<()> {
             &account.id,
             meeting.as_deref(),
             BriefFormat::Markdown,
-            &your_zone(),
+            &crate::clock::your_zone(),
             ctx.now,
         )?,
         "html" => ctx.rapport.brief_document(
             &account.id,
             meeting.as_deref(),
             BriefFormat::Html,
-            &your_zone(),
+            &crate::clock::your_zone(),
             ctx.now,
         )?,
         other => {

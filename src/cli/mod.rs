@@ -6,7 +6,7 @@
 
 mod backups;
 mod brief;
-pub use brief::your_zone;
+pub use crate::clock::your_zone;
 mod checkins;
 mod data;
 mod health;
@@ -156,12 +156,7 @@ impl Command {
     }
 }
 
-/// The database used when neither `--db` nor `RAPPORT_DB` says otherwise.
-pub fn default_db_path() -> PathBuf {
-    directories::ProjectDirs::from("", "", "Rapport")
-        .map(|dirs| dirs.data_dir().join("rapport.db"))
-        .unwrap_or_else(|| PathBuf::from("rapport.db"))
-}
+pub use crate::service::default_db_path;
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();

@@ -33,6 +33,14 @@ pub use outward::{ExportFormat, FeedSettings};
 pub use portable::ImportReport;
 pub use today::{TodayPage, UrgencyCount};
 
+// What the desktop shell speaks in, from the floors below: the shell uses the service alone.
+pub use crate::engine::brief::Brief;
+pub use crate::keychain::{remember as remember_passphrase, remembered as remembered_passphrase};
+pub use crate::store::backup::check as check_backup;
+pub use crate::store::{
+    ArchivedRecord, BackupFile, BackupPolicy, Lock, Passphrase, SearchResults, check_file, lock_of,
+};
+
 use crate::demo;
 use crate::domain::{
     Account, AccountDraft, AccountPage, AccountSummary, Contact, ContactDraft, Id, Interaction,
@@ -41,7 +49,7 @@ use crate::domain::{
 use crate::engine::cadence::touch_state;
 use crate::engine::timeline::{History, timeline};
 use crate::error::{Error, Result};
-use crate::store::{Passphrase, SearchResults, Store, Window};
+use crate::store::{Store, Window};
 
 /// The timeline shows this many entries at first; older history comes with paging later.
 pub const TIMELINE_PAGE: u32 = 200;
@@ -105,6 +113,13 @@ pub fn new_id(now: DateTime<Utc>) -> Id {
 /// exactly what is stored.
 pub(crate) fn stored_precision(now: DateTime<Utc>) -> DateTime<Utc> {
     now.trunc_subsecs(0)
+}
+
+/// The database used when neither `--db` nor `RAPPORT_DB` says otherwise.
+pub fn default_db_path() -> std::path::PathBuf {
+    directories::ProjectDirs::from("", "", "Rapport")
+        .map(|dirs| dirs.data_dir().join("rapport.db"))
+        .unwrap_or_else(|| std::path::PathBuf::from("rapport.db"))
 }
 
 impl Rapport {
