@@ -1,0 +1,129 @@
+//! Files in and out: the archive, imports from other tools, exports, and the calendar feed.
+
+use super::*;
+
+#[tauri::command]
+#[specta::specta]
+pub async fn export_archive(app: AppHandle, core: State<'_, Core>) -> Answer<Option<String>> {
+    let Some(path) = pick_path(app, Pick::Save("rapport-archive.json", "json")).await? else {
+        return Ok(None);
+    };
+    with_core(&core, move |r, now| r.export_archive_to(&path, now).map(|_| Some(path.display().to_string())))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn import_archive(app: AppHandle, core: State<'_, Core>) -> Answer<Option<ImportReport>> {
+    let Some(path) = pick_path(app, Pick::Open("Rapport archive", &["json"])).await? else { return Ok(None) };
+    with_core(&core, move |r, now| r.import_archive_from(&path, false, now).map(Some)).await
+}
+
+/// What the file at `path` is (the system's open dialog asks when `path` is absent); `None`
+/// when the user cancels.
+#[tauri::command]
+#[specta::specta]
+pub async fn inspect_import(
+    app: AppHandle,
+    core: State<'_, Core>,
+    path: Option<String>,
+) -> Answer<Option<ImportSource>> {
+    let path = match path {
+        Some(p) => PathBuf::from(p),
+        None => match pick_path(
+            app,
+            Pick::Open(
+                "Contacts, companies or calendar",
+                &["csv", "tsv", "txt", "vcf", "vcard", "ics", "ical"],
+            ),
+        )
+        .await?
+        {
+            Some(p) => p,
+            None => return Ok(None),
+        },
+    };
+    with_core(&core, move |r, _| r.inspect_import(&path).map(Some)).await
+}
+
+/// What importing the file would create, merge or bring back, line by line; nothing is written.
+#[tauri::command]
+#[specta::specta]
+pub async fn preview_import(
+    core: State<'_, Core>,
+    path: String,
+    options: ImportOptions,
+) -> Answer<ExchangeReport> {
+    let options = ImportOptions { timezone: options.timezone.or_else(|| Some(your_zone())), ..options };
+    with_core(&core, move |r, now| r.import_file(Path::new(&path), &options, true, now)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn import_file(
+    core: State<'_, Core>,
+    path: String,
+    options: ImportOptions,
+) -> Answer<ExchangeReport> {
+    let options = ImportOptions { timezone: options.timezone.or_else(|| Some(your_zone())), ..options };
+    with_core(&core, move |r, now| r.import_file(Path::new(&path), &options, false, now)).await
+}
+
+/// Writes people (CSV, vCard) or the calendar (ICS), of one account or all, to `path` or where
+/// the user chooses in the save dialog; `None` when they cancel.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_file(
+    app: AppHandle,
+    core: State<'_, Core>,
+    format: ExportFormat,
+    account_id: Option<String>,
+    path: Option<String>,
+) -> Answer<Option<String>> {
+    let path = match path {
+        Some(p) => PathBuf::from(p),
+        None => {
+            let name = match format {
+                ExportFormat::Archive => "rapport-archive.json",
+                ExportFormat::Csv => "rapport-people.csv",
+                ExportFormat::Vcard | ExportFormat::Vcard3 => "rapport-people.vcf",
+                ExportFormat::Ics => "rapport.ics",
+            };
+            match pick_path(app, Pick::Save(name, format.extension())).await? {
+                Some(p) => p,
+                None => return Ok(None),
+            }
+        }
+    };
+    with_core(&core, move |r, now| {
+        r.export_to(&path, format, account_id.as_deref(), now).map(|_| Some(path.display().to_string()))
+    })
+    .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn feed_settings(core: State<'_, Core>) -> Answer<FeedSettings> {
+    with_core(&core, move |r, _| r.feed_settings()).await
+}
+
+/// Turns the calendar file on at `settings.path` (or, with `choose`, where the user picks in
+/// the save dialog) or off with no path, writing it at once when on.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_feed_settings(
+    app: AppHandle,
+    core: State<'_, Core>,
+    settings: FeedSettings,
+    choose: bool,
+) -> Answer<Option<FeedSettings>> {
+    let settings = if choose {
+        match pick_path(app, Pick::Save("rapport.ics", "ics")).await? {
+            Some(p) => FeedSettings { path: Some(p.display().to_string()) },
+            None => return Ok(None),
+        }
+    } else {
+        settings
+    };
+    with_core(&core, move |r, now| r.save_feed_settings(settings, now).map(Some)).await
+}

@@ -1,0 +1,49 @@
+//! Today: the check-ins, what was done with each, and their settings.
+
+use super::*;
+
+#[tauri::command]
+#[specta::specta]
+pub async fn today_page(core: State<'_, Core>, per_group: u32) -> Answer<TodayPage> {
+    with_core(&core, move |r, now| r.today_page(now, per_group)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn complete_checkin(
+    core: State<'_, Core>,
+    key: String,
+    fingerprint: String,
+    draft: CaptureDraft,
+) -> Answer<Captured> {
+    with_core(&core, move |r, now| r.complete_checkin(&key, &fingerprint, draft, now)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn snooze_checkin(
+    core: State<'_, Core>,
+    key: String,
+    fingerprint: String,
+    until: String,
+) -> Answer<()> {
+    with_core(&core, move |r, now| r.snooze(&key, &fingerprint, &until, now)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn dismiss_checkin(core: State<'_, Core>, key: String, fingerprint: String) -> Answer<()> {
+    with_core(&core, move |r, now| r.dismiss(&key, &fingerprint, now)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn checkin_settings(core: State<'_, Core>) -> Answer<Settings> {
+    with_core(&core, |r, _| r.settings()).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_checkin_settings(core: State<'_, Core>, settings: Settings) -> Answer<()> {
+    with_core(&core, move |r, _| r.save_settings(&settings)).await
+}
