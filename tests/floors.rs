@@ -165,3 +165,35 @@ fn the_drawing_in_architecture_md_is_the_graph_as_built() {
         }
     }
 }
+
+/// Files stay small enough to read whole: no Rust, Svelte or TypeScript file passes 700 lines,
+/// the generated bindings aside.
+#[test]
+fn no_file_passes_seven_hundred_lines() {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            if path.is_dir() && name != "node_modules" && name != "dist" && name != "target" {
+                walk(&path, out);
+            } else if ["rs", "svelte", "ts"].iter().any(|e| path.extension().is_some_and(|x| x == *e))
+                && name != "bindings.ts"
+            {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    for dir in ["src", "src-tauri/src", "ui/src", "tests"] {
+        walk(&root().join(dir), &mut files);
+    }
+    let long: Vec<String> = files
+        .iter()
+        .filter_map(|f| {
+            let lines = std::fs::read_to_string(f).unwrap().lines().count();
+            (lines > 700).then(|| format!("{} ({lines} lines)", f.strip_prefix(root()).unwrap().display()))
+        })
+        .collect();
+    assert!(files.len() > 100, "the walk found the sources");
+    assert!(long.is_empty(), "files longer than 700 lines: {}", long.join(", "));
+}

@@ -9,6 +9,7 @@
 mod read;
 #[cfg(test)]
 mod tests;
+mod when;
 mod write;
 
 use calcard::common::PartialDateTime;

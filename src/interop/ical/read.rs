@@ -3,18 +3,16 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use calcard::common::PartialDateTime;
-use calcard::common::timezone::Tz;
 use calcard::icalendar::timezone::TzResolver;
 use calcard::icalendar::utils::strip_mailto_scheme;
 use calcard::icalendar::{
-    ICalendar, ICalendarComponent, ICalendarComponentType, ICalendarEntry, ICalendarProperty,
-    ICalendarStatus, ICalendarValue, Uri,
+    ICalendar, ICalendarComponent, ICalendarComponentType, ICalendarProperty, ICalendarStatus,
+    ICalendarValue, Uri,
 };
 use calcard::{Entry, Parser};
-use chrono::{DateTime, LocalResult, NaiveDateTime, TimeDelta, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 
-use super::utc_partial;
+use super::when::{Timing, occurrences, recurrence_id, timing};
 use crate::interop::{CalendarEvent, LineProblem, Read};
 
 /// A series yields at most this many meetings per import, so one runaway rule cannot flood
@@ -22,7 +20,7 @@ use crate::interop::{CalendarEvent, LineProblem, Read};
 pub(super) const MAX_OCCURRENCES: usize = 500;
 /// How many repetitions calcard may walk from the first one before giving up; a daily
 /// meeting reaches more than a century.
-const SCAN_LIMIT: usize = 50_000;
+pub(super) const SCAN_LIMIT: usize = 50_000;
 /// Only the title is required to show a meeting; this is what it is called without one.
 const UNTITLED: &str = "Meeting";
 
@@ -170,61 +168,11 @@ fn boundary(line: &str) -> Option<(&str, String)> {
     is_boundary.then(|| (keyword, name.trim().to_ascii_uppercase()))
 }
 
-fn shorten(text: &str) -> String {
+pub(super) fn shorten(text: &str) -> String {
     const LIMIT: usize = 40;
     match text.char_indices().nth(LIMIT) {
         Some((end, _)) => format!("{}\u{2026}", text.get(..end).unwrap_or_default()),
         None => text.to_string(),
-    }
-}
-
-/// When a meeting happens, in UTC, with the IANA zone it was planned in.
-#[derive(Debug, Clone)]
-struct Timing {
-    start: DateTime<Utc>,
-    end: DateTime<Utc>,
-    zone: Option<String>,
-}
-
-/// Why an event could not be taken as a meeting.
-enum Unreadable {
-    AllDay,
-    NoStart,
-    NoEnd,
-    UnknownZone(String),
-    EndsBeforeStart,
-    BadRule,
-}
-
-impl Unreadable {
-    fn message(&self, line: u32) -> String {
-        match self {
-            Unreadable::AllDay => format!(
-                "The event at line {line} lasts all day, so it was not taken as a meeting. If it is a \
-                 meeting, give it a start and end time in your calendar and export it again."
-            ),
-            Unreadable::NoStart => format!(
-                "The event at line {line} has no start time Rapport can read, so it was not read. Check its \
-                 start in your calendar and export it again."
-            ),
-            Unreadable::UnknownZone(zone) => format!(
-                "The event at line {line} uses a time zone Rapport does not know (\u{201c}{}\u{201d}), so it \
-                 was not read. Set the meeting to a standard time zone in your calendar and export it again.",
-                shorten(zone)
-            ),
-            Unreadable::NoEnd => format!(
-                "The event at line {line} has an end time Rapport cannot read, so it was not read. Check \
-                 its end in your calendar and export it again."
-            ),
-            Unreadable::EndsBeforeStart => format!(
-                "The event at line {line} ends before it starts, so it was not read. Fix its times in your \
-                 calendar and export it again."
-            ),
-            Unreadable::BadRule => format!(
-                "The repeating event at line {line} has a start or a repeat rule Rapport cannot follow, so \
-                 it was not read. Check when and how it repeats in your calendar and export it again."
-            ),
-        }
     }
 }
 
@@ -572,146 +520,4 @@ fn utc_stamp(instant: DateTime<Utc>) -> String {
 fn fnv1a(text: &str) -> u64 {
     text.bytes()
         .fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
-}
-
-fn timing(event: &ICalendarComponent, resolver: &TzResolver<&str>) -> Result<Timing, Unreadable> {
-    let (start_entry, start_value) =
-        date_property(event, &ICalendarProperty::Dtstart).ok_or(Unreadable::NoStart)?;
-    if !start_value.has_time() {
-        return Err(Unreadable::AllDay);
-    }
-    let zone = zone_of(start_entry, resolver)?;
-    let start = instant(start_value, zone).ok_or(Unreadable::NoStart)?;
-    let end = match date_property(event, &ICalendarProperty::Dtend) {
-        Some((entry, value)) => {
-            let end_zone = if entry.tz_id().is_some() { zone_of(entry, resolver)? } else { zone };
-            instant(value, end_zone)
-        }
-        None => start.checked_add_signed(duration(event).unwrap_or(TimeDelta::hours(1))),
-    };
-    let end = end.ok_or(Unreadable::NoEnd)?;
-    if end <= start {
-        return Err(Unreadable::EndsBeforeStart);
-    }
-    let zone = match zone {
-        Some(Tz::Tz(zone)) if !start_value.has_zone() => Some(zone.name().to_string()),
-        _ => None,
-    };
-    Ok(Timing { start, end, zone })
-}
-
-fn date_property<'a>(
-    event: &'a ICalendarComponent,
-    property: &ICalendarProperty,
-) -> Option<(&'a ICalendarEntry, &'a PartialDateTime)> {
-    let entry = event.property(property)?;
-    match entry.values.first()? {
-        ICalendarValue::PartialDateTime(value) => Some((entry, value)),
-        _ => None,
-    }
-}
-
-fn duration(event: &ICalendarComponent) -> Option<TimeDelta> {
-    match event.property(&ICalendarProperty::Duration)?.values.first()? {
-        ICalendarValue::Duration(duration) => duration.to_time_delta(),
-        _ => None,
-    }
-}
-
-/// The zone of a property's TZID; `None` for UTC and floating times, which Rapport reads as
-/// UTC because a file that does not say where a meeting is cannot be placed any better.
-fn zone_of(entry: &ICalendarEntry, resolver: &TzResolver<&str>) -> Result<Option<Tz>, Unreadable> {
-    let Some(name) = entry.tz_id() else { return Ok(None) };
-    match resolver.resolve(name) {
-        Some(Tz::Floating) | None => Err(Unreadable::UnknownZone(name.to_string())),
-        Some(zone) => Ok(Some(zone)),
-    }
-}
-
-fn instant(value: &PartialDateTime, zone: Option<Tz>) -> Option<DateTime<Utc>> {
-    let parsed = value.to_date_time()?;
-    if let Some(offset) = parsed.offset {
-        return parsed.date_time.and_local_timezone(offset).single().map(|at| at.with_timezone(&Utc));
-    }
-    match zone {
-        Some(zone) => local_to_utc(parsed.date_time, zone),
-        None => Some(parsed.date_time.and_utc()),
-    }
-}
-
-/// A wall-clock time in a zone. A time the clocks skip in spring is read an hour later, and
-/// one they pass twice in autumn as the first, as calendar programs do.
-fn local_to_utc(local: NaiveDateTime, zone: Tz) -> Option<DateTime<Utc>> {
-    let at = match zone.from_local_datetime(&local) {
-        LocalResult::Single(at) | LocalResult::Ambiguous(at, _) => at,
-        LocalResult::None => {
-            zone.from_local_datetime(&local.checked_add_signed(TimeDelta::hours(1))?).earliest()?
-        }
-    };
-    Some(at.with_timezone(&Utc))
-}
-
-/// The original start of the occurrence an override replaces.
-fn recurrence_id(event: &ICalendarComponent, resolver: &TzResolver<&str>) -> Option<DateTime<Utc>> {
-    let (entry, value) = date_property(event, &ICalendarProperty::RecurrenceId)?;
-    let zone = match entry.tz_id() {
-        Some(_) => zone_of(entry, resolver).ok()?,
-        None => date_property(event, &ICalendarProperty::Dtstart)
-            .and_then(|(start, _)| zone_of(start, resolver).ok())
-            .flatten(),
-    };
-    instant(value, zone)
-}
-
-/// The starts of a repeating event (RRULE and RDATE, less EXDATE) up to a little after `to`,
-/// expanded by calcard on a calendar holding just this event and the file's zones, so other
-/// events with their own overrides cannot interfere and calcard's repetition limit applies to
-/// this event alone.
-fn occurrences(
-    calendar: &ICalendar,
-    master: &ICalendarComponent,
-    to: DateTime<Utc>,
-) -> Result<Vec<DateTime<Utc>>, Unreadable> {
-    let mut root = ICalendarComponent::new(ICalendarComponentType::VCalendar);
-    root.component_ids.push(1);
-    let mut alone = ICalendar { components: vec![root, stopping_after(master, to)] };
-    alone.components.extend(
-        calendar.timezones().map(|zone| ICalendarComponent { component_ids: Vec::new(), ..zone.clone() }),
-    );
-    let expanded = alone.expand_dates(Tz::UTC, SCAN_LIMIT);
-    if !expanded.errors.is_empty() {
-        return Err(Unreadable::BadRule);
-    }
-    let mut starts: Vec<DateTime<Utc>> = expanded
-        .events
-        .iter()
-        .filter(|occurrence| occurrence.comp_id == 1)
-        .map(|occurrence| occurrence.start.with_timezone(&Utc))
-        .collect();
-    starts.sort();
-    starts.dedup();
-    Ok(starts)
-}
-
-/// A copy of the series whose rule ends two days after the period (a margin wider than any
-/// zone offset), or at its first start if that is later: expanding a rule that never ends then
-/// costs what the period holds, not what calcard's repetition limit allows.
-fn stopping_after(master: &ICalendarComponent, to: DateTime<Utc>) -> ICalendarComponent {
-    let mut master = master.clone();
-    let Some(stop) = to.checked_add_signed(TimeDelta::days(2)).map(|stop| stop.naive_utc()) else {
-        return master;
-    };
-    let first =
-        date_property(&master, &ICalendarProperty::Dtstart).and_then(|(_, start)| start.to_date_time());
-    let stop = first.map_or(stop, |first| first.date_time.max(stop));
-    let rules = master.entries.iter_mut().filter(|entry| entry.name == ICalendarProperty::Rrule);
-    for value in rules.flat_map(|entry| entry.values.iter_mut()) {
-        if let ICalendarValue::RecurrenceRule(rule) = value {
-            let until = rule.until.as_ref().and_then(|until| until.to_date_time());
-            if until.is_none_or(|until| until.date_time > stop) {
-                rule.until = Some(utc_partial(stop.and_utc()));
-            }
-        }
-    }
-    master
 }
