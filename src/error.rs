@@ -25,7 +25,7 @@ pub enum Error {
     Conflict { message: String },
 
     #[error(
-        "{path} is not a Rapport database. Choose another file with --db, or move this one aside so Rapport can create a new database there."
+        "{path} is not a Rapport database. Move it aside so Rapport can create a new database there, or choose another database file (--db on the command line)."
     )]
     NotRapportDatabase { path: String },
 

@@ -36,7 +36,7 @@ impl Rapport {
             && !bundle.meetings.iter().any(|m| m.id == id)
         {
             return Err(Error::not_found(format!(
-                "{} has no meeting with the id \"{id}\". Run `rapport account show` to see its meetings, or leave the meeting out.",
+                "{} has no meeting with the id \"{id}\"; it may have been deleted. Choose another of its meetings (`rapport account show` lists them on the command line), or leave the meeting out.",
                 bundle.account.name
             )));
         }

@@ -178,7 +178,7 @@ impl<'t> Applied<'t> {
                 return Err(Error::validation(
                     "account_id",
                     format!(
-                        "{} has no company in the file, so Rapport cannot tell which account they belong to. Choose an account for such people (--account), or add their company to the file.",
+                        "{} has no company in the file, so Rapport cannot tell which account they belong to. Choose the account such people go to (in the import, or --account on the command line), or add their company to the file.",
                         card.name
                     ),
                 ));
@@ -342,7 +342,7 @@ impl<'t> Applied<'t> {
                 return Err(Error::validation(
                     "account_id",
                     format!(
-                        "Nobody invited to \"{}\" is one of your contacts, so Rapport cannot tell which client it is with. Choose an account for such meetings (--account), or add the people first.",
+                        "Nobody invited to \"{}\" is one of your contacts, so Rapport cannot tell which client it is with. Choose the account such meetings go to (in the import, or --account on the command line), or add the people first.",
                         event.title
                     ),
                 ));
