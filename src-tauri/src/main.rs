@@ -5,6 +5,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod logbook;
 mod reminders;
 
 // The same allocator as the CLI's, for the same reason (docs/performance.md).
@@ -106,6 +107,7 @@ fn main() {
     let bindings = commands::bindings();
     let for_reminders = core.clone();
     let clock = core.clock;
+    let log_folder = core.path.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
     tauri::Builder::default()
         // First, so a second start hands over to the window already open and goes no further.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -115,6 +117,7 @@ fn main() {
                 let _ = window.set_focus();
             }
         }))
+        .plugin(logbook::plugin(log_folder))
         .plugin(pinned_clock(clock))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())

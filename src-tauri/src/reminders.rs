@@ -1,10 +1,13 @@
-//! What happens while the app runs, once a minute: the daily health snapshot and the daily
-//! backup are kept (each a cheap check once taken), and check-ins that become urgent are
-//! notified, each once.
+//! What happens while the app runs, once a minute: one call to the core for its chores (the
+//! daily health snapshot, the urgent check-ins, the calendar file), the daily backup on its own
+//! connection, and a notification for each check-in that became urgent, once. A chore that fails
+//! is logged and tried again the next minute.
 
 use std::collections::HashSet;
 use std::time::Duration;
 
+use rapport::UserError;
+use rapport::service::ChoresDue;
 use tauri::AppHandle;
 use tauri_plugin_notification::NotificationExt;
 
@@ -43,28 +46,24 @@ pub fn start(app: AppHandle, core: &Core) {
                 let already = sent.clone();
                 tauri::async_runtime::spawn_blocking(move || {
                     let now = rapport::clock::machine_now();
-                    let (due, wrote_feed, path, key) = {
+                    let due = ChoresDue { feed: feed_due, settled: started.elapsed() >= BACKUP_AFTER };
+                    let (chores, path, key) = {
                         let mut guard = core.lock().ok()?;
                         let rapport = guard.as_mut().ok()?;
-                        // A snapshot or backup that cannot be saved now is tried again next minute.
-                        let _ = rapport.keep_health_snapshots(now);
-                        let due = rapport.reminders(now, &already).unwrap_or_default();
-                        // A calendar file turned on, moved or deleted is written within a minute.
-                        let missing = rapport
-                            .feed_settings()
-                            .ok()
-                            .and_then(|f| f.path)
-                            .is_some_and(|p| !std::path::Path::new(&p).exists());
-                        let wrote_feed = (feed_due || (missing && started.elapsed() >= BACKUP_AFTER))
-                            && matches!(rapport.refresh_feed(now), Ok(Some(_)));
-                        (due, wrote_feed, rapport.path().to_path_buf(), rapport.store().key().cloned())
+                        let chores = rapport.run_chores(now, &already, due);
+                        (chores, rapport.path().to_path_buf(), rapport.store().key().cloned())
                     };
+                    for error in chores.failed {
+                        crate::logbook::failed("a chore", &UserError::from(error));
+                    }
                     // On its own connection, with the core free, and not while the window starts:
                     // a large copy keeps nobody waiting.
-                    if started.elapsed() >= BACKUP_AFTER {
-                        let _ = rapport::service::keep_backups_at(&path, key.as_ref(), now);
+                    if due.settled
+                        && let Err(error) = rapport::service::keep_backups_at(&path, key.as_ref(), now)
+                    {
+                        crate::logbook::failed("the daily backup", &UserError::from(error));
                     }
-                    Some((due, wrote_feed))
+                    Some((chores.reminders, chores.feed_written))
                 })
                 .await
                 .ok()

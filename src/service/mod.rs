@@ -7,6 +7,7 @@
 mod backups;
 mod briefs;
 mod capture;
+mod chores;
 mod exchange;
 mod files;
 mod health;
@@ -24,6 +25,7 @@ use uuid::{NoContext, Timestamp, Uuid};
 pub use backups::{Backups, Restored, backups_at, keep_backups_at, restore};
 pub use briefs::BriefFormat;
 pub use capture::{CaptureDraft, Captured};
+pub use chores::{Chores, ChoresDue};
 pub use exchange::{
     ExchangeReport, FileFormat, ImportOptions, ImportSource, LISTED, Outcome, PlannedRecord, format_of,
 };

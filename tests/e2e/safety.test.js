@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { execFileSync, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { appBinary, cliBinary, demoDatabase, startDesktop } from "./harness.js";
 
@@ -168,6 +169,14 @@ test("every command refuses malformed, oversized and hostile input, and nothing 
     assert.equal(accounts.length, 15, "the app still answers, with every account");
   });
   assert.equal(everything(), before, "nothing was written by any refused call");
+  // Each refusal the core gave is in the shell's log by command and kind, and nothing typed is.
+  const log = readFileSync(join(dirname(db), "rapport.log"), "utf8");
+  assert.match(log, /add_account failed: Validation/);
+  assert.match(log, /account_page failed: NotFound/);
+  assert.match(log, /restore_backup failed: /);
+  for (const typed of ["DROP TABLE", "Olympus", "xxxxxxxx", "not an address", "/etc/passwd"]) {
+    assert.ok(!log.includes(typed), `the log holds what was typed: ${typed}`);
+  }
 });
 
 test("a database locked with a passphrase opens only once the window is given it", async () => {

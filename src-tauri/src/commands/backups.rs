@@ -18,18 +18,19 @@ pub async fn backups(core: State<'_, Core>) -> Answer<Backups> {
     })
     .await
     .map_err(|_| busy())?
+    .inspect_err(|error| crate::logbook::failed("backups", error))
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn back_up_now(core: State<'_, Core>) -> Answer<BackupFile> {
-    with_core(&core, |r, now| r.back_up(now)).await
+    with_core("back_up_now", &core, |r, now| r.back_up(now)).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn save_backup_policy(core: State<'_, Core>, policy: BackupPolicy) -> Answer<Backups> {
-    with_core(&core, move |r, now| r.save_backup_policy(policy, now)).await
+    with_core("save_backup_policy", &core, move |r, now| r.save_backup_policy(policy, now)).await
 }
 
 /// Restores one of the listed backups (or, with no path, a file the user picks), whether or not
@@ -82,6 +83,7 @@ pub async fn restore_backup(
     })
     .await
     .map_err(|_| busy())?
+    .inspect_err(|error| crate::logbook::failed("restore_backup", error))
 }
 
 /// Opens a database locked with a passphrase, which the window asked for; with `remember`, the
@@ -103,4 +105,5 @@ pub async fn unlock(core: State<'_, Core>, passphrase: String, remember: bool) -
     })
     .await
     .map_err(|_| busy())?
+    .inspect_err(|error| crate::logbook::failed("unlock", error))
 }

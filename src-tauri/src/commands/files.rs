@@ -8,15 +8,17 @@ pub async fn export_archive(app: AppHandle, core: State<'_, Core>) -> Answer<Opt
     let Some(path) = pick_path(app, Pick::Save("rapport-archive.json", "json")).await? else {
         return Ok(None);
     };
-    with_core(&core, move |r, now| r.export_archive_to(&path, now).map(|_| Some(path.display().to_string())))
-        .await
+    with_core("export_archive", &core, move |r, now| {
+        r.export_archive_to(&path, now).map(|_| Some(path.display().to_string()))
+    })
+    .await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn import_archive(app: AppHandle, core: State<'_, Core>) -> Answer<Option<ImportReport>> {
     let Some(path) = pick_path(app, Pick::Open("Rapport archive", &["json"])).await? else { return Ok(None) };
-    with_core(&core, move |r, now| r.import_archive_from(&path, false, now).map(Some)).await
+    with_core("import_archive", &core, move |r, now| r.import_archive_from(&path, false, now).map(Some)).await
 }
 
 /// What the file at `path` is (the system's open dialog asks when `path` is absent); `None`
@@ -43,7 +45,7 @@ pub async fn inspect_import(
             None => return Ok(None),
         },
     };
-    with_core(&core, move |r, _| r.inspect_import(&path).map(Some)).await
+    with_core("inspect_import", &core, move |r, _| r.inspect_import(&path).map(Some)).await
 }
 
 /// What importing the file would create, merge or bring back, line by line; nothing is written.
@@ -55,7 +57,8 @@ pub async fn preview_import(
     options: ImportOptions,
 ) -> Answer<ExchangeReport> {
     let options = ImportOptions { timezone: options.timezone.or_else(|| Some(your_zone())), ..options };
-    with_core(&core, move |r, now| r.import_file(Path::new(&path), &options, true, now)).await
+    with_core("preview_import", &core, move |r, now| r.import_file(Path::new(&path), &options, true, now))
+        .await
 }
 
 #[tauri::command]
@@ -66,7 +69,7 @@ pub async fn import_file(
     options: ImportOptions,
 ) -> Answer<ExchangeReport> {
     let options = ImportOptions { timezone: options.timezone.or_else(|| Some(your_zone())), ..options };
-    with_core(&core, move |r, now| r.import_file(Path::new(&path), &options, false, now)).await
+    with_core("import_file", &core, move |r, now| r.import_file(Path::new(&path), &options, false, now)).await
 }
 
 /// Writes people (CSV, vCard) or the calendar (ICS), of one account or all, to `path` or where
@@ -95,7 +98,7 @@ pub async fn export_file(
             }
         }
     };
-    with_core(&core, move |r, now| {
+    with_core("export_file", &core, move |r, now| {
         r.export_to(&path, format, account_id.as_deref(), now).map(|_| Some(path.display().to_string()))
     })
     .await
@@ -104,7 +107,7 @@ pub async fn export_file(
 #[tauri::command]
 #[specta::specta]
 pub async fn feed_settings(core: State<'_, Core>) -> Answer<FeedSettings> {
-    with_core(&core, move |r, _| r.feed_settings()).await
+    with_core("feed_settings", &core, move |r, _| r.feed_settings()).await
 }
 
 /// Turns the calendar file on at `settings.path` (or, with `choose`, where the user picks in
@@ -125,5 +128,5 @@ pub async fn save_feed_settings(
     } else {
         settings
     };
-    with_core(&core, move |r, now| r.save_feed_settings(settings, now).map(Some)).await
+    with_core("save_feed_settings", &core, move |r, now| r.save_feed_settings(settings, now).map(Some)).await
 }

@@ -5,38 +5,38 @@ use super::*;
 #[tauri::command]
 #[specta::specta]
 pub async fn health_review(core: State<'_, Core>) -> Answer<Review> {
-    with_core(&core, |r, now| r.health_review(now)).await
+    with_core("health_review", &core, |r, now| r.health_review(now)).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn account_health(core: State<'_, Core>, account_id: String) -> Answer<AccountHealth> {
-    with_core(&core, move |r, now| r.account_health(&account_id, now)).await
+    with_core("account_health", &core, move |r, now| r.account_health(&account_id, now)).await
 }
 
 /// Marks the review read; answers with the moment, the baseline of "what changed".
 #[tauri::command]
 #[specta::specta]
 pub async fn mark_reviewed(core: State<'_, Core>) -> Answer<DateTime<Utc>> {
-    with_core(&core, |r, now| r.mark_reviewed(now)).await
+    with_core("mark_reviewed", &core, |r, now| r.mark_reviewed(now)).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn health_weights(core: State<'_, Core>) -> Answer<Weights> {
-    with_core(&core, |r, _| r.health_weights()).await
+    with_core("health_weights", &core, |r, _| r.health_weights()).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn save_health_weights(core: State<'_, Core>, weights: Weights) -> Answer<()> {
-    with_core(&core, move |r, _| r.save_health_weights(&weights)).await
+    with_core("save_health_weights", &core, move |r, _| r.save_health_weights(&weights)).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn brief(core: State<'_, Core>, account_id: String, meeting_id: Option<String>) -> Answer<Brief> {
-    with_core(&core, move |r, now| r.brief(&account_id, meeting_id.as_deref(), now)).await
+    with_core("brief", &core, move |r, now| r.brief(&account_id, meeting_id.as_deref(), now)).await
 }
 
 /// Saves the brief as Markdown or HTML where the user chooses; `None` when they cancel.
@@ -55,7 +55,7 @@ pub async fn save_brief(
     };
     let Some(path) = pick_path(app, Pick::Save(name, extension)).await? else { return Ok(None) };
     let zone = your_zone();
-    with_core(&core, move |r, now| {
+    with_core("save_brief", &core, move |r, now| {
         let text = r.brief_document(&account_id, meeting_id.as_deref(), format, &zone, now)?;
         r.write_user_file(&path, &text)?;
         Ok(Some(path.display().to_string()))

@@ -38,8 +38,10 @@ fn your_zone() -> String {
     rapport::clock::your_zone()
 }
 
-/// Runs one core operation off the UI thread, with the current time.
+/// Runs one core operation off the UI thread, with the current time; a failure is logged by the
+/// command's `name`.
 async fn with_core<T: Send + 'static>(
+    name: &'static str,
     core: &State<'_, Core>,
     operation: impl FnOnce(&mut Rapport, DateTime<Utc>) -> rapport::Result<T> + Send + 'static,
 ) -> Answer<T> {
@@ -48,8 +50,11 @@ async fn with_core<T: Send + 'static>(
         let mut guard = core.lock().map_err(|_| busy())?;
         let rapport = guard.as_mut().map_err(|err| err.clone())?;
         let path = rapport.path().to_path_buf();
-        operation(rapport, clock.now())
-            .map_err(|err| UserError::from(rapport::service::name_damage(&path, err)))
+        operation(rapport, clock.now()).map_err(|err| {
+            let error = UserError::from(rapport::service::name_damage(&path, err));
+            crate::logbook::failed(name, &error);
+            error
+        })
     })
     .await
     .map_err(|_| busy())?

@@ -5,7 +5,7 @@ use super::*;
 #[tauri::command]
 #[specta::specta]
 pub async fn today_page(core: State<'_, Core>, per_group: u32) -> Answer<TodayPage> {
-    with_core(&core, move |r, now| r.today_page(now, per_group)).await
+    with_core("today_page", &core, move |r, now| r.today_page(now, per_group)).await
 }
 
 #[tauri::command]
@@ -16,7 +16,8 @@ pub async fn complete_checkin(
     fingerprint: String,
     draft: CaptureDraft,
 ) -> Answer<Captured> {
-    with_core(&core, move |r, now| r.complete_checkin(&key, &fingerprint, draft, now)).await
+    with_core("complete_checkin", &core, move |r, now| r.complete_checkin(&key, &fingerprint, draft, now))
+        .await
 }
 
 #[tauri::command]
@@ -27,23 +28,23 @@ pub async fn snooze_checkin(
     fingerprint: String,
     until: String,
 ) -> Answer<()> {
-    with_core(&core, move |r, now| r.snooze(&key, &fingerprint, &until, now)).await
+    with_core("snooze_checkin", &core, move |r, now| r.snooze(&key, &fingerprint, &until, now)).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn dismiss_checkin(core: State<'_, Core>, key: String, fingerprint: String) -> Answer<()> {
-    with_core(&core, move |r, now| r.dismiss(&key, &fingerprint, now)).await
+    with_core("dismiss_checkin", &core, move |r, now| r.dismiss(&key, &fingerprint, now)).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn checkin_settings(core: State<'_, Core>) -> Answer<Settings> {
-    with_core(&core, |r, _| r.settings()).await
+    with_core("checkin_settings", &core, |r, _| r.settings()).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn save_checkin_settings(core: State<'_, Core>, settings: Settings) -> Answer<()> {
-    with_core(&core, move |r, _| r.save_settings(&settings)).await
+    with_core("save_checkin_settings", &core, move |r, _| r.save_settings(&settings)).await
 }
