@@ -178,6 +178,11 @@ impl From<rusqlite::Error> for Error {
             Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
                 Error::Damaged { path: String::new(), newest_backup: None }
             }
+            // Another connection held its write for longer than the wait allows: the app, or a
+            // command such as a long import. Nothing is wrong with the disk or the file.
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => Error::Conflict {
+                message: "Another Rapport is saving to this database right now (the app, or a command such as a long import), so nothing was changed. Try again once it has finished.".into(),
+            },
             _ => Error::Storage { detail: err.to_string() },
         }
     }

@@ -96,3 +96,25 @@ fn a_touch_logged_from_the_cli_shows_in_the_apps_today_at_once() {
     );
     assert_eq!(after, Rapport::open(&db, now()).unwrap().today(now()).unwrap(), "exactly as judged afresh");
 }
+
+/// A write that waits longer than it may for another Rapport's (a long import) is refused in a
+/// sentence that says so — not one about the disk — and nothing is written.
+#[test]
+fn a_write_kept_waiting_by_another_rapport_says_so() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("rapport.db");
+    let mut app = Rapport::open(&db, now()).unwrap();
+    app.fill_demo(2026, now()).unwrap();
+    drop(app);
+    let before = count(&db, "SELECT count(*) FROM interactions");
+    // Another connection holds the write, as a long import does, for longer than the wait.
+    let holder = Connection::open(&db).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE; UPDATE accounts SET notes = notes;").unwrap();
+    let out = cli(&db).args(["log", "kestrel", "Call about the renewal"]).output().unwrap();
+    holder.execute_batch("ROLLBACK").unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(said.contains("Another Rapport is saving to this database right now"), "{said}");
+    assert!(!said.contains("disk"), "{said}");
+    assert_eq!(count(&db, "SELECT count(*) FROM interactions"), before);
+}
