@@ -247,3 +247,30 @@ fn an_import_takes_a_copy_first() {
     let reasons: Vec<BackupReason> = r.backups().unwrap().files.iter().map(|f| f.reason).collect();
     assert_eq!(reasons, vec![BackupReason::BeforeImport]);
 }
+
+/// The app's restore: the database it holds open is closed before its file is replaced, and
+/// whatever happens it then holds what opened — the restored database, or the one as it was
+/// when the file chosen cannot be restored.
+#[test]
+fn the_app_holds_what_opened_after_a_restore_and_after_a_refused_one() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("rapport.db");
+    let mut r = Rapport::open(&db, now()).unwrap();
+    add_account(&mut r, "Kestrel Logistik", now());
+    let copy = r.back_up(now()).unwrap();
+    add_account(&mut r, "Added after the copy", now() + Duration::minutes(5));
+    let mut slot: Result<Rapport, Error> = Ok(r);
+    let clock = rapport::clock::Clock::Machine;
+    let closed = || Error::conflict("closed for the restore");
+
+    let foreign = dir.path().join("notes.db");
+    std::fs::write(&foreign, b"not a database at all").unwrap();
+    assert!(rapport::service::restore_over(&mut slot, &db, &foreign, clock, closed).is_err());
+    let held = slot.as_ref().expect("still open after a refused restore");
+    assert_eq!(names(held), vec!["Added after the copy", "Kestrel Logistik"]);
+
+    let restored =
+        rapport::service::restore_over(&mut slot, &db, Path::new(&copy.path), clock, closed).unwrap();
+    assert!(restored.safety_copy.is_some());
+    assert_eq!(names(slot.as_ref().expect("the restored database is open")), vec!["Kestrel Logistik"]);
+}

@@ -9,7 +9,8 @@ use serde::Serialize;
 use specta::Type;
 
 use super::Rapport;
-use crate::error::Result;
+use crate::clock::{Clock, machine_now};
+use crate::error::{Error, Result};
 use crate::store::{BackupFile, BackupPolicy, BackupReason, Passphrase, backup};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -98,4 +99,40 @@ pub fn restore(
     let restored =
         Restored { from: file.display().to_string(), safety_copy: safety.map(|p| p.display().to_string()) };
     Ok((rapport, restored))
+}
+
+/// Restores `file` over the database at `db` for a caller that keeps it open in `slot` (the
+/// app): the file is checked before the open database is touched, the open database is closed
+/// before its file is replaced, and whatever happens `slot` then holds what opened — the restored
+/// database, or the one as it was — on `clock`. While it runs, `slot` holds `closed()`. A chore:
+/// the copy kept is named by the machine's clock.
+pub fn restore_over<E: From<Error>>(
+    slot: &mut std::result::Result<Rapport, E>,
+    db: &Path,
+    file: &Path,
+    clock: Clock,
+    closed: impl FnOnce() -> E,
+) -> Result<Restored> {
+    // The backups of a locked database are locked with its passphrase.
+    let key = slot.as_ref().ok().and_then(|r| r.store().key().cloned());
+    backup::check(file, key.as_ref())?;
+    *slot = Err(closed());
+    let now = machine_now();
+    let reopen = |r: Result<Rapport>| {
+        r.map(|mut r| {
+            r.set_clock(clock);
+            r
+        })
+        .map_err(E::from)
+    };
+    match restore(db, file, now, key.clone()) {
+        Ok((rapport, restored)) => {
+            *slot = reopen(Ok(rapport));
+            Ok(restored)
+        }
+        Err(err) => {
+            *slot = reopen(Rapport::open_keyed(db, now, key, true));
+            Err(err)
+        }
+    }
 }

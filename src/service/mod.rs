@@ -22,7 +22,7 @@ use std::path::Path;
 use chrono::{DateTime, Duration, SubsecRound, Utc};
 use uuid::{NoContext, Timestamp, Uuid};
 
-pub use backups::{Backups, Restored, backups_at, keep_backups_at, restore};
+pub use backups::{Backups, Restored, backups_at, keep_backups_at, restore, restore_over};
 pub use briefs::BriefFormat;
 pub use capture::{CaptureDraft, Captured};
 pub use chores::{Chores, ChoresDue};

@@ -52,34 +52,9 @@ pub async fn restore_backup(
     let core = core.inner().clone();
     tauri::async_runtime::spawn_blocking(move || {
         let mut guard = core.open.lock().map_err(|_| busy())?;
-        // The backups of a locked database are locked with its passphrase.
-        let key = match guard.as_ref() {
-            Ok(r) => r.store().key().cloned(),
-            Err(_) => None,
-        };
-        // A file that cannot be restored is refused before the open database is touched.
-        rapport::service::check_backup(&file, key.as_ref()).map_err(UserError::from)?;
-        // The open database is closed first; whatever happens, the slot then holds what opened.
-        let closed = std::mem::replace(&mut *guard, Err(busy()));
-        drop(closed);
-        // A restore is a chore: the copy it keeps is named by the machine's clock.
-        let now = machine_now();
-        match rapport::service::restore(&core.path, &file, now, key.clone()) {
-            Ok((mut rapport, restored)) => {
-                rapport.set_clock(core.clock);
-                *guard = Ok(rapport);
-                Ok(Some(restored))
-            }
-            Err(err) => {
-                *guard = Rapport::open_keyed(&core.path, now, key, true)
-                    .map(|mut r| {
-                        r.set_clock(core.clock);
-                        r
-                    })
-                    .map_err(UserError::from);
-                Err(UserError::from(err))
-            }
-        }
+        rapport::service::restore_over(&mut guard, &core.path, &file, core.clock, busy)
+            .map(Some)
+            .map_err(UserError::from)
     })
     .await
     .map_err(|_| busy())?
