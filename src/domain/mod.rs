@@ -23,6 +23,7 @@ mod request;
 mod timeline;
 mod touch;
 pub mod validate;
+mod window;
 
 pub use account::{
     Account, AccountDraft, AccountPage, AccountStatus, AccountSummary, Tier, Weekday, WorkingHours,
@@ -47,6 +48,7 @@ pub use promise::{Direction, Promise, PromiseDraft, PromiseOutcome, PromiseStatu
 pub use request::{Request, RequestDraft, RequestStep};
 pub use timeline::{TimelineEntry, TimelineKind};
 pub use touch::TouchState;
+pub use window::Window;
 
 /// A calendar day as JSON holds it, "YYYY-MM-DD", written digit by digit: the health review
 /// writes tens of thousands of days, and chrono's own formatting was a fifth of its cost.

@@ -1,7 +1,7 @@
 //! The rules Rapport thinks with: pure functions over loaded data and an injected `now`.
 //!
 //! Nothing in here reads the clock, the database or the disk. The store loads; the engine
-//! thinks; the shell shows. Check-ins, health and briefs will live beside `cadence`.
+//! thinks; the shell shows.
 
 pub mod brief;
 pub mod cadence;
@@ -9,3 +9,4 @@ pub mod checkins;
 pub mod health;
 pub mod merge;
 pub mod timeline;
+pub mod windows;

@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 use specta::Type;
@@ -11,7 +10,7 @@ use specta::Type;
 use super::{
     Store, accounts, codec, contacts, culture, goals, interactions, issues, meetings, promises, requests,
 };
-use crate::archive::{Bundle, Problem};
+use crate::domain::{Bundle, Problem, Window};
 use crate::error::{Error, Result};
 
 const ARCHIVABLE: [&str; 9] = [
@@ -31,20 +30,6 @@ const ARCHIVABLE: [&str; 9] = [
 pub struct ImportCounts {
     pub created: u32,
     pub updated: u32,
-}
-
-/// How much of the recent history [`Store::recent_bundles`] reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Window {
-    /// Promises due, requests received, issues resolved and meetings held from here on.
-    pub since: DateTime<Utc>,
-    /// Touches from here on (and each account's last one before it); none at all without it,
-    /// for a reader that takes its touch figures from [`Store::touch_figures`].
-    pub touches_since: Option<DateTime<Utc>>,
-    /// Only touches from here on come with their people, and their text when `text` is set:
-    /// a reader that only counts and dates older touches does not pay for either.
-    pub detail_since: DateTime<Utc>,
-    pub text: bool,
 }
 
 /// An empty bundle per account, by account id, to be filled one table at a time.

@@ -52,9 +52,10 @@ use rusqlite_migration::{M, Migrations};
 use crate::error::{Error, Result};
 
 pub use crate::domain::RecordKind;
+pub use crate::domain::Window;
 pub use accounts::AccountFacts;
 pub use backup::{BackupFile, BackupPolicy, BackupReason};
-pub use bulk::{ImportCounts, Window};
+pub use bulk::ImportCounts;
 pub use checkins::{SuggestionAction, SuggestionState};
 pub use cipher::{Lock, Passphrase, lock_of};
 pub use lifecycle::ArchivedRecord;
