@@ -43,39 +43,14 @@ pub enum ReasonCode {
 }
 
 impl ReasonCode {
-    /// How much this kind of reason matters, before urgency and tier.
+    /// How much this kind of reason matters, before urgency and tier (each reason's own file says).
     fn weight(self) -> f64 {
-        match self {
-            ReasonCode::UnansweredRequest => 10.0,
-            ReasonCode::PromiseOverdue => 9.0,
-            ReasonCode::IssueOpen => 8.0,
-            ReasonCode::MeetingPrep => 7.0,
-            ReasonCode::PromiseDueSoon | ReasonCode::MeetingFollowUp | ReasonCode::RenewalApproaching => 6.0,
-            ReasonCode::IssueFollowUp => 5.0,
-            ReasonCode::AwaitingTheirPromise | ReasonCode::GoalCheck => 4.0,
-            ReasonCode::PersonalDate | ReasonCode::CadenceDue => 3.0,
-            ReasonCode::StakeholderNeglected | ReasonCode::SingleThreaded => 2.0,
-        }
+        reasons::about(self).weight
     }
 
     /// The reason in a few words, for the one-sentence explanation of the ranking.
     fn short(self) -> &'static str {
-        match self {
-            ReasonCode::UnansweredRequest => "an unanswered request",
-            ReasonCode::PromiseOverdue => "an overdue promise of ours",
-            ReasonCode::PromiseDueSoon => "a promise of ours falling due",
-            ReasonCode::AwaitingTheirPromise => "a promise of theirs past due",
-            ReasonCode::MeetingPrep => "a meeting coming up",
-            ReasonCode::MeetingFollowUp => "a meeting without a recap",
-            ReasonCode::IssueOpen => "an open issue",
-            ReasonCode::IssueFollowUp => "an issue to follow up",
-            ReasonCode::GoalCheck => "a goal to check on",
-            ReasonCode::RenewalApproaching => "a renewal approaching",
-            ReasonCode::PersonalDate => "a personal date",
-            ReasonCode::CadenceDue => "time for a touch",
-            ReasonCode::StakeholderNeglected => "a neglected stakeholder",
-            ReasonCode::SingleThreaded => "a relationship hanging on one person",
-        }
+        reasons::about(self).short
     }
 }
 
@@ -299,17 +274,8 @@ pub fn reminders(suggestions: &[Suggestion], now: DateTime<Utc>, settings: &Sett
     }
     let mut out = Vec::new();
     for s in suggestions {
-        let urgent: Vec<&Reason> = s
-            .reasons
-            .iter()
-            .filter(|r| match r.code {
-                ReasonCode::UnansweredRequest | ReasonCode::PromiseOverdue => true,
-                ReasonCode::MeetingPrep => r.due_at - now <= Duration::hours(1),
-                ReasonCode::PromiseDueSoon => r.due_at - now <= Duration::hours(24),
-                ReasonCode::IssueOpen => r.text.contains("not been acknowledged"),
-                _ => false,
-            })
-            .collect();
+        let urgent: Vec<&Reason> =
+            s.reasons.iter().filter(|r| (reasons::about(r.code).notify)(r, now)).collect();
         let Some(first) = urgent.first() else { continue };
         let mut about: Vec<String> = urgent
             .iter()

@@ -1,8 +1,18 @@
 //! `issue_open`: an issue nobody has acknowledged, or one still open with no touch for days.
 
-use super::{Found, View, days, span};
+use chrono::{DateTime, Utc};
+
+use super::{About, Found, View, days, span};
 use crate::domain::RecordKind;
-use crate::engine::checkins::ReasonCode;
+use crate::engine::checkins::{Reason, ReasonCode};
+
+/// How much it matters before urgency and tier, its name in the ranking's sentence, and when it
+/// is worth a notification (worth interrupting for while nobody has acknowledged it).
+pub(super) const ABOUT: About = About { weight: 8.0, short: "an open issue", notify };
+
+fn notify(r: &Reason, _now: DateTime<Utc>) -> bool {
+    r.text.contains("not been acknowledged")
+}
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     for i in v.b.issues.iter().filter(|i| i.resolved_at.is_none() && i.opened_at <= v.now) {

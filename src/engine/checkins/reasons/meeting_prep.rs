@@ -1,8 +1,18 @@
 //! `meeting_prep`: a meeting starts within two days — read its brief.
 
-use super::{Found, View, hours, span};
+use chrono::{DateTime, Duration, Utc};
+
+use super::{About, Found, View, hours, span};
 use crate::domain::RecordKind;
-use crate::engine::checkins::ReasonCode;
+use crate::engine::checkins::{Reason, ReasonCode};
+
+/// How much it matters before urgency and tier, its name in the ranking's sentence, and when it
+/// is worth a notification (worth interrupting for in its last hour).
+pub(super) const ABOUT: About = About { weight: 7.0, short: "a meeting coming up", notify };
+
+fn notify(r: &Reason, now: DateTime<Utc>) -> bool {
+    r.due_at - now <= Duration::hours(1)
+}
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     for m in &v.b.meetings {

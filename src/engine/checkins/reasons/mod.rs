@@ -23,6 +23,41 @@ use crate::domain::Bundle;
 use crate::domain::RecordKind;
 use crate::domain::{AccountStatus, Contact};
 
+/// What a reason is besides the rule that finds it, kept in the reason's own file.
+pub(super) struct About {
+    /// How much this kind of reason matters, before urgency and tier.
+    pub weight: f64,
+    /// The reason in a few words, for the one-sentence explanation of the ranking.
+    pub short: &'static str,
+    /// Whether one reason of this kind is urgent enough, at `now`, to interrupt with a notification.
+    pub notify: fn(&Reason, DateTime<Utc>) -> bool,
+}
+
+/// For the reasons that never interrupt.
+pub(super) fn never(_: &Reason, _: DateTime<Utc>) -> bool {
+    false
+}
+
+/// Each reason's [`About`]; a reason added without one does not build.
+pub(super) fn about(code: ReasonCode) -> &'static About {
+    match code {
+        ReasonCode::UnansweredRequest => &unanswered_request::ABOUT,
+        ReasonCode::PromiseOverdue => &promise_overdue::ABOUT,
+        ReasonCode::PromiseDueSoon => &promise_due_soon::ABOUT,
+        ReasonCode::AwaitingTheirPromise => &awaiting_their_promise::ABOUT,
+        ReasonCode::MeetingPrep => &meeting_prep::ABOUT,
+        ReasonCode::MeetingFollowUp => &meeting_follow_up::ABOUT,
+        ReasonCode::IssueOpen => &issue_open::ABOUT,
+        ReasonCode::IssueFollowUp => &issue_follow_up::ABOUT,
+        ReasonCode::GoalCheck => &goal_check::ABOUT,
+        ReasonCode::RenewalApproaching => &renewal_approaching::ABOUT,
+        ReasonCode::PersonalDate => &personal_date::ABOUT,
+        ReasonCode::CadenceDue => &cadence_due::ABOUT,
+        ReasonCode::StakeholderNeglected => &stakeholder_neglected::ABOUT,
+        ReasonCode::SingleThreaded => &single_threaded::ABOUT,
+    }
+}
+
 /// One account as the rules see it.
 pub(super) struct View<'a> {
     pub b: &'a Bundle,

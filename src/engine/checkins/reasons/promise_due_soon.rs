@@ -1,9 +1,19 @@
 //! `promise_due_soon`: a promise of ours falls due within days — send a status update first.
 
-use super::{Found, View, days, span};
+use chrono::{DateTime, Duration, Utc};
+
+use super::{About, Found, View, days, span};
 use crate::domain::RecordKind;
 use crate::domain::{Direction, PromiseStatus};
-use crate::engine::checkins::ReasonCode;
+use crate::engine::checkins::{Reason, ReasonCode};
+
+/// How much it matters before urgency and tier, its name in the ranking's sentence, and when it
+/// is worth a notification (worth interrupting for on its last day).
+pub(super) const ABOUT: About = About { weight: 6.0, short: "a promise of ours falling due", notify };
+
+fn notify(r: &Reason, now: DateTime<Utc>) -> bool {
+    r.due_at - now <= Duration::hours(24)
+}
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     for p in &v.b.promises {

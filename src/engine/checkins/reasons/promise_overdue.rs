@@ -1,9 +1,19 @@
 //! `promise_overdue`: a promise of ours is past due and still open.
 
-use super::{Found, View, span};
+use chrono::{DateTime, Utc};
+
+use super::{About, Found, View, span};
 use crate::domain::RecordKind;
 use crate::domain::{Direction, PromiseStatus};
-use crate::engine::checkins::ReasonCode;
+use crate::engine::checkins::{Reason, ReasonCode};
+
+/// How much it matters before urgency and tier, its name in the ranking's sentence, and when it
+/// is worth a notification (a promise of ours is late: always worth interrupting for).
+pub(super) const ABOUT: About = About { weight: 9.0, short: "an overdue promise of ours", notify };
+
+fn notify(_: &Reason, _: DateTime<Utc>) -> bool {
+    true
+}
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     for p in &v.b.promises {

@@ -2,8 +2,12 @@
 
 use chrono_tz::Tz;
 
-use super::{Found, View, days};
+use super::{About, Found, View, days, never};
 use crate::engine::checkins::ReasonCode;
+
+/// How much it matters before urgency and tier, and its name in the ranking's sentence; never
+/// worth a notification.
+pub(super) const ABOUT: About = About { weight: 6.0, short: "a renewal approaching", notify: never };
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     let a = &v.b.account;

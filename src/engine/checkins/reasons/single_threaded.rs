@@ -1,12 +1,16 @@
 //! `single_threaded`: every recent touch went to the same person at an account with several —
 //! the relationship hangs on one thread.
 
+use chrono::{DateTime, Utc};
 use std::collections::HashSet;
 
-use chrono::{DateTime, Utc};
-
-use super::{Found, View, days};
+use super::{About, Found, View, days, never};
 use crate::engine::checkins::ReasonCode;
+
+/// How much it matters before urgency and tier, and its name in the ranking's sentence; never
+/// worth a notification.
+pub(super) const ABOUT: About =
+    About { weight: 2.0, short: "a relationship hanging on one person", notify: never };
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     if v.paused() || v.b.contacts.len() < v.s.single_threaded_min_contacts as usize {

@@ -1,9 +1,19 @@
 //! `unanswered_request`: no acknowledgement after an hour, or the 24-hour answer clock about to
 //! run out (or already out).
 
-use super::{Found, View, hours, span};
+use chrono::{DateTime, Utc};
+
+use super::{About, Found, View, hours, span};
 use crate::domain::RecordKind;
-use crate::engine::checkins::ReasonCode;
+use crate::engine::checkins::{Reason, ReasonCode};
+
+/// How much it matters before urgency and tier, its name in the ranking's sentence, and when it
+/// is worth a notification (a request waits: always worth interrupting for).
+pub(super) const ABOUT: About = About { weight: 10.0, short: "an unanswered request", notify };
+
+fn notify(_: &Reason, _: DateTime<Utc>) -> bool {
+    true
+}
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     for r in
