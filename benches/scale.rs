@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use rapport::Rapport;
 use rapport::demo::Targets;
 use rapport::domain::InteractionDraft;
-use rapport::engine::checkins::{Settings, suggest_for};
+use rapport::engine::checkins::{Settings, needs, suggest_for};
 use rapport::engine::health::review_judged;
 use rusqlite::params;
 
@@ -143,7 +143,7 @@ fn main() {
     // whole portfolio held in memory slows every later figure (allocations in a larger heap),
     // which the app never does.
     let today_engine = {
-        let accounts = rapport.store().checkin_accounts(now, &settings).unwrap();
+        let accounts = rapport.store().checkin_accounts(&needs(now, &settings)).unwrap();
         time(|| suggest_for(&accounts, now, &settings))
     };
     let health = time(|| rapport.health_now(now).unwrap());

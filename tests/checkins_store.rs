@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use rapport::Rapport;
 use rapport::domain::InteractionDraft;
-use rapport::engine::checkins::{Settings, Touches, suggest, suggest_for};
+use rapport::engine::checkins::{Settings, Touches, needs, suggest, suggest_for};
 use rapport::store::RecordKind;
 use tempfile::TempDir;
 
@@ -14,7 +14,7 @@ fn now() -> DateTime<Utc> {
 
 fn assert_agree(r: &Rapport, when: &str) {
     let settings = Settings::default();
-    let fast = r.store().checkin_accounts(now(), &settings).unwrap();
+    let fast = r.store().checkin_accounts(&needs(now(), &settings)).unwrap();
     let full = r.store().bundles().unwrap();
     assert_eq!(fast.len(), full.len());
     for (f, b) in fast.iter().zip(&full) {

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use rapport::Rapport;
-use rapport::engine::checkins::Settings;
+use rapport::engine::checkins::{Settings, needs};
 use rapport::service::{briefing, judging, rebuilding};
 use rapport::store::Plan;
 use tempfile::TempDir;
@@ -52,10 +52,12 @@ fn the_hot_reads_never_scan_the_history() {
     let brief_window = briefing(now(), Some(now() - chrono::Duration::days(200)));
     let mut store = rapport::store::Store::open(&dir.path().join("rapport.db"), now()).unwrap();
     let reads: Vec<(&str, Vec<Plan>)> = vec![
-        ("today", store.plans_of(|s| s.checkin_accounts(now(), &Settings::default())).unwrap()),
+        ("today", store.plans_of(|s| s.checkin_accounts(&needs(now(), &Settings::default()))).unwrap()),
         (
             "today for one account",
-            store.plans_of(|s| s.checkin_accounts_of(now(), &Settings::default(), Some(&id))).unwrap(),
+            store
+                .plans_of(|s| s.checkin_accounts_of(&needs(now(), &Settings::default()), Some(&id)))
+                .unwrap(),
         ),
         ("health review", store.plans_of(|s| s.recent_bundles(judging(now()), None)).unwrap()),
         (

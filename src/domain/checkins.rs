@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use super::{Bundle, Id};
+use super::{Bundle, GoalStatus, Id, PromiseStatus};
 
 /// One account as the check-ins see it: its live records (the history itself may be left
 /// out) and the figures of its touches.
@@ -24,4 +24,17 @@ pub struct Touches {
     pub last_with: HashMap<Id, (DateTime<Utc>, Id)>,
     /// What those last touches were about, by interaction id.
     pub summaries: HashMap<Id, String>,
+}
+
+/// What the check-in rules read of each account besides its people, notes and touches: the
+/// goals and promises in these statuses, the requests not yet answered nor resolved, the issues
+/// not yet resolved or followed up, and the meetings that end from `meetings_from` and start by
+/// `meetings_to`. The engine says what (`engine::checkins::needs`); the store reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckinNeeds {
+    pub now: DateTime<Utc>,
+    pub goals: Vec<GoalStatus>,
+    pub promises: Vec<PromiseStatus>,
+    pub meetings_from: DateTime<Utc>,
+    pub meetings_to: DateTime<Utc>,
 }

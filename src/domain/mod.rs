@@ -31,7 +31,7 @@ pub use account::{
 };
 pub use bundle::Bundle;
 pub use checkin_settings::Settings;
-pub use checkins::{CheckinAccount, Touches};
+pub use checkins::{CheckinAccount, CheckinNeeds, Touches};
 pub use contact::{Contact, ContactDraft, DateKind, ImportantDate, Level};
 pub use culture::{CultureCategory, CultureNote, CultureNoteDraft};
 pub use goal::{Goal, GoalDraft, GoalKind, GoalProgress, GoalStatus};

@@ -7,7 +7,7 @@ use super::capture::{self, CaptureDraft, Captured};
 use super::{Rapport, stored_precision};
 use crate::domain::validate;
 use crate::engine::checkins::{
-    Reminder, Settings, Suggestion, Urgency, reminders, replace_account, suggest_for,
+    Reminder, Settings, Suggestion, Urgency, needs, reminders, replace_account, suggest_for,
 };
 use crate::error::{Error, Result};
 use crate::store::{SuggestionAction, SuggestionState, checkins};
@@ -116,7 +116,7 @@ impl Rapport {
 
     fn judge_today(&self, now: DateTime<Utc>, account_id: Option<&str>) -> Result<Vec<Suggestion>> {
         let settings = self.store.checkin_settings()?;
-        let accounts = self.store.checkin_accounts_of(now, &settings, account_id)?;
+        let accounts = self.store.checkin_accounts_of(&needs(now, &settings), account_id)?;
         let states = self.store.suggestion_states()?;
         Ok(suggest_for(&accounts, now, &settings).into_iter().filter(|s| !hidden(s, &states, now)).collect())
     }

@@ -3,28 +3,27 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::OptionalExtension;
 
 use super::{Store, accounts, codec, contacts, culture, goals, issues, meetings, promises, requests};
 use crate::domain::Bundle;
 use crate::domain::Id;
-use crate::domain::{CheckinAccount, Settings, TouchFigures, Touches, touch_windows};
+use crate::domain::{CheckinAccount, CheckinNeeds, TouchFigures, Touches, touch_windows};
 use crate::error::Result;
 
 const LIVE: &str = "archived_at IS NULL";
 
 impl Store {
-    /// Every live account, ready for the check-in engine at `now`.
-    pub fn checkin_accounts(&self, now: DateTime<Utc>, settings: &Settings) -> Result<Vec<CheckinAccount>> {
-        self.checkin_accounts_of(now, settings, None)
+    /// Every live account, with what the check-in engine `needs` of it.
+    pub fn checkin_accounts(&self, needs: &CheckinNeeds) -> Result<Vec<CheckinAccount>> {
+        self.checkin_accounts_of(needs, None)
     }
 
-    /// Every live account, or only `account_id`, ready for the check-in engine at `now`.
+    /// Every live account, or only `account_id`, with what the check-in engine `needs` of it.
     pub fn checkin_accounts_of(
         &self,
-        now: DateTime<Utc>,
-        settings: &Settings,
+        needs: &CheckinNeeds,
         account_id: Option<&str>,
     ) -> Result<Vec<CheckinAccount>> {
         let conn = self.conn();
@@ -39,19 +38,21 @@ impl Store {
                     (id, CheckinAccount { bundle, touches: Touches::default() })
                 })
                 .collect();
-        // The window of meetings any rule can look at: recent ones for a recap, near ones to prepare.
-        let from = codec::instant(&(now - Duration::days(i64::from(settings.meeting_follow_up_days) + 1)));
-        let to = codec::instant(&(now + Duration::hours(i64::from(settings.meeting_prep_hours) + 1)));
+        let (from, to) = (codec::instant(&needs.meetings_from), codec::instant(&needs.meetings_to));
+        // Statuses are the domain's own words, so they go into the statement as they are; one
+        // status is written `= 'open'`, which the partial indexes kept for exactly it can serve.
+        let among = |words: Vec<&str>| match words.as_slice() {
+            [one] => format!("= '{one}'"),
+            many => format!("IN ({})", many.iter().map(|w| format!("'{w}'")).collect::<Vec<_>>().join(", ")),
+        };
+        let goals = among(needs.goals.iter().map(|s| s.as_str()).collect());
+        let promises = among(needs.promises.iter().map(|s| s.as_str()).collect());
         spread!(by_account, contacts::all_where(conn, &live)?, bundle.contacts);
         spread!(by_account, culture::all_where(conn, &live)?, bundle.culture_notes);
+        spread!(by_account, goals::all_where(conn, &format!("{live} AND status {goals}"))?, bundle.goals);
         spread!(
             by_account,
-            goals::all_where(conn, &format!("{live} AND status NOT IN ('achieved', 'dropped')"))?,
-            bundle.goals
-        );
-        spread!(
-            by_account,
-            promises::all_where(conn, &format!("{live} AND status = 'open'"))?,
+            promises::all_where(conn, &format!("{live} AND status {promises}"))?,
             bundle.promises
         );
         spread!(

@@ -14,13 +14,23 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use specta::Type;
 
-use crate::domain::Bundle;
-use crate::domain::RecordKind;
-use crate::domain::{Id, Tier};
+use crate::domain::{Bundle, GoalStatus, Id, PromiseStatus, RecordKind, Tier};
 
-pub use crate::domain::{CheckinAccount, Settings};
+pub use crate::domain::{CheckinAccount, CheckinNeeds, Settings};
 pub use timing::next_working_moment;
 pub use touches::Touches;
+
+/// What the rules read at `now` under `settings`: goals still open, promises still open, and
+/// the meetings any rule can look at — recent ones for a recap, near ones to prepare.
+pub fn needs(now: DateTime<Utc>, settings: &Settings) -> CheckinNeeds {
+    CheckinNeeds {
+        now,
+        goals: GoalStatus::ALL.iter().copied().filter(|s| !s.is_closed()).collect(),
+        promises: vec![PromiseStatus::Open],
+        meetings_from: now - Duration::days(i64::from(settings.meeting_follow_up_days) + 1),
+        meetings_to: now + Duration::hours(i64::from(settings.meeting_prep_hours) + 1),
+    }
+}
 
 /// The reasons Rapport knows; their names are a contract (DESIGN §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Type)]
