@@ -67,21 +67,32 @@ impl Store {
         let conn = self.conn();
         let since = codec::instant(&window.since);
         let detail_since = codec::instant(&window.detail_since);
-        // Instants are fixed-format and the id is quoted by `only_account`: neither can break out.
+        // Instants are fixed-format, written by Rapport; the account's id is bound (`:account`).
         let of = |column: &str| codec::only_account(column, account_id);
         let live = format!("archived_at IS NULL{}", of("account_id"));
-        let mut by_account =
-            empty_bundles(accounts::all_where(conn, &format!("archived_at IS NULL{}", of("id")))?);
-        spread!(by_account, contacts::all_where(conn, &live)?, contacts);
-        spread!(by_account, culture::all_where(conn, &live)?, culture_notes);
-        spread!(by_account, goals::all_where(conn, &live)?, goals);
+        let mut by_account = empty_bundles(accounts::all_where(
+            conn,
+            &format!("archived_at IS NULL{}", of("id")),
+            account_id,
+        )?);
+        spread!(by_account, contacts::all_where(conn, &live, account_id)?, contacts);
+        spread!(by_account, culture::all_where(conn, &live, account_id)?, culture_notes);
+        spread!(by_account, goals::all_where(conn, &live, account_id)?, goals);
         // Each kind in two reads that each use an index — the window by date, then what is
         // older but still open — rather than one OR that would scan the table. The `+` keeps
         // SQLite on the small partial index of open records rather than the date index.
-        spread!(by_account, promises::all_where(conn, &format!("{live} AND due_at >= '{since}'"))?, promises);
         spread!(
             by_account,
-            promises::all_where(conn, &format!("{live} AND status = 'open' AND +due_at < '{since}'"))?,
+            promises::all_where(conn, &format!("{live} AND due_at >= '{since}'"), account_id)?,
+            promises
+        );
+        spread!(
+            by_account,
+            promises::all_where(
+                conn,
+                &format!("{live} AND status = 'open' AND +due_at < '{since}'"),
+                account_id
+            )?,
             promises
         );
         if let Some(touches_since) = window.touches_since {
@@ -94,6 +105,7 @@ impl Store {
                 interactions::all_where(
                     conn,
                     &format!("i.occurred_at >= '{touches_since}'{}", of("i.account_id")),
+                    account_id,
                     &detail_since,
                     window.text
                 )?,
@@ -111,13 +123,13 @@ impl Store {
             };
             spread!(
                 by_account,
-                interactions::all_where(conn, &before, &detail_since, window.text)?,
+                interactions::all_where(conn, &before, account_id, &detail_since, window.text)?,
                 interactions
             );
         }
         spread!(
             by_account,
-            requests::all_where(conn, &format!("{live} AND received_at >= '{since}'"))?,
+            requests::all_where(conn, &format!("{live} AND received_at >= '{since}'"), account_id)?,
             requests
         );
         spread!(
@@ -126,13 +138,14 @@ impl Store {
                 conn,
                 &format!(
                     "{live} AND answered_at IS NULL AND resolved_at IS NULL AND +received_at < '{since}'"
-                )
+                ),
+                account_id
             )?,
             requests
         );
         spread!(
             by_account,
-            issues::all_where(conn, &format!("{live} AND resolved_at >= '{since}'"))?,
+            issues::all_where(conn, &format!("{live} AND resolved_at >= '{since}'"), account_id)?,
             issues
         );
         spread!(
@@ -141,13 +154,14 @@ impl Store {
                 conn,
                 &format!(
                     "{live} AND (resolved_at IS NULL OR followed_up_at IS NULL) AND +resolved_at IS NULL"
-                )
+                ),
+                account_id
             )?,
             issues
         );
         spread!(
             by_account,
-            meetings::all_where(conn, &format!("{live} AND ends_at >= '{since}'"))?,
+            meetings::all_where(conn, &format!("{live} AND ends_at >= '{since}'"), account_id)?,
             meetings
         );
         let mut bundles: Vec<Bundle> = by_account.into_values().collect();
@@ -170,15 +184,15 @@ impl Store {
     fn load_bundles(&self, with_archived: bool) -> Result<Vec<Bundle>> {
         let conn = self.conn();
         let which = if with_archived { "1" } else { "archived_at IS NULL" };
-        let mut by_account = empty_bundles(accounts::all_where(conn, which)?);
-        spread!(by_account, contacts::all_where(conn, which)?, contacts);
-        spread!(by_account, culture::all_where(conn, which)?, culture_notes);
-        spread!(by_account, goals::all_where(conn, which)?, goals);
-        spread!(by_account, promises::all_where(conn, which)?, promises);
+        let mut by_account = empty_bundles(accounts::all_where(conn, which, None)?);
+        spread!(by_account, contacts::all_where(conn, which, None)?, contacts);
+        spread!(by_account, culture::all_where(conn, which, None)?, culture_notes);
+        spread!(by_account, goals::all_where(conn, which, None)?, goals);
+        spread!(by_account, promises::all_where(conn, which, None)?, promises);
         spread!(by_account, interactions::all(conn, with_archived)?, interactions);
-        spread!(by_account, requests::all_where(conn, which)?, requests);
-        spread!(by_account, issues::all_where(conn, which)?, issues);
-        spread!(by_account, meetings::all_where(conn, which)?, meetings);
+        spread!(by_account, requests::all_where(conn, which, None)?, requests);
+        spread!(by_account, issues::all_where(conn, which, None)?, issues);
+        spread!(by_account, meetings::all_where(conn, which, None)?, meetings);
         let mut bundles: Vec<Bundle> = by_account.into_values().collect();
         bundles.sort_by(|a, b| a.account.id.cmp(&b.account.id));
         Ok(bundles)

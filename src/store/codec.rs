@@ -12,12 +12,27 @@ pub fn date(d: &NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-/// ` AND column = '…'`, narrowing a read of every account to one, or nothing for all of them.
-/// Written into the statement rather than bound, so each read keeps one text whether it is for
-/// one account or all; the id is quoted SQL-style (its own quotes doubled), so it cannot end the
-/// literal early.
+/// ` AND column = :account`, narrowing a read of every account to one, or nothing for all of
+/// them: one statement text for each case (`:account IS NULL OR …` would keep SQLite from its
+/// indexes), the id itself bound by [`query`] like every other value.
 pub fn only_account(column: &str, account_id: Option<&str>) -> String {
-    account_id.map(|id| format!(" AND {column} = '{}'", id.replace('\'', "''"))).unwrap_or_default()
+    account_id.map(|_| format!(" AND {column} = :account")).unwrap_or_default()
+}
+
+/// Runs `stmt` with `params` by position and, when its text names it (see [`only_account`]),
+/// `account` as `:account`.
+pub fn query<'s>(
+    stmt: &'s mut rusqlite::Statement<'_>,
+    params: &[&dyn rusqlite::ToSql],
+    account: Option<&str>,
+) -> rusqlite::Result<rusqlite::Rows<'s>> {
+    for (i, value) in params.iter().enumerate() {
+        stmt.raw_bind_parameter(i + 1, value)?;
+    }
+    if let Some(i) = stmt.parameter_index(":account")? {
+        stmt.raw_bind_parameter(i, account.unwrap_or_default())?;
+    }
+    Ok(stmt.raw_query())
 }
 
 /// A column that fails to decode means the file was edited outside Rapport; say which column.
@@ -75,7 +90,6 @@ pub fn opt_instant(column: usize, text: Option<String>) -> rusqlite::Result<Opti
 
 #[cfg(test)]
 mod tests {
-    use super::only_account;
 
     #[test]
     fn days_read_back_as_written_and_bad_ones_are_named() {
@@ -89,12 +103,28 @@ mod tests {
     }
 
     #[test]
-    fn an_account_id_with_quotes_stays_inside_its_literal() {
-        assert_eq!(only_account("account_id", None), "");
-        assert_eq!(only_account("account_id", Some("a1")), " AND account_id = 'a1'");
-        assert_eq!(
-            only_account("c.account_id", Some("x' OR '1'='1")),
-            " AND c.account_id = 'x'' OR ''1''=''1'"
-        );
+    fn one_account_is_bound_never_written_into_the_statement() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE t (account_id TEXT, n INTEGER);
+             INSERT INTO t VALUES ('a1', 1), ('x'' OR ''1''=''1', 2), ('b2', 3);",
+        )
+        .unwrap();
+        let read = |account: Option<&str>| -> Vec<i64> {
+            let sql = format!(
+                "SELECT n FROM t WHERE n >= ?1{} ORDER BY n",
+                super::only_account("account_id", account)
+            );
+            assert!(!account.is_some_and(|a| sql.contains(a)), "{sql}");
+            let mut stmt = conn.prepare(&sql).unwrap();
+            super::query(&mut stmt, &[&1], account)
+                .unwrap()
+                .mapped(|r| r.get(0))
+                .map(Result::unwrap)
+                .collect()
+        };
+        assert_eq!(read(None), vec![1, 2, 3]);
+        assert_eq!(read(Some("a1")), vec![1]);
+        assert_eq!(read(Some("x' OR '1'='1")), vec![2], "an id full of quotes is only an id");
     }
 }

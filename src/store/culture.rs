@@ -56,10 +56,15 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<CultureNote> {
 
 /// Every row meeting `condition` (SQL written by the store, never by a user), for loading
 /// the whole portfolio at once.
-pub(crate) fn all_where(conn: &Connection, condition: &str) -> Result<Vec<CultureNote>> {
+/// The rows meeting `condition`, narrowed to `account` where the condition names `:account`.
+pub(crate) fn all_where(
+    conn: &Connection,
+    condition: &str,
+    account: Option<&str>,
+) -> Result<Vec<CultureNote>> {
     let sql = format!("SELECT {COLUMNS} FROM culture_notes WHERE {condition}");
     let mut stmt = conn.prepare_cached(&sql)?;
-    Ok(stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?)
+    Ok(codec::query(&mut stmt, &[], account)?.mapped(from_row).collect::<rusqlite::Result<_>>()?)
 }
 
 impl Store {

@@ -106,6 +106,7 @@ pub(crate) fn all(conn: &Connection, with_archived: bool) -> Result<Vec<Interact
 pub(crate) fn all_where(
     conn: &Connection,
     condition: &str,
+    account: Option<&str>,
     detail_since: &str,
     text: bool,
 ) -> Result<Vec<Interaction>> {
@@ -119,14 +120,14 @@ pub(crate) fn all_where(
                 END
          FROM interactions i WHERE i.archived_at IS NULL AND ({condition})"
     ))?;
-    let rows = stmt.query_map([], |row| {
+    let rows = codec::query(&mut stmt, &[], account)?.mapped(|row| {
         let people: Option<String> = row.get(9)?;
         // Ids are UUIDs: a comma never appears in one.
         let mut contact_ids: Vec<String> =
             people.map(|p| p.split(',').map(str::to_string).collect()).unwrap_or_default();
         contact_ids.sort();
         with_people(row, contact_ids)
-    })?;
+    });
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -53,10 +53,11 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<Issue> {
 
 /// Every row meeting `condition` (SQL written by the store, never by a user), for loading
 /// the whole portfolio at once.
-pub(crate) fn all_where(conn: &Connection, condition: &str) -> Result<Vec<Issue>> {
+/// The rows meeting `condition`, narrowed to `account` where the condition names `:account`.
+pub(crate) fn all_where(conn: &Connection, condition: &str, account: Option<&str>) -> Result<Vec<Issue>> {
     let sql = format!("SELECT {COLUMNS} FROM issues WHERE {condition}");
     let mut stmt = conn.prepare_cached(&sql)?;
-    Ok(stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?)
+    Ok(codec::query(&mut stmt, &[], account)?.mapped(from_row).collect::<rusqlite::Result<_>>()?)
 }
 
 impl Store {

@@ -86,14 +86,14 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<Meeting> {
 }
 
 /// Every live meeting meeting `condition`, with its attendees, for loading the whole portfolio.
-pub(crate) fn all_where(conn: &Connection, condition: &str) -> Result<Vec<Meeting>> {
+pub(crate) fn all_where(conn: &Connection, condition: &str, account: Option<&str>) -> Result<Vec<Meeting>> {
     let mut links: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
     // Only the attendees of the meetings asked for: the meetings (found by their index) drive.
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT a.meeting_id, a.contact_id FROM meetings m CROSS JOIN meeting_attendees a ON a.meeting_id = m.id
          WHERE {condition} ORDER BY a.meeting_id, a.contact_id"
     ))?;
-    let mut rows = stmt.query([])?;
+    let mut rows = codec::query(&mut stmt, &[], account)?;
     while let Some(row) = rows.next()? {
         links.entry(row.get(0)?).or_default().push(row.get(1)?);
     }
@@ -101,7 +101,8 @@ pub(crate) fn all_where(conn: &Connection, condition: &str) -> Result<Vec<Meetin
         "SELECT m.id, m.account_id, m.starts_at, m.ends_at, m.title, m.location, m.agenda, m.created_at, m.updated_at, m.ical_uid, m.timezone, '[]'
          FROM meetings m WHERE {condition} ORDER BY m.starts_at, m.id"
     ))?;
-    let mut all: Vec<Meeting> = stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?;
+    let mut all: Vec<Meeting> =
+        codec::query(&mut stmt, &[], account)?.mapped(from_row).collect::<rusqlite::Result<_>>()?;
     for m in &mut all {
         m.attendee_ids = links.remove(&m.id).unwrap_or_default();
     }

@@ -26,8 +26,8 @@ impl Store {
     pub fn live_people(&self) -> Result<People> {
         let conn = self.conn();
         Ok(People {
-            accounts: accounts::all_where(conn, "archived_at IS NULL")?,
-            people: contacts::all_where(conn, &format!("archived_at IS NULL AND {LIVE_ACCOUNT}"))?,
+            accounts: accounts::all_where(conn, "archived_at IS NULL", None)?,
+            people: contacts::all_where(conn, &format!("archived_at IS NULL AND {LIVE_ACCOUNT}"), None)?,
         })
     }
 
@@ -41,10 +41,12 @@ impl Store {
                 &format!(
                     "m.archived_at IS NULL AND m.{LIVE_ACCOUNT} AND m.ends_at >= '{since}' AND m.starts_at < '{until}'"
                 ),
+                None,
             )?,
             promises: promises::all_where(
                 conn,
                 &format!("archived_at IS NULL AND {LIVE_ACCOUNT} AND status = 'open' AND due_at < '{until}'"),
+                None,
             )?,
         })
     }

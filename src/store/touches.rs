@@ -30,7 +30,7 @@ impl Store {
         let of = |column: &str| codec::only_account(column, account_id);
         let live = format!("{LIVE}{}", of("account_id"));
         let mut by_account: HashMap<String, CheckinAccount> =
-            accounts::all_where(conn, &format!("{LIVE}{}", of("id")))?
+            accounts::all_where(conn, &format!("{LIVE}{}", of("id")), account_id)?
                 .into_iter()
                 .map(|account| {
                     let id = account.id.clone();
@@ -47,27 +47,43 @@ impl Store {
         };
         let goals = among(needs.goals.iter().map(|s| s.as_str()).collect());
         let promises = among(needs.promises.iter().map(|s| s.as_str()).collect());
-        spread!(by_account, contacts::all_where(conn, &live)?, bundle.contacts);
-        spread!(by_account, culture::all_where(conn, &live)?, bundle.culture_notes);
-        spread!(by_account, goals::all_where(conn, &format!("{live} AND status {goals}"))?, bundle.goals);
+        spread!(by_account, contacts::all_where(conn, &live, account_id)?, bundle.contacts);
+        spread!(by_account, culture::all_where(conn, &live, account_id)?, bundle.culture_notes);
         spread!(
             by_account,
-            promises::all_where(conn, &format!("{live} AND status {promises}"))?,
+            goals::all_where(conn, &format!("{live} AND status {goals}"), account_id)?,
+            bundle.goals
+        );
+        spread!(
+            by_account,
+            promises::all_where(conn, &format!("{live} AND status {promises}"), account_id)?,
             bundle.promises
         );
         spread!(
             by_account,
-            requests::all_where(conn, &format!("{live} AND answered_at IS NULL AND resolved_at IS NULL"))?,
+            requests::all_where(
+                conn,
+                &format!("{live} AND answered_at IS NULL AND resolved_at IS NULL"),
+                account_id
+            )?,
             bundle.requests
         );
         spread!(
             by_account,
-            issues::all_where(conn, &format!("{live} AND (resolved_at IS NULL OR followed_up_at IS NULL)"))?,
+            issues::all_where(
+                conn,
+                &format!("{live} AND (resolved_at IS NULL OR followed_up_at IS NULL)"),
+                account_id
+            )?,
             bundle.issues
         );
         spread!(
             by_account,
-            meetings::all_where(conn, &format!("{live} AND ends_at >= '{from}' AND starts_at <= '{to}'"))?,
+            meetings::all_where(
+                conn,
+                &format!("{live} AND ends_at >= '{from}' AND starts_at <= '{to}'"),
+                account_id
+            )?,
             bundle.meetings
         );
 
@@ -76,7 +92,7 @@ impl Store {
             "SELECT account_id, last_at, last_id, last_strategic_at, last_summary FROM account_touch WHERE 1{}",
             of("account_id")
         ))?;
-        let mut rows = stmt.query([])?;
+        let mut rows = codec::query(&mut stmt, &[], account_id)?;
         while let Some(row) = rows.next()? {
             let account_id: String = row.get(0)?;
             let Some(a) = by_account.get_mut(&account_id) else { continue };
@@ -94,7 +110,7 @@ impl Store {
              WHERE t.last_at IS NOT NULL{}",
             of("c.account_id")
         ))?;
-        let mut rows = stmt.query([])?;
+        let mut rows = codec::query(&mut stmt, &[], account_id)?;
         while let Some(row) = rows.next()? {
             let account_id: String = row.get(0)?;
             let Some(a) = by_account.get_mut(&account_id) else { continue };
@@ -187,7 +203,7 @@ impl Store {
              WHERE archived_at IS NULL AND occurred_at >= ?2 AND occurred_at <= ?1{}",
             of("account_id")
         ))?;
-        let mut rows = stmt.query(rusqlite::params![now_text, d180])?;
+        let mut rows = codec::query(&mut stmt, &[&now_text, &d180], account_id)?;
         while let Some(row) = rows.next()? {
             let account = text(row, 0)?;
             let at = text(row, 1)?;
@@ -226,8 +242,8 @@ impl Store {
             ),
         };
         let mut stmt = conn.prepare_cached(&people)?;
-        let touched: Vec<(String, String, bool)> = stmt
-            .query_map(rusqlite::params![now_text, d90], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        let touched: Vec<(String, String, bool)> = codec::query(&mut stmt, &[&now_text, &d90], account_id)?
+            .mapped(|r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .collect::<rusqlite::Result<_>>()?;
         for (account, contact, ahead) in touched {
             let counts = !ahead
@@ -249,8 +265,9 @@ impl Store {
              WHERE a.archived_at IS NULL AND t.last_at IS NOT NULL AND t.last_at < ?1{}",
             of("t.account_id")
         ))?;
-        let quiet: Vec<(String, String)> =
-            stmt.query_map([&d180], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let quiet: Vec<(String, String)> = codec::query(&mut stmt, &[&d180], account_id)?
+            .mapped(|r| Ok((r.get(0)?, r.get(1)?)))
+            .collect::<rusqlite::Result<_>>()?;
         for (account, last) in quiet {
             figures.entry(account).or_default().last = Some(codec::parse_instant(1, &last)?);
         }
@@ -259,8 +276,9 @@ impl Store {
              WHERE a.archived_at IS NULL AND t.last_at > ?1{}",
             of("t.account_id")
         ))?;
-        let ahead: Vec<String> =
-            stmt.query_map([&now_text], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let ahead: Vec<String> = codec::query(&mut stmt, &[&now_text], account_id)?
+            .mapped(|r| r.get(0))
+            .collect::<rusqlite::Result<_>>()?;
         let ahead: Vec<String> = ahead.into_iter().filter(|a| !figures.contains_key(a)).collect();
         for account in ahead {
             let last: Option<String> = conn
