@@ -28,6 +28,7 @@ pub use capture::{CaptureDraft, Captured};
 pub use chores::{Chores, ChoresDue};
 pub use exchange::{
     ExchangeReport, FileFormat, ImportOptions, ImportSource, LISTED, Outcome, PlannedRecord, format_of,
+    other_tools_extensions,
 };
 pub use health::{AccountHealth, AccountReview, Review};
 pub use lock::{decrypt, decrypt_needs_passphrase, encrypt};

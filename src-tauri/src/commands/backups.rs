@@ -44,7 +44,7 @@ pub async fn restore_backup(
 ) -> Answer<Option<Restored>> {
     let file = match path {
         Some(p) => PathBuf::from(p),
-        None => match pick_path(app, Pick::Open("Rapport backup", &["db"])).await? {
+        None => match pick_path(app, Pick::Open("Rapport backup", vec!["db"])).await? {
             Some(p) => p,
             None => return Ok(None),
         },

@@ -17,7 +17,9 @@ pub async fn export_archive(app: AppHandle, core: State<'_, Core>) -> Answer<Opt
 #[tauri::command]
 #[specta::specta]
 pub async fn import_archive(app: AppHandle, core: State<'_, Core>) -> Answer<Option<ImportReport>> {
-    let Some(path) = pick_path(app, Pick::Open("Rapport archive", &["json"])).await? else { return Ok(None) };
+    let Some(path) = pick_path(app, Pick::Open("Rapport archive", vec!["json"])).await? else {
+        return Ok(None);
+    };
     with_core("import_archive", &core, move |r, now| r.import_archive_from(&path, false, now).map(Some)).await
 }
 
@@ -34,10 +36,7 @@ pub async fn inspect_import(
         Some(p) => PathBuf::from(p),
         None => match pick_path(
             app,
-            Pick::Open(
-                "Contacts, companies or calendar",
-                &["csv", "tsv", "txt", "vcf", "vcard", "ics", "ical"],
-            ),
+            Pick::Open("Contacts, companies or calendar", rapport::service::other_tools_extensions()),
         )
         .await?
         {

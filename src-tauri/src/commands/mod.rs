@@ -74,7 +74,7 @@ enum Pick {
     /// A save dialog proposing this file name, with its extension.
     Save(&'static str, &'static str),
     /// An open dialog for files of this kind, with these extensions.
-    Open(&'static str, &'static [&'static str]),
+    Open(&'static str, Vec<&'static str>),
 }
 
 /// Asks the user where to save, or which file to open, with the system's own dialog.
@@ -94,7 +94,7 @@ async fn pick_path(app: AppHandle, pick: Pick) -> Answer<Option<PathBuf>> {
             Pick::Save(name, extension) => {
                 dialog.add_filter(extension, &[extension]).set_file_name(name).blocking_save_file()
             }
-            Pick::Open(kind, extensions) => dialog.add_filter(kind, extensions).blocking_pick_file(),
+            Pick::Open(kind, extensions) => dialog.add_filter(kind, &extensions).blocking_pick_file(),
         };
         picked.and_then(|p| p.into_path().ok())
     })

@@ -7,6 +7,7 @@
 //! and counts them all.
 
 mod applied;
+mod formats;
 mod source;
 
 use std::path::Path;
@@ -23,7 +24,7 @@ use crate::interop::csv::{self as csv_file, Column, CsvLayout, Meaning};
 use crate::interop::{CalendarEvent, LineProblem, PersonCard, Read, ical, text, vcard};
 use crate::store::{BackupReason, RecordKind};
 use applied::Applied;
-pub use source::format_of;
+pub use formats::{format_of, other_tools_extensions};
 pub(crate) use source::read_at_most;
 
 /// Larger files are not address books, calendars or CRM exports an account manager keeps (a

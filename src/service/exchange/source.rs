@@ -8,34 +8,11 @@ use std::path::Path;
 
 use encoding_rs::Encoding;
 
+use super::formats::format_of;
 use super::{FileFormat, MAX_FILE_BYTES};
 use crate::error::{Error, Result};
 use crate::interop::csv::CsvRows;
 use crate::interop::{LineProblem, text};
-
-/// The format, from the text itself first and the file's name second.
-pub fn format_of(name: &str, text: &str) -> FileFormat {
-    let head: String = text.trim_start_matches('\u{feff}').trim_start().chars().take(4096).collect();
-    let upper = head.to_uppercase();
-    if head.starts_with('{') {
-        FileFormat::Archive
-    } else if upper.contains("BEGIN:VCALENDAR") || upper.contains("BEGIN:VEVENT") {
-        FileFormat::Icalendar
-    } else if upper.contains("BEGIN:VCARD") {
-        FileFormat::Vcard
-    } else {
-        let lower = name.to_lowercase();
-        if lower.ends_with(".vcf") || lower.ends_with(".vcard") {
-            FileFormat::Vcard
-        } else if lower.ends_with(".ics") || lower.ends_with(".ical") {
-            FileFormat::Icalendar
-        } else if lower.ends_with(".json") {
-            FileFormat::Archive
-        } else {
-            FileFormat::Csv
-        }
-    }
-}
 
 /// The file's bytes, refused in a sentence when it cannot be read or is far too large. The
 /// limit holds for any source — a device such as /dev/zero or a pipe reports no size, so the
