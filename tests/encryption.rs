@@ -145,3 +145,19 @@ fn the_command_line_locks_opens_and_unlocks_with_a_passphrase() {
     assert!(after.contains("Called about the renewal"), "what was written while locked is there");
     assert!(after.len() > before.len());
 }
+
+/// The window's unlock, as one call: a wrong passphrase is refused and opens nothing; the right
+/// one opens the database.
+#[test]
+fn unlocking_opens_with_the_right_passphrase_only() {
+    let dir = TempDir::new().unwrap();
+    let db = demo(&dir);
+    drop(rapport::service::encrypt(&db, &key(), now()).unwrap());
+
+    let wrong = rapport::service::unlock(&db, "not the passphrase", false, now());
+    assert!(matches!(wrong, Err(Error::WrongPassphrase { .. })), "{:?}", wrong.err());
+
+    let unlocked = rapport::service::unlock(&db, "tea before talks, always", false, now()).unwrap();
+    assert!(unlocked.remembered.is_ok(), "nothing was asked of the keyring");
+    assert_eq!(unlocked.rapport.accounts(now()).unwrap().len(), 15);
+}

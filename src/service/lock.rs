@@ -85,3 +85,21 @@ fn convert_backups(db: &Path, from: Option<&Passphrase>, to: Option<&Passphrase>
     }
     Ok(())
 }
+
+/// A locked database opened with the passphrase the user typed.
+pub struct Unlocked {
+    pub rapport: Rapport,
+    pub key: Passphrase,
+    /// Whether the passphrase was kept in the system's keyring, when asked: a keyring that fails
+    /// leaves the database open, and says so.
+    pub remembered: Result<()>,
+}
+
+/// Opens the locked database at `db` with `passphrase` (a wrong one is refused and changes
+/// nothing) and, with `remember`, keeps it in the system's keyring for the next start.
+pub fn unlock(db: &Path, passphrase: &str, remember: bool, now: DateTime<Utc>) -> Result<Unlocked> {
+    let key = Passphrase::given(passphrase);
+    let rapport = Rapport::open_keyed(db, now, Some(key.clone()), false)?;
+    let remembered = if remember { crate::keychain::remember(db, &key) } else { Ok(()) };
+    Ok(Unlocked { rapport, key, remembered })
+}

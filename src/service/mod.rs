@@ -31,7 +31,7 @@ pub use exchange::{
     other_tools_extensions,
 };
 pub use health::{AccountHealth, AccountReview, Review};
-pub use lock::{decrypt, decrypt_needs_passphrase, encrypt};
+pub use lock::{Unlocked, decrypt, decrypt_needs_passphrase, encrypt, unlock};
 pub use outward::{ExportFormat, FeedSettings};
 pub use portable::ImportReport;
 pub use today::{TodayPage, UrgencyCount};

@@ -68,15 +68,11 @@ pub async fn restore_backup(
 pub async fn unlock(core: State<'_, Core>, passphrase: String, remember: bool) -> Answer<()> {
     let core = core.inner().clone();
     tauri::async_runtime::spawn_blocking(move || {
-        let key = Passphrase::given(&passphrase);
         // A wrong passphrase is refused here and leaves the window as it was.
-        let opened = Rapport::open_keyed(&core.path, machine_now(), Some(key.clone()), false)
+        let unlocked = rapport::service::unlock(&core.path, &passphrase, remember, machine_now())
             .map_err(UserError::from)?;
-        core.install(Ok(opened), Some(key.clone()));
-        if remember {
-            rapport::service::remember_passphrase(&core.path, &key).map_err(UserError::from)?;
-        }
-        Ok(())
+        core.install(Ok(unlocked.rapport), Some(unlocked.key));
+        unlocked.remembered.map_err(UserError::from)
     })
     .await
     .map_err(|_| busy())?

@@ -14,7 +14,7 @@ use rapport::error::ErrorCode;
 use rapport::service::{
     AccountHealth, ArchivedRecord, BackupFile, BackupPolicy, Backups, Brief, BriefFormat, CaptureDraft,
     Captured, ExchangeReport, ExportFormat, FeedSettings, ImportOptions, ImportReport, ImportSource,
-    Passphrase, Restored, Review, SearchResults, TodayPage,
+    Restored, Review, SearchResults, TodayPage,
 };
 use rapport::{Rapport, UserError};
 use std::path::{Path, PathBuf};
