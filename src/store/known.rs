@@ -96,6 +96,13 @@ impl<'c> Known<'c> {
             .optional()?)
     }
 
+    /// Lets the keys go once the import is applied: a kept import's transaction would otherwise
+    /// keep them for as long as the connection lives (the app's, in memory beside a locked file).
+    pub(crate) fn forget(self) -> Result<()> {
+        self.conn.execute_batch("DROP TABLE IF EXISTS temp.import_keys")?;
+        Ok(())
+    }
+
     pub(crate) fn account(&self, name: &str) -> Result<Option<Found>> {
         self.get(Key::AccountName, &key(name))
     }
@@ -172,4 +179,30 @@ pub(crate) fn meeting(conn: &Connection, id: &str) -> Result<Meeting> {
 /// The account a live person works at, for a person matched by email at another account.
 pub(crate) fn account_name(conn: &Connection, id: &str) -> Result<Option<String>> {
     Ok(conn.query_row("SELECT name FROM accounts WHERE id = ?1", [id], |r| r.get(0)).optional()?)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_keys_go_once_the_import_is_applied() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE accounts (id TEXT, name TEXT, archived_at TEXT);
+             CREATE TABLE contacts (id TEXT, account_id TEXT, name TEXT, email TEXT, other_emails TEXT, archived_at TEXT);
+             CREATE TABLE meetings (id TEXT, ical_uid TEXT, archived_at TEXT);
+             INSERT INTO accounts VALUES ('a1', 'Kestrel', NULL);",
+        )
+        .unwrap();
+        let tables = || -> i64 {
+            conn.query_row("SELECT count(*) FROM temp.sqlite_master WHERE name = 'import_keys'", [], |r| {
+                r.get(0)
+            })
+            .unwrap()
+        };
+        let known = super::Known::load(&conn).unwrap();
+        assert_eq!(known.account(" kestrel ").unwrap().map(|f| f.id), Some("a1".to_string()));
+        assert_eq!(tables(), 1);
+        known.forget().unwrap();
+        assert_eq!(tables(), 0, "nothing of the import stays with the connection");
+    }
 }

@@ -69,13 +69,14 @@ impl<'t> Applied<'t> {
         self.counts.iter().sum()
     }
 
-    pub(super) fn done(self) -> Done {
-        Done {
+    pub(super) fn done(self) -> Result<Done> {
+        self.known.forget()?;
+        Ok(Done {
             records: self.records,
             counts: self.counts,
             problems: self.problems,
             problem_count: self.problem_count,
-        }
+        })
     }
 
     /// A line that cannot be imported: counted, and listed while the list is short.

@@ -284,7 +284,7 @@ impl Rapport {
             }
             applied.problems.sort_by_key(|p| p.line);
             let good = applied.total();
-            let done = applied.done();
+            let done = applied.done()?;
             if !dry_run && done.problem_count > 0 && (!options.skip_bad_rows || good == 0) {
                 return Err(bad_lines(path, done.problems, done.problem_count, good));
             }
