@@ -177,3 +177,39 @@ fn a_dismissed_check_in_returns_when_new_evidence_arrives() {
         back[0]["reasons"].as_array().unwrap().iter().map(|r| r["code"].as_str().unwrap()).collect();
     assert_eq!(codes, vec!["promise_overdue", "unanswered_request"]);
 }
+
+#[test]
+fn a_renegotiated_promise_is_raised_again_once_its_new_date_passes() {
+    let dir = TempDir::new().unwrap();
+    let at = "2026-11-18T09:00:00Z";
+    rapport(&dir, at).args(["account", "add", "Kestrel Logistik"]).assert().success();
+    let out = rapport(&dir, at)
+        .args([
+            "--json",
+            "promise",
+            "add",
+            "kestrel",
+            "Send the rollout plan",
+            "--due",
+            "2026-11-20T17:00:00Z",
+        ])
+        .output()
+        .unwrap();
+    let promise: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let id = promise["id"].as_str().unwrap();
+    rapport(&dir, at)
+        .args(["promise", "renegotiate", id, "--due", "2026-11-25T17:00:00Z"])
+        .assert()
+        .success();
+
+    let raised = |at: &str| -> Vec<String> {
+        today(&dir, at)
+            .iter()
+            .flat_map(|s| s["reasons"].as_array().unwrap().clone())
+            .filter(|r| r["evidence"]["id"] == id)
+            .map(|r| r["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(raised("2026-11-24T09:00:00Z"), vec!["promise_due_soon"], "due tomorrow, by its new date");
+    assert_eq!(raised("2026-11-28T09:00:00Z"), vec!["promise_overdue"], "three days past its new date");
+}

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use rapport::domain::{AccountDraft, ContactDraft, DateKind, ImportantDate, MeetingDraft};
-use rapport::service::{ExchangeReport, ExportFormat, FeedSettings, ImportOptions, Outcome};
+use rapport::service::{ExchangeReport, ExportFormat, FeedSettings, FileFormat, ImportOptions, Outcome};
 use rapport::store::RecordKind;
 use rapport::{Error, Rapport};
 use rusqlite::Connection;
@@ -58,6 +58,7 @@ fn a_crm_export_is_previewed_then_imported_and_a_second_import_changes_nothing()
     let csv = file(&dir, "crm.csv", &crm_export());
 
     let source = r.inspect_import(&csv).unwrap();
+    assert_eq!((source.format, source.label.as_str()), (FileFormat::Csv, "CSV"));
     let layout = source.csv.unwrap();
     assert_eq!(layout.delimiter, ";");
     assert_eq!(layout.header[0], "Company Name");
@@ -261,6 +262,11 @@ fn an_address_book_is_imported_once_whatever_it_carries() {
     let dir = TempDir::new().unwrap();
     let (mut r, db) = open(&dir, "rapport.db");
     let vcf = file(&dir, "contacts.vcf", ADDRESS_BOOK.as_bytes());
+    let source = r.inspect_import(&vcf).unwrap();
+    assert_eq!(
+        (source.format, source.label.as_str(), source.csv),
+        (FileFormat::Vcard, "vCard address book", None)
+    );
     let report = import(&mut r, &vcf, &ImportOptions::default());
     assert_eq!((report.created, report.problems.len()), (4, 0), "{report:?}");
     assert!(report.skipped.contains(&"PHOTO".to_string()), "{:?}", report.skipped);

@@ -119,12 +119,9 @@ fn a_migration_that_fails_leaves_the_file_as_it_was_with_a_copy() {
     let last = SCHEMA_VERSION - 1;
     let path = dir.path().join("rapport.db");
     std::fs::copy(fixture(last), &path).unwrap();
-    // Something in the file the last migration cannot get past, at its very last statement:
-    // everything it did before that must be undone too.
-    Connection::open(&path)
-        .unwrap()
-        .execute_batch("CREATE INDEX health_snapshots_trend ON meetings (id);")
-        .unwrap();
+    // Something in the file the last migration cannot get past, at its very last statement (it
+    // drops an index that is no longer there): everything it did before that must be undone too.
+    Connection::open(&path).unwrap().execute_batch("DROP INDEX promises_open;").unwrap();
     let before = contents(&path);
 
     let err = Rapport::open(&path, now()).err().expect("the migration fails");
@@ -132,11 +129,9 @@ fn a_migration_that_fails_leaves_the_file_as_it_was_with_a_copy() {
     assert!(err.to_string().contains("left the file as it was"), "{err}");
     assert_eq!(contents(&path), before, "not a row or version changed");
     let conn = Connection::open(&path).unwrap();
-    let kept: i64 = conn
-        .query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'health_snapshots_by_day'", [], |r| {
-            r.get(0)
-        })
+    let made: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'promises_to_keep'", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(kept, 1, "the index the failed migration dropped is back");
+    assert_eq!(made, 0, "the index the failed migration made before it failed is gone");
     assert_eq!(contents(Path::new(backup)), before, "the copy named is the file as it was");
 }

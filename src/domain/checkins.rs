@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use super::{Bundle, GoalStatus, Id, PromiseStatus};
+use super::{Bundle, GoalStatus, Id};
 
 /// One account as the check-ins see it: its live records (the history itself may be left
 /// out) and the figures of its touches.
@@ -27,14 +27,13 @@ pub struct Touches {
 }
 
 /// What the check-in rules read of each account besides its people, notes and touches: the
-/// goals and promises in these statuses, the requests not yet answered nor resolved, the issues
-/// not yet resolved or followed up, and the meetings that end from `meetings_from` and start by
-/// `meetings_to`. The engine says what (`engine::checkins::needs`); the store reads it.
+/// goals in these statuses, the meetings that end from `meetings_from` and start by
+/// `meetings_to`, and what is still open of the rest (`Promise::is_open`, `Request::is_settled`,
+/// `Issue::is_done`). The engine says what (`engine::checkins::needs`); the store reads it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckinNeeds {
     pub now: DateTime<Utc>,
     pub goals: Vec<GoalStatus>,
-    pub promises: Vec<PromiseStatus>,
     pub meetings_from: DateTime<Utc>,
     pub meetings_to: DateTime<Utc>,
 }

@@ -25,6 +25,13 @@ pub struct Issue {
     pub updated_at: DateTime<Utc>,
 }
 
+impl Issue {
+    /// Resolved and followed up: nothing more is owed on it.
+    pub fn is_done(&self) -> bool {
+        self.resolved_at.is_some() && self.followed_up_at.is_some()
+    }
+}
+
 #[derive(Debug, Clone, Default, Deserialize, Type)]
 pub struct IssueDraft {
     pub account_id: Id,

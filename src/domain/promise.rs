@@ -40,7 +40,19 @@ pub struct Promise {
     pub updated_at: DateTime<Utc>,
 }
 
+impl PromiseStatus {
+    /// Open and renegotiated promises are still to be kept: a renegotiated one by its new date.
+    pub fn is_open(self) -> bool {
+        matches!(self, PromiseStatus::Open | PromiseStatus::Renegotiated)
+    }
+}
+
 impl Promise {
+    /// Still to be kept, by `due_at`.
+    pub fn is_open(&self) -> bool {
+        self.status.is_open()
+    }
+
     pub fn kept_late(&self) -> bool {
         self.status == PromiseStatus::Kept && self.completed_at.is_some_and(|done| done > self.due_at)
     }

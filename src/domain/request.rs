@@ -25,6 +25,13 @@ pub struct Request {
     pub updated_at: DateTime<Utc>,
 }
 
+impl Request {
+    /// Answered or resolved: the client has what they asked for, and no clock runs on it.
+    pub fn is_settled(&self) -> bool {
+        self.answered_at.is_some() || self.resolved_at.is_some()
+    }
+}
+
 #[derive(Debug, Clone, Default, Deserialize, Type)]
 pub struct RequestDraft {
     pub account_id: Id,

@@ -241,11 +241,11 @@ pub fn brief(
         due_at: p.due_at,
         status: p.status,
         completed_at: p.completed_at,
-        at_risk: p.status == PromiseStatus::Open && p.due_at - now <= Duration::days(3),
+        at_risk: p.is_open() && p.due_at - now <= Duration::days(3),
         kept_late: p.kept_late(),
     };
     let mut open_promises: Vec<BriefPromise> =
-        b.promises.iter().filter(|p| p.status == PromiseStatus::Open).map(to_brief).collect();
+        b.promises.iter().filter(|p| p.is_open()).map(to_brief).collect();
     open_promises.sort_by_key(|p| p.due_at);
     let mut settled_promises: Vec<BriefPromise> = b
         .promises
@@ -272,7 +272,7 @@ pub fn brief(
     let open_requests = b
         .requests
         .iter()
-        .filter(|r| r.answered_at.is_none() && r.resolved_at.is_none())
+        .filter(|r| !r.is_settled())
         .map(|r| BriefRequest {
             text: r.text.clone(),
             from: name(b, r.contact_id.as_deref()),
@@ -376,7 +376,7 @@ fn points_and_questions(
     for p in open.iter().filter(|p| p.direction == Direction::Theirs && p.due_at < now) {
         points.push(format!("Ask kindly about \"{}\", which they promised.", p.text));
     }
-    for r in b.requests.iter().filter(|r| r.answered_at.is_none() && r.resolved_at.is_none()) {
+    for r in b.requests.iter().filter(|r| !r.is_settled()) {
         points.push(format!("Answer their request: \"{}\".", r.text));
     }
     for i in b.issues.iter().filter(|i| i.resolved_at.is_none()) {

@@ -90,7 +90,7 @@ impl Store {
             by_account,
             promises::all_where(
                 conn,
-                &format!("{live} AND status = 'open' AND +due_at < '{since}'"),
+                &format!("{live} AND {} AND +due_at < '{since}'", super::open::PROMISE),
                 account_id
             )?,
             promises

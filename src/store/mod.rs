@@ -34,6 +34,7 @@ pub(crate) mod issues;
 pub(crate) mod known;
 mod lifecycle;
 pub(crate) mod meetings;
+mod open;
 pub(crate) mod outward;
 mod plans;
 pub(crate) mod promises;
@@ -77,6 +78,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0008_interop.sql")),
     M::up(include_str!("migrations/0009_touch_figures.sql")),
     M::up(include_str!("migrations/0010_trend_index.sql")),
+    M::up(include_str!("migrations/0011_renegotiated_is_open.sql")),
 ];
 
 /// The schema version this build writes.

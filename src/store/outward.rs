@@ -45,7 +45,10 @@ impl Store {
             )?,
             promises: promises::all_where(
                 conn,
-                &format!("archived_at IS NULL AND {LIVE_ACCOUNT} AND status = 'open' AND due_at < '{until}'"),
+                &format!(
+                    "archived_at IS NULL AND {LIVE_ACCOUNT} AND {} AND due_at < '{until}'",
+                    super::open::PROMISE
+                ),
                 None,
             )?,
         })

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use rusqlite::OptionalExtension;
 
-use super::{Store, accounts, codec, contacts, culture, goals, issues, meetings, promises, requests};
+use super::{Store, accounts, codec, contacts, culture, goals, issues, meetings, open, promises, requests};
 use crate::domain::Bundle;
 use crate::domain::Id;
 use crate::domain::{CheckinAccount, CheckinNeeds, TouchFigures, Touches, touch_windows};
@@ -46,7 +46,6 @@ impl Store {
             many => format!("IN ({})", many.iter().map(|w| format!("'{w}'")).collect::<Vec<_>>().join(", ")),
         };
         let goals = among(needs.goals.iter().map(|s| s.as_str()).collect());
-        let promises = among(needs.promises.iter().map(|s| s.as_str()).collect());
         spread!(by_account, contacts::all_where(conn, &live, account_id)?, bundle.contacts);
         spread!(by_account, culture::all_where(conn, &live, account_id)?, bundle.culture_notes);
         spread!(
@@ -56,25 +55,17 @@ impl Store {
         );
         spread!(
             by_account,
-            promises::all_where(conn, &format!("{live} AND status {promises}"), account_id)?,
+            promises::all_where(conn, &format!("{live} AND {}", open::PROMISE), account_id)?,
             bundle.promises
         );
         spread!(
             by_account,
-            requests::all_where(
-                conn,
-                &format!("{live} AND answered_at IS NULL AND resolved_at IS NULL"),
-                account_id
-            )?,
+            requests::all_where(conn, &format!("{live} AND {}", open::REQUEST), account_id)?,
             bundle.requests
         );
         spread!(
             by_account,
-            issues::all_where(
-                conn,
-                &format!("{live} AND (resolved_at IS NULL OR followed_up_at IS NULL)"),
-                account_id
-            )?,
+            issues::all_where(conn, &format!("{live} AND {}", open::ISSUE), account_id)?,
             bundle.issues
         );
         spread!(

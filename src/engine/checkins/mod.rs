@@ -14,7 +14,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use specta::Type;
 
-use crate::domain::{Bundle, GoalStatus, Id, PromiseStatus, RecordKind, Tier};
+use crate::domain::{Bundle, GoalStatus, Id, RecordKind, Tier};
 
 pub use crate::domain::{CheckinAccount, CheckinNeeds, Settings};
 pub use timing::next_working_moment;
@@ -26,7 +26,6 @@ pub fn needs(now: DateTime<Utc>, settings: &Settings) -> CheckinNeeds {
     CheckinNeeds {
         now,
         goals: GoalStatus::ALL.iter().copied().filter(|s| !s.is_closed()).collect(),
-        promises: vec![PromiseStatus::Open],
         meetings_from: now - Duration::days(i64::from(settings.meeting_follow_up_days) + 1),
         meetings_to: now + Duration::hours(i64::from(settings.meeting_prep_hours) + 1),
     }

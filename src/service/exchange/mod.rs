@@ -12,7 +12,7 @@ mod source;
 
 use std::path::Path;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -20,10 +20,11 @@ use specta::Type;
 use super::{Rapport, stored_precision};
 use crate::domain::{Id, validate};
 use crate::error::{Error, Result};
-use crate::interop::csv::{self as csv_file, Column, CsvLayout, Meaning};
-use crate::interop::{CalendarEvent, LineProblem, PersonCard, Read, ical, text, vcard};
+use crate::interop::csv::{Column, CsvLayout};
+use crate::interop::{LineProblem, text};
 use crate::store::{BackupReason, RecordKind};
 use applied::Applied;
+use formats::{Incoming, Input, Records};
 pub use formats::{format_of, other_tools_extensions};
 pub(crate) use source::read_at_most;
 
@@ -52,6 +53,8 @@ pub struct ImportSource {
     /// The file's name, to show.
     pub name: String,
     pub format: FileFormat,
+    /// What the file is, in words ("vCard address book").
+    pub label: String,
     pub encoding: String,
     pub csv: Option<CsvLayout>,
 }
@@ -117,26 +120,6 @@ pub struct ExchangeReport {
     pub backup: Option<String>,
 }
 
-/// A file's records, read and given their meaning: CSV rows as they are read, the others whole.
-enum Parsed<'a> {
-    People(Read<PersonCard>),
-    Meetings(Read<CalendarEvent>),
-    Csv { rows: Box<source::Rows<'a>>, mapping: Vec<Column>, meaning: Meaning },
-}
-
-/// Repeating meetings are taken from three months back to a year ahead.
-fn calendar_window(now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
-    (now - Duration::days(90), now + Duration::days(365))
-}
-
-/// A CSV file's rows with the meaning the user's mapping (or Rapport's suggestion) gives them.
-fn csv_meaning<'a>(rows: source::Rows<'a>, options: &ImportOptions) -> Result<Parsed<'a>> {
-    let mapping = options.mapping.clone().unwrap_or_else(|| csv_file::suggest(&rows.header));
-    let meaning =
-        csv_file::meaning(rows.header.len(), &mapping).map_err(|m| Error::validation("mapping", m))?;
-    Ok(Parsed::Csv { rows: Box::new(rows), mapping, meaning })
-}
-
 impl Rapport {
     /// What the file at `path` is, and for CSV its columns with a suggested mapping, its first
     /// rows and how many there are (counted a row at a time).
@@ -146,35 +129,15 @@ impl Rapport {
         // An archive is known from its first bytes, and read whole only by its own import, whose
         // limit is far larger: Rapport imports every archive it exports.
         let (format, head_encoding) = source::format_at(path)?;
-        let (encoding, csv) = match format {
-            FileFormat::Archive => (head_encoding, None),
-            FileFormat::Csv => {
-                let (mut rows, encoding) = source::csv_file(path)?;
-                let mut sample = Vec::new();
-                let mut count = 0u32;
-                for row in rows.by_ref() {
-                    let row = row.map_err(|p| source::unreadable(path, p))?;
-                    if sample.len() < 5 {
-                        sample.push(row.cells);
-                    }
-                    count += 1;
-                }
-                let header = std::mem::take(&mut rows.header);
-                (
-                    encoding.name(),
-                    Some(CsvLayout::new(encoding.name(), rows.delimiter, header, sample, count)),
-                )
-            }
-            FileFormat::Vcard | FileFormat::Icalendar => {
-                (text::decode(&source::read_bytes(path)?).encoding, None)
-            }
-        };
+        let entry = formats::format(format);
+        let inspected = (entry.inspect)(path, head_encoding)?;
         Ok(ImportSource {
             path: path.display().to_string(),
             name,
             format,
-            encoding: encoding.to_string(),
-            csv,
+            label: entry.label.to_string(),
+            encoding: inspected.encoding.to_string(),
+            csv: inspected.csv,
         })
     }
 
@@ -187,13 +150,8 @@ impl Rapport {
         dry_run: bool,
         now: DateTime<Utc>,
     ) -> Result<ExchangeReport> {
-        if source::format_at(path)?.0 != FileFormat::Csv {
-            let bytes = source::read_bytes(path)?;
-            return self.import_bytes(path, &bytes, options, dry_run, now);
-        }
-        let (rows, encoding) = source::csv_file(path)?;
-        let parsed = csv_meaning(rows, options)?;
-        self.import_parsed(path, FileFormat::Csv, encoding.name(), parsed, options, dry_run, now)
+        let (format, _) = source::format_at(path)?;
+        self.import_input(format, Input::File(path), options, dry_run, now)
     }
 
     /// Matches every record and then either rehearses the import (`dry_run`: the report is
@@ -209,35 +167,14 @@ impl Rapport {
     ) -> Result<ExchangeReport> {
         let head = text::decode(&bytes[..bytes.len().min(16 * 1024)]);
         let format = format_of(&path.to_string_lossy(), &head.text);
-        if format == FileFormat::Csv {
-            let (rows, encoding) = source::csv_bytes(path, bytes)?;
-            let parsed = csv_meaning(rows, options)?;
-            return self.import_parsed(path, format, encoding.name(), parsed, options, dry_run, now);
-        }
-        let decoded = text::decode(bytes);
-        let parsed = match format {
-            FileFormat::Archive | FileFormat::Csv => {
-                return Err(Error::conflict(format!(
-                    "{} is a Rapport archive, not a file from another tool. Import it with Import archive… under Your data in the app (`rapport import` on the command line reads it as an archive).",
-                    path.display()
-                )));
-            }
-            FileFormat::Vcard => Parsed::People(vcard::read(&decoded.text)),
-            FileFormat::Icalendar => {
-                let (from, to) = calendar_window(stored_precision(now));
-                Parsed::Meetings(ical::read(&decoded.text, from, to))
-            }
-        };
-        self.import_parsed(path, format, decoded.encoding, parsed, options, dry_run, now)
+        self.import_input(format, Input::Bytes(path, bytes), options, dry_run, now)
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn import_parsed(
+    fn import_input(
         &mut self,
-        path: &Path,
         format: FileFormat,
-        encoding: &str,
-        parsed: Parsed<'_>,
+        input: Input<'_>,
         options: &ImportOptions,
         dry_run: bool,
         now: DateTime<Utc>,
@@ -250,36 +187,16 @@ impl Rapport {
             Some(tz) => validate::timezone("timezone", tz)?,
             None => "UTC".to_string(),
         };
-        let skipped = match &parsed {
-            Parsed::People(read) => read.skipped.clone(),
-            Parsed::Meetings(read) => read.skipped.clone(),
-            Parsed::Csv { .. } => Vec::new(),
-        };
+        let path = input.path();
+        let Records { encoding, skipped, items } = (formats::format(format).read)(input, options, now)?;
         let plan = |tx: &Transaction<'_>| -> Result<applied::Done> {
             let mut applied = Applied::new(tx, options.account_id.clone(), timezone.clone(), now)?;
-            match parsed {
-                Parsed::People(read) => {
-                    read.problems.into_iter().for_each(|p| applied.problem(p));
-                    read.records.iter().try_for_each(|card| applied.person(card))?;
-                }
-                Parsed::Meetings(read) => {
-                    read.problems.into_iter().for_each(|p| applied.problem(p));
-                    read.records.iter().try_for_each(|event| applied.meeting(event))?;
-                }
-                Parsed::Csv { rows, mapping, meaning } => {
-                    for row in *rows {
-                        let row = row.map_err(|p| source::unreadable(path, p))?;
-                        match meaning {
-                            Meaning::People => match csv_file::person(&row, &mapping) {
-                                Ok(card) => applied.person(&card)?,
-                                Err(p) => applied.problem(p),
-                            },
-                            Meaning::Companies => match csv_file::company(&row, &mapping) {
-                                Ok(company) => applied.company(&company)?,
-                                Err(p) => applied.problem(p),
-                            },
-                        }
-                    }
+            for item in items {
+                match item? {
+                    Ok(Incoming::Person(card)) => applied.person(&card)?,
+                    Ok(Incoming::Company(company)) => applied.company(&company)?,
+                    Ok(Incoming::Meeting(event)) => applied.meeting(&event)?,
+                    Err(problem) => applied.problem(problem),
                 }
             }
             applied.problems.sort_by_key(|p| p.line);

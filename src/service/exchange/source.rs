@@ -8,7 +8,7 @@ use std::path::Path;
 
 use encoding_rs::Encoding;
 
-use super::formats::format_of;
+use super::formats::{Input, format_of};
 use super::{FileFormat, MAX_FILE_BYTES};
 use crate::error::{Error, Result};
 use crate::interop::csv::CsvRows;
@@ -35,6 +35,14 @@ fn folder_given(path: &Path) -> Error {
             path.display()
         ),
     )
+}
+
+/// The whole text of a file read at once, decoded.
+pub(super) fn decoded(input: Input<'_>) -> Result<text::Decoded> {
+    Ok(match input {
+        Input::File(path) => text::decode(&read_bytes(path)?),
+        Input::Bytes(_, bytes) => text::decode(bytes),
+    })
 }
 
 /// The first few kilobytes of `path`, enough to tell its format.

@@ -4,7 +4,7 @@ import { exchangeReport as report } from "../test/fixtures";
 import { columnLabel, columns, describeSource, examples, fileUrl, importLabel, imported, notListed, planned } from "./exchange";
 
 function source(overrides: Partial<ImportSource> = {}): ImportSource {
-  return { path: "/home/anna/people.csv", name: "people.csv", format: "csv", encoding: "UTF-8", csv: null, ...overrides };
+  return { path: "/home/anna/people.csv", name: "people.csv", format: "csv", label: "CSV", encoding: "UTF-8", csv: null, ...overrides };
 }
 
 const record = (line: number): PlannedRecord => ({ line, kind: "contact", outcome: "create", label: "Annika Vogt", account: "Kestrel", changes: [] });
@@ -21,9 +21,10 @@ test("a chosen file is said as what it is", () => {
   expect(describeSource(source({ csv: layout }))).toBe("CSV, 42 rows, Windows-1252, separated by semicolons");
   expect(describeSource(source({ csv: { ...layout, rows: 1, delimiter: "tab", encoding: "UTF-8" } }))).toBe("CSV, 1 row, UTF-8, separated by tabs");
   expect(describeSource(source({ csv: { ...layout, delimiter: "," } }))).toMatch(/separated by commas$/);
-  expect(describeSource(source({ format: "vcard" }))).toBe("vCard address book");
-  expect(describeSource(source({ format: "icalendar" }))).toBe("Calendar");
-  expect(describeSource(source({ format: "archive" }))).toBe("Rapport archive");
+  expect(describeSource(source({ csv: null, encoding: "UTF-16LE" }))).toBe("CSV, UTF-16LE");
+  // Every other format is said as the core's list of formats names it.
+  expect(describeSource(source({ format: "vcard", label: "vCard address book" }))).toBe("vCard address book");
+  expect(describeSource(source({ format: "icalendar", label: "Calendar" }))).toBe("Calendar");
 });
 
 test("a column's examples are its first few values that are not blank", () => {

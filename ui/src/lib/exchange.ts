@@ -54,22 +54,14 @@ const separators: Record<string, string> = { ",": "commas", ";": "semicolons", t
 const number = (n: number) => n.toLocaleString("en-US");
 const count = (n: number, one: string, many: string) => `${number(n)} ${n === 1 ? one : many}`;
 
-/** "CSV, 42 rows, Windows-1252, separated by semicolons"; "vCard address book"; "Calendar". */
+/** "CSV, 42 rows, Windows-1252, separated by semicolons"; otherwise what the core calls the
+ * format ("vCard address book", "Calendar"). */
 export function describeSource(source: ImportSource): string {
-  switch (source.format) {
-    case "archive":
-      return "Rapport archive";
-    case "vcard":
-      return "vCard address book";
-    case "icalendar":
-      return "Calendar";
-    case "csv": {
-      const csv = source.csv;
-      if (!csv) return `CSV, ${source.encoding}`;
-      const separator = separators[csv.delimiter] ?? `“${csv.delimiter}”`;
-      return `CSV, ${count(csv.rows, "row", "rows")}, ${csv.encoding}, separated by ${separator}`;
-    }
-  }
+  const csv = source.csv;
+  if (source.format !== "csv") return source.label;
+  if (!csv) return `CSV, ${source.encoding}`;
+  const separator = separators[csv.delimiter] ?? `“${csv.delimiter}”`;
+  return `CSV, ${count(csv.rows, "row", "rows")}, ${csv.encoding}, separated by ${separator}`;
 }
 
 /** Up to three values a column holds in the first rows, so the user can tell what it is. */

@@ -582,6 +582,7 @@ export function importSource(overrides: Partial<ImportSource_Serialize> = {}): I
     path: "/home/anna/Downloads/people.csv",
     name: "people.csv",
     format: "csv",
+    label: "CSV",
     encoding: "Windows-1252",
     csv: csvLayout(),
     ...overrides,

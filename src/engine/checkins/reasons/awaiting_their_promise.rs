@@ -1,8 +1,8 @@
 //! `awaiting_their_promise`: a promise of theirs is past due — a gentle nudge.
 
 use super::{About, Found, View, never, span};
+use crate::domain::Direction;
 use crate::domain::RecordKind;
-use crate::domain::{Direction, PromiseStatus};
 use crate::engine::checkins::ReasonCode;
 
 /// How much it matters before urgency and tier, and its name in the ranking's sentence; never
@@ -11,7 +11,7 @@ pub(super) const ABOUT: About = About { weight: 4.0, short: "a promise of theirs
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     for p in &v.b.promises {
-        if p.direction == Direction::Theirs && p.status == PromiseStatus::Open && p.due_at < v.now {
+        if p.direction == Direction::Theirs && p.is_open() && p.due_at < v.now {
             let text = format!(
                 "{} promised \"{}\", now {} past due. A friendly nudge, with an offer to help.",
                 v.who(p.contact_id.as_deref()),

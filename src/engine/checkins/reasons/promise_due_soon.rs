@@ -3,8 +3,8 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::{About, Found, View, days, span};
+use crate::domain::Direction;
 use crate::domain::RecordKind;
-use crate::domain::{Direction, PromiseStatus};
 use crate::engine::checkins::{Reason, ReasonCode};
 
 /// How much it matters before urgency and tier, its name in the ranking's sentence, and when it
@@ -17,7 +17,7 @@ fn notify(r: &Reason, now: DateTime<Utc>) -> bool {
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     for p in &v.b.promises {
-        let open = p.direction == Direction::Ours && p.status == PromiseStatus::Open;
+        let open = p.direction == Direction::Ours && p.is_open();
         if open && p.due_at >= v.now && p.due_at <= v.now + days(v.s.promise_due_soon_days) {
             let text = format!(
                 "\"{}\" is due in {}. Send {} a status update before they ask; if it will be late, say so now.",

@@ -3,8 +3,8 @@
 use chrono::{DateTime, Utc};
 
 use super::{About, Found, View, span};
+use crate::domain::Direction;
 use crate::domain::RecordKind;
-use crate::domain::{Direction, PromiseStatus};
 use crate::engine::checkins::{Reason, ReasonCode};
 
 /// How much it matters before urgency and tier, its name in the ranking's sentence, and when it
@@ -17,7 +17,7 @@ fn notify(_: &Reason, _: DateTime<Utc>) -> bool {
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     for p in &v.b.promises {
-        if p.direction == Direction::Ours && p.status == PromiseStatus::Open && p.due_at < v.now {
+        if p.direction == Direction::Ours && p.is_open() && p.due_at < v.now {
             let text = format!(
                 "We promised \"{}\" and it is {} late. Tell {} now, apologise, give a new date — and offer something extra.",
                 p.text,

@@ -16,11 +16,7 @@ fn notify(_: &Reason, _: DateTime<Utc>) -> bool {
 }
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
-    for r in
-        v.b.requests
-            .iter()
-            .filter(|r| r.answered_at.is_none() && r.resolved_at.is_none() && r.received_at <= v.now)
-    {
+    for r in v.b.requests.iter().filter(|r| !r.is_settled() && r.received_at <= v.now) {
         let ack_due = r.received_at + hours(v.s.request_ack_hours);
         let answer_due = r.received_at + hours(v.s.request_answer_hours);
         let who = v.who(r.contact_id.as_deref());

@@ -152,7 +152,7 @@ test("a preview without problems offers Import, and a change of column or accoun
 
 test("an address book has no columns to choose, and is previewed without them", async () => {
   const calls = serving({
-    inspect_import: () => importSource({ name: "team.vcf", path: "/home/anna/team.vcf", format: "vcard", encoding: "UTF-8", csv: null }),
+    inspect_import: () => importSource({ name: "team.vcf", path: "/home/anna/team.vcf", format: "vcard", label: "vCard address book", encoding: "UTF-8", csv: null }),
     preview_import: () => exchangeReport({ format: "vcard", records: [plannedRecord()], created: 1 }),
   });
   const screen = await renderPanel();
