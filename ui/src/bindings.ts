@@ -1116,6 +1116,8 @@ export type ImportSource_Deserialize = {
 	/**  The file's name, to show. */
 	name: string,
 	format: FileFormat,
+	/**  What the file is, in words ("vCard address book"). */
+	label: string,
 	encoding: string,
 	csv?: CsvLayout | null,
 };
@@ -1129,6 +1131,8 @@ export type ImportSource_Serialize = {
 	/**  The file's name, to show. */
 	name: string,
 	format: FileFormat,
+	/**  What the file is, in words ("vCard address book"). */
+	label: string,
 	encoding: string,
 	csv: CsvLayout | null,
 };

@@ -189,7 +189,7 @@ test("cancelling the file dialog shows nothing", async () => {
 });
 
 test("a Rapport archive is pointed to Import archive… under Your data", async () => {
-  serving({ inspect_import: () => importSource({ name: "rapport-archive.json", format: "archive", encoding: "UTF-8", csv: null }) });
+  serving({ inspect_import: () => importSource({ name: "rapport-archive.json", format: "archive", label: "Rapport archive", encoding: "UTF-8", csv: null }) });
   const screen = await renderPanel();
   await choose(screen);
   await expect.element(screen.getByText("Rapport archive", { exact: true })).toBeVisible();
