@@ -229,7 +229,7 @@ fn main() {
     line("log one touch (one transaction, fsync)", format!("{:>9.2} ms", ms(log)));
     // Today is on screen first, as in the app (its first 25 per group); then each touch
     // updates it for its own account.
-    rapport.today_page(now, 25).unwrap();
+    rapport.today_page(now, None, 25).unwrap();
     let log_and_today = time(|| {
         rapport
             .log_interaction(
@@ -241,7 +241,7 @@ fn main() {
                 now,
             )
             .unwrap();
-        rapport.today_page(now, 25).unwrap()
+        rapport.today_page(now, None, 25).unwrap()
     });
     line("log one touch, then Today again", format!("{:>9.2} ms  (target 10 ms)", ms(log_and_today)));
 

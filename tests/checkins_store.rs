@@ -140,25 +140,66 @@ fn a_logged_touch_updates_today_incrementally_and_exactly() {
     assert_eq!(r.today(now()).unwrap(), Rapport::open(&path, now()).unwrap().today(now()).unwrap());
 }
 
-/// The window's page of Today: each group cut to its first few, in the list's own order, with
-/// how many each group holds.
+/// The window's page of Today: the day's budget, every breach even beyond it, no account
+/// crowding out the others, and the rest under "More" in the list's own order.
 #[test]
-fn the_today_page_keeps_each_groups_most_pressing_and_counts_the_rest() {
+fn the_today_page_holds_the_budget_and_every_breach_and_counts_the_rest() {
+    use rapport::engine::checkins::Urgency;
     let dir = TempDir::new().unwrap();
     let mut r = Rapport::open(&dir.path().join("rapport.db"), now()).unwrap();
     r.fill_demo(2026, now()).unwrap();
     let all = r.today(now()).unwrap();
-    let page = r.today_page(now(), 2).unwrap();
-    let total: u32 = page.counts.iter().map(|c| c.count).sum();
-    assert_eq!(total as usize, all.len());
-    for c in &page.counts {
-        let of_group: Vec<_> = all.iter().filter(|s| s.urgency == c.urgency).collect();
-        assert_eq!(c.count as usize, of_group.len());
-        let shown: Vec<_> = page.suggestions.iter().filter(|s| s.urgency == c.urgency).collect();
-        assert_eq!(shown.len(), of_group.len().min(2));
-        assert!(shown.iter().zip(&of_group).all(|(a, b)| a == b), "the most pressing first");
+    let breaches: Vec<&str> =
+        all.iter().filter(|s| s.urgency == Urgency::Now).map(|s| s.key.as_str()).collect();
+    assert!(!breaches.is_empty() && all.len() > 8, "the demo has breaches and more than a day's worth");
+
+    let page = r.today_page(now(), None, 1000).unwrap();
+    assert_eq!(page.budget, 8, "the default budget");
+    assert_eq!(page.counts.iter().map(|c| c.count as usize).sum::<usize>(), all.len());
+    assert!(page.counts.windows(2).all(|w| w[0].urgency < w[1].urgency), "now, today, this week, later");
+    assert_eq!(page.suggestions.len(), breaches.len().max(8));
+    assert_eq!(page.more_count as usize, all.len() - page.suggestions.len());
+    let shown: Vec<&str> = page.suggestions.iter().chain(&page.more).map(|s| s.key.as_str()).collect();
+    let mut every: Vec<&str> = all.iter().map(|s| s.key.as_str()).collect();
+    let mut seen = shown.clone();
+    seen.sort();
+    every.sort();
+    assert_eq!(seen, every, "each check-in once, on the day's list or under More");
+    for key in &breaches {
+        assert!(page.suggestions.iter().any(|s| s.key == *key), "breach {key} on the day's list");
     }
-    assert!(page.counts.windows(2).all(|w| w[0].urgency < w[1].urgency), "now, today, this week");
+    let order = |list: &[rapport::engine::checkins::Suggestion]| -> Vec<usize> {
+        list.iter().map(|s| all.iter().position(|a| a.key == s.key).unwrap()).collect()
+    };
+    assert!(order(&page.suggestions).windows(2).all(|w| w[0] < w[1]), "most urgent first");
+    assert!(order(&page.more).windows(2).all(|w| w[0] < w[1]), "More in the list's order");
+    let accounts = |list: &[rapport::engine::checkins::Suggestion]| {
+        let mut ids: Vec<&str> = list.iter().map(|s| s.account_id.as_str()).collect();
+        ids.sort();
+        ids.dedup();
+        ids.len()
+    };
+    let chosen: Vec<_> = page.suggestions.iter().filter(|s| s.urgency != Urgency::Now).cloned().collect();
+    let breach_accounts: Vec<&str> = page
+        .suggestions
+        .iter()
+        .filter(|s| s.urgency == Urgency::Now)
+        .map(|s| s.account_id.as_str())
+        .collect();
+    assert!(
+        chosen.iter().all(|s| !breach_accounts.contains(&s.account_id.as_str())) || accounts(&all) <= 8,
+        "the budget goes to accounts not yet on the list first"
+    );
+    assert_eq!(accounts(&chosen), chosen.len(), "no account twice while others wait");
+    assert_eq!(page.over_budget.len(), breaches.len().saturating_sub(8));
+
+    // A budget of one: every breach still shows, all but one said to be beyond it.
+    let tight = r.today_page(now(), Some(1), 0).unwrap();
+    assert_eq!(tight.suggestions.len(), breaches.len());
+    assert_eq!(tight.over_budget.len(), breaches.len() - 1);
+    assert!(tight.more.is_empty() && tight.more_count as usize == all.len() - breaches.len());
+    let err = r.today_page(now(), Some(0), 0).unwrap_err();
+    assert!(err.to_string().contains("at least one"), "{err}");
 }
 
 /// A check-in that is not on today's list cannot be acted on: nothing is written for it.

@@ -52,7 +52,7 @@ fn the_cli_and_the_app_writing_at_once_lose_nothing() {
         )
         .unwrap();
         if n % 20 == 0 {
-            app.today_page(now(), 25).unwrap();
+            app.today_page(now(), None, 25).unwrap();
         }
     }
     from_cli.join().unwrap();

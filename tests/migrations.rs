@@ -105,7 +105,7 @@ fn every_released_schema_version_is_migrated_with_all_its_data_and_works() {
         r.account_page(&first.id, now()).unwrap();
         let found = r.search(first.name.split_whitespace().next().unwrap()).unwrap();
         assert!(!found.groups.is_empty(), "v{version}: search finds {:?} once migrated", first.name);
-        r.today_page(now(), 25).unwrap();
+        r.today_page(now(), None, 25).unwrap();
         assert_eq!(r.health_review(now()).unwrap().accounts.len(), 15, "v{version}");
         let archive = r.export_archive(now()).unwrap();
         let report = r.import_archive(&archive, true, now()).unwrap();

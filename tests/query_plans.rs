@@ -34,7 +34,7 @@ fn full_scans(plans: &[Plan]) -> Vec<String> {
                 let table = scan.split_whitespace().next()?;
                 let of_history =
                     HISTORY.contains(&table) || (table == "i" && p.sql.contains("interactions i"));
-                let partial = step.contains("USING INDEX promises_open")
+                let partial = step.contains("USING INDEX promises_to_keep")
                     || step.contains("USING INDEX requests_waiting")
                     || step.contains("USING INDEX issues_needing_care");
                 (of_history && !partial).then(|| format!("{step}  ←  {}", p.sql))

@@ -41,7 +41,17 @@ fn pick(list: &[Suggestion], which: &str) -> Result<Suggestion> {
     })
 }
 
-pub fn today(ctx: &mut Ctx<'_>) -> Result<()> {
+#[derive(Debug, clap::Args)]
+pub struct TodayArgs {
+    /// How many check-ins to show today (default: your daily budget in Settings). Anything owed
+    /// to a client today is shown whatever the number.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u32>,
+}
+
+/// The whole list goes to scripts (`--json`), most urgent first; the terminal shows the day's
+/// check-ins, each numbered by its place in that list, and counts the rest.
+pub fn today(ctx: &mut Ctx<'_>, args: TodayArgs) -> Result<()> {
     let list = ctx.rapport.today(ctx.now)?;
     if ctx.out.json {
         return ctx.out.record(&list, String::new());
@@ -50,8 +60,10 @@ pub fn today(ctx: &mut Ctx<'_>) -> Result<()> {
         println!("Nothing needs you today: every promise, request and relationship is on track.");
         return Ok(());
     }
+    let page = ctx.rapport.today_page(ctx.now, args.limit, 0)?;
+    let place = |key: &str| list.iter().position(|s| s.key == key).map_or(0, |i| i + 1);
     let mut group = None;
-    for (n, s) in list.iter().enumerate() {
+    for s in &page.suggestions {
         if group != Some(s.urgency) {
             group = Some(s.urgency);
             println!(
@@ -60,11 +72,15 @@ pub fn today(ctx: &mut Ctx<'_>) -> Result<()> {
                     Urgency::Now => "NOW",
                     Urgency::Today => "TODAY",
                     Urgency::ThisWeek => "THIS WEEK",
+                    Urgency::Later => "LATER",
                 }
             );
         }
+        let n = place(&s.key);
+        let over =
+            if page.over_budget.contains(&s.key) { "  [beyond today's budget: owed today]" } else { "" };
         let who = s.contact.as_deref().map(|c| format!(" — {c}")).unwrap_or_default();
-        println!("{:>3}. {}{who}  (priority {})", n + 1, s.account, s.priority);
+        println!("{n:>3}. {}{who}  (priority {}){over}", s.account, s.priority);
         for r in &s.reasons {
             println!("     · {}", r.text);
         }
@@ -79,6 +95,21 @@ pub fn today(ctx: &mut Ctx<'_>) -> Result<()> {
             println!("     » {t}");
         }
         println!("     {}", s.priority_reason);
+    }
+    let budget = page.budget;
+    if !page.over_budget.is_empty() {
+        println!(
+            "\n{} of these are beyond your budget of {budget} a day: each is owed to a client today.",
+            page.over_budget.len()
+        );
+    }
+    match page.more_count {
+        0 => {}
+        1 => println!("\nMORE: one more check-in waits (`rapport today --limit {}` shows it).", budget + 1),
+        n => println!(
+            "\nMORE: {n} more check-ins wait (`rapport today --limit {}` shows them all).",
+            page.suggestions.len() as u32 + n
+        ),
     }
     Ok(())
 }

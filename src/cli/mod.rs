@@ -84,8 +84,9 @@ enum Command {
     /// Meetings with the client.
     #[command(subcommand)]
     Meeting(records::MeetingCommand),
-    /// Whom to contact today, why, when in their day, and what to bring.
-    Today,
+    /// Whom to contact today, why, when in their day, and what to bring: as many as your daily
+    /// budget (Settings), and every breach; the rest is counted under "More".
+    Today(checkins::TodayArgs),
     /// Act on a check-in from `rapport today`: done, snooze or dismiss.
     #[command(subcommand)]
     Checkin(checkins::CheckinCommand),
@@ -139,7 +140,7 @@ impl Command {
             Command::Account(AccountCommand::List | AccountCommand::Show { .. })
                 | Command::Contact(ContactCommand::List { .. })
                 | Command::Search { .. }
-                | Command::Today
+                | Command::Today(_)
                 | Command::Check
                 | Command::Brief(_)
                 | Command::Export(_)
@@ -277,7 +278,7 @@ fn dispatch(
         Command::Request(c) => records::request(&mut ctx, c),
         Command::Issue(c) => records::issue(&mut ctx, c),
         Command::Meeting(c) => records::meeting(&mut ctx, c),
-        Command::Today => checkins::today(&mut ctx),
+        Command::Today(args) => checkins::today(&mut ctx, args),
         Command::Brief(args) => brief::brief(&mut ctx, args),
         Command::Health(args) => health::health(&mut ctx, args),
         Command::Checkin(c) => checkins::checkin(&mut ctx, c),

@@ -40,8 +40,13 @@ pub struct Settings {
     pub single_threaded_days: u32,
     /// …at an account with at least this many people.
     pub single_threaded_min_contacts: u32,
-    /// Suggestions due within this many hours (or overdue) are grouped under "Now".
+    /// Something owed to the client and due within this many hours is "now", even after the
+    /// end of their day.
     pub now_window_hours: u32,
+    /// How many check-ins a day the user can make: Today shows that many (and every breach).
+    pub daily_budget: u32,
+    /// A goal checked on (or put aside) is not raised again for this many days.
+    pub goal_recheck_days: u32,
     /// Desktop notifications for suggestions that become urgent while the app runs.
     pub reminders: bool,
 }
@@ -50,7 +55,7 @@ impl Settings {
     /// Every threshold is a whole number of at least one, and the follow-up window ends after it opens.
     pub fn check(&self) -> crate::error::Result<()> {
         use crate::error::Error;
-        let values: [(&'static str, u32); 18] = [
+        let values: [(&'static str, u32); 20] = [
             ("request_ack_hours", self.request_ack_hours),
             ("request_answer_hours", self.request_answer_hours),
             ("request_warning_hours", self.request_warning_hours),
@@ -69,6 +74,8 @@ impl Settings {
             ("single_threaded_days", self.single_threaded_days),
             ("single_threaded_min_contacts", self.single_threaded_min_contacts),
             ("now_window_hours", self.now_window_hours),
+            ("daily_budget", self.daily_budget),
+            ("goal_recheck_days", self.goal_recheck_days),
         ];
         for (field, value) in values {
             if !(1..=100_000).contains(&value) {
@@ -109,6 +116,8 @@ impl Default for Settings {
             single_threaded_days: 90,
             single_threaded_min_contacts: 3,
             now_window_hours: 2,
+            daily_budget: 8,
+            goal_recheck_days: 30,
             reminders: true,
         }
     }

@@ -7,7 +7,8 @@ use super::capture::{self, CaptureDraft, Captured};
 use super::{Rapport, stored_precision};
 use crate::domain::validate;
 use crate::engine::checkins::{
-    Reminder, Settings, Suggestion, Urgency, needs, reminders, replace_account, suggest_for,
+    Choice, GOAL_EVIDENCE, Reminder, Settings, Suggestion, Urgency, choose, needs, recently_checked,
+    reminders, replace_account, still_quiet, suggest_for,
 };
 use crate::error::{Error, Result};
 use crate::store::{SuggestionAction, SuggestionState, checkins};
@@ -15,26 +16,41 @@ use crate::store::{SuggestionAction, SuggestionState, checkins};
 /// Whether the user has put this suggestion aside. Done and dismissed hold while every piece
 /// of evidence was already there when they acted; one new piece (a new request, a promise now
 /// overdue) brings the suggestion back.
-fn hidden(s: &Suggestion, states: &[SuggestionState], now: DateTime<Utc>) -> bool {
+/// A goal is the exception: checked on or put aside, it is left alone for the settable interval
+/// and then may be raised again (it is left out of the judging meanwhile).
+fn hidden(s: &Suggestion, states: &[SuggestionState], now: DateTime<Utc>, settings: &Settings) -> bool {
     states.iter().any(|st| {
         st.key == s.key
             && match st.action {
                 SuggestionAction::Snoozed => st.until.is_some_and(|until| until > now),
                 SuggestionAction::Done | SuggestionAction::Dismissed => {
-                    let seen: Vec<&str> = st.fingerprint.split(',').collect();
+                    let goals_quiet = still_quiet(st.at, now, settings);
+                    let seen: Vec<&str> = st
+                        .fingerprint
+                        .split(',')
+                        .filter(|item| goals_quiet || !item.starts_with(GOAL_EVIDENCE))
+                        .collect();
                     s.fingerprint.split(',').all(|item| seen.contains(&item))
                 }
             }
     })
 }
 
-/// The Today list as the window shows it: the most pressing check-ins of each group, and how
-/// many each group holds in all.
+/// The Today list as the window shows it: the day's check-ins within the user's budget (and
+/// every breach, even beyond it), then the first of the rest, under "More".
 #[derive(Debug, Clone, PartialEq, serde::Serialize, specta::Type)]
 pub struct TodayPage {
-    /// Most urgent first; at most `per_group` of each urgency.
+    /// How many check-ins a day the user makes (their setting, or the limit asked for).
+    pub budget: u32,
+    /// The day's check-ins, most urgent first.
     pub suggestions: Vec<Suggestion>,
-    /// Every group that has check-ins, in the order shown, with how many it holds.
+    /// How many of them are beyond the budget: breaches, shown anyway. They are the keys listed.
+    pub over_budget: Vec<String>,
+    /// The first of the rest, most urgent first.
+    pub more: Vec<Suggestion>,
+    /// How many wait under "More", listed or not.
+    pub more_count: u32,
+    /// Every group that has check-ins, in the order shown, with how many it holds in all.
     pub counts: Vec<UrgencyCount>,
 }
 
@@ -84,29 +100,41 @@ impl Rapport {
         Ok(())
     }
 
-    /// The Today list cut to the first `per_group` check-ins of each group: a heavy portfolio
-    /// can have thousands at once, and the window shows a few dozen. Only those are copied.
-    pub fn today_page(&self, now: DateTime<Utc>, per_group: u32) -> Result<TodayPage> {
+    /// The day's check-ins within the budget (`limit`, or the user's setting), every breach
+    /// however many, and the first `more` of the rest: a heavy portfolio can have thousands at
+    /// once, and only what is shown is copied.
+    pub fn today_page(&self, now: DateTime<Utc>, limit: Option<u32>, more: u32) -> Result<TodayPage> {
+        let budget = match limit {
+            Some(0) => return Err(Error::validation("limit", "Show at least one check-in a day.")),
+            Some(n) => n,
+            None => self.store.checkin_settings()?.daily_budget,
+        };
         self.keep_today(now)?;
         let cache = self.today_cache.borrow();
         let all = cache.as_ref().map(|c| c.list.as_slice()).unwrap_or_default();
+        let Choice { chosen, over_budget } = choose(all, budget as usize);
         let mut counts: Vec<UrgencyCount> = Vec::new();
-        let mut suggestions = Vec::new();
         for s in all {
-            let seen = match counts.iter_mut().find(|c| c.urgency == s.urgency) {
-                Some(c) => c,
-                None => {
-                    counts.push(UrgencyCount { urgency: s.urgency, count: 0 });
-                    counts.last_mut().expect("just pushed")
-                }
-            };
-            seen.count += 1;
-            if seen.count <= per_group {
-                suggestions.push(s.clone());
+            match counts.iter_mut().find(|c| c.urgency == s.urgency) {
+                Some(c) => c.count += 1,
+                None => counts.push(UrgencyCount { urgency: s.urgency, count: 1 }),
             }
         }
         counts.sort_by_key(|c| c.urgency);
-        Ok(TodayPage { suggestions, counts })
+        let suggestions: Vec<Suggestion> = chosen.iter().map(|&i| all[i].clone()).collect();
+        let breaches: Vec<&Suggestion> = suggestions.iter().filter(|s| s.urgency == Urgency::Now).collect();
+        let over_budget = breaches[breaches.len() - over_budget..].iter().map(|s| s.key.clone()).collect();
+        let mut on_list = vec![false; all.len()];
+        chosen.iter().for_each(|&i| on_list[i] = true);
+        let more_count = (all.len() - chosen.len()) as u32;
+        let more = all
+            .iter()
+            .zip(&on_list)
+            .filter(|(_, on)| !**on)
+            .take(more as usize)
+            .map(|(s, _)| s.clone())
+            .collect();
+        Ok(TodayPage { budget, suggestions, over_budget, more, more_count, counts })
     }
 
     /// Every account judged again, whatever is on screen: for benchmarks and comparisons.
@@ -116,9 +144,20 @@ impl Rapport {
 
     fn judge_today(&self, now: DateTime<Utc>, account_id: Option<&str>) -> Result<Vec<Suggestion>> {
         let settings = self.store.checkin_settings()?;
-        let accounts = self.store.checkin_accounts_of(&needs(now, &settings), account_id)?;
+        let mut accounts = self.store.checkin_accounts_of(&needs(now, &settings), account_id)?;
         let states = self.store.suggestion_states()?;
-        Ok(suggest_for(&accounts, now, &settings).into_iter().filter(|s| !hidden(s, &states, now)).collect())
+        let acted = states
+            .iter()
+            .filter(|st| st.action != SuggestionAction::Snoozed)
+            .map(|st| (st.fingerprint.as_str(), st.at));
+        let quiet = recently_checked(acted, now, &settings);
+        for a in &mut accounts {
+            a.bundle.goals.retain(|g| !quiet.contains(&g.id));
+        }
+        Ok(suggest_for(&accounts, now, &settings)
+            .into_iter()
+            .filter(|s| !hidden(s, &states, now, &settings))
+            .collect())
     }
 
     /// After a write that changed only `account_id` (a touch, a capture, a check-in done): a

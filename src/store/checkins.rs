@@ -33,6 +33,8 @@ pub struct SuggestionState {
     pub action: SuggestionAction,
     pub until: Option<DateTime<Utc>>,
     pub fingerprint: String,
+    /// When the user acted.
+    pub at: DateTime<Utc>,
 }
 
 const SETTINGS_KEY: &str = "checkins";
@@ -71,7 +73,7 @@ impl Store {
 
     pub fn suggestion_states(&self) -> Result<Vec<SuggestionState>> {
         let mut stmt =
-            self.conn().prepare_cached("SELECT key, state, until, fingerprint FROM suggestion_states")?;
+            self.conn().prepare_cached("SELECT key, state, until, fingerprint, at FROM suggestion_states")?;
         let rows = stmt.query_map([], |row| {
             let state: String = row.get(1)?;
             let action = match state.as_str() {
@@ -84,6 +86,7 @@ impl Store {
                 action,
                 until: codec::opt_instant(2, row.get(2)?)?,
                 fingerprint: row.get(3)?,
+                at: codec::parse_instant(4, &row.get::<_, String>(4)?)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

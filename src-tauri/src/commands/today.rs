@@ -4,8 +4,9 @@ use super::*;
 
 #[tauri::command]
 #[specta::specta]
-pub async fn today_page(core: State<'_, Core>, per_group: u32) -> Answer<TodayPage> {
-    with_core("today_page", &core, move |r, now| r.today_page(now, per_group)).await
+/// The day's check-ins within the user's budget, and the first `more` of the rest.
+pub async fn today_page(core: State<'_, Core>, more: u32) -> Answer<TodayPage> {
+    with_core("today_page", &core, move |r, now| r.today_page(now, None, more)).await
 }
 
 #[tauri::command]

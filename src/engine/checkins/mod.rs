@@ -5,10 +5,15 @@
 //! merges what they find per account and person, ranks it, times it and adds talking points.
 //! No clock, no database, no I/O.
 
+mod budget;
+mod goals;
 mod reasons;
 mod talking;
 mod timing;
 mod touches;
+
+pub use budget::{Choice, choose};
+pub use goals::{GOAL_EVIDENCE, recently_checked, still_quiet};
 
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
@@ -75,18 +80,40 @@ pub struct Reason {
     pub code: ReasonCode,
     /// A sentence for the account manager.
     pub text: String,
+    /// The record it is about.
     pub evidence: Option<Evidence>,
-    /// When this reason becomes (or became) pressing.
+    /// Other records the same reason covers (an account's other goals to check on).
+    pub related: Vec<Evidence>,
+    /// When acting on it is due: for a proactive touch, never before now.
     pub due_at: DateTime<Utc>,
+    pub clock: Clock,
 }
 
-/// How soon to act, for grouping the Today list.
+/// Whose clock a reason runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Clock {
+    /// Something owed to the client by a time they hold us to (an answer, a promise, a recap):
+    /// once it passes, it is a breach.
+    Client,
+    /// A touch worth making (a goal, the cadence, a renewal ahead): it grows stale, it never
+    /// breaks.
+    Proactive,
+}
+
+/// How soon to act, for grouping the Today list (DESIGN §4, README "Today").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum Urgency {
+    /// Something owed to the client breaks before the end of their day (or within the "now"
+    /// window): a breach if it is not done.
     Now,
+    /// Something owed to the client falls due within a day, after tonight.
     Today,
+    /// Due within the week, or a proactive touch whose time has come.
     ThisWeek,
+    /// Due later than a week from now.
+    Later,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -158,10 +185,17 @@ pub fn replace_account(list: &mut Vec<Suggestion>, account_id: &str, fresh: Vec<
 fn merge(
     bundle: &Bundle,
     touches: &Touches,
-    found: Vec<Found>,
+    mut found: Vec<Found>,
     now: DateTime<Utc>,
     settings: &Settings,
 ) -> Vec<Suggestion> {
+    // A proactive touch is due now at the earliest, however old its evidence.
+    for f in &mut found {
+        if f.reason.clock == Clock::Proactive && f.reason.due_at < now {
+            f.reason.due_at = now;
+        }
+    }
+    let found = goals::one_per_account(bundle, found);
     let mut groups: Vec<(Option<Id>, Vec<Reason>)> = Vec::new();
     for f in found {
         match groups.iter_mut().find(|(c, _)| *c == f.contact_id) {
@@ -187,10 +221,17 @@ fn merge(
             let (priority, priority_reason) = rank(&reasons, account.tier, now);
             let timezone =
                 contact.and_then(|c| c.timezone.clone()).unwrap_or_else(|| account.timezone.clone());
+            let urgency =
+                reasons.iter().map(|r| urgency(r, &timezone, now, settings)).min().unwrap_or(Urgency::Later);
             let suggested_at = timing::suggested_time(bundle, &timezone, &reasons, now);
             let mut evidence: Vec<String> = reasons
                 .iter()
-                .map(|r| format!("{:?}:{}", r.code, r.evidence.as_ref().map(|e| e.id.as_str()).unwrap_or("")))
+                .flat_map(|r| {
+                    let first = r.evidence.as_ref().map(|e| e.id.as_str()).unwrap_or("");
+                    std::iter::once(first)
+                        .chain(r.related.iter().map(|e| e.id.as_str()))
+                        .map(|id| format!("{:?}:{id}", r.code))
+                })
                 .collect();
             evidence.sort();
             Suggestion {
@@ -201,7 +242,7 @@ fn merge(
                 contact: contact.map(|c| c.name.clone()),
                 talking_points: talking::points(bundle, touches, contact_id.as_deref(), &reasons, now),
                 contact_id,
-                urgency: urgency(due_at, now, settings),
+                urgency,
                 priority,
                 priority_reason,
                 due_at,
@@ -235,7 +276,11 @@ fn rank(reasons: &[Reason], tier: Tier, now: DateTime<Utc>) -> (f64, String) {
     let Some((top, rest)) = reasons.split_first() else { return (0.0, String::new()) };
     let sum = score(top, now) + rest.iter().map(|r| score(r, now) * 0.25).sum::<f64>();
     let priority = (sum * tier_factor(tier) * 10.0).round() / 10.0;
-    let when = describe_due(top.due_at, now);
+    // The top reason's due time is said only when it is the suggestion's own (the soonest), so
+    // the sentence never disagrees with the due time shown beside it.
+    let soonest = reasons.iter().map(|r| r.due_at).min().unwrap_or(top.due_at);
+    let when =
+        if top.due_at == soonest { format!(" {}", describe_due(top.due_at, now)) } else { String::new() };
     let more = match rest.len() {
         0 => String::new(),
         1 => ", plus one more reason".into(),
@@ -245,24 +290,33 @@ fn rank(reasons: &[Reason], tier: Tier, now: DateTime<Utc>) -> (f64, String) {
         Tier::Standard => String::new(),
         t => format!(", raised for a {t} account"),
     };
-    (priority, format!("Ranked by {} {when}{more}{tier_note}.", top.code.short()))
+    (priority, format!("Ranked by {}{when}{more}{tier_note}.", top.code.short()))
 }
 
 fn describe_due(due: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let delta = due - now;
+    if delta.num_minutes() == 0 {
+        return "(due now)".into();
+    }
     let h = delta.num_hours().abs();
     let span = if h < 48 { format!("{} h", h.max(1)) } else { format!("{} days", h / 24) };
     if delta <= Duration::zero() { format!("({span} past due)") } else { format!("(due in {span})") }
 }
 
-fn urgency(due: DateTime<Utc>, now: DateTime<Utc>, settings: &Settings) -> Urgency {
-    if due <= now + Duration::hours(i64::from(settings.now_window_hours)) {
-        Urgency::Now
-    } else if due <= now + Duration::hours(24) {
-        Urgency::Today
-    } else {
-        Urgency::ThisWeek
+/// How soon one reason asks to be acted on. Only what is owed to the client can be "now" or
+/// "today"; a proactive touch is "this week" once its time has come, however old its evidence.
+fn urgency(reason: &Reason, timezone: &str, now: DateTime<Utc>, settings: &Settings) -> Urgency {
+    let due = reason.due_at;
+    if reason.clock == Clock::Client {
+        let window = now + Duration::hours(i64::from(settings.now_window_hours));
+        if due <= window.max(timing::end_of_day(timezone, now)) {
+            return Urgency::Now;
+        }
+        if due <= now + Duration::hours(24) {
+            return Urgency::Today;
+        }
     }
+    if due <= now + Duration::days(7) { Urgency::ThisWeek } else { Urgency::Later }
 }
 
 /// A desktop notification worth sending: something that just became urgent.

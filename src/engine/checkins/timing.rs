@@ -62,3 +62,10 @@ pub fn suggested_time(bundle: &Bundle, zone: &str, reasons: &[Reason], now: Date
     };
     next_working_moment(&bundle.account, zone, from)
 }
+
+/// The end of the calendar day `now` falls in, in `zone`: what is owed the client "today".
+pub fn end_of_day(zone: &str, now: DateTime<Utc>) -> DateTime<Utc> {
+    let tz: Tz = zone.parse().unwrap_or(Tz::UTC);
+    let tomorrow = now.with_timezone(&tz).date_naive().succ_opt().unwrap_or(chrono::NaiveDate::MAX);
+    local(tz, tomorrow.and_time(NaiveTime::MIN))
+}

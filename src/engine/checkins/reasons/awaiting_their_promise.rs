@@ -1,13 +1,14 @@
 //! `awaiting_their_promise`: a promise of theirs is past due — a gentle nudge.
 
-use super::{About, Found, View, never, span};
+use super::{About, Clock, Found, View, never, span};
 use crate::domain::Direction;
 use crate::domain::RecordKind;
 use crate::engine::checkins::ReasonCode;
 
 /// How much it matters before urgency and tier, and its name in the ranking's sentence; never
 /// worth a notification.
-pub(super) const ABOUT: About = About { weight: 4.0, short: "a promise of theirs past due", notify: never };
+pub(super) const ABOUT: About =
+    About { weight: 4.0, short: "a promise of theirs past due", notify: never, clock: Clock::Proactive };
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     for p in &v.b.promises {

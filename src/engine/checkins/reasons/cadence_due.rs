@@ -2,13 +2,14 @@
 //! there — or, for a person with a rhythm of their own, since the last touch with them. Any
 //! interaction, on any channel, restarts the clock.
 
-use super::{About, Found, View, days, never, span};
+use super::{About, Clock, Found, View, days, never, span};
 use crate::domain::RecordKind;
 use crate::engine::checkins::ReasonCode;
 
 /// How much it matters before urgency and tier, and its name in the ranking's sentence; never
 /// worth a notification.
-pub(super) const ABOUT: About = About { weight: 3.0, short: "time for a touch", notify: never };
+pub(super) const ABOUT: About =
+    About { weight: 3.0, short: "time for a touch", notify: never, clock: Clock::Proactive };
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     if v.paused() {

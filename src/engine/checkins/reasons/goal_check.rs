@@ -2,14 +2,15 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{About, Found, View, days, never, span};
+use super::{About, Clock, Found, View, days, never, span};
 use crate::domain::GoalKind;
 use crate::domain::RecordKind;
 use crate::engine::checkins::ReasonCode;
 
 /// How much it matters before urgency and tier, and its name in the ranking's sentence; never
 /// worth a notification.
-pub(super) const ABOUT: About = About { weight: 4.0, short: "a goal to check on", notify: never };
+pub(super) const ABOUT: About =
+    About { weight: 4.0, short: "a goal to check on", notify: never, clock: Clock::Proactive };
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     for g in v.b.goals.iter().filter(|g| !g.status.is_closed()) {

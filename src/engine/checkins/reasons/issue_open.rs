@@ -2,16 +2,17 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{About, Found, View, days, span};
+use super::{About, Clock, Found, View, days, span};
 use crate::domain::RecordKind;
 use crate::engine::checkins::{Reason, ReasonCode};
 
 /// How much it matters before urgency and tier, its name in the ranking's sentence, and when it
-/// is worth a notification (worth interrupting for while nobody has acknowledged it).
-pub(super) const ABOUT: About = About { weight: 8.0, short: "an open issue", notify };
+/// is worth a notification (worth interrupting for while nobody has acknowledged it). An issue
+/// the client has been told about and not heard of since is a touch to make, not a breach.
+pub(super) const ABOUT: About = About { weight: 8.0, short: "an open issue", notify, clock: Clock::Client };
 
 fn notify(r: &Reason, _now: DateTime<Utc>) -> bool {
-    r.text.contains("not been acknowledged")
+    r.clock == Clock::Client
 }
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
@@ -24,15 +25,18 @@ pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
             View::add(out, None, ReasonCode::IssueOpen, text, Some((RecordKind::Issue, &i.id)), i.opened_at);
             continue;
         }
-        let quiet_since = v.last_touch.unwrap_or(i.opened_at).max(i.opened_at);
+        // Quiet since they last heard from us: the last touch, or the acknowledgement itself.
+        let told = i.acknowledged_at.unwrap_or(i.opened_at).max(i.opened_at);
+        let quiet_since = v.last_touch.map_or(told, |t| t.max(told));
         if v.now - quiet_since >= days(v.s.issue_quiet_days) {
             let text = format!(
                 "\"{}\" is still open and they have heard nothing for {}. Give them an update.",
                 i.title,
                 span(v.now - quiet_since)
             );
-            View::add(
+            View::add_on(
                 out,
+                Clock::Proactive,
                 None,
                 ReasonCode::IssueOpen,
                 text,

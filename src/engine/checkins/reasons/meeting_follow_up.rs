@@ -1,12 +1,13 @@
 //! `meeting_follow_up`: a meeting ended recently and no recap has been logged since.
 
-use super::{About, Found, View, days, never, span};
+use super::{About, Clock, Found, View, days, never, span};
 use crate::domain::RecordKind;
 use crate::engine::checkins::ReasonCode;
 
 /// How much it matters before urgency and tier, and its name in the ranking's sentence; never
 /// worth a notification.
-pub(super) const ABOUT: About = About { weight: 6.0, short: "a meeting without a recap", notify: never };
+pub(super) const ABOUT: About =
+    About { weight: 6.0, short: "a meeting without a recap", notify: never, clock: Clock::Client };
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     for m in &v.b.meetings {

@@ -2,13 +2,14 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::{About, Found, View, hours, span};
+use super::{About, Clock, Found, View, hours, span};
 use crate::domain::RecordKind;
 use crate::engine::checkins::{Reason, ReasonCode};
 
 /// How much it matters before urgency and tier, its name in the ranking's sentence, and when it
 /// is worth a notification (worth interrupting for in its last hour).
-pub(super) const ABOUT: About = About { weight: 7.0, short: "a meeting coming up", notify };
+pub(super) const ABOUT: About =
+    About { weight: 7.0, short: "a meeting coming up", notify, clock: Clock::Client };
 
 fn notify(r: &Reason, now: DateTime<Utc>) -> bool {
     r.due_at - now <= Duration::hours(1)

@@ -18,6 +18,7 @@ mod unanswered_request;
 
 use chrono::{DateTime, Duration, Utc};
 
+pub(super) use super::Clock;
 use super::{Evidence, Found, Reason, ReasonCode, Settings, Touches};
 use crate::domain::Bundle;
 use crate::domain::RecordKind;
@@ -31,6 +32,8 @@ pub(super) struct About {
     pub short: &'static str,
     /// Whether one reason of this kind is urgent enough, at `now`, to interrupt with a notification.
     pub notify: fn(&Reason, DateTime<Utc>) -> bool,
+    /// Whose clock it runs on, unless the rule says otherwise for one reason.
+    pub clock: Clock,
 }
 
 /// For the reasons that never interrupt.
@@ -99,13 +102,28 @@ impl<'a> View<'a> {
         evidence: Option<(RecordKind, &str)>,
         due_at: DateTime<Utc>,
     ) {
+        Self::add_on(out, about(code).clock, contact_id, code, text, evidence, due_at);
+    }
+
+    /// [`View::add`] on a clock other than the reason's usual one.
+    pub fn add_on(
+        out: &mut Vec<Found>,
+        clock: Clock,
+        contact_id: Option<String>,
+        code: ReasonCode,
+        text: String,
+        evidence: Option<(RecordKind, &str)>,
+        due_at: DateTime<Utc>,
+    ) {
         out.push(Found {
             contact_id,
             reason: Reason {
                 code,
                 text,
                 evidence: evidence.map(|(kind, id)| Evidence { kind, id: id.to_string() }),
+                related: Vec::new(),
                 due_at,
+                clock,
             },
         });
     }

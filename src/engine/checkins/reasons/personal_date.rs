@@ -3,14 +3,15 @@
 use chrono::{Datelike, NaiveDate};
 use chrono_tz::Tz;
 
-use super::{About, Found, View, never};
+use super::{About, Clock, Found, View, never};
 use crate::domain::DateKind;
 use crate::domain::RecordKind;
 use crate::engine::checkins::ReasonCode;
 
 /// How much it matters before urgency and tier, and its name in the ranking's sentence; never
 /// worth a notification.
-pub(super) const ABOUT: About = About { weight: 3.0, short: "a personal date", notify: never };
+pub(super) const ABOUT: About =
+    About { weight: 3.0, short: "a personal date", notify: never, clock: Clock::Proactive };
 
 /// The next time this month and day comes round, on or after `today` (29 February falls on
 /// the 28th in other years).

@@ -2,14 +2,15 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::{About, Found, View, days, span};
+use super::{About, Clock, Found, View, days, span};
 use crate::domain::Direction;
 use crate::domain::RecordKind;
 use crate::engine::checkins::{Reason, ReasonCode};
 
 /// How much it matters before urgency and tier, its name in the ranking's sentence, and when it
 /// is worth a notification (worth interrupting for on its last day).
-pub(super) const ABOUT: About = About { weight: 6.0, short: "a promise of ours falling due", notify };
+pub(super) const ABOUT: About =
+    About { weight: 6.0, short: "a promise of ours falling due", notify, clock: Clock::Client };
 
 fn notify(r: &Reason, now: DateTime<Utc>) -> bool {
     r.due_at - now <= Duration::hours(24)

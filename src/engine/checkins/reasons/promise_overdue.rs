@@ -2,14 +2,15 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{About, Found, View, span};
+use super::{About, Clock, Found, View, span};
 use crate::domain::Direction;
 use crate::domain::RecordKind;
 use crate::engine::checkins::{Reason, ReasonCode};
 
 /// How much it matters before urgency and tier, its name in the ranking's sentence, and when it
 /// is worth a notification (a promise of ours is late: always worth interrupting for).
-pub(super) const ABOUT: About = About { weight: 9.0, short: "an overdue promise of ours", notify };
+pub(super) const ABOUT: About =
+    About { weight: 9.0, short: "an overdue promise of ours", notify, clock: Clock::Client };
 
 fn notify(_: &Reason, _: DateTime<Utc>) -> bool {
     true

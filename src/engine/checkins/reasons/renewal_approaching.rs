@@ -2,12 +2,13 @@
 
 use chrono_tz::Tz;
 
-use super::{About, Found, View, days, never};
+use super::{About, Clock, Found, View, days, never};
 use crate::engine::checkins::ReasonCode;
 
 /// How much it matters before urgency and tier, and its name in the ranking's sentence; never
 /// worth a notification.
-pub(super) const ABOUT: About = About { weight: 6.0, short: "a renewal approaching", notify: never };
+pub(super) const ABOUT: About =
+    About { weight: 6.0, short: "a renewal approaching", notify: never, clock: Clock::Proactive };
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     let a = &v.b.account;
@@ -23,7 +24,9 @@ pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     if strategic_lately {
         return;
     }
-    let due = renewal.and_hms_opt(0, 0, 0).map(|t| t.and_utc()).unwrap_or(v.now);
+    // The strategic conversation is what is due, and it is due now: the renewal date itself is
+    // in the sentence.
+    let due = v.now;
     let text = format!(
         "The contract renews in {days_left} days ({renewal}) and there has been no strategic conversation in {} days. Talk about their goals for next year before you talk about the renewal.",
         v.s.renewal_strategic_touch_days

@@ -4,13 +4,17 @@
 use chrono::{DateTime, Utc};
 use std::collections::HashSet;
 
-use super::{About, Found, View, days, never};
+use super::{About, Clock, Found, View, days, never};
 use crate::engine::checkins::ReasonCode;
 
 /// How much it matters before urgency and tier, and its name in the ranking's sentence; never
 /// worth a notification.
-pub(super) const ABOUT: About =
-    About { weight: 2.0, short: "a relationship hanging on one person", notify: never };
+pub(super) const ABOUT: About = About {
+    weight: 2.0,
+    short: "a relationship hanging on one person",
+    notify: never,
+    clock: Clock::Proactive,
+};
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     if v.paused() || v.b.contacts.len() < v.s.single_threaded_min_contacts as usize {

@@ -1,13 +1,14 @@
 //! `stakeholder_neglected`: someone untouched for two cadences while the account is otherwise
 //! active — everyone counts, not only the sponsor.
 
-use super::{About, Found, View, days, never, span};
+use super::{About, Clock, Found, View, days, never, span};
 use crate::domain::RecordKind;
 use crate::engine::checkins::ReasonCode;
 
 /// How much it matters before urgency and tier, and its name in the ranking's sentence; never
 /// worth a notification.
-pub(super) const ABOUT: About = About { weight: 2.0, short: "a neglected stakeholder", notify: never };
+pub(super) const ABOUT: About =
+    About { weight: 2.0, short: "a neglected stakeholder", notify: never, clock: Clock::Proactive };
 
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     if v.paused() {

@@ -3,13 +3,14 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{About, Found, View, hours, span};
+use super::{About, Clock, Found, View, hours, span};
 use crate::domain::RecordKind;
 use crate::engine::checkins::{Reason, ReasonCode};
 
 /// How much it matters before urgency and tier, its name in the ranking's sentence, and when it
 /// is worth a notification (a request waits: always worth interrupting for).
-pub(super) const ABOUT: About = About { weight: 10.0, short: "an unanswered request", notify };
+pub(super) const ABOUT: About =
+    About { weight: 10.0, short: "an unanswered request", notify, clock: Clock::Client };
 
 fn notify(_: &Reason, _: DateTime<Utc>) -> bool {
     true
