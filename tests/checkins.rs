@@ -538,3 +538,73 @@ fn one_suggestion_gives_one_reminder_however_many_urgent_reasons_it_has() {
     assert_eq!(due.len(), 1);
     assert!(due[0].body.ends_with("(and 1 more)"), "{}", due[0].body);
 }
+
+/// Issue 18: "now" is what is owed to the client by the end of their day; a proactive touch is
+/// due now at the earliest and waits for "this week", however old its evidence.
+#[test]
+fn only_what_is_owed_the_client_today_is_now_and_old_evidence_is_never_a_date_in_the_past() {
+    let mut b = calm();
+    let recent = b.interactions.clone();
+    b.goals = vec![goal(None, 578)];
+    b.interactions = vec![touch("i1", 24 * 40, &[ANNIKA, JONAS, LEONIE])];
+    let list = run(&b);
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].urgency, Urgency::ThisWeek, "a goal silent for 578 days is a touch this week");
+    assert!(list[0].reasons.iter().all(|r| r.due_at >= now()), "{:?}", list[0].reasons);
+    assert!(list[0].priority_reason.contains("(due now)"), "{}", list[0].priority_reason);
+
+    // Our promise due tonight (18:00 Berlin) is now; due tomorrow at 09:00 Berlin, today.
+    b.goals.clear();
+    b.promises = vec![promise(Direction::Ours, 8)];
+    assert_eq!(run(&b)[0].urgency, Urgency::Now);
+    b.promises = vec![promise(Direction::Ours, 23)];
+    assert_eq!(run(&b)[0].urgency, Urgency::Today);
+    b.promises = vec![promise(Direction::Ours, 24 * 10)];
+    b.goals = vec![goal(Some(20), 1)];
+    b.interactions = recent;
+    let later = run(&b);
+    assert_eq!(later[0].urgency, Urgency::Later, "a goal's target three weeks out: {later:?}");
+}
+
+#[test]
+fn an_accounts_goal_checks_make_one_reason_most_important_first() {
+    let mut b = calm();
+    let mut theirs = goal(None, 90);
+    theirs.status = GoalStatus::AtRisk;
+    let mut annikas = goal(None, 90);
+    (annikas.id, annikas.kind, annikas.contact_id, annikas.title) =
+        ("g2".into(), GoalKind::Personal, Some(ANNIKA.into()), "Lead the group rollout".into());
+    let mut ours = goal(None, 90);
+    (ours.id, ours.kind, ours.title) = ("g3".into(), GoalKind::Ours, "Reach the Munich team".into());
+    b.goals = vec![ours, annikas, theirs];
+    let list = run(&b);
+    let checks: Vec<_> =
+        list.iter().flat_map(|s| &s.reasons).filter(|r| r.code == ReasonCode::GoalCheck).collect();
+    assert_eq!(checks.len(), 1, "one line about the account's goals: {list:?}");
+    let text = &checks[0].text;
+    assert!(text.starts_with("3 goals to check on"), "{text}");
+    assert!(text.contains("Their goal \"Cut picking errors by half\""), "the one at risk first: {text}");
+    assert!(
+        text.contains("Annika Vogt's \"Lead the group rollout\" and our \"Reach the Munich team\""),
+        "{text}"
+    );
+    assert_eq!(checks[0].related.len(), 2, "the others are its evidence too");
+}
+
+#[test]
+fn an_issue_is_quiet_from_when_the_client_was_told_and_its_silence_is_not_a_breach() {
+    let mut b = calm();
+    b.interactions = vec![touch("i1", 24 * 30, &[ANNIKA, JONAS, LEONIE])];
+    b.issues = vec![issue(24 * 20)];
+    b.issues[0].acknowledged_at = Some(t(-24 * 18));
+    let list = run(&b);
+    let reason = list.iter().flat_map(|s| &s.reasons).find(|r| r.code == ReasonCode::IssueOpen).unwrap();
+    assert!(reason.text.contains("heard nothing for 18 days"), "{}", reason.text);
+    assert_eq!(reason.clock, rapport::engine::checkins::Clock::Proactive);
+    b.issues[0].acknowledged_at = None;
+    let list = run(&b);
+    let reason = list.iter().flat_map(|s| &s.reasons).find(|r| r.code == ReasonCode::IssueOpen).unwrap();
+    assert_eq!(reason.clock, rapport::engine::checkins::Clock::Client, "never acknowledged: owed now");
+    let reminders = rapport::engine::checkins::reminders(&list, now(), &Settings::default());
+    assert_eq!(reminders.len(), 1, "an unacknowledged issue interrupts, by its clock");
+}

@@ -430,3 +430,51 @@ fn rebuilding_many_days_at_once_agrees_with_judging_each_day_alone() {
         assert_eq!(s.level, alone.advisor_level.level, "{}", s.day);
     }
 }
+
+/// Issue 18: one live breach is evidence even alone, and keeps an otherwise good account out of
+/// "healthy"; notes on how the whole account works count towards knowing its people.
+#[test]
+fn a_live_breach_counts_alone_and_keeps_the_account_out_of_healthy() {
+    let mut b = exemplary();
+    b.promises = vec![promise(0, 2, PromiseStatus::Open, 0)];
+    b.promises[0].text = "Send the rollout plan to the president".into();
+    let h = health(&b, now(), &Weights::default());
+    assert_eq!(component(&h, "reliability"), Some(0), "one late promise is judged, not 'too few'");
+    assert_eq!(h.band, Band::Watch, "{h:?}");
+    assert_eq!(
+        h.breaches,
+        vec!["Our promise \"Send the rollout plan to the president\" is 2 days late.".to_string()]
+    );
+
+    let mut b = exemplary();
+    b.requests = vec![request(0, 0, 0, 0)];
+    b.requests[0].received_at = now() - Duration::hours(30);
+    (b.requests[0].acknowledged_at, b.requests[0].answered_at) = (None, None);
+    let h = health(&b, now(), &Weights::default());
+    assert_eq!(component(&h, "responsiveness"), Some(0), "one request 30 h without an answer");
+    assert_eq!(h.band, Band::Watch);
+    assert!(h.breaches[0].starts_with("A request has waited 30 h for an answer"), "{:?}", h.breaches);
+
+    // Renegotiated to a date now past: late again, by its new date.
+    let mut b = exemplary();
+    b.promises.push(promise(9, 1, PromiseStatus::Renegotiated, 0));
+    assert_eq!(health(&b, now(), &Weights::default()).breaches.len(), 1);
+    assert_eq!(health(&exemplary(), now(), &Weights::default()).band, Band::Healthy, "no breach, healthy");
+}
+
+#[test]
+fn notes_on_the_whole_account_count_towards_knowing_its_people() {
+    let mut b = exemplary();
+    b.culture_notes.clear();
+    let none = health(&b, now(), &Weights::default());
+    let mut note = exemplary().culture_notes[0].clone();
+    note.contact_id = None;
+    b.culture_notes = vec![note.clone(), CultureNote { id: "n9".into(), ..note }];
+    let wide = health(&b, now(), &Weights::default());
+    assert!(component(&wide, "intimacy") > component(&none, "intimacy"));
+    let evidence = &wide.components.iter().find(|c| c.name == "intimacy").unwrap().evidence;
+    assert!(
+        evidence.ends_with("notes on how they work for 0, and 2 notes on how the whole account works."),
+        "{evidence}"
+    );
+}

@@ -219,6 +219,8 @@ pub struct AccountPage {
     /// The cadence in force: the account's own, or its tier's.
     pub cadence_days: u32,
     pub touch: TouchState,
+    /// The user's acknowledge and answer clocks, for the requests' countdowns.
+    pub request_clocks: super::RequestClocks,
 }
 
 #[cfg(test)]

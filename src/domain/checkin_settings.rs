@@ -51,7 +51,25 @@ pub struct Settings {
     pub reminders: bool,
 }
 
+/// The clocks a request runs against, from the user's settings: every screen and the brief
+/// count them the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct RequestClocks {
+    pub ack_hours: u32,
+    pub answer_hours: u32,
+    /// How long before the answer is due it is worth a warning.
+    pub warning_hours: u32,
+}
+
 impl Settings {
+    pub fn request_clocks(&self) -> RequestClocks {
+        RequestClocks {
+            ack_hours: self.request_ack_hours,
+            answer_hours: self.request_answer_hours,
+            warning_hours: self.request_warning_hours,
+        }
+    }
+
     /// Every threshold is a whole number of at least one, and the follow-up window ends after it opens.
     pub fn check(&self) -> crate::error::Result<()> {
         use crate::error::Error;

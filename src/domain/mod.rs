@@ -30,7 +30,7 @@ pub use account::{
     check_working_hours,
 };
 pub use bundle::Bundle;
-pub use checkin_settings::Settings;
+pub use checkin_settings::{RequestClocks, Settings};
 pub use checkins::{CheckinAccount, CheckinNeeds, Touches};
 pub use contact::{Contact, ContactDraft, DateKind, ImportantDate, Level};
 pub use culture::{CultureCategory, CultureNote, CultureNoteDraft};

@@ -198,6 +198,7 @@ impl Rapport {
             meetings: &meetings,
         };
         Ok(AccountPage {
+            request_clocks: self.store.checkin_settings()?.request_clocks(),
             timeline: timeline(&history, now, TIMELINE_PAGE as usize),
             touch: touch_state(last_touch_at, cadence_days, now),
             cadence_days,

@@ -165,6 +165,25 @@ test("marking a check-in done on Today logs the touch and takes it off the list"
   });
 });
 
+test("Today shows the day's budget, every breach beyond it, and the rest under More", async () => {
+  await desktop.withApp("today-budget", async (app) => {
+    await (await app.$("article[aria-label^='Check-in: ']")).waitForDisplayed({ timeout: 20_000 });
+    const header = await (await app.$("main header p")).getText();
+    // The demo owes its clients more today than a budget of 8: all of it shows, said to be beyond.
+    assert.match(header, /^\d+ check-ins for today: \d+ are beyond your budget of 8 a day/, header);
+    const [shown, beyond] = header.match(/\d+/g).map(Number);
+    const cards = await app.$$("main section:not([aria-labelledby='group-more']) article[aria-label^='Check-in: ']");
+    assert.equal(cards.length, shown, "every check-in of the day is on screen");
+    let marked = 0;
+    for (const card of cards) if ((await card.getText()).includes("Beyond today's budget")) marked += 1;
+    assert.equal(marked, beyond, "each breach beyond the budget says so");
+    const more = await app.$("h2#group-more");
+    await more.scrollIntoView({ block: "center" });
+    assert.match(await more.getText(), /^More \(\d+\)$/, "the rest is counted under More");
+    await desktop.screenshot("today-budget");
+  });
+});
+
 /**
  * The first element matching `selector` on Today, as a user finds it: looking down the list and
  * asking for more of each group until it shows, then scrolling to it. Cards below the fold are

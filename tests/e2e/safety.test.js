@@ -104,8 +104,8 @@ test("every command refuses malformed, oversized and hostile input, and nothing 
     ["archive", { kind: "dragon", id: "x" }, false],
     ["archive", { kind: "account", id: hostile }, true],
     ["restore", { kind: "account", id: hostile }, true],
-    ["today_page", { perGroup: -1 }, false],
-    ["today_page", { perGroup: "many" }, false],
+    ["today_page", { more: -1 }, false],
+    ["today_page", { more: "many" }, false],
     ["complete_checkin", { key: hostile, fingerprint: "x", draft: { interaction: { account_id: a, summary: "", contact_ids: [], strategic: false } } }, true],
     ["capture", { draft: { interaction: { account_id: a, summary: "Call", contact_ids: [], strategic: false }, promises: [{ account_id: a, text: "", due_at: "soon" }] } }, true],
     ["snooze_checkin", { key: hostile, fingerprint: "x", until: "never" }, true],
@@ -204,7 +204,7 @@ test("a database locked with a passphrase opens only once the window is given it
       await (await app.$("button=Unlock")).click();
       const today = await app.$("h1=Today");
       await today.waitForDisplayed({ timeout: 20_000 });
-      await app.waitUntil(async () => (await app.$("main").getText()).includes("check-ins worth making"), {
+      await app.waitUntil(async () => (await app.$("main").getText()).includes("check-ins for today"), {
         timeout: 20_000,
         timeoutMsg: "Today did not show the check-ins once unlocked",
       });

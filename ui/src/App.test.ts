@@ -24,7 +24,7 @@ afterEach(() => {
 test("Rapport opens on Today; Accounts, Health, Archive and Settings are one click away", async () => {
   history.replaceState(history.state, "", "#/");
   mockIPC((command) => {
-    if (command === "today_page") return { suggestions: [], counts: [] };
+    if (command === "today_page") return { budget: 8, suggestions: [], over_budget: [], more: [], more_count: 0, counts: [] };
     if (command === "list_accounts") return [summary({ name: "Kestrel Logistik GmbH" })];
     if (command === "health_review") return { reviewed_at: null, accounts: [accountReview()] };
     throw new Error(`unexpected ${command}`);
@@ -54,7 +54,7 @@ test("a brief has its own address, and Accounts stays marked as where the user i
       expect(args).toEqual({ accountId: "account-1", meetingId: "meeting-qbr" });
       return brief({ meeting: briefMeeting() });
     }
-    if (command === "today_page") return { suggestions: [], counts: [] };
+    if (command === "today_page") return { budget: 8, suggestions: [], over_budget: [], more: [], more_count: 0, counts: [] };
     throw new Error(`unexpected ${command}`);
   });
   const screen = await render(App);

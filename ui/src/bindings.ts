@@ -56,7 +56,8 @@ export const commands = {
 	 *  the save dialog) or off with no path, writing it at once when on.
 	 */
 	saveFeedSettings: (settings: FeedSettings_Deserialize, choose: boolean) => typedError<FeedSettings_Serialize | null, UserError_Serialize>(__TAURI_INVOKE("save_feed_settings", { settings, choose })),
-	todayPage: (perGroup: number) => typedError<TodayPage_Serialize, UserError_Serialize>(__TAURI_INVOKE("today_page", { perGroup })),
+	/**  The day's check-ins within the user's budget, and the first `more` of the rest. */
+	todayPage: (more: number) => typedError<TodayPage_Serialize, UserError_Serialize>(__TAURI_INVOKE("today_page", { more })),
 	completeCheckin: (key: string, fingerprint: string, draft: CaptureDraft_Deserialize) => typedError<Captured_Serialize, UserError_Serialize>(__TAURI_INVOKE("complete_checkin", { key, fingerprint, draft })),
 	snoozeCheckin: (key: string, fingerprint: string, until: string) => typedError<null, UserError_Serialize>(__TAURI_INVOKE("snooze_checkin", { key, fingerprint, until })),
 	dismissCheckin: (key: string, fingerprint: string) => typedError<null, UserError_Serialize>(__TAURI_INVOKE("dismiss_checkin", { key, fingerprint })),
@@ -174,6 +175,8 @@ export type AccountPage_Deserialize = {
 	/**  The cadence in force: the account's own, or its tier's. */
 	cadence_days: number,
 	touch: TouchState,
+	/**  The user's acknowledge and answer clocks, for the requests' countdowns. */
+	request_clocks: RequestClocks,
 };
 
 /**  Everything the account page shows, loaded in one call. */
@@ -194,6 +197,8 @@ export type AccountPage_Serialize = {
 	/**  The cadence in force: the account's own, or its tier's. */
 	cadence_days: number,
 	touch: TouchState,
+	/**  The user's acknowledge and answer clocks, for the requests' countdowns. */
+	request_clocks: RequestClocks,
 };
 
 /**  One account in the review: its health now, its trend, and what changed. */
@@ -663,6 +668,19 @@ export type ClientRequest_Serialize = {
 	updated_at: string,
 };
 
+/**  Whose clock a reason runs on. */
+export type Clock = 
+/**
+ *  Something owed to the client by a time they hold us to (an answer, a promise, a recap):
+ *  once it passes, it is a breach.
+ */
+"client" | 
+/**
+ *  A touch worth making (a goal, the cadence, a renewal ahead): it grows stale, it never
+ *  breaks.
+ */
+"proactive";
+
 /**  What a CSV column holds. */
 export type Column = "skip" | "company" | "name" | "first_name" | "last_name" | "title" | "email" | "other_email" | "phone" | "other_phone" | "timezone" | "birthday" | "notes" | "industry" | "tier" | "renewal_date";
 
@@ -1036,6 +1054,8 @@ export type Health_Deserialize = {
 	penalties: Penalty[],
 	/**  The known component with the lowest score. */
 	weakest?: string | null,
+	/**  What is owed to the client and late now; any one keeps the band out of "healthy". */
+	breaches: string[],
 	advisor_level: AdvisorLevel,
 };
 
@@ -1049,6 +1069,8 @@ export type Health_Serialize = {
 	penalties: Penalty[],
 	/**  The known component with the lowest score. */
 	weakest: string | null,
+	/**  What is owed to the client and late now; any one keeps the band out of "healthy". */
+	breaches: string[],
 	advisor_level: AdvisorLevel,
 };
 
@@ -1478,21 +1500,40 @@ export type Reason_Deserialize = {
 	code: ReasonCode,
 	/**  A sentence for the account manager. */
 	text: string,
+	/**  The record it is about. */
 	evidence?: Evidence | null,
-	/**  When this reason becomes (or became) pressing. */
+	/**  Other records the same reason covers (an account's other goals to check on). */
+	related: Evidence[],
+	/**  When acting on it is due: for a proactive touch, never before now. */
 	due_at: string,
+	clock: Clock,
 };
 
 export type Reason_Serialize = {
 	code: ReasonCode,
 	/**  A sentence for the account manager. */
 	text: string,
+	/**  The record it is about. */
 	evidence: Evidence | null,
-	/**  When this reason becomes (or became) pressing. */
+	/**  Other records the same reason covers (an account's other goals to check on). */
+	related: Evidence[],
+	/**  When acting on it is due: for a proactive touch, never before now. */
 	due_at: string,
+	clock: Clock,
 };
 
 export type RecordKind = "account" | "contact" | "culture_note" | "goal" | "promise" | "interaction" | "request" | "issue" | "meeting";
+
+/**
+ *  The clocks a request runs against, from the user's settings: every screen and the brief
+ *  count them the same way.
+ */
+export type RequestClocks = {
+	ack_hours: number,
+	answer_hours: number,
+	/**  How long before the answer is due it is worth a warning. */
+	warning_hours: number,
+};
 
 export type RequestDraft = RequestDraft_Serialize | RequestDraft_Deserialize;
 
@@ -1602,8 +1643,15 @@ export type Settings_Deserialize = {
 	single_threaded_days?: number,
 	/**  …at an account with at least this many people. */
 	single_threaded_min_contacts?: number,
-	/**  Suggestions due within this many hours (or overdue) are grouped under "Now". */
+	/**
+	 *  Something owed to the client and due within this many hours is "now", even after the
+	 *  end of their day.
+	 */
 	now_window_hours?: number,
+	/**  How many check-ins a day the user can make: Today shows that many (and every breach). */
+	daily_budget?: number,
+	/**  A goal checked on (or put aside) is not raised again for this many days. */
+	goal_recheck_days?: number,
 	/**  Desktop notifications for suggestions that become urgent while the app runs. */
 	reminders?: boolean,
 };
@@ -1642,8 +1690,15 @@ export type Settings_Serialize = {
 	single_threaded_days: number,
 	/**  …at an account with at least this many people. */
 	single_threaded_min_contacts: number,
-	/**  Suggestions due within this many hours (or overdue) are grouped under "Now". */
+	/**
+	 *  Something owed to the client and due within this many hours is "now", even after the
+	 *  end of their day.
+	 */
 	now_window_hours: number,
+	/**  How many check-ins a day the user can make: Today shows that many (and every breach). */
+	daily_budget: number,
+	/**  A goal checked on (or put aside) is not raised again for this many days. */
+	goal_recheck_days: number,
 	/**  Desktop notifications for suggestions that become urgent while the app runs. */
 	reminders: boolean,
 };
@@ -1761,30 +1816,46 @@ export type TimelineEntry_Serialize = {
 export type TimelineKind = "interaction" | "promise_made" | "promise_kept" | "promise_broken" | "request_received" | "request_answered" | "issue_opened" | "issue_resolved" | "meeting";
 
 /**
- *  The Today list as the window shows it: the most pressing check-ins of each group, and how
- *  many each group holds in all.
+ *  The Today list as the window shows it: the day's check-ins within the user's budget (and
+ *  every breach, even beyond it), then the first of the rest, under "More".
  */
 export type TodayPage = TodayPage_Serialize | TodayPage_Deserialize;
 
 /**
- *  The Today list as the window shows it: the most pressing check-ins of each group, and how
- *  many each group holds in all.
+ *  The Today list as the window shows it: the day's check-ins within the user's budget (and
+ *  every breach, even beyond it), then the first of the rest, under "More".
  */
 export type TodayPage_Deserialize = {
-	/**  Most urgent first; at most `per_group` of each urgency. */
+	/**  How many check-ins a day the user makes (their setting, or the limit asked for). */
+	budget: number,
+	/**  The day's check-ins, most urgent first. */
 	suggestions: Suggestion_Deserialize[],
-	/**  Every group that has check-ins, in the order shown, with how many it holds. */
+	/**  How many of them are beyond the budget: breaches, shown anyway. They are the keys listed. */
+	over_budget: string[],
+	/**  The first of the rest, most urgent first. */
+	more: Suggestion_Deserialize[],
+	/**  How many wait under "More", listed or not. */
+	more_count: number,
+	/**  Every group that has check-ins, in the order shown, with how many it holds in all. */
 	counts: UrgencyCount[],
 };
 
 /**
- *  The Today list as the window shows it: the most pressing check-ins of each group, and how
- *  many each group holds in all.
+ *  The Today list as the window shows it: the day's check-ins within the user's budget (and
+ *  every breach, even beyond it), then the first of the rest, under "More".
  */
 export type TodayPage_Serialize = {
-	/**  Most urgent first; at most `per_group` of each urgency. */
+	/**  How many check-ins a day the user makes (their setting, or the limit asked for). */
+	budget: number,
+	/**  The day's check-ins, most urgent first. */
 	suggestions: Suggestion_Serialize[],
-	/**  Every group that has check-ins, in the order shown, with how many it holds. */
+	/**  How many of them are beyond the budget: breaches, shown anyway. They are the keys listed. */
+	over_budget: string[],
+	/**  The first of the rest, most urgent first. */
+	more: Suggestion_Serialize[],
+	/**  How many wait under "More", listed or not. */
+	more_count: number,
+	/**  Every group that has check-ins, in the order shown, with how many it holds in all. */
 	counts: UrgencyCount[],
 };
 
@@ -1833,8 +1904,19 @@ export type Trend_Serialize = {
 	change_90: number | null,
 };
 
-/**  How soon to act, for grouping the Today list. */
-export type Urgency = "now" | "today" | "this_week";
+/**  How soon to act, for grouping the Today list (DESIGN §4, README "Today"). */
+export type Urgency = 
+/**
+ *  Something owed to the client breaks before the end of their day (or within the "now"
+ *  window): a breach if it is not done.
+ */
+"now" | 
+/**  Something owed to the client falls due within a day, after tonight. */
+"today" | 
+/**  Due within the week, or a proactive touch whose time has come. */
+"this_week" | 
+/**  Due later than a week from now. */
+"later";
 
 export type UrgencyCount = {
 	urgency: Urgency,

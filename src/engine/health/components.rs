@@ -39,9 +39,12 @@ fn reliability(b: &Bundle, now: DateTime<Utc>, weight: u32) -> Component {
         .promises
         .iter()
         .filter(|p| p.direction == Direction::Ours && last_180.contains(&p.due_at))
-        .filter(|p| p.status != PromiseStatus::Renegotiated)
+        // A renegotiated promise is judged by its new date once that has passed.
+        .filter(|p| p.status != PromiseStatus::Renegotiated || p.due_at < now)
         .collect();
-    if due.len() < 3 {
+    // A promise of ours now late is evidence even when it is the only one.
+    let late = due.iter().any(|p| p.is_open() && p.due_at < now);
+    if due.len() < 3 && !late {
         return component(
             "reliability",
             weight,
@@ -79,7 +82,9 @@ fn responsiveness(b: &Bundle, now: DateTime<Utc>, weight: u32) -> Component {
         .iter()
         .filter(|r| r.answered_at.is_some() || r.received_at < now - Duration::hours(24))
         .collect();
-    if answer_due.len() < 2 {
+    // A request left past its answer clock is evidence even when it is the only one.
+    let waiting = answer_due.iter().any(|r| !r.is_settled());
+    if answer_due.len() < 2 && !waiting {
         return component(
             "responsiveness",
             weight,
@@ -193,16 +198,23 @@ fn intimacy(b: &Bundle, weight: u32) -> Component {
     let goals = key.iter().filter(|c| goal_known(&c.id)).count();
     let channels = key.iter().filter(|c| c.preferred_channel.is_some()).count();
     let notes = key.iter().filter(|c| note_known(&c.id)).count();
+    // Notes on how the whole account works tell how each of its people works, in part.
+    let account_wide = b.culture_notes.iter().filter(|n| n.contact_id.is_none()).count();
     let n = key.len() as f64;
-    let score = 0.5 * pct(goals as f64, n) as f64
-        + 0.25 * pct(channels as f64, n) as f64
-        + 0.25 * pct(notes as f64, n) as f64;
+    let notes_score =
+        if account_wide > 0 { 50.0 + 0.5 * pct(notes as f64, n) as f64 } else { pct(notes as f64, n) as f64 };
+    let score =
+        0.5 * pct(goals as f64, n) as f64 + 0.25 * pct(channels as f64, n) as f64 + 0.25 * notes_score;
+    let wide = match account_wide {
+        0 => String::new(),
+        k => format!(", and {} on how the whole account works", count(k, "note", "notes")),
+    };
     component(
         "intimacy",
         weight,
         Some(score.round() as u32),
         format!(
-            "Own goals known for {goals} of {} key people; preferred channel for {channels}; notes on how they work for {notes}.",
+            "Own goals known for {goals} of {} key people; preferred channel for {channels}; notes on how they work for {notes}{wide}.",
             key.len()
         ),
     )
@@ -231,6 +243,28 @@ fn goals(b: &Bundle, weight: u32) -> Component {
 }
 
 /// Open issues and a sour mood subtract, visibly.
+/// What is owed to the client and late right now: our promises past due, requests past their
+/// answer clock. Any one keeps the account out of "healthy", whatever its score.
+pub fn breaches(b: &Bundle, now: DateTime<Utc>) -> Vec<String> {
+    let mut out: Vec<String> = b
+        .promises
+        .iter()
+        .filter(|p| p.direction == Direction::Ours && p.is_open() && p.due_at < now)
+        .map(|p| format!("Our promise \"{}\" is {} late.", p.text, late_by(now - p.due_at)))
+        .collect();
+    out.extend(
+        b.requests.iter().filter(|r| !r.is_settled() && r.received_at < now - Duration::hours(24)).map(|r| {
+            format!("A request has waited {} for an answer: \"{}\".", late_by(now - r.received_at), r.text)
+        }),
+    );
+    out
+}
+
+/// "5 h", "3 days".
+fn late_by(d: Duration) -> String {
+    if d.num_hours() < 48 { format!("{} h", d.num_hours().max(1)) } else { format!("{} days", d.num_days()) }
+}
+
 pub fn penalties(b: &Bundle, t: &TouchFigures, now: DateTime<Utc>) -> Vec<Penalty> {
     let mut out = Vec::new();
     for i in b.issues.iter().filter(|i| i.resolved_at.is_none() && i.opened_at <= now) {

@@ -59,6 +59,8 @@ pub struct Health {
     pub penalties: Vec<Penalty>,
     /// The known component with the lowest score.
     pub weakest: Option<String>,
+    /// What is owed to the client and late now; any one keeps the band out of "healthy".
+    pub breaches: Vec<String>,
     pub advisor_level: AdvisorLevel,
 }
 
@@ -80,11 +82,17 @@ pub fn judge(b: &Bundle, t: &TouchFigures, now: DateTime<Utc>, weights: &Weights
         (base - penalty).clamp(0, 100) as u32
     });
     let weakest = known.iter().min_by_key(|c| c.score).map(|c| c.name.clone());
+    let breaches = components::breaches(b, now);
+    let band = match Band::of(score) {
+        Band::Healthy if !breaches.is_empty() => Band::Watch,
+        band => band,
+    };
     Health {
         account: b.account.name.clone(),
         account_id: b.account.id.clone(),
         score,
-        band: Band::of(score),
+        band,
+        breaches,
         advisor_level: ladder::level(b, t, &components),
         components,
         penalties,

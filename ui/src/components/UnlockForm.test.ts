@@ -57,7 +57,8 @@ function lockedDatabase({ right = "correct horse", kept = null as unknown, slow 
     }
     if (command === "backups") return backupList([]);
     if (!open) throw locked;
-    if (command === "today_page") return { suggestions: [kestrel], counts: [{ urgency: kestrel.urgency, count: 1 }] };
+    if (command === "today_page")
+      return { budget: 8, suggestions: [kestrel], over_budget: [], more: [], more_count: 0, counts: [{ urgency: kestrel.urgency, count: 1 }] };
     throw new Error(`unexpected ${command}`);
   });
   return calls;

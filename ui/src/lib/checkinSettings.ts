@@ -5,9 +5,26 @@ import { TOO_LARGE, unsendable } from "./numbers";
 
 export type Threshold = Exclude<keyof Settings_Serialize, "reminders">;
 
-export type ThresholdField = { key: Threshold; label: string; unit: "hours" | "days" | "cadences" | "people"; hint: string };
+export type ThresholdField = { key: Threshold; label: string; unit: "hours" | "days" | "cadences" | "people" | "check-ins"; hint: string };
 
 export const thresholdGroups: { heading: string; fields: ThresholdField[] }[] = [
+  {
+    heading: "Today",
+    fields: [
+      {
+        key: "daily_budget",
+        label: "Check-ins I can make in a day",
+        unit: "check-ins",
+        hint: "Today shows this many, spread across your accounts; the rest waits under More. Anything owed to a client today is shown anyway.",
+      },
+      {
+        key: "now_window_hours",
+        label: "Also under “Now”: what is owed within",
+        unit: "hours",
+        hint: "Whatever is owed to a client before the end of their day is under “Now”; this adds what falls due just after.",
+      },
+    ],
+  },
   {
     heading: "Requests",
     fields: [
@@ -42,6 +59,7 @@ export const thresholdGroups: { heading: string; fields: ThresholdField[] }[] = 
     fields: [
       { key: "goal_target_days", label: "Check goals whose target date is within", unit: "days", hint: "Ask how it stands and what would help." },
       { key: "goal_stale_days", label: "Check goals with no progress for", unit: "days", hint: "An open goal nobody has mentioned lately." },
+      { key: "goal_recheck_days", label: "Leave a checked goal alone for", unit: "days", hint: "Once you have asked about a goal, or put the check-in aside, it is not raised again until then." },
     ],
   },
   {
@@ -58,7 +76,6 @@ export const thresholdGroups: { heading: string; fields: ThresholdField[] }[] = 
       { key: "stakeholder_cadences", label: "Flag a person untouched for", unit: "cadences", hint: "While others at the account hear from you." },
       { key: "single_threaded_days", label: "Flag a single thread over the last", unit: "days", hint: "When only one person was touched in this time…" },
       { key: "single_threaded_min_contacts", label: "Only at accounts with at least", unit: "people", hint: "…at an account with this many people or more." },
-      { key: "now_window_hours", label: "Show under “Now” what is due within", unit: "hours", hint: "Overdue check-ins are always under “Now”." },
     ],
   },
 ];

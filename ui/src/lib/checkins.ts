@@ -38,7 +38,16 @@ export const urgencyGroups: { urgency: Urgency; heading: string }[] = [
   { urgency: "now", heading: "Now" },
   { urgency: "today", heading: "Today" },
   { urgency: "this_week", heading: "This week" },
+  { urgency: "later", heading: "Later" },
 ];
+
+/** The line under Today's heading: the day's check-ins against the user's budget. */
+export function budgetLine(shown: number, budget: number, overBudget: number): string {
+  const checkins = shown === 1 ? "One check-in" : `${shown.toLocaleString("en-US")} check-ins`;
+  if (overBudget === 0) return `${checkins} for today, within your budget of ${budget} a day. The most pressing first.`;
+  const beyond = overBudget === 1 ? "one is" : `${overBudget.toLocaleString("en-US")} are`;
+  return `${checkins} for today: ${beyond} beyond your budget of ${budget} a day, because each is owed to a client today.`;
+}
 
 /** The suggestions of each group, keeping the core's order; empty groups are left out. */
 export function grouped(suggestions: Suggestion[]): { urgency: Urgency; heading: string; items: Suggestion[] }[] {

@@ -1,6 +1,7 @@
-// The clocks an account manager works against: the 1 h acknowledgement and 24 h answer of a
-// request, a promise's due date, a renewal. Pure functions of (record, now), like the engine's.
-import type { ClientRequest, PromiseRecord } from "../bindings";
+// The clocks an account manager works against: the acknowledgement and answer of a request (the
+// user's settings, sent by the core), a promise's due date, a renewal. Pure functions of
+// (record, now), like the engine's.
+import type { ClientRequest, PromiseRecord, RequestClocks } from "../bindings";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -24,24 +25,26 @@ export function requestOpen(request: ClientRequest): boolean {
   return !request.answered_at && !request.resolved_at;
 }
 
-/** An open request's answer clock, counting down to `dueAt`, then up once it has passed. */
-export function answerDue(dueAt: string, now: Date): Clock {
+/** An open request's answer clock, counting down to `dueAt`, then up once it has passed; amber
+ * within the user's warning hours. */
+export function answerDue(dueAt: string, now: Date, warningHours = 4): Clock {
   const left = new Date(dueAt).getTime() - now.getTime();
   if (left <= 0) return { text: `answer overdue by ${span(left)}`, tone: "bad" };
-  return { text: `answer due in ${span(left)}`, tone: left <= 4 * HOUR ? "warn" : "neutral" };
+  return { text: `answer due in ${span(left)}`, tone: left <= warningHours * HOUR ? "warn" : "neutral" };
 }
 
-/** The 24 h answer clock, from when the request was received. */
-export function answerClock(request: ClientRequest, now: Date): Clock {
+/** The answer clock (the user's setting, 24 h unless changed), from when the request was received. */
+export function answerClock(request: ClientRequest, now: Date, clocks: RequestClocks): Clock {
   if (request.resolved_at) return { text: "resolved", tone: "ok" };
   if (request.answered_at) return { text: "answered", tone: "ok" };
-  return answerDue(new Date(new Date(request.received_at).getTime() + DAY).toISOString(), now);
+  const due = new Date(new Date(request.received_at).getTime() + clocks.answer_hours * HOUR);
+  return answerDue(due.toISOString(), now, clocks.warning_hours);
 }
 
-/** The 1 h acknowledgement clock; null once acknowledged (or answered). */
-export function acknowledgeClock(request: ClientRequest, now: Date): Clock | null {
+/** The acknowledgement clock (the user's setting, 1 h unless changed); null once acknowledged (or answered). */
+export function acknowledgeClock(request: ClientRequest, now: Date, clocks: RequestClocks): Clock | null {
   if (request.acknowledged_at || !requestOpen(request)) return null;
-  const left = new Date(request.received_at).getTime() + HOUR - now.getTime();
+  const left = new Date(request.received_at).getTime() + clocks.ack_hours * HOUR - now.getTime();
   if (left <= 0) return { text: `not acknowledged for ${span(now.getTime() - new Date(request.received_at).getTime())}`, tone: "bad" };
   return { text: `acknowledge within ${span(left)}`, tone: "warn" };
 }

@@ -3,8 +3,8 @@
 import { commands } from "../bindings";
 
 /**
- * Check-ins shown per group before "Show more". A heavy portfolio can have thousands at once;
- * ten a group fill a screen, and 25 took the first view of the heavy portfolio 90 ms longer.
+ * Check-ins under "More" shown at a time. A heavy portfolio can have thousands at once; the day's
+ * list is the user's budget, and what waits is asked for only once "More" is opened.
  */
 export const TODAY_PAGE = 10;
 
@@ -14,12 +14,13 @@ let early: Pending | null = null;
 
 /** Asks for Today's first page now; called once, as the app starts. */
 export function askEarly(): void {
-  early = commands.todayPage(TODAY_PAGE);
+  early = commands.todayPage(0);
 }
 
-/** The first page asked for early, once, when it is the one wanted; otherwise a fresh request. */
-export function todayPage(perGroup: number): Pending {
+/** The first page asked for early, once, when it is the one wanted (none of "More" yet);
+ * otherwise a fresh request for the day's list and the first `more` of the rest. */
+export function todayPage(more: number): Pending {
   const asked = early;
   early = null;
-  return asked && perGroup === TODAY_PAGE ? asked : commands.todayPage(perGroup);
+  return asked && more === 0 ? asked : commands.todayPage(more);
 }

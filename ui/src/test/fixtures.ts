@@ -253,6 +253,7 @@ export function page(overrides: Partial<AccountPage> = {}): AccountPage {
     last_touch_at: null,
     cadence_days: 14,
     touch: "never",
+    request_clocks: { ack_hours: 1, answer_hours: 24, warning_hours: 4 },
     ...overrides,
   };
 }
@@ -287,7 +288,7 @@ export function searchHit(before: string, hit: string, after: string, overrides:
 
 /** A reason for a check-in, due at NOW unless told. */
 export function reason(code: ReasonCode, text: string, overrides: Partial<Reason> = {}): Reason {
-  return { code, text, evidence: null, due_at: NOW.toISOString(), ...overrides };
+  return { code, text, evidence: null, related: [], due_at: NOW.toISOString(), clock: "client", ...overrides };
 }
 
 /** A check-in with Annika at Kestrel, due now, suggested for 09:00 Berlin time the next day. */
@@ -334,6 +335,8 @@ export function checkinSettings(overrides: Partial<Settings> = {}): Settings {
     single_threaded_days: 90,
     single_threaded_min_contacts: 3,
     now_window_hours: 2,
+    daily_budget: 8,
+    goal_recheck_days: 30,
     reminders: true,
     ...overrides,
   };
@@ -508,6 +511,7 @@ export function accountReview(overrides: Partial<AccountReview_Serialize> = {}):
     ],
     penalties: [],
     weakest: "responsiveness",
+    breaches: [],
     advisor_level: {
       level: 2,
       name: "reliable partner",

@@ -14,15 +14,22 @@ const jonas = contact({ name: "Jonas Keller", level: "manager" });
 
 type Call = { command: string; args: Record<string, unknown> };
 
-const order = ["now", "today", "this_week"];
+const order = ["now", "today", "this_week", "later"];
+const BUDGET = 8;
 
-/** The core's page of a list: each group's first `perGroup`, and how many each group holds. */
-function pageOf(list: Suggestion[], perGroup: number) {
+/** The core's page of a list (already most urgent first): every "now", then the rest while the
+ * budget lasts; the first `more` of what is left; and how many each group holds. */
+function pageOf(list: Suggestion[], more: number) {
   const counts = order
     .map((urgency) => ({ urgency, count: list.filter((s) => s.urgency === urgency).length }))
     .filter((c) => c.count > 0);
-  const suggestions = list.filter((s) => list.filter((o) => o.urgency === s.urgency).indexOf(s) < perGroup);
-  return { suggestions, counts };
+  const breaches = list.filter((s) => s.urgency === "now");
+  const rest = list.filter((s) => s.urgency !== "now");
+  const room = Math.max(0, BUDGET - breaches.length);
+  const suggestions = [...breaches, ...rest.slice(0, room)];
+  const waiting = rest.slice(room);
+  const over_budget = breaches.slice(BUDGET).map((s) => s.key);
+  return { budget: BUDGET, suggestions, over_budget, more: waiting.slice(0, more), more_count: waiting.length, counts };
 }
 
 /** Answers `today_page` with each list in turn (the last one from then on), and keeps every call. */
@@ -32,8 +39,8 @@ function serving(...lists: Suggestion[][]) {
   mockIPC((command, args) => {
     calls.push({ command, args: (args ?? {}) as Record<string, unknown> });
     if (command === "today_page") {
-      const perGroup = (args as { perGroup: number }).perGroup;
-      return pageOf(lists[Math.min(served++, lists.length - 1)] ?? [], perGroup);
+      const more = (args as { more: number }).more;
+      return pageOf(lists[Math.min(served++, lists.length - 1)] ?? [], more);
     }
     if (command === "account_page") return page({ contacts: [annika, jonas] });
     if (command === "complete_checkin") return { interaction: {}, promises: [], request: null, goal: null };
@@ -101,7 +108,7 @@ test("the first page, asked for as the app starts, is the one shown, without ask
   const screen = await render(TodayView, { now: NOW });
   await expect.element(screen.getByRole("article", { name: "Check-in: Kestrel Logistik GmbH — Annika Vogt" })).toBeVisible();
   await expect.element(screen.getByRole("heading", { level: 2, name: "This week" })).not.toBeInTheDocument();
-  expect(sent(calls, "today_page")).toEqual([{ perGroup: 10 }]);
+  expect(sent(calls, "today_page")).toEqual([{ more: 0 }]);
 });
 
 test("an empty group is left out", async () => {
@@ -111,31 +118,67 @@ test("an empty group is left out", async () => {
   await expect.element(screen.getByRole("heading", { level: 2, name: "Today" })).not.toBeInTheDocument();
 });
 
-test("a long group shows the 10 most pressing first and the rest on request", async () => {
+test("the day holds the budget, spread across accounts; the rest waits under More, ten at a time", async () => {
   const many = Array.from({ length: 25 }, (_, n) =>
-    suggestion({ key: `k${n}`, account: `Client ${n + 1}`, account_id: `a${n}`, contact: null, contact_id: null, priority: 100 - n }),
+    suggestion({
+      key: `k${n}`,
+      account: `Client ${n + 1}`,
+      account_id: `a${n}`,
+      contact: null,
+      contact_id: null,
+      urgency: "this_week",
+      priority: 100 - n,
+    }),
   );
-  serving(many);
+  const calls = serving(many);
+  const screen = await render(TodayView, { now: NOW });
+  const week = screen.getByRole("region", { name: "This week" });
+  await expect.element(week.getByRole("article").first()).toHaveAccessibleName("Check-in: Client 1");
+  expect(week.getByRole("article").elements()).toHaveLength(8);
+  await expect.element(screen.getByText("8 check-ins for today, within your budget of 8 a day.", { exact: false })).toBeVisible();
+  const more = screen.getByRole("region", { name: /More/ });
+  await expect.element(more.getByRole("heading")).toHaveTextContent("More (17)");
+  expect(more.getByRole("article").elements()).toHaveLength(0);
+  await more.getByRole("button", { name: /Show 10 more/ }).click();
+  await expect.poll(() => more.getByRole("article").elements().length).toBe(10);
+  await expect.element(more.getByRole("article").first()).toHaveAccessibleName("Check-in: Client 9");
+  await more.getByRole("button", { name: /Show 7 more/ }).click();
+  await expect.poll(() => more.getByRole("article").elements().length).toBe(17);
+  await expect.element(screen.getByRole("button", { name: /more/ })).not.toBeInTheDocument();
+  expect(sent(calls, "today_page")).toEqual([{ more: 0 }, { more: 10 }, { more: 20 }]);
+});
+
+test("a breach beyond the budget is shown anyway, and said to be beyond it", async () => {
+  const breaches = Array.from({ length: 10 }, (_, n) =>
+    suggestion({ key: `b${n}`, account: `Client ${n + 1}`, account_id: `a${n}`, contact: null, contact_id: null, priority: 100 - n }),
+  );
+  serving([...breaches, heron]);
   const screen = await render(TodayView, { now: NOW });
   const now = screen.getByRole("region", { name: "Now" });
-  await expect.element(now.getByRole("article").first()).toHaveAccessibleName("Check-in: Client 1");
-  expect(now.getByRole("article").elements()).toHaveLength(10);
-  await expect.element(screen.getByText("25 check-ins worth making", { exact: false })).toBeVisible();
-  await screen.getByRole("button", { name: /Show 10 more/ }).click();
-  await expect.poll(() => now.getByRole("article").elements().length).toBe(20);
-  await screen.getByRole("button", { name: /Show 5 more/ }).click();
-  await expect.poll(() => now.getByRole("article").elements().length).toBe(25);
-  await expect.element(screen.getByRole("button", { name: /more/ })).not.toBeInTheDocument();
+  await expect.poll(() => now.getByRole("article").elements().length).toBe(10);
+  await expect.element(screen.getByText("10 check-ins for today: 2 are beyond your budget of 8 a day", { exact: false })).toBeVisible();
+  await expect.element(now.getByRole("article").nth(7)).not.toHaveTextContent("Beyond today's budget");
+  await expect.element(now.getByRole("article").nth(8)).toHaveTextContent("Beyond today's budget: owed to the client today");
+  await expect.element(now.getByRole("article").nth(9)).toHaveTextContent("Beyond today's budget");
+  await expect.element(screen.getByRole("region", { name: /More/ }).getByRole("heading")).toHaveTextContent("More (1)");
 });
 
 test("a heavy portfolio's counts read with their thousands grouped", async () => {
   const many = Array.from({ length: 2097 }, (_, n) =>
-    suggestion({ key: `k${n}`, account: `Client ${n + 1}`, account_id: `a${n}`, contact: null, contact_id: null, priority: 3000 - n }),
+    suggestion({
+      key: `k${n}`,
+      account: `Client ${n + 1}`,
+      account_id: `a${n}`,
+      contact: null,
+      contact_id: null,
+      urgency: "this_week",
+      priority: 3000 - n,
+    }),
   );
   serving(many);
   const screen = await render(TodayView, { now: NOW });
-  await expect.element(screen.getByText("2,097 check-ins worth making", { exact: false })).toBeVisible();
-  await expect.element(screen.getByRole("button", { name: /Show 10 more/ })).toHaveTextContent("(2,087 not shown)");
+  await expect.element(screen.getByRole("heading", { name: /More/ })).toHaveTextContent("More (2,089)");
+  await expect.element(screen.getByRole("button", { name: /Show 10 more/ })).toHaveTextContent("(2,089 not shown)");
 });
 
 test("a card gives the suggested time in the client's time and in the user's own", async () => {

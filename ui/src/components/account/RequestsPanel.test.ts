@@ -9,7 +9,7 @@ afterEach(() => clearMocks());
 const jonas = contact({ name: "Jonas Keller" });
 
 function renderPanel(requests = [request(3)], issues = [issue()], onchange = vi.fn()) {
-  return render(RequestsPanel, { accountId: "account-1", requests, issues, contacts: [jonas], now: NOW, onchange });
+  return render(RequestsPanel, { accountId: "account-1", requests, clocks: { ack_hours: 1, answer_hours: 24, warning_hours: 4 }, issues, contacts: [jonas], now: NOW, onchange });
 }
 
 test("each request shows both clocks, and the steps still to take", async () => {
