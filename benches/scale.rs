@@ -115,7 +115,8 @@ fn main() {
             let t = rapport.store().touches(&id).unwrap();
             let w = rapport.health_weights().unwrap();
             let f = rapport.store().account_touch_figures(now, &id).unwrap();
-            let engine = time(|| rapport::engine::brief::brief(&b, &t, &f, None, now, &w));
+            let engine =
+                time(|| rapport::engine::brief::brief(&b, &t, &f, None, now, &w, &Default::default()));
             let health = time(|| rapport::engine::health::judge(&b, &f, now, &w));
             let all = time(|| rapport.brief(&id, None, now).unwrap());
             println!(

@@ -12,7 +12,8 @@ use crate::service::BriefFormat;
 pub struct BriefArgs {
     /// The account's name (or the start of it) or id.
     account: String,
-    /// A meeting's id, or "next" for the next one.
+    /// A meeting's id, or "next" for the next one however far ahead. Left out: the next meeting
+    /// within a week, if there is one.
     #[arg(long)]
     meeting: Option<String>,
     /// md, html or json (default md).
@@ -28,7 +29,7 @@ pub fn brief(ctx: &mut Ctx<'_>, args: BriefArgs) -> Result<()> {
     let meeting = match args.meeting.as_deref() {
         Some("next") => {
             let page = ctx.rapport.account_page(&account.id, ctx.now)?;
-            let next = page.meetings.iter().filter(|m| m.starts_at > ctx.now).min_by_key(|m| m.starts_at);
+            let next = crate::engine::brief::next_meeting(&page.meetings, ctx.now, None);
             Some(next.map(|m| m.id.clone()).ok_or_else(|| {
                 Error::not_found(format!(
                     "{} has no meeting ahead. Add one with `rapport meeting add`, or leave out --meeting.",

@@ -2,6 +2,9 @@
 //! care about, culture reminders, goals of all four kinds, the score on promises, recent history,
 //! open requests and issues, and questions worth asking. The UI and every exporter render this
 //! same structure; nothing here formats text for a particular medium.
+//!
+//! Without a meeting chosen, the brief is for the next meeting within the coming week
+//! ([`next_meeting`]), so that "brief Kestrel" on the eve of their steering committee prepares it.
 
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
@@ -9,7 +12,7 @@ use specta::Type;
 
 use super::checkins::Touches;
 use super::health::TouchFigures;
-use crate::domain::Bundle;
+use crate::domain::{Bundle, Meeting, Settings};
 use crate::domain::{
     Channel, Contact, CultureCategory, Direction, GoalKind, GoalStatus, Id, Level, PromiseStatus, Severity,
 };
@@ -26,7 +29,10 @@ pub struct Brief {
     pub attendees: Vec<BriefPerson>,
     /// People not in the meeting who matter to it: their executive, someone neglected.
     pub also_matter: Vec<BriefPerson>,
+    /// Culture reminders: how they communicate, decide, dress, greet, speak — and anything else noted.
     pub culture: Vec<BriefNote>,
+    /// Their calendar, travel and expense norms: they belong beside the meeting.
+    pub logistics: Vec<BriefNote>,
     pub goals: Vec<BriefGoal>,
     pub open_promises: Vec<BriefPromise>,
     /// Kept or broken in the last 90 days: the score the client keeps.
@@ -112,8 +118,12 @@ pub struct BriefRequest {
     pub from: Option<String>,
     pub received_at: DateTime<Utc>,
     pub acknowledged: bool,
-    /// When the 24-hour answer clock runs out (or ran out).
+    /// When the acknowledgement clock runs out (or ran out); none once acknowledged.
+    pub acknowledge_due_at: Option<DateTime<Utc>>,
+    /// When the answer clock runs out (or ran out), by the user's own settings.
     pub answer_due_at: DateTime<Utc>,
+    /// The answer clock ends within the warning the user set, or has ended.
+    pub answer_pressing: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -128,6 +138,8 @@ pub struct BriefIssue {
 
 /// How many of the newest touches the brief shows.
 pub const RECENT_TOUCHES: usize = 5;
+/// How far ahead a brief without a chosen meeting looks for the next one.
+pub const NEXT_MEETING_DAYS: i64 = 7;
 const SETTLED_DAYS: i64 = 90;
 const STALE_GOAL_DAYS: i64 = 45;
 
@@ -156,8 +168,18 @@ fn person(b: &Bundle, t: &Touches, c: &Contact, why: Option<String>) -> BriefPer
     }
 }
 
+/// The meeting still to come (or under way) that starts first, if it starts no later than
+/// `within` from `now` (any time ahead when `within` is `None`). A meeting that has ended is past.
+pub fn next_meeting(meetings: &[Meeting], now: DateTime<Utc>, within: Option<Duration>) -> Option<&Meeting> {
+    meetings
+        .iter()
+        .filter(|m| m.ends_at > now && within.is_none_or(|w| m.starts_at <= now + w))
+        .min_by_key(|m| (m.starts_at, m.id.clone()))
+}
+
 /// The brief for the account in `b` (with each person's last touch in `t`, and the touch figures
-/// its health is judged from), optionally for one meeting. `b` needs only its newest touches.
+/// its health is judged from), for one meeting — the next one within a week when none is chosen.
+/// `b` needs only its newest touches; `clocks` holds the user's request clocks.
 pub fn brief(
     b: &Bundle,
     t: &Touches,
@@ -165,8 +187,12 @@ pub fn brief(
     meeting_id: Option<&str>,
     now: DateTime<Utc>,
     weights: &super::health::Weights,
+    clocks: &Settings,
 ) -> Brief {
-    let meeting = meeting_id.and_then(|id| b.meetings.iter().find(|m| m.id == id));
+    let meeting = match meeting_id {
+        Some(id) => b.meetings.iter().find(|m| m.id == id),
+        None => next_meeting(&b.meetings, now, Some(Duration::days(NEXT_MEETING_DAYS))),
+    };
     let attending: Vec<&Contact> = match meeting {
         Some(m) => b.contacts.iter().filter(|c| m.attendee_ids.contains(&c.id)).collect(),
         None => b.contacts.iter().filter(|c| c.level == Level::Executive).collect(),
@@ -193,26 +219,18 @@ pub fn brief(
         }
     }
 
-    let relevant = [
-        CultureCategory::Etiquette,
-        CultureCategory::Dress,
-        CultureCategory::DecisionMaking,
-        CultureCategory::Language,
-        CultureCategory::Communication,
-    ];
-    let culture = b
+    // Every note about the account, or about someone in the room, reaches the brief: the
+    // practical ones beside the meeting, the rest among the reminders.
+    let (logistics, culture): (Vec<BriefNote>, Vec<BriefNote>) = b
         .culture_notes
         .iter()
-        .filter(|n| {
-            relevant.contains(&n.category)
-                && n.contact_id.as_deref().is_none_or(|c| attending.iter().any(|a| a.id == c))
-        })
+        .filter(|n| n.contact_id.as_deref().is_none_or(|c| attending.iter().any(|a| a.id == c)))
         .map(|n| BriefNote {
             category: n.category,
             about: name(b, n.contact_id.as_deref()),
             text: n.text.clone(),
         })
-        .collect();
+        .partition(|n| is_logistics(n.category));
 
     let mut goals: Vec<BriefGoal> = b
         .goals
@@ -278,7 +296,14 @@ pub fn brief(
             from: name(b, r.contact_id.as_deref()),
             received_at: r.received_at,
             acknowledged: r.acknowledged_at.is_some(),
-            answer_due_at: r.received_at + Duration::hours(24),
+            acknowledge_due_at: r
+                .acknowledged_at
+                .is_none()
+                .then(|| r.received_at + Duration::hours(i64::from(clocks.request_ack_hours))),
+            answer_due_at: r.received_at + Duration::hours(i64::from(clocks.request_answer_hours)),
+            answer_pressing: r.received_at + Duration::hours(i64::from(clocks.request_answer_hours))
+                - Duration::hours(i64::from(clocks.request_warning_hours))
+                <= now,
         })
         .collect();
 
@@ -315,6 +340,7 @@ pub fn brief(
         attendees: attending.iter().map(|c| person(b, t, c, None)).collect(),
         also_matter,
         culture,
+        logistics,
         goals,
         open_promises,
         settled_promises,
@@ -325,6 +351,11 @@ pub fn brief(
         talking_points,
         questions,
     }
+}
+
+/// Their calendar and their travel and expense norms: what to know to set up and attend a meeting.
+pub fn is_logistics(category: CultureCategory) -> bool {
+    matches!(category, CultureCategory::Calendar | CultureCategory::TravelExpense)
 }
 
 fn health_sentence(
@@ -384,16 +415,24 @@ fn points_and_questions(
     }
 
     let mut questions = Vec::new();
+    // Goals by their title: two records of one goal (one per person, say) are one question.
+    let mut asked = std::collections::HashSet::new();
     for g in goals
         .iter()
         .filter(|g| !g.status.is_closed() && matches!(g.kind, GoalKind::Company | GoalKind::Personal))
     {
         let stale = g.last_progress_at.is_none_or(|at| now - at >= Duration::days(STALE_GOAL_DAYS));
-        if stale {
-            questions.push(format!("How is \"{}\" going, and what would help?", g.title));
-        }
-        if !g.stated {
-            questions.push(format!("We believe \"{}\" matters to them — is that right?", g.title));
+        // One question per goal: an inferred goal is confirmed first, and how it goes asked with it.
+        let question = match (g.stated, stale) {
+            (false, true) => {
+                format!("We believe \"{}\" matters to them — is that right, and how is it going?", g.title)
+            }
+            (false, false) => format!("We believe \"{}\" matters to them — is that right?", g.title),
+            (true, true) => format!("How is \"{}\" going, and what would help?", g.title),
+            (true, false) => continue,
+        };
+        if asked.insert(g.title.trim().to_lowercase()) {
+            questions.push(question);
         }
     }
     for c in attending {

@@ -3,21 +3,24 @@
 
 use html_escape::encode_text;
 
-use super::outline::{Line, Span, outline};
+use super::outline::{OutlineLine, OutlineSpan, outline};
 use crate::engine::brief::Brief;
 
 const STYLE: &str = "body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;color:#17202a;max-width:820px;margin:24px auto;padding:0 16px}\
 h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:18px 0 6px;border-bottom:1px solid #dde2e8;padding-bottom:2px}\
 h3{font-size:14px;margin:10px 0 4px}ul{margin:0;padding-left:18px}li{margin:2px 0}.sub{color:#5b6877;margin:0 0 8px}\
-.muted{color:#5b6877}strong{font-weight:600}\
+.muted{color:#5b6877}strong{font-weight:600}.good{color:#1e6b3a}.warning{color:#8a5300}.alarm{color:#a12622}\
 @media print{body{margin:0;max-width:none;font-size:11px}h2{break-after:avoid}li,h3{break-inside:avoid}}";
 
-fn line(l: &Line) -> String {
+fn line(l: &OutlineLine) -> String {
     l.0.iter()
         .map(|s| match s {
-            Span::Text(t) => encode_text(t).into_owned(),
-            Span::Strong(t) => format!("<strong>{}</strong>", encode_text(t)),
-            Span::Muted(t) => format!("<span class=\"muted\">{}</span>", encode_text(t)),
+            OutlineSpan::Text(t) => encode_text(t).into_owned(),
+            OutlineSpan::Strong(t) => format!("<strong>{}</strong>", encode_text(t)),
+            OutlineSpan::Muted(t) => format!("<span class=\"muted\">{}</span>", encode_text(t)),
+            OutlineSpan::Good(t) => format!("<span class=\"good\">{}</span>", encode_text(t)),
+            OutlineSpan::Warning(t) => format!("<strong class=\"warning\">{}</strong>", encode_text(t)),
+            OutlineSpan::Alarm(t) => format!("<strong class=\"alarm\">{}</strong>", encode_text(t)),
         })
         .collect()
 }

@@ -1,7 +1,7 @@
 //! The brief in Markdown that reads cleanly raw and renders cleanly in common viewers. User text
 //! is escaped so that a `*`, `_`, `[` or `<` in a note stays a character, never formatting.
 
-use super::outline::{Line, Outline, Span, outline};
+use super::outline::{BriefOutline, OutlineLine, OutlineSpan, outline};
 use crate::engine::brief::Brief;
 
 /// Escapes what Markdown would read as formatting, and folds line breaks into spaces so a note
@@ -22,12 +22,13 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-fn line(l: &Line) -> String {
+fn line(l: &OutlineLine) -> String {
     l.0.iter()
         .map(|s| match s {
-            Span::Text(t) | Span::Muted(t) => escape(t),
-            // Bold ends at the last word: "**When:** ", never "**When: **".
-            Span::Strong(t) => {
+            OutlineSpan::Text(t) | OutlineSpan::Muted(t) | OutlineSpan::Good(t) => escape(t),
+            // Bold ends at the last word: "**When:** ", never "**When: **". A flag that asks for
+            // attention is bold on paper, as it is coloured on screen.
+            OutlineSpan::Strong(t) | OutlineSpan::Warning(t) | OutlineSpan::Alarm(t) => {
                 let word = t.trim_end();
                 let space = &t[word.len()..];
                 let lead = word.len() - word.trim_start().len();
@@ -38,7 +39,7 @@ fn line(l: &Line) -> String {
 }
 
 pub fn brief_markdown(brief: &Brief, your_zone: &str) -> String {
-    let o: Outline = outline(brief, your_zone);
+    let o: BriefOutline = outline(brief, your_zone);
     let mut md = format!("# {}\n\n_{}_\n", escape(&o.title), escape(&o.subtitle));
     for s in &o.sections {
         md.push_str(&format!("\n## {}\n", escape(&s.title)));

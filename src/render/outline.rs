@@ -1,135 +1,150 @@
 //! The brief as an outline of sections, groups and lines — what it says, in order — so that the
-//! Markdown and HTML renderers only decide how it looks.
+//! Markdown and HTML renderers, and the brief on screen, only decide how it looks. Every sentence
+//! the user reads is written here once; the screen receives this outline as data.
 
 use chrono::{DateTime, Utc};
+use serde::Serialize;
+use specta::Type;
 
-use super::words::{Clock, ago, category, kind_heading, level, outcome, status};
-use crate::domain::{Direction, GoalKind};
-use crate::engine::brief::{Brief, BriefPerson};
+use super::words::{Clock, ago, category, duration, kind_heading, level, outcome, received, span, status};
+use crate::domain::{Direction, GoalKind, GoalStatus, PromiseStatus, Severity};
+use crate::engine::brief::{Brief, BriefNote, BriefPerson, BriefPromise};
 
-/// A run of text: plain, emphasised (a label), or quieter (a detail).
-pub enum Span {
+/// A run of text and how it reads: plain, emphasised (a label), quieter (a detail), or a flag
+/// that says whether all is well (`good`), needs an eye (`warning`) or needs acting on (`alarm`).
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+#[serde(tag = "look", content = "text", rename_all = "snake_case")]
+pub enum OutlineSpan {
     Text(String),
     Strong(String),
     Muted(String),
+    Good(String),
+    Warning(String),
+    Alarm(String),
 }
 
-pub struct Line(pub Vec<Span>);
+impl OutlineSpan {
+    /// The words, whatever their look.
+    pub fn text(&self) -> &str {
+        match self {
+            OutlineSpan::Text(t)
+            | OutlineSpan::Strong(t)
+            | OutlineSpan::Muted(t)
+            | OutlineSpan::Good(t)
+            | OutlineSpan::Warning(t)
+            | OutlineSpan::Alarm(t) => t,
+        }
+    }
+}
 
-pub struct Group {
+/// One item of a list: its spans read in a row.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct OutlineLine(pub Vec<OutlineSpan>);
+
+/// Lines under an optional heading (a person, a kind of goal).
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct OutlineGroup {
     pub title: Option<String>,
-    pub lines: Vec<Line>,
+    pub lines: Vec<OutlineLine>,
 }
 
-pub struct Section {
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct OutlineSection {
     pub title: String,
-    pub groups: Vec<Group>,
+    pub groups: Vec<OutlineGroup>,
 }
 
-pub struct Outline {
+/// The whole brief as it reads, on screen and on paper.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct BriefOutline {
+    /// The account's name, for the way back to it.
+    pub account: String,
     pub title: String,
     pub subtitle: String,
-    pub sections: Vec<Section>,
+    pub sections: Vec<OutlineSection>,
 }
 
-fn t(s: impl Into<String>) -> Span {
-    Span::Text(s.into())
+fn t(s: impl Into<String>) -> OutlineSpan {
+    OutlineSpan::Text(s.into())
 }
-fn b(s: impl Into<String>) -> Span {
-    Span::Strong(s.into())
+fn b(s: impl Into<String>) -> OutlineSpan {
+    OutlineSpan::Strong(s.into())
 }
-fn m(s: impl Into<String>) -> Span {
-    Span::Muted(s.into())
-}
-
-fn section(title: &str, lines: Vec<Line>, empty: &str) -> Section {
-    let lines = if lines.is_empty() { vec![Line(vec![m(empty)])] } else { lines };
-    Section { title: title.into(), groups: vec![Group { title: None, lines }] }
+fn m(s: impl Into<String>) -> OutlineSpan {
+    OutlineSpan::Muted(s.into())
 }
 
-fn person_lines(p: &BriefPerson, clock: &Clock, now: DateTime<Utc>) -> Group {
+fn section(title: &str, lines: Vec<OutlineLine>, empty: &str) -> OutlineSection {
+    let lines = if lines.is_empty() { vec![OutlineLine(vec![m(empty)])] } else { lines };
+    OutlineSection { title: title.into(), groups: vec![OutlineGroup { title: None, lines }] }
+}
+
+fn note_line(n: &BriefNote) -> OutlineLine {
+    let about = n.about.as_ref().map(|a| format!(" (about {a})")).unwrap_or_default();
+    OutlineLine(vec![b(format!("{}{about}: ", category(n.category))), t(n.text.clone())])
+}
+
+fn person_lines(p: &BriefPerson, clock: &Clock, now: DateTime<Utc>) -> OutlineGroup {
     let mut facts = vec![level(p.level).to_string()];
     if let Some(boss) = &p.reports_to {
         facts.push(format!("reports to {boss}"));
     }
-    if let Some(c) = p.preferred_channel {
-        facts.push(format!("prefers {c}"));
-    }
-    let mut lines = vec![Line(vec![m(facts.join(" · "))])];
+    facts.push(match p.preferred_channel {
+        Some(c) => format!("prefers {c}"),
+        None => "preferred channel not known".into(),
+    });
+    let mut lines = vec![OutlineLine(vec![m(facts.join(" · "))])];
     if let Some(why) = &p.why {
-        lines.push(Line(vec![t(why.clone())]));
+        lines.push(OutlineLine(vec![t(why.clone())]));
     }
-    lines.push(Line(if p.personal_goals.is_empty() {
+    lines.push(OutlineLine(if p.personal_goals.is_empty() {
         vec![b("Their own goals: "), m("not known yet — ask.")]
     } else {
         vec![b("Their own goals: "), t(p.personal_goals.join("; "))]
     }));
-    lines.push(Line(match (p.last_touch_at, &p.last_touch_about) {
+    lines.push(OutlineLine(match (p.last_touch_at, &p.last_touch_about) {
         (Some(at), Some(about)) => {
             vec![b("Last touch: "), t(format!("{} ({}) — ", ago(at, now), clock.day(at))), t(about.clone())]
         }
-        (Some(at), None) => vec![b("Last touch: "), t(ago(at, now))],
-        _ => vec![b("Last touch: "), m("never")],
+        (Some(at), None) => vec![b("Last touch: "), t(format!("{} ({})", ago(at, now), clock.day(at)))],
+        _ => vec![b("Last touch: "), m("never — a first conversation is overdue.")],
     }));
     let title = match &p.title {
         Some(title) => format!("{} — {title}", p.name),
         None => p.name.clone(),
     };
-    Group { title: Some(title), lines }
+    OutlineGroup { title: Some(title), lines }
 }
 
-pub fn outline(brief: &Brief, your_zone: &str) -> Outline {
-    let clock = Clock::new(&brief.timezone, your_zone);
-    let now = brief.prepared_at;
-    let mut sections = Vec::new();
-
-    if let Some(meeting) = &brief.meeting {
-        let mut lines = vec![Line(vec![b("When: "), t(clock.both(meeting.starts_at))])];
-        lines.push(Line(vec![b("Where: "), t(meeting.location.clone().unwrap_or_else(|| "not set".into()))]));
-        lines.push(Line(if meeting.agenda.is_empty() {
-            vec![b("Agenda: "), m("none yet — propose one before the meeting.")]
-        } else {
-            vec![b("Agenda: "), t(meeting.agenda.clone())]
-        }));
-        sections.push(Section { title: "The meeting".into(), groups: vec![Group { title: None, lines }] });
+/// What to ask or do when nothing is known of a kind of goal.
+fn no_goal(kind: GoalKind) -> &'static str {
+    match kind {
+        GoalKind::Company => "None recorded — ask what their company is trying to achieve this year.",
+        GoalKind::Personal => "None recorded — ask each of them what they want for themselves.",
+        GoalKind::Ours => {
+            "None recorded — decide what you want from this account: renewal, growth, a reference."
+        }
+        GoalKind::OurCompany => {
+            "None recorded — note what your own company needs and how this account can help."
+        }
     }
+}
 
-    let who = if brief.meeting.is_some() { "Who attends" } else { "Their executives" };
-    let mut people: Vec<Group> = brief.attendees.iter().map(|p| person_lines(p, &clock, now)).collect();
-    if people.is_empty() {
-        people.push(Group { title: None, lines: vec![Line(vec![m("Nobody recorded yet.")])] });
-    }
-    sections.push(Section { title: who.into(), groups: people });
-    if !brief.also_matter.is_empty() {
-        sections.push(Section {
-            title: "Not in the room, but they matter".into(),
-            groups: brief.also_matter.iter().map(|p| person_lines(p, &clock, now)).collect(),
-        });
-    }
-
-    let culture = brief
-        .culture
-        .iter()
-        .map(|n| {
-            let about = n.about.as_ref().map(|a| format!(" (about {a})")).unwrap_or_default();
-            Line(vec![b(format!("{}{about}: ", category(n.category))), t(n.text.clone())])
-        })
-        .collect();
-    sections.push(section(
-        "Culture reminders",
-        culture,
-        "No culture notes yet. Note how they like to work after this meeting.",
-    ));
-
-    let goal_groups: Vec<Group> = GoalKind::ALL
+fn goal_groups(brief: &Brief, clock: &Clock) -> Vec<OutlineGroup> {
+    GoalKind::ALL
         .iter()
         .map(|kind| {
-            let lines: Vec<Line> = brief
+            let lines: Vec<OutlineLine> = brief
                 .goals
                 .iter()
                 .filter(|g| g.kind == *kind)
                 .map(|g| {
-                    let mut spans = vec![t(g.title.clone()), m(format!(" — {}", status(g.status)))];
+                    let flag = match g.status {
+                        GoalStatus::OnTrack | GoalStatus::Achieved => OutlineSpan::Good,
+                        GoalStatus::AtRisk => OutlineSpan::Alarm,
+                        GoalStatus::Open | GoalStatus::Dropped => OutlineSpan::Muted,
+                    };
+                    let mut spans = vec![t(g.title.clone()), m(" — "), flag(status(g.status).into())];
                     if let Some(whose) = &g.whose {
                         spans.push(m(format!(" · {whose}")));
                     }
@@ -143,104 +158,230 @@ pub fn outline(brief: &Brief, your_zone: &str) -> Outline {
                         spans.push(m(format!(" · last progress {}: ", clock.day(at))));
                         spans.push(t(text.clone()));
                     }
-                    Line(spans)
+                    OutlineLine(spans)
                 })
                 .collect();
-            let lines = if lines.is_empty() { vec![Line(vec![m("None recorded.")])] } else { lines };
-            Group { title: Some(kind_heading(*kind).into()), lines }
+            let lines = if lines.is_empty() { vec![OutlineLine(vec![m(no_goal(*kind))])] } else { lines };
+            OutlineGroup { title: Some(kind_heading(*kind).into()), lines }
+        })
+        .collect()
+}
+
+fn promises(brief: &Brief, clock: &Clock, now: DateTime<Utc>) -> OutlineSection {
+    let whose = |p: &BriefPromise| {
+        let lead = if p.direction == Direction::Ours { "We promised" } else { "They promised" };
+        let who = p.who.as_ref().map(|w| format!(" ({w})")).unwrap_or_default();
+        b(format!("{lead}{who}: "))
+    };
+    let open: Vec<OutlineLine> = brief
+        .open_promises
+        .iter()
+        .map(|p| {
+            let mut spans = vec![whose(p), t(p.text.clone()), m(format!(" — due {}", clock.day(p.due_at)))];
+            if p.due_at < now {
+                spans.extend([m(" — "), OutlineSpan::Alarm("overdue".into())]);
+            } else if p.at_risk {
+                spans.extend([m(" — "), OutlineSpan::Warning("at risk".into())]);
+            }
+            OutlineLine(spans)
         })
         .collect();
-    sections.push(Section { title: "Goals".into(), groups: goal_groups });
-
-    let promise_line = |p: &crate::engine::brief::BriefPromise, settled: bool| {
-        let whose = if p.direction == Direction::Ours { "We promised" } else { "They promised" };
-        let who = p.who.as_ref().map(|w| format!(" ({w})")).unwrap_or_default();
-        let mut spans = vec![b(format!("{whose}{who}: ")), t(p.text.clone())];
-        if settled {
-            spans.push(m(format!(" — {}, due {}", outcome(p), clock.day(p.due_at))));
-        } else {
-            spans.push(m(format!(" — due {}", clock.day(p.due_at))));
-            if p.due_at < now {
-                spans.push(b(" — OVERDUE"));
-            } else if p.at_risk {
-                spans.push(b(" — at risk"));
-            }
-        }
-        Line(spans)
-    };
-    let open: Vec<Line> = brief.open_promises.iter().map(|p| promise_line(p, false)).collect();
-    let settled: Vec<Line> = brief.settled_promises.iter().map(|p| promise_line(p, true)).collect();
-    sections.push(Section {
+    let mut settled: Vec<OutlineLine> = brief
+        .settled_promises
+        .iter()
+        .map(|p| {
+            let flag = match (p.status, p.kept_late) {
+                (PromiseStatus::Kept, false) => OutlineSpan::Good,
+                (PromiseStatus::Kept, true) => OutlineSpan::Warning,
+                _ => OutlineSpan::Alarm,
+            };
+            OutlineLine(vec![
+                whose(p),
+                t(p.text.clone()),
+                m(" — "),
+                flag(outcome(p).into()),
+                m(format!(", due {}", clock.day(p.due_at))),
+            ])
+        })
+        .collect();
+    // Our side of the score the client keeps.
+    let ours: Vec<_> = brief.settled_promises.iter().filter(|p| p.direction == Direction::Ours).collect();
+    if !ours.is_empty() {
+        let on_time = ours.iter().filter(|p| p.status == PromiseStatus::Kept && !p.kept_late).count();
+        settled.insert(0, OutlineLine(vec![b(format!("We kept {on_time} of our {} on time.", ours.len()))]));
+    }
+    OutlineSection {
         title: "Promises".into(),
         groups: vec![
-            Group {
+            OutlineGroup {
                 title: Some("Open".into()),
-                lines: if open.is_empty() { vec![Line(vec![m("Nothing open either way.")])] } else { open },
+                lines: if open.is_empty() {
+                    vec![OutlineLine(vec![m("Nothing open either way.")])]
+                } else {
+                    open
+                },
             },
-            Group {
+            OutlineGroup {
                 title: Some("Kept or broken in the last 90 days".into()),
-                lines: if settled.is_empty() { vec![Line(vec![m("None.")])] } else { settled },
+                lines: if settled.is_empty() {
+                    vec![OutlineLine(vec![m("None settled in the last 90 days.")])]
+                } else {
+                    settled
+                },
             },
         ],
-    });
+    }
+}
+
+fn requests(brief: &Brief, clock: &Clock, now: DateTime<Utc>) -> Vec<OutlineLine> {
+    brief
+        .open_requests
+        .iter()
+        .map(|r| {
+            let from = r.from.as_ref().map(|f| format!(" from {f}")).unwrap_or_default();
+            let mut spans =
+                vec![t(r.text.clone()), m(format!(" — received{from} {}; ", received(r.received_at, now)))];
+            spans.push(match r.acknowledge_due_at {
+                None => OutlineSpan::Good("acknowledged".into()),
+                Some(due) if due <= now => OutlineSpan::Alarm("not acknowledged".into()),
+                Some(due) => OutlineSpan::Warning(format!("acknowledge within {}", span(due - now))),
+            });
+            spans.push(m("; "));
+            if r.answer_due_at <= now {
+                spans.push(OutlineSpan::Alarm(format!("answer overdue by {}", span(now - r.answer_due_at))));
+                spans.push(m(format!(", due {}", clock.both(r.answer_due_at))));
+            } else {
+                let left = format!("answer due in {}", span(r.answer_due_at - now));
+                spans.push(if r.answer_pressing { OutlineSpan::Warning(left) } else { t(left) });
+                spans.push(m(format!(", by {}", clock.both(r.answer_due_at))));
+            }
+            OutlineLine(spans)
+        })
+        .collect()
+}
+
+fn issues(brief: &Brief, clock: &Clock, now: DateTime<Utc>) -> Vec<OutlineLine> {
+    brief
+        .issues
+        .iter()
+        .map(|i| {
+            let severity = match i.severity {
+                _ if i.resolved_at.is_some() => OutlineSpan::Muted,
+                Severity::Low => OutlineSpan::Muted,
+                Severity::Medium => OutlineSpan::Warning,
+                Severity::High | Severity::Critical => OutlineSpan::Alarm,
+            };
+            let state = match (i.resolved_at, i.acknowledged) {
+                (Some(r), _) => OutlineSpan::Good(format!("resolved {}", clock.day(r))),
+                (None, true) => OutlineSpan::Warning("open, acknowledged".into()),
+                (None, false) => OutlineSpan::Alarm("open, not acknowledged".into()),
+            };
+            let mut spans = vec![
+                b(format!("{}: ", i.title)),
+                severity(format!("{} severity", i.severity)),
+                m(" · "),
+                state,
+                m(format!(" · opened {}", ago(i.opened_at, now))),
+            ];
+            if !i.notes.is_empty() {
+                spans.push(m(" — "));
+                spans.push(t(i.notes.clone()));
+            }
+            OutlineLine(spans)
+        })
+        .collect()
+}
+
+pub fn outline(brief: &Brief, your_zone: &str) -> BriefOutline {
+    let clock = Clock::new(&brief.timezone, your_zone);
+    let now = brief.prepared_at;
+    let mut sections = Vec::new();
+
+    if let Some(meeting) = &brief.meeting {
+        let mut lines = vec![OutlineLine(vec![
+            b("When: "),
+            t(clock.both(meeting.starts_at)),
+            m(format!(" — {}", duration(meeting.starts_at, meeting.ends_at))),
+        ])];
+        lines.push(OutlineLine(match &meeting.location {
+            Some(place) => vec![b("Where: "), t(place.clone())],
+            None => vec![b("Where: "), m("not set — confirm the place, or send the call link.")],
+        }));
+        lines.push(OutlineLine(if meeting.agenda.is_empty() {
+            vec![b("Agenda: "), m("none yet — propose one before the meeting.")]
+        } else {
+            vec![b("Agenda: "), t(meeting.agenda.clone())]
+        }));
+        // Their calendar, travel and expense norms: what to know to set the meeting up.
+        lines.extend(brief.logistics.iter().map(note_line));
+        sections.push(OutlineSection {
+            title: "The meeting".into(),
+            groups: vec![OutlineGroup { title: None, lines }],
+        });
+    }
+
+    let who = if brief.meeting.is_some() { "Who attends" } else { "Their executives" };
+    let mut people: Vec<OutlineGroup> =
+        brief.attendees.iter().map(|p| person_lines(p, &clock, now)).collect();
+    if people.is_empty() {
+        let hint = if brief.meeting.is_some() {
+            "No attendees recorded for this meeting. Add them to the meeting, and ask who else will join."
+        } else {
+            "No executives recorded yet. Add the people who decide, with their level."
+        };
+        people.push(OutlineGroup { title: None, lines: vec![OutlineLine(vec![m(hint)])] });
+    }
+    sections.push(OutlineSection { title: who.into(), groups: people });
+    if !brief.also_matter.is_empty() {
+        sections.push(OutlineSection {
+            title: "Not in the room, but they matter".into(),
+            groups: brief.also_matter.iter().map(|p| person_lines(p, &clock, now)).collect(),
+        });
+    }
+
+    // Without a meeting, the practical notes join the reminders, so that none is lost.
+    let mut culture: Vec<OutlineLine> = brief.culture.iter().map(note_line).collect();
+    if brief.meeting.is_none() {
+        culture.extend(brief.logistics.iter().map(note_line));
+    }
+    sections.push(section(
+        "Culture reminders",
+        culture,
+        "No culture notes yet. After this meeting, note how they like to work: how they talk, decide, and meet.",
+    ));
+
+    sections.push(OutlineSection { title: "Goals".into(), groups: goal_groups(brief, &clock) });
+    sections.push(promises(brief, &clock, now));
 
     let recent = brief
         .recent
         .iter()
         .map(|r| {
             let with = if r.with.is_empty() { String::new() } else { format!(" with {}", r.with.join(", ")) };
-            Line(vec![b(format!("{} · {}{with}: ", clock.day(r.at), r.channel)), t(r.summary.clone())])
+            OutlineLine(vec![b(format!("{} · {}{with}: ", clock.day(r.at), r.channel)), t(r.summary.clone())])
         })
         .collect();
-    sections.push(section("Recent history", recent, "Nothing logged yet."));
+    sections.push(section(
+        "Recent history",
+        recent,
+        "Nothing logged yet. Log this meeting afterwards, and the next brief will remember it.",
+    ));
+    sections.push(section(
+        "Open requests",
+        requests(brief, &clock, now),
+        "None waiting: nothing they asked for is unanswered.",
+    ));
+    sections.push(section("Issues", issues(brief, &clock, now), "No open or recent issues."));
 
-    let requests = brief
-        .open_requests
-        .iter()
-        .map(|r| {
-            let from = r.from.as_ref().map(|f| format!(" from {f}")).unwrap_or_default();
-            let clock_note = if r.answer_due_at <= now {
-                format!("answer overdue since {}", clock.both(r.answer_due_at))
-            } else {
-                format!("answer due by {}", clock.both(r.answer_due_at))
-            };
-            let ack = if r.acknowledged { "acknowledged" } else { "not acknowledged" };
-            Line(vec![
-                t(r.text.clone()),
-                m(format!(" — received{from} {}; {ack}; {clock_note}", ago(r.received_at, now))),
-            ])
-        })
-        .collect();
-    sections.push(section("Open requests", requests, "None waiting."));
-
-    let issues = brief
-        .issues
-        .iter()
-        .map(|i| {
-            let state = match (i.resolved_at, i.acknowledged) {
-                (Some(r), _) => format!("resolved {}", clock.day(r)),
-                (None, true) => "open, acknowledged".into(),
-                (None, false) => "open, NOT acknowledged".into(),
-            };
-            let mut spans = vec![b(format!("{} ({}): ", i.title, i.severity)), t(state)];
-            if !i.notes.is_empty() {
-                spans.push(m(" — "));
-                spans.push(t(i.notes.clone()));
-            }
-            Line(spans)
-        })
-        .collect();
-    sections.push(section("Issues", issues, "No open or recent issues."));
-
-    sections.push(section("Relationship health", vec![Line(vec![m(brief.health.clone())])], ""));
+    sections.push(section("Relationship health", vec![OutlineLine(vec![t(brief.health.clone())])], ""));
     sections.push(section(
         "Talking points",
-        brief.talking_points.iter().map(|p| Line(vec![t(p.clone())])).collect(),
+        brief.talking_points.iter().map(|p| OutlineLine(vec![t(p.clone())])).collect(),
         "Nothing pressing: use the time for their goals.",
     ));
     sections.push(section(
         "Questions worth asking",
-        brief.questions.iter().map(|q| Line(vec![t(q.clone())])).collect(),
+        brief.questions.iter().map(|q| OutlineLine(vec![t(q.clone())])).collect(),
         "Ask what has changed for them since you last spoke.",
     ));
 
@@ -248,7 +389,8 @@ pub fn outline(brief: &Brief, your_zone: &str) -> Outline {
         Some(m) => format!("Brief: {} — {}", brief.account, m.title),
         None => format!("Brief: {}", brief.account),
     };
-    Outline {
+    BriefOutline {
+        account: brief.account.clone(),
         title,
         subtitle: format!(
             "Prepared {} · {} account · their time zone {}",

@@ -16,7 +16,8 @@ pub enum BriefFormat {
 }
 
 impl Rapport {
-    /// The brief for an account, optionally for one of its meetings.
+    /// The brief for an account, for one of its meetings — the next one within a week when none
+    /// is chosen. Its request clocks are the user's own (the check-in settings).
     pub fn brief(&self, account_id: &str, meeting_id: Option<&str>, now: DateTime<Utc>) -> Result<Brief> {
         // The brief reads the recent months and the kept touch figures, never the whole history.
         let newest = self.store.oldest_of_newest_touches(account_id, now, RECENT_TOUCHES as u32)?;
@@ -41,8 +42,21 @@ impl Rapport {
             )));
         }
         let weights = self.store.health_weights()?;
+        let clocks = self.store.checkin_settings()?;
         let figures = self.store.account_touch_figures(now, account_id)?;
-        Ok(brief(&bundle, &self.store.touches(account_id)?, &figures, meeting_id, now, &weights))
+        Ok(brief(&bundle, &self.store.touches(account_id)?, &figures, meeting_id, now, &weights, &clocks))
+    }
+
+    /// The brief as it reads — the outline the screen shows and every document is rendered
+    /// from — with times shown in the client's zone and in `your_zone`.
+    pub fn brief_outline(
+        &self,
+        account_id: &str,
+        meeting_id: Option<&str>,
+        your_zone: &str,
+        now: DateTime<Utc>,
+    ) -> Result<render::BriefOutline> {
+        Ok(render::brief_outline(&self.brief(account_id, meeting_id, now)?, your_zone))
     }
 
     /// The brief as a document, with times shown in the client's zone and in `your_zone`.

@@ -39,6 +39,7 @@ pub use today::{TodayPage, UrgencyCount};
 // What the desktop shell speaks in, from the floors below: the shell uses the service alone.
 pub use crate::engine::brief::Brief;
 pub use crate::keychain::{remember as remember_passphrase, remembered as remembered_passphrase};
+pub use crate::render::BriefOutline;
 pub use crate::store::backup::check as check_backup;
 pub use crate::store::{
     ArchivedRecord, BackupFile, BackupPolicy, Lock, Passphrase, SearchResults, check_file, lock_of,

@@ -6,8 +6,7 @@ import {
   accountReview,
   backupFile,
   backupList,
-  brief,
-  briefMeeting,
+  briefOutline,
   checkinSettings,
   exchangeReport,
   healthWeights,
@@ -52,7 +51,7 @@ test("a brief has its own address, and Accounts stays marked as where the user i
   mockIPC((command, args) => {
     if (command === "brief") {
       expect(args).toEqual({ accountId: "account-1", meetingId: "meeting-qbr" });
-      return brief({ meeting: briefMeeting() });
+      return briefOutline({ title: "Brief: Kestrel Logistik GmbH — Quarterly business review" });
     }
     if (command === "today_page") return { budget: 8, suggestions: [], over_budget: [], more: [], more_count: 0, counts: [] };
     throw new Error(`unexpected ${command}`);

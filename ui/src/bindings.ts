@@ -69,7 +69,11 @@ export const commands = {
 	markReviewed: () => typedError<string, UserError_Serialize>(__TAURI_INVOKE("mark_reviewed")),
 	healthWeights: () => typedError<Weights_Serialize, UserError_Serialize>(__TAURI_INVOKE("health_weights")),
 	saveHealthWeights: (weights: Weights_Deserialize) => typedError<null, UserError_Serialize>(__TAURI_INVOKE("save_health_weights", { weights })),
-	brief: (accountId: string, meetingId: string | null) => typedError<Brief_Serialize, UserError_Serialize>(__TAURI_INVOKE("brief", { accountId, meetingId })),
+	/**
+	 *  The brief as it reads — the outline a saved brief is rendered from — in the user's zone and
+	 *  the client's; for the next meeting within a week when none is chosen.
+	 */
+	brief: (accountId: string, meetingId: string | null) => typedError<BriefOutline_Serialize, UserError_Serialize>(__TAURI_INVOKE("brief", { accountId, meetingId })),
 	/**  Saves the brief as Markdown or HTML where the user chooses; `None` when they cancel. */
 	saveBrief: (accountId: string, meetingId: string | null, format: BriefFormat) => typedError<string | null, UserError_Serialize>(__TAURI_INVOKE("save_brief", { accountId, meetingId, format })),
 	/**
@@ -343,222 +347,28 @@ export type Backups = {
 
 export type Band = "healthy" | "watch" | "at_risk" | "unknown";
 
-export type Brief = Brief_Serialize | Brief_Deserialize;
-
 /**  The formats a brief can be saved in. */
 export type BriefFormat = "markdown" | "html";
 
-export type BriefGoal = BriefGoal_Serialize | BriefGoal_Deserialize;
+/**  The whole brief as it reads, on screen and on paper. */
+export type BriefOutline = BriefOutline_Serialize | BriefOutline_Deserialize;
 
-export type BriefGoal_Deserialize = {
-	kind: GoalKind,
-	title: string,
-	whose?: string | null,
-	status: GoalStatus,
-	stated: boolean,
-	target_date?: string | null,
-	last_progress?: string | null,
-	last_progress_at?: string | null,
-};
-
-export type BriefGoal_Serialize = {
-	kind: GoalKind,
-	title: string,
-	whose: string | null,
-	status: GoalStatus,
-	stated: boolean,
-	target_date: string | null,
-	last_progress: string | null,
-	last_progress_at: string | null,
-};
-
-export type BriefIssue = BriefIssue_Serialize | BriefIssue_Deserialize;
-
-export type BriefIssue_Deserialize = {
-	title: string,
-	severity: Severity,
-	opened_at: string,
-	resolved_at?: string | null,
-	acknowledged: boolean,
-	notes: string,
-};
-
-export type BriefIssue_Serialize = {
-	title: string,
-	severity: Severity,
-	opened_at: string,
-	resolved_at: string | null,
-	acknowledged: boolean,
-	notes: string,
-};
-
-export type BriefMeeting = BriefMeeting_Serialize | BriefMeeting_Deserialize;
-
-export type BriefMeeting_Deserialize = {
-	id: string,
-	title: string,
-	starts_at: string,
-	ends_at: string,
-	location?: string | null,
-	agenda: string,
-};
-
-export type BriefMeeting_Serialize = {
-	id: string,
-	title: string,
-	starts_at: string,
-	ends_at: string,
-	location: string | null,
-	agenda: string,
-};
-
-export type BriefNote = BriefNote_Serialize | BriefNote_Deserialize;
-
-export type BriefNote_Deserialize = {
-	category: CultureCategory,
-	about?: string | null,
-	text: string,
-};
-
-export type BriefNote_Serialize = {
-	category: CultureCategory,
-	about: string | null,
-	text: string,
-};
-
-export type BriefPerson = BriefPerson_Serialize | BriefPerson_Deserialize;
-
-export type BriefPerson_Deserialize = {
-	id: string,
-	name: string,
-	title?: string | null,
-	level: Level,
-	reports_to?: string | null,
-	preferred_channel?: ChannelKind | null,
-	/**  Their own goals, as far as we know them. */
-	personal_goals: string[],
-	last_touch_at?: string | null,
-	last_touch_about?: string | null,
-	/**  Why someone not attending is in the brief. */
-	why?: string | null,
-};
-
-export type BriefPerson_Serialize = {
-	id: string,
-	name: string,
-	title: string | null,
-	level: Level,
-	reports_to: string | null,
-	preferred_channel: ChannelKind | null,
-	/**  Their own goals, as far as we know them. */
-	personal_goals: string[],
-	last_touch_at: string | null,
-	last_touch_about: string | null,
-	/**  Why someone not attending is in the brief. */
-	why: string | null,
-};
-
-export type BriefPromise = BriefPromise_Serialize | BriefPromise_Deserialize;
-
-export type BriefPromise_Deserialize = {
-	direction: Direction,
-	text: string,
-	who?: string | null,
-	due_at: string,
-	status: PromiseStatus,
-	completed_at?: string | null,
-	/**  Open and due within three days, or overdue. */
-	at_risk: boolean,
-	kept_late: boolean,
-};
-
-export type BriefPromise_Serialize = {
-	direction: Direction,
-	text: string,
-	who: string | null,
-	due_at: string,
-	status: PromiseStatus,
-	completed_at: string | null,
-	/**  Open and due within three days, or overdue. */
-	at_risk: boolean,
-	kept_late: boolean,
-};
-
-export type BriefRequest = BriefRequest_Serialize | BriefRequest_Deserialize;
-
-export type BriefRequest_Deserialize = {
-	text: string,
-	from?: string | null,
-	received_at: string,
-	acknowledged: boolean,
-	/**  When the 24-hour answer clock runs out (or ran out). */
-	answer_due_at: string,
-};
-
-export type BriefRequest_Serialize = {
-	text: string,
-	from: string | null,
-	received_at: string,
-	acknowledged: boolean,
-	/**  When the 24-hour answer clock runs out (or ran out). */
-	answer_due_at: string,
-};
-
-export type BriefTouch = {
-	at: string,
-	channel: ChannelKind,
-	with: string[],
-	summary: string,
-};
-
-export type Brief_Deserialize = {
-	account_id: string,
+/**  The whole brief as it reads, on screen and on paper. */
+export type BriefOutline_Deserialize = {
+	/**  The account's name, for the way back to it. */
 	account: string,
-	tier: string,
-	timezone: string,
-	/**  When the brief was made. */
-	prepared_at: string,
-	meeting?: BriefMeeting_Deserialize | null,
-	attendees: BriefPerson_Deserialize[],
-	/**  People not in the meeting who matter to it: their executive, someone neglected. */
-	also_matter: BriefPerson_Deserialize[],
-	culture: BriefNote_Deserialize[],
-	goals: BriefGoal_Deserialize[],
-	open_promises: BriefPromise_Deserialize[],
-	/**  Kept or broken in the last 90 days: the score the client keeps. */
-	settled_promises: BriefPromise_Deserialize[],
-	recent: BriefTouch[],
-	open_requests: BriefRequest_Deserialize[],
-	issues: BriefIssue_Deserialize[],
-	/**  Relationship health in a sentence: the score, its band, and the weakest component. */
-	health: string,
-	talking_points: string[],
-	questions: string[],
+	title: string,
+	subtitle: string,
+	sections: OutlineSection_Deserialize[],
 };
 
-export type Brief_Serialize = {
-	account_id: string,
+/**  The whole brief as it reads, on screen and on paper. */
+export type BriefOutline_Serialize = {
+	/**  The account's name, for the way back to it. */
 	account: string,
-	tier: string,
-	timezone: string,
-	/**  When the brief was made. */
-	prepared_at: string,
-	meeting: BriefMeeting_Serialize | null,
-	attendees: BriefPerson_Serialize[],
-	/**  People not in the meeting who matter to it: their executive, someone neglected. */
-	also_matter: BriefPerson_Serialize[],
-	culture: BriefNote_Serialize[],
-	goals: BriefGoal_Serialize[],
-	open_promises: BriefPromise_Serialize[],
-	/**  Kept or broken in the last 90 days: the score the client keeps. */
-	settled_promises: BriefPromise_Serialize[],
-	recent: BriefTouch[],
-	open_requests: BriefRequest_Serialize[],
-	issues: BriefIssue_Serialize[],
-	/**  Relationship health in a sentence: the score, its band, and the weakest component. */
-	health: string,
-	talking_points: string[],
-	questions: string[],
+	title: string,
+	subtitle: string,
+	sections: OutlineSection_Serialize[],
 };
 
 export type CaptureDraft = CaptureDraft_Serialize | CaptureDraft_Deserialize;
@@ -1378,6 +1188,42 @@ export type Meeting_Serialize = {
 export type Outcome = "create" | "merge" | 
 /**  An archived record that the import brings back (and merges into). */
 "restore" | "unchanged";
+
+/**  Lines under an optional heading (a person, a kind of goal). */
+export type OutlineGroup = OutlineGroup_Serialize | OutlineGroup_Deserialize;
+
+/**  Lines under an optional heading (a person, a kind of goal). */
+export type OutlineGroup_Deserialize = {
+	title?: string | null,
+	lines: OutlineLine[],
+};
+
+/**  Lines under an optional heading (a person, a kind of goal). */
+export type OutlineGroup_Serialize = {
+	title: string | null,
+	lines: OutlineLine[],
+};
+
+/**  One item of a list: its spans read in a row. */
+export type OutlineLine = OutlineSpan[];
+
+export type OutlineSection = OutlineSection_Serialize | OutlineSection_Deserialize;
+
+export type OutlineSection_Deserialize = {
+	title: string,
+	groups: OutlineGroup_Deserialize[],
+};
+
+export type OutlineSection_Serialize = {
+	title: string,
+	groups: OutlineGroup_Serialize[],
+};
+
+/**
+ *  A run of text and how it reads: plain, emphasised (a label), quieter (a detail), or a flag
+ *  that says whether all is well (`good`), needs an eye (`warning`) or needs acting on (`alarm`).
+ */
+export type OutlineSpan = { look: "text"; text: string } | { look: "strong"; text: string } | { look: "muted"; text: string } | { look: "good"; text: string } | { look: "warning"; text: string } | { look: "alarm"; text: string };
 
 export type Penalty = {
 	points: number,

@@ -33,10 +33,18 @@ pub async fn save_health_weights(core: State<'_, Core>, weights: Weights) -> Ans
     with_core("save_health_weights", &core, move |r, _| r.save_health_weights(&weights)).await
 }
 
+/// The brief as it reads — the outline a saved brief is rendered from — in the user's zone and
+/// the client's; for the next meeting within a week when none is chosen.
 #[tauri::command]
 #[specta::specta]
-pub async fn brief(core: State<'_, Core>, account_id: String, meeting_id: Option<String>) -> Answer<Brief> {
-    with_core("brief", &core, move |r, now| r.brief(&account_id, meeting_id.as_deref(), now)).await
+pub async fn brief(
+    core: State<'_, Core>,
+    account_id: String,
+    meeting_id: Option<String>,
+) -> Answer<BriefOutline> {
+    let zone = your_zone();
+    with_core("brief", &core, move |r, now| r.brief_outline(&account_id, meeting_id.as_deref(), &zone, now))
+        .await
 }
 
 /// Saves the brief as Markdown or HTML where the user chooses; `None` when they cancel.

@@ -12,9 +12,9 @@ use rapport::domain::{
 };
 use rapport::error::ErrorCode;
 use rapport::service::{
-    AccountHealth, ArchivedRecord, BackupFile, BackupPolicy, Backups, Brief, BriefFormat, CaptureDraft,
-    Captured, ExchangeReport, ExportFormat, FeedSettings, ImportOptions, ImportReport, ImportSource,
-    Restored, Review, SearchResults, TodayPage,
+    AccountHealth, ArchivedRecord, BackupFile, BackupPolicy, Backups, BriefFormat, BriefOutline,
+    CaptureDraft, Captured, ExchangeReport, ExportFormat, FeedSettings, ImportOptions, ImportReport,
+    ImportSource, Restored, Review, SearchResults, TodayPage,
 };
 use rapport::{Rapport, UserError};
 use std::path::{Path, PathBuf};
@@ -33,7 +33,7 @@ mod today;
 
 type Answer<T> = Result<T, UserError>;
 
-/// The user's own time zone, for the times in a saved brief.
+/// The user's own time zone, for the times in a brief, shown or saved.
 fn your_zone() -> String {
     rapport::clock::your_zone()
 }

@@ -8,15 +8,7 @@ import type {
   ArchivedRecord,
   BackupFile,
   Backups,
-  Brief_Serialize,
-  BriefGoal_Serialize,
-  BriefIssue_Serialize,
-  BriefMeeting_Serialize,
-  BriefNote_Serialize,
-  BriefPerson_Serialize,
-  BriefPromise_Serialize,
-  BriefRequest_Serialize,
-  BriefTouch,
+  BriefOutline_Serialize,
   Changes_Serialize,
   ClientRequest,
   Component_Serialize,
@@ -29,6 +21,8 @@ import type {
   Interaction,
   Issue,
   Meeting,
+  OutlineLine,
+  OutlineSpan,
   PlannedRecord,
   PromiseRecord,
   Reason,
@@ -342,118 +336,18 @@ export function checkinSettings(overrides: Partial<Settings> = {}): Settings {
   };
 }
 
-/** The quarterly review at Kestrel, two days after NOW: 14:00 in Berlin. */
-export function briefMeeting(overrides: Partial<BriefMeeting_Serialize> = {}): BriefMeeting_Serialize {
+/** A line of the brief, spans given as [look, text]: `line(["strong", "When: "], ["text", "Wed"])`. */
+export function briefLine(...spans: [OutlineSpan["look"], string][]): OutlineLine {
+  return spans.map(([look, text]) => ({ look, text }) as OutlineSpan);
+}
+
+/** A brief as the core outlines it: Kestrel's, with the sections a test gives (none by default). */
+export function briefOutline(overrides: Partial<BriefOutline_Serialize> = {}): BriefOutline_Serialize {
   return {
-    id: "meeting-qbr",
-    title: "Quarterly business review",
-    starts_at: "2026-11-25T13:00:00Z",
-    ends_at: "2026-11-25T14:00:00Z",
-    location: "Hamburg office",
-    agenda: "Pilot results; rollout to two more sites",
-    ...overrides,
-  };
-}
-
-/** Someone in a brief: Annika, whose own goals are not known yet. */
-export function briefPerson(overrides: Partial<BriefPerson_Serialize> = {}): BriefPerson_Serialize {
-  return {
-    id: crypto.randomUUID(),
-    name: "Annika Vogt",
-    title: "Chief Operating Officer",
-    level: "executive",
-    reports_to: null,
-    preferred_channel: "call",
-    personal_goals: [],
-    last_touch_at: "2026-11-20T10:00:00Z",
-    last_touch_about: "Walked Annika through the pilot",
-    why: null,
-    ...overrides,
-  };
-}
-
-export function briefNote(overrides: Partial<BriefNote_Serialize> = {}): BriefNote_Serialize {
-  return { category: "communication", about: null, text: "Short emails, decisions by phone", ...overrides };
-}
-
-export function briefGoal(overrides: Partial<BriefGoal_Serialize> = {}): BriefGoal_Serialize {
-  return {
-    kind: "company",
-    title: "Cut cross-dock time by a fifth",
-    whose: null,
-    status: "on_track",
-    stated: true,
-    target_date: "2027-06-30",
-    last_progress: null,
-    last_progress_at: null,
-    ...overrides,
-  };
-}
-
-/** A promise of ours, open and due four days after NOW. */
-export function briefPromise(overrides: Partial<BriefPromise_Serialize> = {}): BriefPromise_Serialize {
-  return {
-    direction: "ours",
-    text: "Send the revised rollout plan",
-    who: null,
-    due_at: "2026-11-27T22:59:00Z",
-    status: "open",
-    completed_at: null,
-    at_risk: false,
-    kept_late: false,
-    ...overrides,
-  };
-}
-
-export function briefTouch(overrides: Partial<BriefTouch> = {}): BriefTouch {
-  return { at: "2026-11-20T10:00:00Z", channel: "call", with: ["Annika Vogt"], summary: "Walked Annika through the pilot", ...overrides };
-}
-
-/** A request received 20 hours before NOW, not acknowledged, its answer due in 4 h. */
-export function briefRequest(overrides: Partial<BriefRequest_Serialize> = {}): BriefRequest_Serialize {
-  return {
-    text: "A quote for two more sites",
-    from: "Annika Vogt",
-    received_at: "2026-11-22T14:00:00Z",
-    acknowledged: false,
-    answer_due_at: "2026-11-23T14:00:00Z",
-    ...overrides,
-  };
-}
-
-export function briefIssue(overrides: Partial<BriefIssue_Serialize> = {}): BriefIssue_Serialize {
-  return {
-    title: "Invoices sent to the wrong address",
-    severity: "medium",
-    opened_at: "2026-11-20T10:00:00Z",
-    resolved_at: null,
-    acknowledged: true,
-    notes: "",
-    ...overrides,
-  };
-}
-
-/** The brief on Kestrel as of NOW, for no meeting and with nothing known yet; add what a test needs. */
-export function brief(overrides: Partial<Brief_Serialize> = {}): Brief_Serialize {
-  return {
-    account_id: "account-1",
     account: "Kestrel Logistik GmbH",
-    tier: "strategic",
-    timezone: "Europe/Berlin",
-    prepared_at: NOW.toISOString(),
-    meeting: null,
-    attendees: [],
-    also_matter: [],
-    culture: [],
-    goals: [],
-    open_promises: [],
-    settled_promises: [],
-    recent: [],
-    open_requests: [],
-    issues: [],
-    health: "Relationship health is not computed yet: it comes with the review.",
-    talking_points: [],
-    questions: [],
+    title: "Brief: Kestrel Logistik GmbH",
+    subtitle: "Prepared Mon 23 Nov 2026, 11:00 their time (Europe/Berlin) · Mon 10:00 yours (UTC) · strategic account · their time zone Europe/Berlin",
+    sections: [],
     ...overrides,
   };
 }

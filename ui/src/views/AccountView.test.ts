@@ -102,17 +102,12 @@ test("an account that cannot be loaded says why", async () => {
   await expect.element(screen.getByRole("alert")).toHaveTextContent("Go back to Accounts");
 });
 
-test("Brief opens the one-page brief on the next meeting ahead, or on the account when none is scheduled", async () => {
+test("Brief opens the account's brief, and the core picks the meeting it prepares, as the CLI's brief does", async () => {
   const hours = (n: number) => new Date(Date.now() + n * 3_600_000).toISOString();
-  const later = meeting({ id: "later", starts_at: hours(72), ends_at: hours(73) });
   const next = meeting({ id: "next", starts_at: hours(20), ends_at: hours(21) });
-  const past = meeting({ id: "past", starts_at: hours(-30), ends_at: hours(-29) });
-  serving({ ...kestrel, meetings: [later, past, next] });
+  serving({ ...kestrel, meetings: [next] });
   const screen = await render(AccountView, { accountId: "account-1" });
-  await expect.element(screen.getByRole("link", { name: "Brief", exact: true })).toHaveAttribute("href", "#/brief/account-1?meeting=next");
-  screen.unmount();
-
-  serving({ ...kestrel, meetings: [past] });
-  const quiet = await render(AccountView, { accountId: "account-1" });
-  await expect.element(quiet.getByRole("link", { name: "Brief", exact: true })).toHaveAttribute("href", "#/brief/account-1");
+  const link = screen.getByRole("link", { name: "Brief", exact: true });
+  await expect.element(link).toHaveAttribute("href", "#/brief/account-1");
+  expect(link.element().getAttribute("title")).toContain("for the next meeting when one is within a week");
 });
