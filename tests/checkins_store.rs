@@ -233,3 +233,55 @@ fn acting_on_a_check_in_not_on_the_list_is_refused_and_writes_nothing() {
     let after = r.account_page(&draft.interaction.account_id, now()).unwrap().timeline.len();
     assert_eq!(after, interactions, "no touch logged");
 }
+
+/// A goal asked about, or put aside, is left alone for the settable interval, then raised again
+/// while it still has no progress.
+#[test]
+fn a_goal_put_aside_is_left_alone_for_the_interval_then_raised_again() {
+    use rapport::engine::checkins::{ReasonCode, Suggestion};
+    let dir = TempDir::new().unwrap();
+    let mut r = Rapport::open(&dir.path().join("rapport.db"), now()).unwrap();
+    r.fill_demo(2026, now()).unwrap();
+    let goals_in = |list: &[Suggestion]| -> Vec<String> {
+        list.iter()
+            .flat_map(|s| &s.reasons)
+            .filter(|r| r.code == ReasonCode::GoalCheck)
+            .flat_map(|r| r.evidence.iter().chain(&r.related))
+            .map(|e| e.id.clone())
+            .collect()
+    };
+    let list = r.today(now()).unwrap();
+    let s = list.iter().find(|s| s.reasons.iter().any(|r| r.code == ReasonCode::GoalCheck)).unwrap().clone();
+    let asked = goals_in(std::slice::from_ref(&s));
+    assert!(!asked.is_empty());
+    r.dismiss(&s.key, &s.fingerprint, now()).unwrap();
+    let raised = |days: i64| {
+        let later = r.today(now() + chrono::Duration::days(days)).unwrap();
+        goals_in(&later).iter().any(|g| asked.contains(g))
+    };
+    assert!(!raised(1), "not the next day");
+    assert!(!raised(29), "not within the 30 days");
+    assert!(raised(31), "raised again once the interval has passed, still without progress");
+}
+
+/// The sentence that explains a rank names a due time only when it is the check-in's own, and a
+/// proactive touch is never due before the moment it is shown.
+#[test]
+fn a_check_ins_sentences_agree_with_its_own_dates() {
+    use rapport::engine::checkins::Clock;
+    let dir = TempDir::new().unwrap();
+    let mut r = Rapport::open(&dir.path().join("rapport.db"), now()).unwrap();
+    r.fill_demo(2026, now()).unwrap();
+    for days in [0, 3, 9] {
+        let at = now() + chrono::Duration::days(days);
+        for s in r.today(at).unwrap() {
+            let said = ["(due in ", "past due)", "(due now)"].iter().any(|w| s.priority_reason.contains(w));
+            if said {
+                assert_eq!(s.reasons[0].due_at, s.due_at, "{}: {:?}", s.priority_reason, s.reasons);
+            }
+            for reason in s.reasons.iter().filter(|r| r.clock == Clock::Proactive) {
+                assert!(reason.due_at >= at, "{reason:?}");
+            }
+        }
+    }
+}

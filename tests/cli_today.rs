@@ -213,3 +213,30 @@ fn a_renegotiated_promise_is_raised_again_once_its_new_date_passes() {
     assert_eq!(raised("2026-11-24T09:00:00Z"), vec!["promise_due_soon"], "due tomorrow, by its new date");
     assert_eq!(raised("2026-11-28T09:00:00Z"), vec!["promise_overdue"], "three days past its new date");
 }
+
+#[test]
+fn today_shows_the_budget_every_breach_and_counts_the_rest() {
+    let dir = demo();
+    let all = today(&dir, AT);
+    let breaches = all.iter().filter(|s| s["urgency"] == "now").count();
+    assert!(breaches > 2, "the demo owes its clients several things at once");
+
+    let out = rapport(&dir, AT).args(["today", "--limit", "2"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let numbered = |l: &&str| {
+        l.starts_with(' ') && l.trim_start().split_once(". ").is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+    };
+    let cards = text.lines().filter(numbered).count();
+    assert_eq!(cards, breaches, "every breach shows, however small the budget:\n{text}");
+    assert!(text.contains(&format!("{} of these are beyond your budget of 2 a day", breaches - 2)), "{text}");
+    assert_eq!(text.matches("[beyond today's budget: owed today]").count(), breaches - 2);
+    assert!(text.contains(&format!("MORE: {} more check-ins wait", all.len() - breaches)), "{text}");
+
+    let out = rapport(&dir, AT).args(["--json", "today", "--page", "--limit", "40"]).output().unwrap();
+    let page: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(page["budget"], 40);
+    assert_eq!(page["suggestions"].as_array().unwrap().len(), all.len().min(40));
+    let out = rapport(&dir, AT).args(["today", "--limit", "0"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Show at least one check-in a day."));
+}

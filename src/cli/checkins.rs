@@ -47,11 +47,18 @@ pub struct TodayArgs {
     /// to a client today is shown whatever the number.
     #[arg(long, value_name = "N")]
     pub limit: Option<u32>,
+    /// With --json: the day's list as the app shows it (the budget, the check-ins, which are
+    /// beyond the budget, how many wait under More) rather than every check-in.
+    #[arg(long)]
+    pub page: bool,
 }
 
 /// The whole list goes to scripts (`--json`), most urgent first; the terminal shows the day's
 /// check-ins, each numbered by its place in that list, and counts the rest.
 pub fn today(ctx: &mut Ctx<'_>, args: TodayArgs) -> Result<()> {
+    if ctx.out.json && args.page {
+        return ctx.out.record(&ctx.rapport.today_page(ctx.now, args.limit, 0)?, String::new());
+    }
     let list = ctx.rapport.today(ctx.now)?;
     if ctx.out.json {
         return ctx.out.record(&list, String::new());
