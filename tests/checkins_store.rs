@@ -171,7 +171,13 @@ fn the_today_page_holds_the_budget_and_every_breach_and_counts_the_rest() {
     let order = |list: &[rapport::engine::checkins::Suggestion]| -> Vec<usize> {
         list.iter().map(|s| all.iter().position(|a| a.key == s.key).unwrap()).collect()
     };
-    assert!(order(&page.suggestions).windows(2).all(|w| w[0] < w[1]), "most urgent first");
+    assert!(
+        page.suggestions.windows(2).all(|w| w[0].urgency <= w[1].urgency),
+        "grouped: now, today, this week, later"
+    );
+    for group in page.suggestions.chunk_by(|a, b| a.urgency == b.urgency) {
+        assert!(order(group).windows(2).all(|w| w[0] < w[1]), "each group most urgent first");
+    }
     assert!(order(&page.more).windows(2).all(|w| w[0] < w[1]), "More in the list's order");
     let accounts = |list: &[rapport::engine::checkins::Suggestion]| {
         let mut ids: Vec<&str> = list.iter().map(|s| s.account_id.as_str()).collect();

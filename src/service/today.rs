@@ -42,7 +42,7 @@ fn hidden(s: &Suggestion, states: &[SuggestionState], now: DateTime<Utc>, settin
 pub struct TodayPage {
     /// How many check-ins a day the user makes (their setting, or the limit asked for).
     pub budget: u32,
-    /// The day's check-ins, most urgent first.
+    /// The day's check-ins by group (now, today, this week, later), each most urgent first.
     pub suggestions: Vec<Suggestion>,
     /// How many of them are beyond the budget: breaches, shown anyway. They are the keys listed.
     pub over_budget: Vec<String>,
@@ -121,7 +121,9 @@ impl Rapport {
             }
         }
         counts.sort_by_key(|c| c.urgency);
-        let suggestions: Vec<Suggestion> = chosen.iter().map(|&i| all[i].clone()).collect();
+        // Grouped as they are shown — now, today, this week, later — each group most urgent first.
+        let mut suggestions: Vec<Suggestion> = chosen.iter().map(|&i| all[i].clone()).collect();
+        suggestions.sort_by_key(|s| s.urgency);
         let breaches: Vec<&Suggestion> = suggestions.iter().filter(|s| s.urgency == Urgency::Now).collect();
         let over_budget = breaches[breaches.len() - over_budget..].iter().map(|s| s.key.clone()).collect();
         let mut on_list = vec![false; all.len()];
