@@ -85,3 +85,34 @@ fn marking_reviewed_and_changing_weights_from_the_command_line() {
     let list: Vec<Value> = serde_json::from_slice(&weighted.stdout).unwrap();
     assert_eq!(list[0]["components"][0]["weight"], 50, "the new weight is kept");
 }
+
+/// Issue 18: one promise of ours gone late is judged even alone, and the account is not healthy.
+#[test]
+fn one_late_promise_is_judged_and_keeps_the_account_out_of_healthy() {
+    let dir = TempDir::new().unwrap();
+    let rapport = |at: &str| {
+        let mut c = Command::cargo_bin("rapport").unwrap();
+        c.env("RAPPORT_DB", dir.path().join("rapport.db")).args(["--at", at]);
+        c
+    };
+    let at = "2026-11-23T10:00:00Z";
+    rapport(at).args(["account", "add", "Kestrel Logistik"]).assert().success();
+    rapport(at).args(["contact", "add", "kestrel", "Annika Vogt", "--level", "executive"]).assert().success();
+    rapport(at)
+        .args(["promise", "add", "kestrel", "Send the rollout plan", "--due", "2026-11-25T17:00:00Z"])
+        .assert()
+        .success();
+    let judged = |at: &str| -> Value {
+        let out = rapport(at).args(["health", "--json", "kestrel"]).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        if v.is_array() { v[0].clone() } else { v }
+    };
+    let before = judged("2026-11-24T10:00:00Z");
+    assert_eq!(before["breaches"].as_array().unwrap().len(), 0, "not yet due");
+    let late = judged("2026-11-28T10:00:00Z");
+    assert_eq!(late["breaches"][0], "Our promise \"Send the rollout plan\" is 2 days late.");
+    assert_ne!(late["band"], "healthy");
+    let reliability = late["components"].as_array().unwrap().iter().find(|c| c["name"] == "reliability").unwrap();
+    assert_eq!(reliability["score"], 0, "judged on the one late promise: {reliability}");
+}

@@ -1674,7 +1674,7 @@ export type TodayPage = TodayPage_Serialize | TodayPage_Deserialize;
 export type TodayPage_Deserialize = {
 	/**  How many check-ins a day the user makes (their setting, or the limit asked for). */
 	budget: number,
-	/**  The day's check-ins, most urgent first. */
+	/**  The day's check-ins by group (now, today, this week, later), each most urgent first. */
 	suggestions: Suggestion_Deserialize[],
 	/**  How many of them are beyond the budget: breaches, shown anyway. They are the keys listed. */
 	over_budget: string[],
@@ -1693,7 +1693,7 @@ export type TodayPage_Deserialize = {
 export type TodayPage_Serialize = {
 	/**  How many check-ins a day the user makes (their setting, or the limit asked for). */
 	budget: number,
-	/**  The day's check-ins, most urgent first. */
+	/**  The day's check-ins by group (now, today, this week, later), each most urgent first. */
 	suggestions: Suggestion_Serialize[],
 	/**  How many of them are beyond the budget: breaches, shown anyway. They are the keys listed. */
 	over_budget: string[],
