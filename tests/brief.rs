@@ -6,6 +6,8 @@ use predicates::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;
 
+mod common;
+
 const AT: &str = "2026-11-23T10:00:00Z";
 
 fn rapport(dir: &TempDir) -> Command {
@@ -165,29 +167,7 @@ mod core {
     fn desk() -> Desk {
         let dir = TempDir::new().unwrap();
         let mut r = Rapport::open(&dir.path().join("rapport.db"), now()).unwrap();
-        let account = r
-            .add_account(
-                AccountDraft {
-                    name: "Kestrel".into(),
-                    timezone: Some("Europe/Berlin".into()),
-                    ..Default::default()
-                },
-                now(),
-            )
-            .unwrap()
-            .id;
-        let annika = r
-            .add_contact(
-                ContactDraft {
-                    account_id: account.clone(),
-                    name: "Annika Vogt".into(),
-                    level: Some(Level::Executive),
-                    ..Default::default()
-                },
-                now(),
-            )
-            .unwrap()
-            .id;
+        let (account, annika) = super::common::kestrel_with_annika(&mut r, "Kestrel", now());
         Desk { _dir: dir, r, account, annika }
     }
 

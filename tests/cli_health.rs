@@ -113,6 +113,7 @@ fn one_late_promise_is_judged_and_keeps_the_account_out_of_healthy() {
     let late = judged("2026-11-28T10:00:00Z");
     assert_eq!(late["breaches"][0], "Our promise \"Send the rollout plan\" is 2 days late.");
     assert_ne!(late["band"], "healthy");
-    let reliability = late["components"].as_array().unwrap().iter().find(|c| c["name"] == "reliability").unwrap();
+    let reliability =
+        late["components"].as_array().unwrap().iter().find(|c| c["name"] == "reliability").unwrap();
     assert_eq!(reliability["score"], 0, "judged on the one late promise: {reliability}");
 }

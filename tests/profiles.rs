@@ -4,13 +4,15 @@ use chrono::{DateTime, Utc};
 use rapport::Rapport;
 use rapport::domain::{
     AccountDraft, ContactDraft, CultureCategory, CultureNoteDraft, DateKind, Direction, GoalDraft, GoalKind,
-    GoalStatus, ImportantDate, InteractionDraft, IssueDraft, IssueStep, Level, MeetingDraft, PromiseDraft,
+    GoalStatus, ImportantDate, InteractionDraft, IssueDraft, IssueStep, MeetingDraft, PromiseDraft,
     PromiseOutcome, PromiseStatus, RequestDraft, RequestStep, TimelineKind,
 };
 use rapport::error::Error;
 use rapport::service::CaptureDraft;
 use rapport::store::RecordKind;
 use tempfile::TempDir;
+
+mod common;
 
 fn now() -> DateTime<Utc> {
     "2026-11-23T10:00:00Z".parse().unwrap()
@@ -27,29 +29,7 @@ struct Fixture {
 fn fixture() -> Fixture {
     let dir = TempDir::new().unwrap();
     let mut r = Rapport::open(&dir.path().join("rapport.db"), now()).unwrap();
-    let account = r
-        .add_account(
-            AccountDraft {
-                name: "Kestrel Logistik".into(),
-                timezone: Some("Europe/Berlin".into()),
-                ..Default::default()
-            },
-            now(),
-        )
-        .unwrap()
-        .id;
-    let annika = r
-        .add_contact(
-            ContactDraft {
-                account_id: account.clone(),
-                name: "Annika Vogt".into(),
-                level: Some(Level::Executive),
-                ..Default::default()
-            },
-            now(),
-        )
-        .unwrap()
-        .id;
+    let (account, annika) = common::kestrel_with_annika(&mut r, "Kestrel Logistik", now());
     let jonas = r
         .add_contact(
             ContactDraft {

@@ -1,5 +1,8 @@
 //! Helpers shared by the integration tests.
 
+// Each test crate uses the helpers it needs.
+#![allow(dead_code)]
+
 use std::path::Path;
 
 use rusqlite::Connection;
@@ -34,4 +37,25 @@ pub fn contents(path: &Path) -> String {
         }
     }
     text
+}
+
+/// An account in Berlin called `name`, with Annika Vogt, their executive: where many tests start.
+/// Returns the account's id and Annika's.
+pub fn kestrel_with_annika(
+    r: &mut rapport::Rapport,
+    name: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> (String, String) {
+    use rapport::domain::{AccountDraft, ContactDraft, Level};
+    let draft =
+        AccountDraft { name: name.into(), timezone: Some("Europe/Berlin".into()), ..Default::default() };
+    let account = r.add_account(draft, now).unwrap().id;
+    let annika = ContactDraft {
+        account_id: account.clone(),
+        name: "Annika Vogt".into(),
+        level: Some(Level::Executive),
+        ..Default::default()
+    };
+    let annika = r.add_contact(annika, now).unwrap().id;
+    (account, annika)
 }
