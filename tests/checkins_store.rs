@@ -8,6 +8,8 @@ use rapport::engine::checkins::{Settings, Touches, needs, suggest, suggest_for};
 use rapport::store::RecordKind;
 use tempfile::TempDir;
 
+mod common;
+
 fn now() -> DateTime<Utc> {
     "2026-11-23T10:00:00Z".parse().unwrap()
 }
@@ -229,7 +231,7 @@ fn acting_on_a_check_in_not_on_the_list_is_refused_and_writes_nothing() {
     for result in [
         r.dismiss("no-such-check-in", "x", now()),
         r.snooze("no-such-check-in", "x", "2026-12-01T09:00:00Z", now()),
-        r.complete_checkin("no-such-check-in", "x", draft.clone(), now()).map(|_| ()),
+        r.complete_checkin("no-such-check-in", draft.clone(), &[], now()).map(|_| ()),
     ] {
         let err = result.expect_err("refused");
         assert!(matches!(err, rapport::Error::NotFound { .. }), "{err:?}");
@@ -290,4 +292,76 @@ fn a_check_ins_sentences_agree_with_its_own_dates() {
             }
         }
     }
+}
+
+/// Issue 24: Done settles what it claims. A request waiting on its acknowledgement stays after a
+/// touch that did not acknowledge it; acknowledged with the touch, it leaves, and the reason the
+/// touch was not about (a birthday) stays either way.
+#[test]
+fn done_settles_the_reason_it_was_for_and_what_waits_on_a_change_stays() {
+    use rapport::domain::{ContactDraft, DateKind, ImportantDate, RequestDraft};
+    use rapport::engine::checkins::{ReasonCode, Settle};
+    use rapport::service::{CaptureDraft, Settlement};
+    let dir = TempDir::new().unwrap();
+    let mut r = Rapport::open(&dir.path().join("rapport.db"), now()).unwrap();
+    let (account, annika) = common::kestrel_with_annika(&mut r, "Kestrel", now());
+    let birthday = (now() + chrono::Duration::days(3)).format("--%m-%d").to_string();
+    let dates = vec![ImportantDate { kind: DateKind::Birthday, date: birthday, label: None }];
+    let draft =
+        ContactDraft { account_id: account.clone(), name: "Annika Vogt".into(), dates, ..Default::default() };
+    r.update_contact(&annika, draft, now()).unwrap();
+    let received = (now() - chrono::Duration::hours(2)).to_rfc3339();
+    let request = r
+        .add_request(
+            RequestDraft {
+                account_id: account.clone(),
+                contact_id: Some(annika.clone()),
+                received_at: Some(received),
+                text: "Quote for ten scanners".into(),
+            },
+            now(),
+        )
+        .unwrap();
+    let codes = |r: &Rapport| -> Vec<ReasonCode> {
+        r.today(now()).unwrap().iter().flat_map(|s| s.reasons.iter().map(|x| x.code)).collect()
+    };
+    let card = r
+        .today(now())
+        .unwrap()
+        .into_iter()
+        .find(|s| s.contact_id.as_deref() == Some(annika.as_str()))
+        .unwrap();
+    assert_eq!(card.reasons[0].settles, Some(Settle::AcknowledgeRequest));
+    let touch = |summary: &str| CaptureDraft {
+        interaction: InteractionDraft {
+            account_id: account.clone(),
+            contact_ids: vec![annika.clone()],
+            summary: summary.into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+
+    // A change this check-in does not offer is refused, and nothing is written.
+    let before = common::contents(&dir.path().join("rapport.db"));
+    let stray = [Settlement { settle: Settle::KeepPromise, record_id: request.id.clone() }];
+    assert!(r.complete_checkin(&card.key, touch("Called"), &stray, now()).is_err());
+    assert_eq!(common::contents(&dir.path().join("rapport.db")), before);
+
+    r.complete_checkin(&card.key, touch("Called about something else"), &[], now()).unwrap();
+    assert!(codes(&r).contains(&ReasonCode::UnansweredRequest), "not acknowledged, so it stays");
+    assert!(codes(&r).contains(&ReasonCode::PersonalDate), "the birthday was not what the touch was for");
+
+    let card = r
+        .today(now())
+        .unwrap()
+        .into_iter()
+        .find(|s| s.contact_id.as_deref() == Some(annika.as_str()))
+        .unwrap();
+    let ack = [Settlement { settle: Settle::AcknowledgeRequest, record_id: request.id.clone() }];
+    r.complete_checkin(&card.key, touch("Told Annika we are on it"), &ack, now()).unwrap();
+    assert!(!codes(&r).contains(&ReasonCode::UnansweredRequest), "acknowledged with the touch, it leaves");
+    assert!(codes(&r).contains(&ReasonCode::PersonalDate), "the birthday still stays");
+    let stored = r.account_page(&account, now()).unwrap().requests;
+    assert_eq!(stored[0].acknowledged_at, Some(now()), "acknowledged at the moment of the touch");
 }

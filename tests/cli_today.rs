@@ -106,16 +106,41 @@ fn a_dismissed_check_in_stays_away_and_a_snoozed_one_returns_on_time() {
 fn marking_a_check_in_done_logs_the_touch_in_the_account_history() {
     let dir = demo();
     let list = today(&dir, AT);
-    let account = list[0]["account"].as_str().unwrap().to_string();
+    let first = &list[0];
+    let account = first["account"].as_str().unwrap().to_string();
+    let top = &first["reasons"][0];
+    assert!(top["settles"].is_string(), "the demo's most pressing check-in waits on a change: {top}");
+    let still_owed = |list: &[Value]| {
+        list.iter()
+            .flat_map(|s| s["reasons"].as_array().unwrap().clone())
+            .any(|r| r["code"] == top["code"] && r["evidence"] == top["evidence"])
+    };
+
+    // The touch alone does not settle what waits on a change of state: it stays on Today.
     rapport(&dir, AT)
         .args(["checkin", "done", "1", "Called to own the issue and agree next steps"])
         .assert()
         .success()
         .stdout(predicate::str::contains("marked the check-in done"));
-    assert!(today(&dir, AT).iter().all(|s| s["key"] != list[0]["key"]));
     let out = rapport(&dir, AT).args(["account", "show", &account, "--json"]).output().unwrap();
     let page: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(page["interactions"][0]["summary"], "Called to own the issue and agree next steps");
+    assert!(still_owed(&today(&dir, AT)), "the issue is still not acknowledged, so it stays");
+
+    // With the change made, it leaves, and the record says so.
+    rapport(&dir, AT)
+        .args(["checkin", "done", "1", "Acknowledged the issue and agreed next steps", "--settle"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("made the"));
+    assert!(!still_owed(&today(&dir, AT)), "settled, so it leaves Today");
+    let out = rapport(&dir, AT).args(["account", "show", &account, "--json"]).output().unwrap();
+    let page: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let id = top["evidence"]["id"].as_str().unwrap();
+    let kind = top["evidence"]["kind"].as_str().unwrap();
+    let records = page[format!("{kind}s").as_str()].as_array().unwrap();
+    let record = records.iter().find(|r| r["id"] == id).unwrap();
+    assert_eq!(record["acknowledged_at"], AT, "the change was made at the moment of the touch: {record}");
 }
 
 #[test]

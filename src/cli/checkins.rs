@@ -8,7 +8,7 @@ use super::Ctx;
 use crate::domain::{InteractionDraft, validate};
 use crate::engine::checkins::{Suggestion, Urgency};
 use crate::error::{Error, Result};
-use crate::service::CaptureDraft;
+use crate::service::{CaptureDraft, Settlement};
 
 #[derive(Debug, Subcommand)]
 pub enum CheckinCommand {
@@ -21,6 +21,10 @@ pub enum CheckinCommand {
         /// email, call, video, meeting, visit, chat, message or other (default call).
         #[arg(long)]
         channel: Option<String>,
+        /// Also make every change the check-in waits on: answer or acknowledge the request, keep
+        /// the promise, acknowledge the issue. Without it, those reasons stay on Today.
+        #[arg(long)]
+        settle: bool,
     },
     /// Put a check-in aside until a time (RFC 3339).
     Snooze {
@@ -124,7 +128,7 @@ pub fn today(ctx: &mut Ctx<'_>, args: TodayArgs) -> Result<()> {
 pub fn checkin(ctx: &mut Ctx<'_>, command: CheckinCommand) -> Result<()> {
     let list = ctx.rapport.today(ctx.now)?;
     match command {
-        CheckinCommand::Done { which, summary, channel } => {
+        CheckinCommand::Done { which, summary, channel, settle } => {
             let s = pick(&list, &which)?;
             let draft = CaptureDraft {
                 interaction: InteractionDraft {
@@ -142,9 +146,26 @@ pub fn checkin(ctx: &mut Ctx<'_>, command: CheckinCommand) -> Result<()> {
                 },
                 ..Default::default()
             };
-            let done = ctx.rapport.complete_checkin(&s.key, &s.fingerprint, draft, ctx.now)?;
-            ctx.out
-                .record(&done, format!("Logged the touch with {} and marked the check-in done.", s.account))
+            let changes: Vec<Settlement> = if settle {
+                s.reasons
+                    .iter()
+                    .filter_map(|r| {
+                        Some(Settlement { settle: r.settles?, record_id: r.evidence.as_ref()?.id.clone() })
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let done = ctx.rapport.complete_checkin(&s.key, draft, &changes, ctx.now)?;
+            let made = match changes.len() {
+                0 => String::new(),
+                1 => ", made the one change it waited on,".into(),
+                n => format!(", made the {n} changes it waited on,"),
+            };
+            ctx.out.record(
+                &done,
+                format!("Logged the touch with {}{made} and marked the check-in done.", s.account),
+            )
         }
         CheckinCommand::Snooze { which, until } => {
             let s = pick(&list, &which)?;

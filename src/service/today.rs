@@ -1,39 +1,42 @@
 //! The Today list: the engine's suggestions minus what the user has already done, dismissed
-//! (for the same evidence) or snoozed (until its time) — and the actions on them.
+//! (for the same evidence) or snoozed (until its time) — and the actions on them. Done settles
+//! what it claims: the reason the touch was for, and each change of state made with it.
 
 use chrono::{DateTime, Duration, Utc};
 
 use super::capture::{self, CaptureDraft, Captured};
 use super::{Rapport, stored_precision};
-use crate::domain::validate;
+use crate::domain::{IssueStep, PromiseOutcome, PromiseStatus, RequestStep, validate};
 use crate::engine::checkins::{
-    Choice, GOAL_EVIDENCE, Reminder, Settings, Suggestion, Urgency, choose, needs, recently_checked,
-    reminders, replace_account, still_quiet, suggest_for,
+    Aside, Choice, Mark, Reason, Reminder, Settings, Settle, Suggestion, Urgency, choose, items, needs,
+    recently_checked, reminders, replace_account, suggest_aside,
 };
 use crate::error::{Error, Result};
-use crate::store::{SuggestionAction, SuggestionState, checkins};
+use crate::store::{self, SuggestionAction, SuggestionState, checkins};
 
-/// Whether the user has put this suggestion aside. Done and dismissed hold while every piece
-/// of evidence was already there when they acted; one new piece (a new request, a promise now
-/// overdue) brings the suggestion back.
-/// A goal is the exception: checked on or put aside, it is left alone for the settable interval
-/// and then may be raised again (it is left out of the judging meanwhile).
-fn hidden(s: &Suggestion, states: &[SuggestionState], now: DateTime<Utc>, settings: &Settings) -> bool {
-    states.iter().any(|st| {
-        st.key == s.key
-            && match st.action {
-                SuggestionAction::Snoozed => st.until.is_some_and(|until| until > now),
-                SuggestionAction::Done | SuggestionAction::Dismissed => {
-                    let goals_quiet = still_quiet(st.at, now, settings);
-                    let seen: Vec<&str> = st
-                        .fingerprint
-                        .split(',')
-                        .filter(|item| goals_quiet || !item.starts_with(GOAL_EVIDENCE))
-                        .collect();
-                    s.fingerprint.split(',').all(|item| seen.contains(&item))
-                }
-            }
-    })
+/// What the user has done with each check-in, as the engine reads it (`engine::checkins::aside`).
+fn aside(states: &[SuggestionState]) -> Aside {
+    let items = |st: &SuggestionState| st.fingerprint.split(',').map(str::to_string).collect();
+    let by_key = states
+        .iter()
+        .map(|st| {
+            let mark = match st.action {
+                SuggestionAction::Snoozed => Mark::Snoozed { until: st.until.unwrap_or(st.at) },
+                SuggestionAction::Dismissed => Mark::Dismissed { seen: items(st), at: st.at },
+                SuggestionAction::Done => Mark::Done { settled: items(st), at: st.at },
+            };
+            (st.key.clone(), mark)
+        })
+        .collect();
+    Aside { by_key }
+}
+
+/// A change of state made with the touch that marks a check-in done: the record (a reason's
+/// evidence) and what changes.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, specta::Type)]
+pub struct Settlement {
+    pub settle: Settle,
+    pub record_id: String,
 }
 
 /// The Today list as the window shows it: the day's check-ins within the user's budget (and
@@ -156,10 +159,7 @@ impl Rapport {
         for a in &mut accounts {
             a.bundle.goals.retain(|g| !quiet.contains(&g.id));
         }
-        Ok(suggest_for(&accounts, now, &settings)
-            .into_iter()
-            .filter(|s| !hidden(s, &states, now, &settings))
-            .collect())
+        Ok(suggest_aside(&accounts, now, &settings, &aside(&states)))
     }
 
     /// After a write that changed only `account_id` (a touch, a capture, a check-in done): a
@@ -247,23 +247,101 @@ impl Rapport {
         )
     }
 
-    /// Logs the touch that answers a suggestion, and marks it done, in one transaction.
+    /// Logs the touch that answers a check-in and makes the changes of state chosen with it,
+    /// in one transaction. The touch settles the reason it was made for (unless that reason waits
+    /// on a change of state not made) and every reason whose change was made; the others stay.
     pub fn complete_checkin(
         &mut self,
         key: &str,
-        fingerprint: &str,
         draft: CaptureDraft,
+        settle: &[Settlement],
         now: DateTime<Utc>,
     ) -> Result<Captured> {
         self.on_today(key, now)?;
+        let suggestion = self
+            .today_cache
+            .borrow()
+            .as_ref()
+            .and_then(|c| c.list.iter().find(|s| s.key == key).cloned())
+            .ok_or_else(|| {
+                Error::not_found("That check-in is no longer on today's list. Look at Today again.")
+            })?;
+        let chosen = |r: &Reason| {
+            let id = r.evidence.as_ref().map(|e| e.id.as_str());
+            settle.iter().any(|c| Some(c.settle) == r.settles && Some(c.record_id.as_str()) == id)
+        };
+        if let Some(stray) = settle.iter().find(|c| {
+            !suggestion.reasons.iter().any(|r| {
+                r.settles == Some(c.settle) && r.evidence.as_ref().is_some_and(|e| e.id == c.record_id)
+            })
+        }) {
+            return Err(Error::validation(
+                "settle",
+                format!(
+                    "That change ({:?}) is not one this check-in offers: it was made meanwhile. Look at Today again.",
+                    stray.settle
+                ),
+            ));
+        }
+        let mut settled: Vec<String> = suggestion
+            .reasons
+            .iter()
+            .enumerate()
+            .filter(|(i, r)| (*i == 0 && r.settles.is_none()) || chosen(r))
+            .flat_map(|(_, r)| items(r))
+            .collect();
+        // What an earlier Done settled still counts.
+        if let Some(before) = self.store.suggestion_states()?.into_iter().find(|st| st.key == key) {
+            if before.action == SuggestionAction::Done {
+                settled.extend(before.fingerprint.split(',').map(str::to_string));
+            }
+        }
+        settled.sort();
+        settled.dedup();
         let now = stored_precision(now);
         let captured = capture::prepare(draft, now)?;
         let before = self.store.version();
         self.store.write(|tx| {
             capture::save(tx, &captured)?;
-            checkins::set_state(tx, key, SuggestionAction::Done, None, fingerprint, now)
+            for change in settle {
+                apply(tx, change, now)?;
+            }
+            checkins::set_state(tx, key, SuggestionAction::Done, None, &settled.join(","), now)
         })?;
         self.today_touched(&captured.interaction.account_id, before, now);
         Ok(captured)
+    }
+}
+
+/// Makes one change of state chosen with a Done, inside its transaction.
+fn apply(tx: &rusqlite::Transaction<'_>, change: &Settlement, now: DateTime<Utc>) -> Result<()> {
+    let id = change.record_id.as_str();
+    match change.settle {
+        Settle::AcknowledgeRequest | Settle::AnswerRequest => {
+            let mut request = store::requests::get(tx, id)?;
+            let step = if change.settle == Settle::AnswerRequest {
+                RequestStep::Answered
+            } else {
+                RequestStep::Acknowledged
+            };
+            request.mark(step, now, now)?;
+            store::requests::save(tx, &request)
+        }
+        Settle::KeepPromise => {
+            let mut promise = store::promises::get(tx, id)?;
+            let kept = PromiseOutcome {
+                status: PromiseStatus::Kept,
+                completed_at: None,
+                new_due_at: None,
+                extra: None,
+            };
+            kept.apply(&mut promise, now)?;
+            store::promises::save(tx, &promise)
+        }
+        Settle::AcknowledgeIssue => {
+            let mut issue = store::issues::get(tx, id)?;
+            issue.mark(IssueStep::Acknowledged, now, now)?;
+            store::issues::save(tx, &issue)
+        }
     }
 }

@@ -139,21 +139,26 @@ test("a promise made during a call is captured with it, and archiving it can be 
   });
 });
 
-test("marking a check-in done on Today logs the touch and takes it off the list", async () => {
+test("marking a check-in done on Today logs the touch, makes the change it waits on, and settles that reason", async () => {
   const summary = `Called to agree next steps ${Date.now()}`;
   await desktop.withApp("today-done", async (app) => {
     const first = await app.$("article[aria-label^='Check-in: ']");
     await first.waitForDisplayed({ timeout: 20_000 });
     const label = await first.getAttribute("aria-label");
     const account = label.replace("Check-in: ", "").split(" — ")[0];
+    const reason = await (await first.$("ul.reasons li .user-text")).getText();
     await (await first.$("button*=Done")).click();
+    // The demo's most pressing check-in waits on a change of state; it is offered, ticked.
+    const change = await app.$("fieldset.settle input[type='checkbox']");
+    await change.waitForDisplayed({ timeout: 10_000 });
+    assert.equal(await change.isSelected(), true, "the change the first reason waits on is ticked");
     const box = await app.$('textarea[name="summary"]');
     await box.waitForDisplayed({ timeout: 10_000 });
     await box.setValue(summary);
     await (await app.$("button=Save to history")).click();
-    await app.waitUntil(async () => !(await (await app.$(`article[aria-label="${label}"]`)).isExisting()), {
+    await app.waitUntil(async () => !(await (await app.$("main")).getText()).includes(reason), {
       timeout: 10_000,
-      timeoutMsg: "the check-in stayed on the list after it was done",
+      timeoutMsg: "the settled reason stayed on Today after it was done",
     });
     await desktop.screenshot("today-after-done");
     await openAccount(app, account);

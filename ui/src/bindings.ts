@@ -58,7 +58,7 @@ export const commands = {
 	saveFeedSettings: (settings: FeedSettings_Deserialize, choose: boolean) => typedError<FeedSettings_Serialize | null, UserError_Serialize>(__TAURI_INVOKE("save_feed_settings", { settings, choose })),
 	/**  The day's check-ins within the user's budget, and the first `more` of the rest. */
 	todayPage: (more: number) => typedError<TodayPage_Serialize, UserError_Serialize>(__TAURI_INVOKE("today_page", { more })),
-	completeCheckin: (key: string, fingerprint: string, draft: CaptureDraft_Deserialize) => typedError<Captured_Serialize, UserError_Serialize>(__TAURI_INVOKE("complete_checkin", { key, fingerprint, draft })),
+	completeCheckin: (key: string, draft: CaptureDraft_Deserialize, settle: Settlement[]) => typedError<Captured_Serialize, UserError_Serialize>(__TAURI_INVOKE("complete_checkin", { key, draft, settle })),
 	snoozeCheckin: (key: string, fingerprint: string, until: string) => typedError<null, UserError_Serialize>(__TAURI_INVOKE("snooze_checkin", { key, fingerprint, until })),
 	dismissCheckin: (key: string, fingerprint: string) => typedError<null, UserError_Serialize>(__TAURI_INVOKE("dismiss_checkin", { key, fingerprint })),
 	checkinSettings: () => typedError<Settings_Serialize, UserError_Serialize>(__TAURI_INVOKE("checkin_settings")),
@@ -1353,6 +1353,11 @@ export type Reason_Deserialize = {
 	/**  When acting on it is due: for a proactive touch, never before now. */
 	due_at: string,
 	clock: Clock,
+	/**
+	 *  The change of state that settles it, besides the touch itself: until that is made, the
+	 *  reason stays on Today after "Done" (its record is `evidence`).
+	 */
+	settles?: Settle | null,
 };
 
 export type Reason_Serialize = {
@@ -1366,6 +1371,11 @@ export type Reason_Serialize = {
 	/**  When acting on it is due: for a proactive touch, never before now. */
 	due_at: string,
 	clock: Clock,
+	/**
+	 *  The change of state that settles it, besides the touch itself: until that is made, the
+	 *  reason stays on Today after "Done" (its record is `evidence`).
+	 */
+	settles: Settle | null,
 };
 
 export type RecordKind = "account" | "contact" | "culture_note" | "goal" | "promise" | "interaction" | "request" | "issue" | "meeting";
@@ -1547,6 +1557,18 @@ export type Settings_Serialize = {
 	goal_recheck_days: number,
 	/**  Desktop notifications for suggestions that become urgent while the app runs. */
 	reminders: boolean,
+};
+
+/**  A change of state the Done capture offers for the record a reason is about. */
+export type Settle = "acknowledge_request" | "answer_request" | "keep_promise" | "acknowledge_issue";
+
+/**
+ *  A change of state made with the touch that marks a check-in done: the record (a reason's
+ *  evidence) and what changes.
+ */
+export type Settlement = {
+	settle: Settle,
+	record_id: string,
 };
 
 export type Severity = "low" | "medium" | "high" | "critical";

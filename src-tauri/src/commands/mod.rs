@@ -14,7 +14,7 @@ use rapport::error::ErrorCode;
 use rapport::service::{
     AccountHealth, ArchivedRecord, BackupFile, BackupPolicy, Backups, BriefFormat, BriefOutline,
     CaptureDraft, Captured, ExchangeReport, ExportFormat, FeedSettings, ImportOptions, ImportReport,
-    ImportSource, Restored, Review, SearchResults, TodayPage,
+    ImportSource, Restored, Review, SearchResults, Settlement, TodayPage,
 };
 use rapport::{Rapport, UserError};
 use std::path::{Path, PathBuf};

@@ -14,11 +14,10 @@ pub async fn today_page(core: State<'_, Core>, more: u32) -> Answer<TodayPage> {
 pub async fn complete_checkin(
     core: State<'_, Core>,
     key: String,
-    fingerprint: String,
     draft: CaptureDraft,
+    settle: Vec<Settlement>,
 ) -> Answer<Captured> {
-    with_core("complete_checkin", &core, move |r, now| r.complete_checkin(&key, &fingerprint, draft, now))
-        .await
+    with_core("complete_checkin", &core, move |r, now| r.complete_checkin(&key, draft, &settle, now)).await
 }
 
 #[tauri::command]

@@ -5,6 +5,7 @@
 //! merges what they find per account and person, ranks it, times it and adds talking points.
 //! No clock, no database, no I/O.
 
+mod aside;
 mod budget;
 mod goals;
 mod reasons;
@@ -12,6 +13,7 @@ mod talking;
 mod timing;
 mod touches;
 
+pub use aside::{Aside, Mark, items};
 pub use budget::{Choice, choose};
 pub use goals::{GOAL_EVIDENCE, recently_checked, still_quiet};
 
@@ -87,6 +89,19 @@ pub struct Reason {
     /// When acting on it is due: for a proactive touch, never before now.
     pub due_at: DateTime<Utc>,
     pub clock: Clock,
+    /// The change of state that settles it, besides the touch itself: until that is made, the
+    /// reason stays on Today after "Done" (its record is `evidence`).
+    pub settles: Option<Settle>,
+}
+
+/// A change of state the Done capture offers for the record a reason is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Settle {
+    AcknowledgeRequest,
+    AnswerRequest,
+    KeepPromise,
+    AcknowledgeIssue,
 }
 
 /// Whose clock a reason runs on.
@@ -161,10 +176,20 @@ pub fn suggest(portfolio: &[Bundle], now: DateTime<Utc>, settings: &Settings) ->
 
 /// All suggestions for accounts whose touches are already known, most urgent first.
 pub fn suggest_for(accounts: &[CheckinAccount], now: DateTime<Utc>, settings: &Settings) -> Vec<Suggestion> {
+    suggest_aside(accounts, now, settings, &Aside::default())
+}
+
+/// [`suggest_for`], leaving out what the user has already done, snoozed or dismissed.
+pub fn suggest_aside(
+    accounts: &[CheckinAccount],
+    now: DateTime<Utc>,
+    settings: &Settings,
+    aside: &Aside,
+) -> Vec<Suggestion> {
     let mut all = Vec::new();
     for a in accounts {
         let found = reasons::find(&a.bundle, &a.touches, now, settings);
-        all.extend(merge(&a.bundle, &a.touches, found, now, settings));
+        all.extend(merge(&a.bundle, &a.touches, found, now, settings, aside));
     }
     all.sort_by(most_urgent_first);
     all
@@ -188,6 +213,7 @@ fn merge(
     mut found: Vec<Found>,
     now: DateTime<Utc>,
     settings: &Settings,
+    aside: &Aside,
 ) -> Vec<Suggestion> {
     // A proactive touch is due now at the earliest, however old its evidence.
     for f in &mut found {
@@ -203,9 +229,15 @@ fn merge(
             None => groups.push((f.contact_id, vec![f.reason])),
         }
     }
+    let key_of =
+        |contact_id: &Option<Id>| format!("{}:{}", bundle.account.id, contact_id.as_deref().unwrap_or(""));
     groups
         .into_iter()
-        .map(|(contact_id, mut reasons)| {
+        .map(|(contact_id, reasons)| {
+            (aside.remaining(&key_of(&contact_id), reasons, now, settings), contact_id)
+        })
+        .filter(|(reasons, _)| !reasons.is_empty())
+        .map(|(mut reasons, contact_id)| {
             // Same score and kind: by evidence id, so the order never depends on how rows were read.
             let evidence = |r: &Reason| r.evidence.as_ref().map(|e| e.id.clone());
             reasons.sort_by(|a, b| {
@@ -235,7 +267,7 @@ fn merge(
                 .collect();
             evidence.sort();
             Suggestion {
-                key: format!("{}:{}", account.id, contact_id.as_deref().unwrap_or("")),
+                key: key_of(&contact_id),
                 fingerprint: evidence.join(","),
                 account: account.name.clone(),
                 account_id: account.id.clone(),

@@ -1,6 +1,6 @@
 // The words of the Today list: what each reason is called, how the list is grouped, and the
 // first line of the history entry that marks a check-in done.
-import type { ChannelKind, ReasonCode, Suggestion, Urgency } from "../bindings";
+import type { ChannelKind, ReasonCode, Settle, Settlement, Suggestion, Urgency } from "../bindings";
 
 /** A short label per reason, shown beside the core's sentence. */
 export const reasonLabel: Record<ReasonCode, string> = {
@@ -94,4 +94,22 @@ export function doneDraft(s: Suggestion): { summary: string; contactIds: string[
 /** Who the check-in is with, as the card and its buttons name it. */
 export function checkinName(s: Suggestion): string {
   return s.contact ? `${s.account} — ${s.contact}` : s.account;
+}
+
+/** The change of state each reason can wait on, as the Done capture offers it. */
+export const settleLabel: Record<Settle, string> = {
+  acknowledge_request: "Mark the request acknowledged",
+  answer_request: "Mark the request answered",
+  keep_promise: "Mark the promise kept",
+  acknowledge_issue: "Mark the issue acknowledged",
+};
+
+/** The changes a Done can make with its touch, one per reason that waits on one. The first is
+ * ticked when it is the reason the prefilled summary speaks of. */
+export function settlements(suggestion: Suggestion): { settlement: Settlement; label: string; ticked: boolean }[] {
+  return suggestion.reasons.flatMap((reason, i) =>
+    reason.settles && reason.evidence
+      ? [{ settlement: { settle: reason.settles, record_id: reason.evidence.id }, label: settleLabel[reason.settles], ticked: i === 0 }]
+      : [],
+  );
 }

@@ -282,7 +282,7 @@ export function searchHit(before: string, hit: string, after: string, overrides:
 
 /** A reason for a check-in, due at NOW unless told. */
 export function reason(code: ReasonCode, text: string, overrides: Partial<Reason> = {}): Reason {
-  return { code, text, evidence: null, related: [], due_at: NOW.toISOString(), clock: "client", ...overrides };
+  return { code, text, evidence: null, related: [], due_at: NOW.toISOString(), clock: "client", settles: null, ...overrides };
 }
 
 /** A check-in with Annika at Kestrel, due now, suggested for 09:00 Berlin time the next day. */

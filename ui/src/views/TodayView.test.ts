@@ -188,7 +188,15 @@ test("a card gives the suggested time in the client's time and in the user's own
 });
 
 test("Done opens quick capture for the person, and saving logs it as the check-in and takes the card away", async () => {
-  const calls = serving([kestrel], []);
+  const owed = suggestion({
+    reasons: [
+      reason("promise_overdue", 'We promised "Send the revised rollout plan" and it is 2 days late. Tell Annika Vogt now.', {
+        evidence: { kind: "promise", id: "p1" },
+        settles: "keep_promise",
+      }),
+    ],
+  });
+  const calls = serving([owed], []);
   const screen = await render(TodayView, { now: NOW });
   await screen.getByRole("button", { name: "Done: Kestrel Logistik GmbH — Annika Vogt" }).click();
 
@@ -199,6 +207,9 @@ test("Done opens quick capture for the person, and saving logs it as the check-i
   await expect.element(form.getByRole("checkbox", { name: "Annika Vogt" })).toBeChecked();
   await expect.element(form.getByRole("checkbox", { name: "Jonas Keller" })).not.toBeChecked();
   await expect.element(form.getByLabelText("Channel")).toHaveValue("call");
+  // The summary says the promise was delivered, so the change it waits on is ticked.
+  await expect.element(screen.getByRole("checkbox", { name: "Mark the promise kept" })).toBeChecked();
+  await expect.element(screen.getByRole("group", { name: "With this touch" })).toHaveTextContent("stays on Today until it is done");
 
   await form.getByRole("checkbox", { name: "Jonas Keller" }).click();
   await form.getByRole("button", { name: "Save to history" }).click();
@@ -206,7 +217,7 @@ test("Done opens quick capture for the person, and saving logs it as the check-i
   await expect.element(screen.getByRole("article")).not.toBeInTheDocument();
 
   const [done] = sent(calls, "complete_checkin");
-  expect(done).toMatchObject({ key: kestrel.key, fingerprint: kestrel.fingerprint });
+  expect(done).toMatchObject({ key: owed.key, settle: [{ settle: "keep_promise", record_id: "p1" }] });
   expect((done!.draft as { interaction: unknown }).interaction).toMatchObject({
     account_id: "account-1",
     summary: "Update on our late promise: Send the revised rollout plan",
@@ -215,6 +226,28 @@ test("Done opens quick capture for the person, and saving logs it as the check-i
     contact_ids: [annika.id, jonas.id],
   });
   expect(calls.map((c) => c.command)).toEqual(["today_page", "account_page", "complete_checkin", "today_page"]);
+});
+
+test("a change left unticked is not made: Done logs the touch alone", async () => {
+  const owed = suggestion({
+    reasons: [
+      reason("unanswered_request", "Annika Vogt's request has not been acknowledged for 2 h.", {
+        evidence: { kind: "request", id: "r1" },
+        settles: "acknowledge_request",
+      }),
+      reason("promise_due_soon", '"Send the plan" is due in 2 days.', { evidence: { kind: "promise", id: "p1" }, settles: "keep_promise" }),
+    ],
+  });
+  const calls = serving([owed], [owed]);
+  const screen = await render(TodayView, { now: NOW });
+  await screen.getByRole("button", { name: "Done: Kestrel Logistik GmbH — Annika Vogt" }).click();
+  const acknowledge = screen.getByRole("checkbox", { name: "Mark the request acknowledged" });
+  await expect.element(acknowledge).toBeChecked();
+  await expect.element(screen.getByRole("checkbox", { name: "Mark the promise kept" })).not.toBeChecked();
+  await acknowledge.click();
+  await screen.getByRole("button", { name: "Save to history" }).click();
+  await expect.poll(() => sent(calls, "complete_checkin").length).toBe(1);
+  expect(sent(calls, "complete_checkin")[0]).toMatchObject({ settle: [] });
 });
 
 test("a refused capture shows the core's sentence beside the summary, and the card stays", async () => {

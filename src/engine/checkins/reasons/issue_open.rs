@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{About, Clock, Found, View, days, span};
+use super::{About, Clock, Found, Settle, View, days, span};
 use crate::domain::RecordKind;
 use crate::engine::checkins::{Reason, ReasonCode};
 
@@ -22,7 +22,15 @@ pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
                 "\"{}\" ({}) has not been acknowledged to the client. Own it now and say what happens next.",
                 i.title, i.severity
             );
-            View::add(out, None, ReasonCode::IssueOpen, text, Some((RecordKind::Issue, &i.id)), i.opened_at);
+            View::add(
+                out,
+                None,
+                ReasonCode::IssueOpen,
+                text,
+                Some((RecordKind::Issue, &i.id)),
+                i.opened_at,
+            )
+            .settles = Some(Settle::AcknowledgeIssue);
             continue;
         }
         // Quiet since they last heard from us: the last touch, or the acknowledgement itself.

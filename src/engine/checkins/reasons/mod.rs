@@ -18,7 +18,7 @@ mod unanswered_request;
 
 use chrono::{DateTime, Duration, Utc};
 
-pub(super) use super::Clock;
+pub(super) use super::{Clock, Settle};
 use super::{Evidence, Found, Reason, ReasonCode, Settings, Touches};
 use crate::domain::Bundle;
 use crate::domain::RecordKind;
@@ -94,27 +94,27 @@ impl<'a> View<'a> {
         self.b.account.status == AccountStatus::Paused
     }
 
-    pub fn add(
-        out: &mut Vec<Found>,
+    pub fn add<'o>(
+        out: &'o mut Vec<Found>,
         contact_id: Option<String>,
         code: ReasonCode,
         text: String,
         evidence: Option<(RecordKind, &str)>,
         due_at: DateTime<Utc>,
-    ) {
-        Self::add_on(out, about(code).clock, contact_id, code, text, evidence, due_at);
+    ) -> &'o mut Reason {
+        Self::add_on(out, about(code).clock, contact_id, code, text, evidence, due_at)
     }
 
     /// [`View::add`] on a clock other than the reason's usual one.
-    pub fn add_on(
-        out: &mut Vec<Found>,
+    pub fn add_on<'o>(
+        out: &'o mut Vec<Found>,
         clock: Clock,
         contact_id: Option<String>,
         code: ReasonCode,
         text: String,
         evidence: Option<(RecordKind, &str)>,
         due_at: DateTime<Utc>,
-    ) {
+    ) -> &'o mut Reason {
         out.push(Found {
             contact_id,
             reason: Reason {
@@ -124,8 +124,10 @@ impl<'a> View<'a> {
                 related: Vec::new(),
                 due_at,
                 clock,
+                settles: None,
             },
         });
+        &mut out.last_mut().expect("just pushed").reason
     }
 }
 

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::{About, Clock, Found, View, days, span};
+use super::{About, Clock, Found, Settle, View, days, span};
 use crate::domain::Direction;
 use crate::domain::RecordKind;
 use crate::engine::checkins::{Reason, ReasonCode};
@@ -33,7 +33,8 @@ pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
                 text,
                 Some((RecordKind::Promise, &p.id)),
                 p.due_at,
-            );
+            )
+            .settles = Some(Settle::KeepPromise);
         }
     }
 }

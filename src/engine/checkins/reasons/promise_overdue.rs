@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{About, Clock, Found, View, span};
+use super::{About, Clock, Found, Settle, View, span};
 use crate::domain::Direction;
 use crate::domain::RecordKind;
 use crate::engine::checkins::{Reason, ReasonCode};
@@ -32,7 +32,8 @@ pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
                 text,
                 Some((RecordKind::Promise, &p.id)),
                 p.due_at,
-            );
+            )
+            .settles = Some(Settle::KeepPromise);
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{About, Clock, Found, View, hours, span};
+use super::{About, Clock, Found, Settle, View, hours, span};
 use crate::domain::RecordKind;
 use crate::engine::checkins::{Reason, ReasonCode};
 
@@ -37,13 +37,13 @@ pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
         } else {
             continue;
         };
-        let due = if r.acknowledged_at.is_none()
+        let acknowledging = r.acknowledged_at.is_none()
             && ack_due <= v.now
-            && answer_due > v.now + hours(v.s.request_warning_hours)
-        {
-            ack_due
+            && answer_due > v.now + hours(v.s.request_warning_hours);
+        let (due, settle) = if acknowledging {
+            (ack_due, Settle::AcknowledgeRequest)
         } else {
-            answer_due
+            (answer_due, Settle::AnswerRequest)
         };
         View::add(
             out,
@@ -52,6 +52,7 @@ pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
             text,
             Some((RecordKind::Request, &r.id)),
             due,
-        );
+        )
+        .settles = Some(settle);
     }
 }
