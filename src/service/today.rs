@@ -291,10 +291,9 @@ impl Rapport {
             .flat_map(|(_, r)| items(r))
             .collect();
         // What an earlier Done settled still counts.
-        if let Some(before) = self.store.suggestion_states()?.into_iter().find(|st| st.key == key) {
-            if before.action == SuggestionAction::Done {
-                settled.extend(before.fingerprint.split(',').map(str::to_string));
-            }
+        let earlier = self.store.suggestion_states()?.into_iter().find(|st| st.key == key);
+        if let Some(before) = earlier.filter(|st| st.action == SuggestionAction::Done) {
+            settled.extend(before.fingerprint.split(',').map(str::to_string));
         }
         settled.sort();
         settled.dedup();
