@@ -262,10 +262,17 @@ mod core {
             d.r.add_goal(draft, now() - Duration::days(90)).unwrap();
         }
         let questions = d.r.brief(&d.account, None, now()).unwrap().questions;
-        for title in ["Cut operating costs by 10%", "Lead the rollout"] {
-            let asked: Vec<_> = questions.iter().filter(|q| q.contains(title)).collect();
-            assert_eq!(asked.len(), 1, "{title} asked about once: {questions:#?}");
-            assert!(asked[0].contains("is that right, and how is it going?"), "{}", asked[0]);
+        let asked: Vec<_> = questions.iter().filter(|q| q.contains("Cut operating costs by 10%")).collect();
+        assert_eq!(asked.len(), 1, "asked about once: {questions:#?}");
+        assert!(asked[0].contains("is that right, and how is it going?"), "{}", asked[0]);
+        // Issue 24: an ambition we only guess at is never read out in the room; the brief says
+        // how to learn it, once per person.
+        assert!(questions.iter().all(|q| !q.contains("Lead the rollout")), "{questions:#?}");
+        for who in ["Annika Vogt", "Jonas Keller"] {
+            let learn = format!(
+                "Listen for what {who} wants for themselves; let them tell you rather than naming it."
+            );
+            assert_eq!(questions.iter().filter(|q| **q == learn).count(), 1, "{questions:#?}");
         }
     }
 

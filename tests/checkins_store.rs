@@ -229,8 +229,8 @@ fn acting_on_a_check_in_not_on_the_list_is_refused_and_writes_nothing() {
     };
     let interactions = r.account_page(&draft.interaction.account_id, now()).unwrap().timeline.len();
     for result in [
-        r.dismiss("no-such-check-in", "x", now()),
-        r.snooze("no-such-check-in", "x", "2026-12-01T09:00:00Z", now()),
+        r.dismiss("no-such-check-in", "x", now()).map(|_| ()),
+        r.snooze("no-such-check-in", "x", "2026-12-01T09:00:00Z", now()).map(|_| ()),
         r.complete_checkin("no-such-check-in", draft.clone(), &[], now()).map(|_| ()),
     ] {
         let err = result.expect_err("refused");
@@ -364,4 +364,38 @@ fn done_settles_the_reason_it_was_for_and_what_waits_on_a_change_stays() {
     assert!(codes(&r).contains(&ReasonCode::PersonalDate), "the birthday still stays");
     let stored = r.account_page(&account, now()).unwrap().requests;
     assert_eq!(stored[0].acknowledged_at, Some(now()), "acknowledged at the moment of the touch");
+}
+
+/// Issue 24: a snooze or a dismissal can be undone, and what is put aside is listed, to bring back.
+#[test]
+fn a_check_in_put_aside_is_listed_and_comes_back_by_undo_or_by_hand() {
+    use rapport::store::SuggestionAction;
+    let dir = TempDir::new().unwrap();
+    let mut r = Rapport::open(&dir.path().join("rapport.db"), now()).unwrap();
+    r.fill_demo(2026, now()).unwrap();
+    let on_today = |r: &Rapport, key: &str| r.today(now()).unwrap().iter().any(|s| s.key == key);
+    let list = r.today(now()).unwrap();
+    let (first, second) = (list[0].clone(), list[1].clone());
+
+    let undo = r.dismiss(&first.key, &first.fingerprint, now()).unwrap();
+    assert!(!on_today(&r, &first.key));
+    let aside = r.put_aside(now()).unwrap();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(
+        (aside[0].account.as_str(), aside[0].action),
+        (first.account.as_str(), SuggestionAction::Dismissed)
+    );
+    assert_eq!(aside[0].contact, first.contact);
+    r.undo_put_aside(&undo).unwrap();
+    assert!(on_today(&r, &first.key), "undone: back as it was");
+    assert!(r.put_aside(now()).unwrap().is_empty());
+
+    r.snooze(&second.key, &second.fingerprint, "2026-11-30T09:00:00Z", now()).unwrap();
+    assert!(!on_today(&r, &second.key));
+    let again = r.bring_back(&second.key, now()).unwrap();
+    assert!(on_today(&r, &second.key), "brought back by hand");
+    r.undo_put_aside(&again).unwrap();
+    assert!(!on_today(&r, &second.key), "and that can be undone too: snoozed again");
+    let err = r.bring_back("no-such-check-in", now()).unwrap_err();
+    assert!(err.to_string().contains("not put aside"), "{err}");
 }

@@ -265,3 +265,28 @@ fn today_shows_the_budget_every_breach_and_counts_the_rest() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("Show at least one check-in a day."));
 }
+
+#[test]
+fn what_is_put_aside_is_listed_and_brought_back_from_the_command_line() {
+    let dir = demo();
+    let first = today(&dir, AT)[0].clone();
+    rapport(&dir, AT).args(["checkin", "dismiss", "1"]).assert().success();
+    rapport(&dir, AT)
+        .args(["checkin", "aside"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(first["account"].as_str().unwrap()))
+        .stdout(predicate::str::contains("(dismissed 2026-11-23)"));
+    rapport(&dir, AT)
+        .args(["checkin", "back", "1"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("is back on Today."));
+    assert!(today(&dir, AT).iter().any(|s| s["key"] == first["key"]));
+    rapport(&dir, AT)
+        .args(["checkin", "aside"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Nothing is snoozed"));
+    rapport(&dir, AT).args(["checkin", "back", "1"]).assert().failure();
+}

@@ -226,9 +226,18 @@ fn a_component_without_data_is_unknown_and_left_out_of_the_weighting() {
     b.promises.clear();
     let h = health(&b, now(), &Weights::default());
     assert_eq!(component(&h, "reliability"), None);
-    assert!(
-        h.components.iter().find(|c| c.name == "reliability").unwrap().evidence.contains("too few to judge")
+    // Issue 24: none is said as none, not as "only 0".
+    assert_eq!(
+        h.components.iter().find(|c| c.name == "reliability").unwrap().evidence,
+        "No promise of ours fell due in the last 180 days; nothing to judge yet."
     );
+    b.promises = vec![promise(0, 10, PromiseStatus::Kept, -5)];
+    b.interactions.push(touch(99, 0, Initiator::Us, "ceo", false, None));
+    let one = health(&b, now(), &Weights::default());
+    let evidence = &one.components.iter().find(|c| c.name == "reliability").unwrap().evidence;
+    assert_eq!(evidence, "Only 1 promise of ours fell due in the last 180 days; too few to judge.");
+    let engagement = &one.components.iter().find(|c| c.name == "engagement").unwrap().evidence;
+    assert!(engagement.starts_with("Last touch today, against a cadence of"), "{engagement}");
     assert!(h.score.is_some(), "the others still make a score");
     let empty = health(&Bundle::empty(account("Empty")), now(), &Weights::default());
     assert_eq!((empty.score, empty.band), (None, Band::Unknown), "never silently 100");

@@ -8,7 +8,8 @@ use super::Ctx;
 use crate::domain::{InteractionDraft, validate};
 use crate::engine::checkins::{Suggestion, Urgency};
 use crate::error::{Error, Result};
-use crate::service::{CaptureDraft, Settlement};
+use crate::service::{CaptureDraft, PutAside, Settlement};
+use crate::store::SuggestionAction;
 
 #[derive(Debug, Subcommand)]
 pub enum CheckinCommand {
@@ -34,6 +35,11 @@ pub enum CheckinCommand {
     },
     /// Put a check-in aside until there is new evidence.
     Dismiss { which: String },
+    /// The check-ins snoozed or dismissed, newest first.
+    Aside,
+    /// Bring a snoozed or dismissed check-in back to Today: its number in `rapport checkin aside`,
+    /// or its key.
+    Back { which: String },
 }
 
 fn pick(list: &[Suggestion], which: &str) -> Result<Suggestion> {
@@ -126,6 +132,11 @@ pub fn today(ctx: &mut Ctx<'_>, args: TodayArgs) -> Result<()> {
 }
 
 pub fn checkin(ctx: &mut Ctx<'_>, command: CheckinCommand) -> Result<()> {
+    match &command {
+        CheckinCommand::Aside => return aside(ctx),
+        CheckinCommand::Back { which } => return back(ctx, which),
+        _ => {}
+    }
     let list = ctx.rapport.today(ctx.now)?;
     match command {
         CheckinCommand::Done { which, summary, channel, settle } => {
@@ -178,5 +189,43 @@ pub fn checkin(ctx: &mut Ctx<'_>, command: CheckinCommand) -> Result<()> {
             ctx.rapport.dismiss(&s.key, &s.fingerprint, ctx.now)?;
             ctx.out.record(&s, format!("Dismissed {} until there is something new.", s.account))
         }
+        CheckinCommand::Aside | CheckinCommand::Back { .. } => Ok(()),
     }
+}
+
+/// "Kestrel Logistik GmbH — Annika Vogt".
+fn named(p: &PutAside) -> String {
+    p.contact.as_deref().map_or_else(|| p.account.clone(), |c| format!("{} — {c}", p.account))
+}
+
+fn aside(ctx: &mut Ctx<'_>) -> Result<()> {
+    let list = ctx.rapport.put_aside(ctx.now)?;
+    if ctx.out.json {
+        return ctx.out.record(&list, String::new());
+    }
+    if list.is_empty() {
+        println!("Nothing is snoozed or dismissed.");
+    }
+    for (n, p) in list.iter().enumerate() {
+        let how = match (p.action, p.until) {
+            (SuggestionAction::Snoozed, Some(until)) => {
+                format!("snoozed until {}", until.format("%Y-%m-%d %H:%M UTC"))
+            }
+            _ => format!("dismissed {}", p.at.format("%Y-%m-%d")),
+        };
+        println!("{:>3}. {}  ({how})", n + 1, named(p));
+    }
+    Ok(())
+}
+
+fn back(ctx: &mut Ctx<'_>, which: &str) -> Result<()> {
+    let list = ctx.rapport.put_aside(ctx.now)?;
+    let by_number = which.parse::<usize>().ok().and_then(|n| n.checked_sub(1)).and_then(|i| list.get(i));
+    let Some(p) = by_number.or_else(|| list.iter().find(|p| p.key == which)).cloned() else {
+        return Err(Error::not_found(format!(
+            "Nothing put aside is \"{which}\". Run `rapport checkin aside` to see the list and its numbers."
+        )));
+    };
+    ctx.rapport.bring_back(&p.key, ctx.now)?;
+    ctx.out.record(&p, format!("{} is back on Today.", named(&p)))
 }

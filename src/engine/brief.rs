@@ -422,6 +422,18 @@ fn points_and_questions(
         .filter(|g| !g.status.is_closed() && matches!(g.kind, GoalKind::Company | GoalKind::Personal))
     {
         let stale = g.last_progress_at.is_none_or(|at| now - at >= Duration::days(STALE_GOAL_DAYS));
+        // An ambition we only guess at is never a line to read out in the room: the brief says how
+        // to learn it, not what to say.
+        if g.kind == GoalKind::Personal && !g.stated {
+            let who = g.whose.as_deref().unwrap_or("them");
+            let learn = format!(
+                "Listen for what {who} wants for themselves; let them tell you rather than naming it."
+            );
+            if asked.insert(format!("learn:{who}")) {
+                questions.push(learn);
+            }
+            continue;
+        }
         // One question per goal: an inferred goal is confirmed first, and how it goes asked with it.
         let question = match (g.stated, stale) {
             (false, true) => {

@@ -34,7 +34,7 @@ pub use health::{AccountHealth, AccountReview, Review};
 pub use lock::{Unlocked, decrypt, decrypt_needs_passphrase, encrypt, unlock};
 pub use outward::{ExportFormat, FeedSettings};
 pub use portable::ImportReport;
-pub use today::{Settlement, TodayPage, UrgencyCount};
+pub use today::{PutAside, PutAsideUndo, Settlement, TodayPage, UrgencyCount};
 
 // What the desktop shell speaks in, from the floors below: the shell uses the service alone.
 pub use crate::engine::brief::Brief;

@@ -31,6 +31,26 @@ fn aside(states: &[SuggestionState]) -> Aside {
     Aside { by_key }
 }
 
+/// What puts a check-in back as it was before it was snoozed, dismissed or brought back.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, specta::Type)]
+pub struct PutAsideUndo {
+    pub key: String,
+    pub previous: Option<SuggestionState>,
+}
+
+/// A check-in put aside, as the list of them shows it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, specta::Type)]
+pub struct PutAside {
+    pub key: String,
+    pub account: String,
+    pub contact: Option<String>,
+    pub action: SuggestionAction,
+    /// For a snooze: until when.
+    pub until: Option<DateTime<Utc>>,
+    /// When it was put aside.
+    pub at: DateTime<Utc>,
+}
+
 /// A change of state made with the touch that marks a check-in done: the record (a reason's
 /// evidence) and what changes.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize, specta::Type)]
@@ -216,8 +236,15 @@ impl Rapport {
         }
     }
 
-    /// Hides a suggestion until `until` (RFC 3339), which must be in the future.
-    pub fn snooze(&mut self, key: &str, fingerprint: &str, until: &str, now: DateTime<Utc>) -> Result<()> {
+    /// Hides a suggestion until `until` (RFC 3339), which must be in the future. What it returns
+    /// puts it back as it was ([`Rapport::undo_put_aside`]).
+    pub fn snooze(
+        &mut self,
+        key: &str,
+        fingerprint: &str,
+        until: &str,
+        now: DateTime<Utc>,
+    ) -> Result<PutAsideUndo> {
         self.on_today(key, now)?;
         let until = validate::instant("until", until)?;
         if until <= now {
@@ -226,25 +253,92 @@ impl Rapport {
                 "Snooze until a time that is still ahead, such as tomorrow morning.",
             ));
         }
+        let undo = self.undo_for(key)?;
         self.store.set_suggestion_state(
             key,
             SuggestionAction::Snoozed,
             Some(until),
             fingerprint,
             stored_precision(now),
-        )
+        )?;
+        Ok(undo)
     }
 
-    /// Hides a suggestion until its evidence changes (a new request, a new promise…).
-    pub fn dismiss(&mut self, key: &str, fingerprint: &str, now: DateTime<Utc>) -> Result<()> {
+    /// Hides a suggestion until its evidence changes (a new request, a new promise…). What it
+    /// returns puts it back as it was ([`Rapport::undo_put_aside`]).
+    pub fn dismiss(&mut self, key: &str, fingerprint: &str, now: DateTime<Utc>) -> Result<PutAsideUndo> {
         self.on_today(key, now)?;
+        let undo = self.undo_for(key)?;
         self.store.set_suggestion_state(
             key,
             SuggestionAction::Dismissed,
             None,
             fingerprint,
             stored_precision(now),
-        )
+        )?;
+        Ok(undo)
+    }
+
+    fn undo_for(&self, key: &str) -> Result<PutAsideUndo> {
+        let previous = self.store.suggestion_states()?.into_iter().find(|st| st.key == key);
+        Ok(PutAsideUndo { key: key.to_string(), previous })
+    }
+
+    /// Puts a snoozed or dismissed check-in back as it was before.
+    pub fn undo_put_aside(&mut self, undo: &PutAsideUndo) -> Result<()> {
+        if let Some(previous) = &undo.previous {
+            if previous.key != undo.key {
+                return Err(Error::validation(
+                    "undo",
+                    "That undo belongs to another check-in. Look at Today again.",
+                ));
+            }
+        }
+        self.store.put_back_suggestion_state(&undo.key, undo.previous.as_ref())
+    }
+
+    /// The check-ins put aside: dismissed, or snoozed until later than `now`, newest first.
+    pub fn put_aside(&self, now: DateTime<Utc>) -> Result<Vec<PutAside>> {
+        let mut list = Vec::new();
+        for st in self.store.suggestion_states()? {
+            let aside = match st.action {
+                SuggestionAction::Dismissed => true,
+                SuggestionAction::Snoozed => st.until.is_some_and(|until| until > now),
+                SuggestionAction::Done => false,
+            };
+            if !aside {
+                continue;
+            }
+            let (account_id, contact_id) = st.key.split_once(':').unwrap_or((st.key.as_str(), ""));
+            // A check-in whose account is gone is no longer anyone's to bring back.
+            let Ok(account) = self.store.account(account_id) else { continue };
+            let contact = match contact_id {
+                "" => None,
+                id => self.store.contacts(account_id)?.into_iter().find(|c| c.id == id).map(|c| c.name),
+            };
+            list.push(PutAside {
+                key: st.key.clone(),
+                account: account.name,
+                contact,
+                action: st.action,
+                until: st.until,
+                at: st.at,
+            });
+        }
+        list.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| a.key.cmp(&b.key)));
+        Ok(list)
+    }
+
+    /// Brings a snoozed or dismissed check-in back to Today; what it returns undoes that too.
+    pub fn bring_back(&mut self, key: &str, now: DateTime<Utc>) -> Result<PutAsideUndo> {
+        if !self.put_aside(now)?.iter().any(|p| p.key == key) {
+            return Err(Error::not_found(
+                "That check-in is not put aside any more: it was brought back or has come due. Look at Today again.",
+            ));
+        }
+        let undo = self.undo_for(key)?;
+        self.store.put_back_suggestion_state(key, None)?;
+        Ok(undo)
     }
 
     /// Logs the touch that answers a check-in and makes the changes of state chosen with it,

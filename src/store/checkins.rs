@@ -27,7 +27,7 @@ impl SuggestionAction {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct SuggestionState {
     pub key: String,
     pub action: SuggestionAction,
@@ -90,6 +90,17 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Puts the state of `key` back as it was: `previous`, or none at all.
+    pub fn put_back_suggestion_state(&mut self, key: &str, previous: Option<&SuggestionState>) -> Result<()> {
+        self.write(|tx| match previous {
+            Some(p) => set_state(tx, key, p.action, p.until, &p.fingerprint, p.at),
+            None => {
+                tx.prepare_cached("DELETE FROM suggestion_states WHERE key = ?1")?.execute([key])?;
+                Ok(())
+            }
+        })
     }
 
     pub fn set_suggestion_state(

@@ -24,6 +24,7 @@ test("Rapport opens on Today; Accounts, Health, Archive and Settings are one cli
   history.replaceState(history.state, "", "#/");
   mockIPC((command) => {
     if (command === "today_page") return { budget: 8, suggestions: [], over_budget: [], more: [], more_count: 0, counts: [] };
+    if (command === "put_aside") return [];
     if (command === "list_accounts") return [summary({ name: "Kestrel Logistik GmbH" })];
     if (command === "health_review") return { reviewed_at: null, accounts: [accountReview()] };
     throw new Error(`unexpected ${command}`);
@@ -54,6 +55,7 @@ test("a brief has its own address, and Accounts stays marked as where the user i
       return briefOutline({ title: "Brief: Kestrel Logistik GmbH — Quarterly business review" });
     }
     if (command === "today_page") return { budget: 8, suggestions: [], over_budget: [], more: [], more_count: 0, counts: [] };
+    if (command === "put_aside") return [];
     throw new Error(`unexpected ${command}`);
   });
   const screen = await render(App);

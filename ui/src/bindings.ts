@@ -59,8 +59,11 @@ export const commands = {
 	/**  The day's check-ins within the user's budget, and the first `more` of the rest. */
 	todayPage: (more: number) => typedError<TodayPage_Serialize, UserError_Serialize>(__TAURI_INVOKE("today_page", { more })),
 	completeCheckin: (key: string, draft: CaptureDraft_Deserialize, settle: Settlement[]) => typedError<Captured_Serialize, UserError_Serialize>(__TAURI_INVOKE("complete_checkin", { key, draft, settle })),
-	snoozeCheckin: (key: string, fingerprint: string, until: string) => typedError<null, UserError_Serialize>(__TAURI_INVOKE("snooze_checkin", { key, fingerprint, until })),
-	dismissCheckin: (key: string, fingerprint: string) => typedError<null, UserError_Serialize>(__TAURI_INVOKE("dismiss_checkin", { key, fingerprint })),
+	snoozeCheckin: (key: string, fingerprint: string, until: string) => typedError<PutAsideUndo_Serialize, UserError_Serialize>(__TAURI_INVOKE("snooze_checkin", { key, fingerprint, until })),
+	dismissCheckin: (key: string, fingerprint: string) => typedError<PutAsideUndo_Serialize, UserError_Serialize>(__TAURI_INVOKE("dismiss_checkin", { key, fingerprint })),
+	undoPutAside: (undo: PutAsideUndo_Deserialize) => typedError<null, UserError_Serialize>(__TAURI_INVOKE("undo_put_aside", { undo })),
+	putAside: () => typedError<PutAside_Serialize[], UserError_Serialize>(__TAURI_INVOKE("put_aside")),
+	bringBack: (key: string) => typedError<PutAsideUndo_Serialize, UserError_Serialize>(__TAURI_INVOKE("bring_back", { key })),
 	checkinSettings: () => typedError<Settings_Serialize, UserError_Serialize>(__TAURI_INVOKE("checkin_settings")),
 	saveCheckinSettings: (settings: Settings_Deserialize) => typedError<null, UserError_Serialize>(__TAURI_INVOKE("save_checkin_settings", { settings })),
 	healthReview: () => typedError<Review_Serialize, UserError_Serialize>(__TAURI_INVOKE("health_review")),
@@ -1337,6 +1340,48 @@ export type PromiseRecord_Serialize = {
 
 export type PromiseStatus = "open" | "kept" | "broken" | "renegotiated";
 
+/**  A check-in put aside, as the list of them shows it. */
+export type PutAside = PutAside_Serialize | PutAside_Deserialize;
+
+/**  What puts a check-in back as it was before it was snoozed, dismissed or brought back. */
+export type PutAsideUndo = PutAsideUndo_Serialize | PutAsideUndo_Deserialize;
+
+/**  What puts a check-in back as it was before it was snoozed, dismissed or brought back. */
+export type PutAsideUndo_Deserialize = {
+	key: string,
+	previous?: SuggestionState_Deserialize | null,
+};
+
+/**  What puts a check-in back as it was before it was snoozed, dismissed or brought back. */
+export type PutAsideUndo_Serialize = {
+	key: string,
+	previous: SuggestionState_Serialize | null,
+};
+
+/**  A check-in put aside, as the list of them shows it. */
+export type PutAside_Deserialize = {
+	key: string,
+	account: string,
+	contact?: string | null,
+	action: SuggestionAction,
+	/**  For a snooze: until when. */
+	until?: string | null,
+	/**  When it was put aside. */
+	at: string,
+};
+
+/**  A check-in put aside, as the list of them shows it. */
+export type PutAside_Serialize = {
+	key: string,
+	account: string,
+	contact: string | null,
+	action: SuggestionAction,
+	/**  For a snooze: until when. */
+	until: string | null,
+	/**  When it was put aside. */
+	at: string,
+};
+
 export type Reason = Reason_Serialize | Reason_Deserialize;
 
 /**  The reasons Rapport knows; their names are a contract (DESIGN §4). */
@@ -1599,6 +1644,28 @@ export type Snapshot_Serialize = {
 };
 
 export type Suggestion = Suggestion_Serialize | Suggestion_Deserialize;
+
+export type SuggestionAction = "done" | "snoozed" | "dismissed";
+
+export type SuggestionState = SuggestionState_Serialize | SuggestionState_Deserialize;
+
+export type SuggestionState_Deserialize = {
+	key: string,
+	action: SuggestionAction,
+	until?: string | null,
+	fingerprint: string,
+	/**  When the user acted. */
+	at: string,
+};
+
+export type SuggestionState_Serialize = {
+	key: string,
+	action: SuggestionAction,
+	until: string | null,
+	fingerprint: string,
+	/**  When the user acted. */
+	at: string,
+};
 
 export type Suggestion_Deserialize = {
 	/**  Stable for the same account and person: how done, snoozed and dismissed are remembered. */

@@ -14,7 +14,7 @@ use rapport::error::ErrorCode;
 use rapport::service::{
     AccountHealth, ArchivedRecord, BackupFile, BackupPolicy, Backups, BriefFormat, BriefOutline,
     CaptureDraft, Captured, ExchangeReport, ExportFormat, FeedSettings, ImportOptions, ImportReport,
-    ImportSource, Restored, Review, SearchResults, Settlement, TodayPage,
+    ImportSource, PutAside, PutAsideUndo, Restored, Review, SearchResults, Settlement, TodayPage,
 };
 use rapport::{Rapport, UserError};
 use std::path::{Path, PathBuf};
@@ -145,6 +145,9 @@ pub fn bindings() -> Builder<tauri::Wry> {
         today::complete_checkin,
         today::snooze_checkin,
         today::dismiss_checkin,
+        today::undo_put_aside,
+        today::put_aside,
+        today::bring_back,
         today::checkin_settings,
         today::save_checkin_settings,
         health::health_review,

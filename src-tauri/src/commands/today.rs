@@ -27,14 +27,36 @@ pub async fn snooze_checkin(
     key: String,
     fingerprint: String,
     until: String,
-) -> Answer<()> {
+) -> Answer<PutAsideUndo> {
     with_core("snooze_checkin", &core, move |r, now| r.snooze(&key, &fingerprint, &until, now)).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn dismiss_checkin(core: State<'_, Core>, key: String, fingerprint: String) -> Answer<()> {
+pub async fn dismiss_checkin(
+    core: State<'_, Core>,
+    key: String,
+    fingerprint: String,
+) -> Answer<PutAsideUndo> {
     with_core("dismiss_checkin", &core, move |r, now| r.dismiss(&key, &fingerprint, now)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn undo_put_aside(core: State<'_, Core>, undo: PutAsideUndo) -> Answer<()> {
+    with_core("undo_put_aside", &core, move |r, _| r.undo_put_aside(&undo)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn put_aside(core: State<'_, Core>) -> Answer<Vec<PutAside>> {
+    with_core("put_aside", &core, |r, now| r.put_aside(now)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn bring_back(core: State<'_, Core>, key: String) -> Answer<PutAsideUndo> {
+    with_core("bring_back", &core, move |r, now| r.bring_back(&key, now)).await
 }
 
 #[tauri::command]

@@ -16,6 +16,15 @@ fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") }
 }
 
+/// "today", "yesterday", "12 days ago".
+fn days_ago(days: i64) -> String {
+    match days {
+        ..=0 => "today".into(),
+        1 => "yesterday".into(),
+        n => format!("{n} days ago"),
+    }
+}
+
 fn component(name: &str, weight: u32, score: Option<u32>, evidence: String) -> Component {
     Component { name: name.into(), score, weight, evidence }
 }
@@ -49,10 +58,13 @@ fn reliability(b: &Bundle, now: DateTime<Utc>, weight: u32) -> Component {
             "reliability",
             weight,
             None,
-            format!(
-                "Only {} of ours fell due in the last 180 days; too few to judge.",
-                count(due.len(), "promise", "promises")
-            ),
+            match due.len() {
+                0 => "No promise of ours fell due in the last 180 days; nothing to judge yet.".into(),
+                n => format!(
+                    "Only {} of ours fell due in the last 180 days; too few to judge.",
+                    count(n, "promise", "promises")
+                ),
+            },
         );
     }
     let on_time = |p: &crate::domain::Promise| p.status == PromiseStatus::Kept && !p.kept_late();
@@ -89,10 +101,13 @@ fn responsiveness(b: &Bundle, now: DateTime<Utc>, weight: u32) -> Component {
             "responsiveness",
             weight,
             None,
-            format!(
-                "Only {} with its answer due in the last 180 days; too few to judge.",
-                count(answer_due.len(), "request", "requests")
-            ),
+            match answer_due.len() {
+                0 => "No request had its answer due in the last 180 days; nothing to judge yet.".into(),
+                n => format!(
+                    "Only {} with its answer due in the last 180 days; too few to judge.",
+                    count(n, "request", "requests")
+                ),
+            },
         );
     }
     let acked = ack_due
@@ -140,7 +155,7 @@ fn engagement(b: &Bundle, t: &TouchFigures, now: DateTime<Utc>, weight: u32) -> 
         "engagement",
         weight,
         Some(score.round() as u32),
-        format!("Last touch {days} days ago, against a cadence of {cadence} days.{trend}"),
+        format!("Last touch {}, against a cadence of {cadence} days.{trend}", days_ago(days)),
     )
 }
 
@@ -151,7 +166,10 @@ fn proactivity(t: &TouchFigures, weight: u32) -> Component {
             "proactivity",
             weight,
             None,
-            format!("Only {} in the last 90 days; too few to judge.", count(t.recent, "touch", "touches")),
+            match t.recent {
+                0 => "No touch in the last 90 days; nothing to judge yet.".into(),
+                n => format!("Only {} in the last 90 days; too few to judge.", count(n, "touch", "touches")),
+            },
         );
     }
     component(

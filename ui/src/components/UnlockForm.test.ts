@@ -57,6 +57,7 @@ function lockedDatabase({ right = "correct horse", kept = null as unknown, slow 
     }
     if (command === "backups") return backupList([]);
     if (!open) throw locked;
+    if (command === "put_aside") return [];
     if (command === "today_page")
       return { budget: 8, suggestions: [kestrel], over_budget: [], more: [], more_count: 0, counts: [{ urgency: kestrel.urgency, count: 1 }] };
     throw new Error(`unexpected ${command}`);

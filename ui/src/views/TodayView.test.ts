@@ -35,6 +35,7 @@ function pageOf(list: Suggestion[], more: number) {
 /** Answers `today_page` with each list in turn (the last one from then on), and keeps every call. */
 function serving(...lists: Suggestion[][]) {
   const calls: Call[] = [];
+  let aside: unknown[] = [];
   let served = 0;
   mockIPC((command, args) => {
     calls.push({ command, args: (args ?? {}) as Record<string, unknown> });
@@ -44,7 +45,16 @@ function serving(...lists: Suggestion[][]) {
     }
     if (command === "account_page") return page({ contacts: [annika, jonas] });
     if (command === "complete_checkin") return { interaction: {}, promises: [], request: null, goal: null };
-    if (command === "snooze_checkin" || command === "dismiss_checkin") return null;
+    if (command === "snooze_checkin" || command === "dismiss_checkin") {
+      const key = (args as { key: string }).key;
+      aside = [{ key, account: "Kestrel Logistik GmbH", contact: "Annika Vogt", action: command === "snooze_checkin" ? "snoozed" : "dismissed", until: null, at: NOW.toISOString() }];
+      return { key, previous: null };
+    }
+    if (command === "put_aside") return aside;
+    if (command === "undo_put_aside" || command === "bring_back") {
+      aside = [];
+      return command === "bring_back" ? { key: (args as { key: string }).key, previous: null } : null;
+    }
     throw new Error(`unexpected ${command}`);
   });
   return calls;
@@ -95,7 +105,8 @@ test("check-ins are grouped under Now, Today and This week, each card with its r
   await expect.element(card).toHaveTextContent("Personal date");
   await expect.element(card).toHaveTextContent("Lena Park's birthday is tomorrow.");
   await expect.element(card.getByRole("link", { name: "Open the meeting" })).toHaveAttribute("href", "#/accounts/osprey?tab=meetings");
-  await expect.element(card).toHaveTextContent("Priority 55");
+  // The rank is said in words, never as a number without a scale.
+  await expect.element(card).not.toHaveTextContent("Priority");
   await expect.element(card).toHaveTextContent("Ranked by a late promise");
   await expect.element(card.getByRole("list", { name: "Talking points" })).toHaveTextContent("Walked Annika through the pilot");
   await expect.element(screen.getByRole("region", { name: "This week" }).getByRole("article")).toHaveAccessibleName("Check-in: Heron Foods");
@@ -225,7 +236,7 @@ test("Done opens quick capture for the person, and saving logs it as the check-i
     initiated_by: "us",
     contact_ids: [annika.id, jonas.id],
   });
-  expect(calls.map((c) => c.command)).toEqual(["today_page", "account_page", "complete_checkin", "today_page"]);
+  expect(calls.map((c) => c.command).filter((c) => c !== "put_aside")).toEqual(["today_page", "account_page", "complete_checkin", "today_page"]);
 });
 
 test("a change left unticked is not made: Done logs the touch alone", async () => {
@@ -300,6 +311,31 @@ test("Dismiss puts the check-in away until there is something new", async () => 
   await expect.element(screen.getByRole("article", { name: /Kestrel/ })).not.toBeInTheDocument();
   await expect.element(screen.getByRole("article", { name: "Check-in: Heron Foods" })).toBeVisible();
   expect(sent(calls, "dismiss_checkin")).toEqual([{ key: kestrel.key, fingerprint: kestrel.fingerprint }]);
+});
+
+test("a dismissal can be undone from its notice, and what is put aside can be brought back", async () => {
+  const calls = serving([kestrel, heron], [heron], [kestrel, heron]);
+  const screen = await render(TodayView, { now: NOW });
+  await screen.getByRole("button", { name: "Dismiss: Kestrel Logistik GmbH — Annika Vogt" }).click();
+  const notice = screen.getByRole("status");
+  await expect.element(notice).toHaveTextContent("Dismissed Kestrel Logistik GmbH — Annika Vogt until something new happens.");
+  await expect.element(screen.getByText("Snoozed and dismissed")).toBeVisible();
+  await notice.getByRole("button", { name: "Undo" }).click();
+  await expect.poll(() => sent(calls, "undo_put_aside")).toEqual([{ undo: { key: kestrel.key, previous: null } }]);
+  await expect.element(screen.getByRole("article", { name: "Check-in: Kestrel Logistik GmbH — Annika Vogt" })).toBeVisible();
+  await expect.element(notice).toHaveTextContent("Put back on Today.");
+});
+
+test("the list of what is put aside brings one back", async () => {
+  const calls = serving([heron], [heron, kestrel]);
+  const screen = await render(TodayView, { now: NOW });
+  await screen.getByRole("button", { name: "Dismiss: Heron Foods" }).click();
+  await screen.getByText("Snoozed and dismissed").click();
+  const list = screen.getByRole("list", { name: "Snoozed and dismissed" });
+  await expect.element(list).toHaveTextContent("dismissed");
+  await list.getByRole("button", { name: "Bring back" }).click();
+  await expect.poll(() => sent(calls, "bring_back")).toEqual([{ key: heron.key }]);
+  await expect.element(screen.getByRole("status")).toHaveTextContent("is back on Today.");
 });
 
 test("a refused action shows the core's sentence on the card", async () => {
