@@ -286,13 +286,11 @@ impl Rapport {
 
     /// Puts a snoozed or dismissed check-in back as it was before.
     pub fn undo_put_aside(&mut self, undo: &PutAsideUndo) -> Result<()> {
-        if let Some(previous) = &undo.previous {
-            if previous.key != undo.key {
-                return Err(Error::validation(
-                    "undo",
-                    "That undo belongs to another check-in. Look at Today again.",
-                ));
-            }
+        if undo.previous.as_ref().is_some_and(|previous| previous.key != undo.key) {
+            return Err(Error::validation(
+                "undo",
+                "That undo belongs to another check-in. Look at Today again.",
+            ));
         }
         self.store.put_back_suggestion_state(&undo.key, undo.previous.as_ref())
     }
