@@ -18,12 +18,17 @@ fn health_prints_the_contract_riskiest_first() {
     let list: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(list.len(), 15);
     let rank = |b: &str| ["at_risk", "watch", "healthy", "unknown"].iter().position(|x| *x == b).unwrap();
+    // Riskiest first; a paused account after all the others (issue 24), in the same order.
+    let key = |h: &Value| (h["paused"].as_bool().unwrap(), rank(h["band"].as_str().unwrap()));
     for pair in list.windows(2) {
         assert!(
-            rank(pair[0]["band"].as_str().unwrap()) <= rank(pair[1]["band"].as_str().unwrap()),
-            "riskiest first"
+            key(&pair[0]) <= key(&pair[1]),
+            "riskiest first, paused apart: {} then {}",
+            pair[0]["account"],
+            pair[1]["account"]
         );
     }
+    assert!(list.iter().any(|h| h["paused"] == true), "the demo has a paused account");
     for h in &list {
         assert!(h["account"].is_string() && h["account_id"].is_string());
         assert!(h["score"].is_u64() || h["score"].is_null());

@@ -487,3 +487,32 @@ fn notes_on_the_whole_account_count_towards_knowing_its_people() {
         "{evidence}"
     );
 }
+
+/// Issue 24: a goal written down today as open is not yet behind; it is judged from its first
+/// month on.
+#[test]
+fn a_goal_just_recorded_is_too_new_to_judge() {
+    let mut b = exemplary();
+    b.goals = vec![goal(0, GoalKind::Company, None, GoalStatus::Open)];
+    b.goals[0].created_at = now() - Duration::days(1);
+    let h = health(&b, now(), &Weights::default());
+    assert_eq!(component(&h, "goals"), None);
+    let evidence = &h.components.iter().find(|c| c.name == "goals").unwrap().evidence;
+    assert_eq!(evidence, "1 goal of theirs recorded in the last 30 days; too new to judge.");
+    b.goals[0].created_at = now() - Duration::days(45);
+    assert_eq!(component(&health(&b, now(), &Weights::default()), "goals"), Some(0), "a month on, it counts");
+}
+
+/// Issue 24: a paused account is reviewed apart, after all the others, whatever its band.
+#[test]
+fn a_paused_account_is_reviewed_after_the_others() {
+    let mut quiet = neglected();
+    quiet.account.id = "paused".into();
+    quiet.account.name = "Paused".into();
+    quiet.account.status = AccountStatus::Paused;
+    let mut healthy = exemplary();
+    healthy.account.id = "fine".into();
+    let list = review(&[quiet, healthy], now(), &Weights::default());
+    assert_eq!(list[0].account, "Exemplary");
+    assert!(list[1].paused && list[1].band == Band::AtRisk, "at risk, yet after a healthy active account");
+}

@@ -869,6 +869,8 @@ export type Health_Deserialize = {
 	weakest?: string | null,
 	/**  What is owed to the client and late now; any one keeps the band out of "healthy". */
 	breaches: string[],
+	/**  A paused account is reviewed apart, after the others: its quiet is by agreement. */
+	paused: boolean,
 	advisor_level: AdvisorLevel,
 };
 
@@ -884,6 +886,8 @@ export type Health_Serialize = {
 	weakest: string | null,
 	/**  What is owed to the client and late now; any one keeps the band out of "healthy". */
 	breaches: string[],
+	/**  A paused account is reviewed apart, after the others: its quiet is by agreement. */
+	paused: boolean,
 	advisor_level: AdvisorLevel,
 };
 

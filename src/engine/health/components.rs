@@ -37,7 +37,7 @@ pub fn all(b: &Bundle, t: &TouchFigures, now: DateTime<Utc>, w: &Weights) -> Vec
         proactivity(t, w.proactivity),
         breadth(b, t, w.breadth),
         intimacy(b, w.intimacy),
-        goals(b, w.goals),
+        goals(b, now, w.goals),
     ]
 }
 
@@ -239,16 +239,28 @@ fn intimacy(b: &Bundle, weight: u32) -> Component {
 }
 
 /// The client's goals (company and personal) on track or achieved.
-fn goals(b: &Bundle, weight: u32) -> Component {
-    let theirs: Vec<_> = b
+fn goals(b: &Bundle, now: DateTime<Utc>, weight: u32) -> Component {
+    // A goal just written down as open is not yet behind: it is judged from its first month on.
+    let fresh = |g: &&crate::domain::Goal| {
+        g.status == GoalStatus::Open && g.progress.is_empty() && now - g.created_at < Duration::days(30)
+    };
+    let recorded: Vec<_> = b
         .goals
         .iter()
         .filter(|g| {
             matches!(g.kind, GoalKind::Company | GoalKind::Personal) && g.status != GoalStatus::Dropped
         })
         .collect();
+    let theirs: Vec<_> = recorded.iter().filter(|g| !fresh(g)).collect();
     if theirs.is_empty() {
-        return component("goals", weight, None, "None of their goals recorded yet.".into());
+        let evidence = match recorded.len() {
+            0 => "None of their goals recorded yet.".to_string(),
+            n => format!(
+                "{} recorded in the last 30 days; too new to judge.",
+                count(n, "goal of theirs", "goals of theirs")
+            ),
+        };
+        return component("goals", weight, None, evidence);
     }
     let good =
         theirs.iter().filter(|g| matches!(g.status, GoalStatus::OnTrack | GoalStatus::Achieved)).count();
@@ -260,7 +272,6 @@ fn goals(b: &Bundle, weight: u32) -> Component {
     )
 }
 
-/// Open issues and a sour mood subtract, visibly.
 /// What is owed to the client and late right now: our promises past due, requests past their
 /// answer clock. Any one keeps the account out of "healthy", whatever its score.
 pub fn breaches(b: &Bundle, now: DateTime<Utc>) -> Vec<String> {
@@ -283,6 +294,7 @@ fn late_by(d: Duration) -> String {
     if d.num_hours() < 48 { format!("{} h", d.num_hours().max(1)) } else { format!("{} days", d.num_days()) }
 }
 
+/// Open issues and a sour mood subtract, visibly.
 pub fn penalties(b: &Bundle, t: &TouchFigures, now: DateTime<Utc>) -> Vec<Penalty> {
     let mut out = Vec::new();
     for i in b.issues.iter().filter(|i| i.resolved_at.is_none() && i.opened_at <= now) {

@@ -61,6 +61,8 @@ pub struct Health {
     pub weakest: Option<String>,
     /// What is owed to the client and late now; any one keeps the band out of "healthy".
     pub breaches: Vec<String>,
+    /// A paused account is reviewed apart, after the others: its quiet is by agreement.
+    pub paused: bool,
     pub advisor_level: AdvisorLevel,
 }
 
@@ -93,6 +95,7 @@ pub fn judge(b: &Bundle, t: &TouchFigures, now: DateTime<Utc>, weights: &Weights
         score,
         band,
         breaches,
+        paused: b.account.status == crate::domain::AccountStatus::Paused,
         advisor_level: ladder::level(b, t, &components),
         components,
         penalties,
@@ -101,7 +104,7 @@ pub fn judge(b: &Bundle, t: &TouchFigures, now: DateTime<Utc>, weights: &Weights
 }
 
 /// The whole portfolio, riskiest first: at risk, then watch, then healthy, then unknown; within
-/// a band, the lower score first.
+/// a band, the lower score first; paused accounts after all the others, in the same order.
 pub fn review(portfolio: &[Bundle], now: DateTime<Utc>, weights: &Weights) -> Vec<Health> {
     ranked(portfolio.iter().map(|b| health(b, now, weights)).collect())
 }
@@ -130,7 +133,10 @@ fn ranked(mut all: Vec<Health>) -> Vec<Health> {
         Band::Unknown => 3,
     };
     all.sort_by(|a, b| {
-        rank(a).cmp(&rank(b)).then_with(|| a.score.cmp(&b.score)).then_with(|| a.account.cmp(&b.account))
+        (a.paused, rank(a))
+            .cmp(&(b.paused, rank(b)))
+            .then_with(|| a.score.cmp(&b.score))
+            .then_with(|| a.account.cmp(&b.account))
     });
     all
 }

@@ -406,6 +406,7 @@ export function accountReview(overrides: Partial<AccountReview_Serialize> = {}):
     penalties: [],
     weakest: "responsiveness",
     breaches: [],
+    paused: false,
     advisor_level: {
       level: 2,
       name: "reliable partner",

@@ -148,3 +148,15 @@ test("a row opens on what changed: each part before and after with its evidence 
   await heronRow.getByText("What changed").click();
   await expect.element(heronRow.getByText("Nothing changed.")).toBeVisible();
 });
+
+test("paused accounts are reviewed apart, below the others, and left out of the band counts", async () => {
+  const paused = { ...osprey, account: "Paused Partners", account_id: "paused", paused: true };
+  serving({ reviewed_at: null, accounts: [kestrel, heron, paused] });
+  const screen = await render(HealthView);
+  const apart = screen.getByRole("list", { name: "Paused accounts" });
+  await expect.element(apart.getByRole("listitem", { name: "Paused Partners" })).toBeVisible();
+  await expect.element(screen.getByRole("heading", { level: 2, name: "Paused" })).toBeVisible();
+  const main = screen.getByRole("list", { name: "Accounts, riskiest first" });
+  expect(main.getByRole("listitem").elements().map((li) => li.dataset.accountId)).toEqual(["account-1", "heron"]);
+  expect(screen.container.querySelector('li[data-band="at_risk"] strong')?.textContent).toBe("0");
+});
