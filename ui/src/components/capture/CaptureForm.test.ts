@@ -169,3 +169,13 @@ test("a caller can open the form filled in and save it its own way", async () =>
     expect.objectContaining({ interaction: expect.objectContaining({ summary: "Status update on our promise", contact_ids: [annika.id], strategic: true }) }),
   );
 });
+
+test("a personal goal is taken to be the goal of the person the conversation was with", async () => {
+  const { screen } = renderForm();
+  const view = await screen;
+  await view.getByLabelText("Annika Vogt").click();
+  await view.getByRole("button", { name: "+ A goal came up" }).click();
+  await expect.element(view.getByLabelText("Whose goal")).toHaveValue("");
+  await view.getByLabelText("Kind of goal").selectOptions("personal");
+  await expect.element(view.getByLabelText("Whose goal")).toHaveValue(annika.id);
+});
