@@ -50,6 +50,7 @@ pub const COMMANDS: &[&str] = &[
     "health_review",
     "account_health",
     "mark_reviewed",
+    "undo_mark_reviewed",
     "health_weights",
     "save_health_weights",
     "brief",

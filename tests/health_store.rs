@@ -258,3 +258,19 @@ fn the_touch_figures_the_store_counts_equal_those_of_the_touches_themselves() {
         assert!(one.keys().all(|id| *id == full[2].account.id));
     }
 }
+
+/// Issue 24: "Mark reviewed" can be taken back: the review is measured from the baselines it had.
+#[test]
+fn marking_reviewed_can_be_taken_back() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut r = rapport::Rapport::open(&dir.path().join("rapport.db"), now()).unwrap();
+    r.fill_demo(2026, now()).unwrap();
+    assert!(r.undo_mark_reviewed().is_err(), "nothing to take back yet");
+    let first = r.mark_reviewed(now()).unwrap();
+    let later = now() + chrono::Duration::days(3);
+    r.mark_reviewed(later).unwrap();
+    assert_eq!(r.health_review(later).unwrap().reviewed_at, Some(later));
+    r.undo_mark_reviewed().unwrap();
+    assert_eq!(r.health_review(later).unwrap().reviewed_at, Some(first), "back to the review before");
+    assert!(r.undo_mark_reviewed().is_err(), "once only");
+}

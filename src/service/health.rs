@@ -15,7 +15,7 @@ use crate::engine::health::history::{
     trend,
 };
 use crate::engine::health::{Health, Weights, judge, review, review_judged};
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// One account in the review: its health now, its trend, and what changed.
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -48,6 +48,9 @@ type DailyScores = HashMap<Id, Vec<TrendPoint>>;
 
 /// How far back the trend reads.
 const TREND_DAYS: i64 = 91;
+
+/// Each account's review baseline and when it was set.
+pub(super) type Baselines = HashMap<Id, (DateTime<Utc>, Baseline)>;
 
 impl Rapport {
     /// The health of every live account, riskiest first, with trends and what changed. Takes
@@ -161,8 +164,21 @@ impl Rapport {
         let healths = self.health_now(now)?;
         let baselines: Vec<(Id, Baseline)> =
             healths.iter().map(|h| (h.account_id.clone(), Baseline::of(h))).collect();
+        let before = self.store.baselines()?;
         self.store.save_baselines(&baselines, now)?;
+        self.before_review = Some(before);
         Ok(now)
+    }
+
+    /// Takes back the last "Mark reviewed" made here: the review is measured from the baselines
+    /// it had before. Refused when there is none to take back.
+    pub fn undo_mark_reviewed(&mut self) -> Result<()> {
+        let Some(before) = self.before_review.take() else {
+            return Err(Error::not_found(
+                "There is no review to take back: it was already undone, or made in another window.",
+            ));
+        };
+        self.store.restore_baselines(&before)
     }
 
     /// Makes sure today has a snapshot for every account and the last 90 days have no gaps;

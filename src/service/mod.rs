@@ -76,6 +76,8 @@ pub struct Rapport {
     store: Store,
     /// The last Today list, kept current account by account as touches are logged.
     today_cache: std::cell::RefCell<Option<today::TodayCache>>,
+    /// The review baselines as they were before the last "Mark reviewed" here, for its Undo.
+    before_review: Option<health::Baselines>,
     /// Whether the moments this core is handed are pinned (`--at`, `RAPPORT_AT`) rather than
     /// the machine's: then no chore is written on them (see [`crate::clock`]).
     pinned: bool,
@@ -102,7 +104,12 @@ pub fn default_db_path() -> std::path::PathBuf {
 
 impl Rapport {
     pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Rapport> {
-        Ok(Rapport { store: Store::open(path, now)?, today_cache: Default::default(), pinned: false })
+        Ok(Rapport {
+            store: Store::open(path, now)?,
+            today_cache: Default::default(),
+            before_review: None,
+            pinned: false,
+        })
     }
 
     /// Opens without the damage check, which the caller runs with [`crate::store::check_file`].
@@ -110,6 +117,7 @@ impl Rapport {
         Ok(Rapport {
             store: Store::open_unchecked(path, now)?,
             today_cache: Default::default(),
+            before_review: None,
             pinned: false,
         })
     }
@@ -118,7 +126,7 @@ impl Rapport {
     /// something (see [`crate::store::Check::WhenUnclean`]): each command of the CLI.
     pub fn open_for_command(path: &Path, now: DateTime<Utc>, key: Option<Passphrase>) -> Result<Rapport> {
         let store = Store::open_checked_when_unclean(path, now, key)?;
-        Ok(Rapport { store, today_cache: Default::default(), pinned: false })
+        Ok(Rapport { store, today_cache: Default::default(), before_review: None, pinned: false })
     }
 
     /// Opens a database that may be locked with a passphrase; `check` runs the damage check
@@ -132,6 +140,7 @@ impl Rapport {
         Ok(Rapport {
             store: Store::open_keyed(path, now, key, check)?,
             today_cache: Default::default(),
+            before_review: None,
             pinned: false,
         })
     }

@@ -189,6 +189,20 @@ impl Store {
     }
 
     /// Marks the review read: every account's health now becomes its baseline, in one step.
+    /// Puts every account's review baseline back as `before` holds it, in one write.
+    pub fn restore_baselines(&mut self, before: &HashMap<Id, (DateTime<Utc>, Baseline)>) -> Result<()> {
+        self.write(|tx| {
+            tx.execute("DELETE FROM health_reviews", [])?;
+            let mut stmt = tx.prepare_cached(
+                "INSERT INTO health_reviews (account_id, reviewed_at, baseline) VALUES (?1, ?2, ?3)",
+            )?;
+            for (id, (at, baseline)) in before {
+                stmt.execute(params![id, codec::instant(at), codec::json(baseline)])?;
+            }
+            Ok(())
+        })
+    }
+
     pub fn save_baselines(&mut self, baselines: &[(Id, Baseline)], at: DateTime<Utc>) -> Result<()> {
         self.write(|tx| {
             let mut stmt = tx.prepare_cached(

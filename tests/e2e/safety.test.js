@@ -114,6 +114,7 @@ test("every command refuses malformed, oversized and hostile input, and nothing 
     ["undo_put_aside", { undo: { key: hostile, previous: { key: "someone-else", action: "done", until: null, fingerprint: "", at: "2026-12-01T10:00:00Z" } } }, true],
     ["undo_put_aside", { undo: { key: 42 } }, false],
     ["bring_back", { key: hostile }, true],
+    ["undo_mark_reviewed", {}, true],
     ["save_checkin_settings", { settings: null }, false],
     ["account_health", { accountId: hostile }, true],
     ["save_health_weights", { weights: { reliability: 500 } }, true],

@@ -70,6 +70,7 @@ export const commands = {
 	accountHealth: (accountId: string) => typedError<AccountHealth_Serialize, UserError_Serialize>(__TAURI_INVOKE("account_health", { accountId })),
 	/**  Marks the review read; answers with the moment, the baseline of "what changed". */
 	markReviewed: () => typedError<string, UserError_Serialize>(__TAURI_INVOKE("mark_reviewed")),
+	undoMarkReviewed: () => typedError<null, UserError_Serialize>(__TAURI_INVOKE("undo_mark_reviewed")),
 	healthWeights: () => typedError<Weights_Serialize, UserError_Serialize>(__TAURI_INVOKE("health_weights")),
 	saveHealthWeights: (weights: Weights_Deserialize) => typedError<null, UserError_Serialize>(__TAURI_INVOKE("save_health_weights", { weights })),
 	/**

@@ -23,6 +23,12 @@ pub async fn mark_reviewed(core: State<'_, Core>) -> Answer<DateTime<Utc>> {
 
 #[tauri::command]
 #[specta::specta]
+pub async fn undo_mark_reviewed(core: State<'_, Core>) -> Answer<()> {
+    with_core("undo_mark_reviewed", &core, |r, _| r.undo_mark_reviewed()).await
+}
+
+#[tauri::command]
+#[specta::specta]
 pub async fn health_weights(core: State<'_, Core>) -> Answer<Weights> {
     with_core("health_weights", &core, |r, _| r.health_weights()).await
 }

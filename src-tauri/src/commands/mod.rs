@@ -153,6 +153,7 @@ pub fn bindings() -> Builder<tauri::Wry> {
         health::health_review,
         health::account_health,
         health::mark_reviewed,
+        health::undo_mark_reviewed,
         health::health_weights,
         health::save_health_weights,
         health::brief,

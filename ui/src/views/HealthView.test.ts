@@ -44,6 +44,7 @@ function serving(...reviews: Review_Serialize[]) {
     calls.push(command);
     if (command === "health_review") return reviews[Math.min(served++, reviews.length - 1)];
     if (command === "mark_reviewed") return "2026-11-23T10:00:00Z";
+    if (command === "undo_mark_reviewed") return null;
     throw new Error(`unexpected ${command}`);
   });
   return calls;
@@ -108,6 +109,20 @@ test("Mark reviewed marks the review read, shows the review again from then, and
   await expect.element(screen.getByText("Last reviewed", { exact: false })).toBeVisible();
   await expect.element(screen.getByText("Not reviewed yet", { exact: false })).not.toBeInTheDocument();
   expect(calls).toEqual(["health_review", "mark_reviewed", "health_review"]);
+});
+
+test("Mark reviewed can be taken back at once", async () => {
+  const calls = serving(
+    { reviewed_at: null, accounts: [kestrel] },
+    { reviewed_at: "2026-11-23T10:00:00Z", accounts: [kestrel] },
+    { reviewed_at: null, accounts: [kestrel] },
+  );
+  const screen = await render(HealthView);
+  await screen.getByRole("button", { name: "Mark reviewed" }).click();
+  await screen.getByRole("status").getByRole("button", { name: "Undo" }).click();
+  await expect.element(screen.getByRole("status")).toHaveTextContent("Review taken back");
+  await expect.element(screen.getByText("Not reviewed yet", { exact: false })).toBeVisible();
+  expect(calls).toEqual(["health_review", "mark_reviewed", "health_review", "undo_mark_reviewed", "health_review"]);
 });
 
 test("a row opens on what changed: each part before and after with its evidence then and now, and the penalties", async () => {
