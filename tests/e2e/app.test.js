@@ -189,6 +189,32 @@ test("Today shows the day's budget, every breach beyond it, and the rest under M
   });
 });
 
+test("a dismissed check-in comes back by Undo, and from the list of what is put aside", async () => {
+  await desktop.withApp("today-undo", async (app) => {
+    const first = await app.$("article[aria-label^='Check-in: ']");
+    await first.waitForDisplayed({ timeout: 20_000 });
+    const label = await first.getAttribute("aria-label");
+    const gone = async () => !(await (await app.$(`article[aria-label="${label}"]`)).isExisting());
+    await (await first.$("button*=Dismiss")).click();
+    await app.waitUntil(gone, { timeout: 10_000, timeoutMsg: "the dismissed check-in stayed" });
+    const undo = await (await app.$("div.region[role='status']")).$("button=Undo");
+    await undo.waitForDisplayed({ timeout: 10_000 });
+    await undo.click();
+    await app.waitUntil(async () => !(await gone()), { timeout: 10_000, timeoutMsg: "Undo did not bring it back" });
+
+    await (await (await app.$(`article[aria-label="${label}"]`)).$("button*=Dismiss")).click();
+    await app.waitUntil(gone, { timeout: 10_000, timeoutMsg: "the dismissed check-in stayed" });
+    const aside = await app.$("summary*=Snoozed and dismissed");
+    await aside.scrollIntoView({ block: "center" });
+    await aside.click();
+    const back = await (await app.$("ul[aria-label='Snoozed and dismissed']")).$("button=Bring back");
+    await back.waitForDisplayed({ timeout: 10_000 });
+    await back.click();
+    await app.waitUntil(async () => !(await gone()), { timeout: 10_000, timeoutMsg: "Bring back did not bring it back" });
+    await desktop.screenshot("today-brought-back");
+  });
+});
+
 /**
  * The first element matching `selector` on Today, as a user finds it: looking down the list and
  * asking for more of each group until it shows, then scrolling to it. Cards below the fold are
@@ -242,7 +268,11 @@ test("the health review opens with the account most at risk first, and its healt
     const list = await app.$('ol[aria-label="Accounts, riskiest first"]');
     await list.waitForDisplayed({ timeout: 20_000 });
     const rows = await list.$$("li[data-account-id]");
-    assert.equal(rows.length, expected.length, "every account is reviewed");
+    // Paused accounts are reviewed apart, under their own heading (issue 24).
+    const active = expected.filter((h) => !h.paused);
+    assert.equal(rows.length, active.length, "every active account is reviewed, riskiest first");
+    const paused = await app.$$('ol[aria-label="Paused accounts"] li[data-account-id]');
+    assert.equal(paused.length, expected.length - active.length, "and the paused ones apart");
     const first = await rows[0].getText();
     assert.ok(first.includes(expected[0].account), `the riskiest first: ${first}`);
     assert.match(first, /At risk/);
