@@ -197,7 +197,7 @@ test("a dismissed check-in comes back by Undo, and from the list of what is put 
     const gone = async () => !(await (await app.$(`article[aria-label="${label}"]`)).isExisting());
     await (await first.$("button*=Dismiss")).click();
     await app.waitUntil(gone, { timeout: 10_000, timeoutMsg: "the dismissed check-in stayed" });
-    const undo = await (await app.$("div.region[role='status']")).$("button=Undo");
+    const undo = await (await app.$("main div.notice-region[role='status']")).$("button=Undo");
     await undo.waitForDisplayed({ timeout: 10_000 });
     await undo.click();
     await app.waitUntil(async () => !(await gone()), { timeout: 10_000, timeoutMsg: "Undo did not bring it back" });
