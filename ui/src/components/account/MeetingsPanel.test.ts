@@ -13,6 +13,7 @@ test("meetings coming up are listed apart from past ones, with who attends", asy
     accountId: "account-1",
     contacts: [annika],
     now: NOW,
+    timezone: "Europe/Berlin",
     onchange: () => {},
     meetings: [
       meeting({ title: "Pilot kickoff", attendee_ids: [annika.id] }),
@@ -23,6 +24,8 @@ test("meetings coming up are listed apart from past ones, with who attends", asy
   await expect.element(upcoming.getByText("Pilot kickoff")).toBeVisible();
   await expect.element(upcoming.getByText("With Annika Vogt", { exact: false })).toBeVisible();
   await expect.element(screen.getByRole("region", { name: "Past meetings" }).getByText("Last review")).toBeVisible();
+  // Issue 24: a meeting's time says its zone, their time beside yours.
+  await expect.element(upcoming.getByText("their time (Europe/Berlin)", { exact: false })).toBeVisible();
 });
 
 test("each meeting coming up has its brief one click away; past ones do not", async () => {
@@ -31,6 +34,7 @@ test("each meeting coming up has its brief one click away; past ones do not", as
     accountId: "account-1",
     contacts: [annika],
     now: NOW,
+    timezone: "Europe/Berlin",
     onchange: () => {},
     meetings: [kickoff, meeting({ title: "Last review", starts_at: "2026-11-02T10:00:00Z", ends_at: "2026-11-02T11:00:00Z" })],
   });
@@ -50,7 +54,7 @@ test("a meeting is scheduled with its attendees, and a missing start is explaine
     return meeting();
   });
   const onchange = vi.fn();
-  const screen = await render(MeetingsPanel, { accountId: "account-1", contacts: [annika], now: NOW, onchange, meetings: [] });
+  const screen = await render(MeetingsPanel, { accountId: "account-1", contacts: [annika], now: NOW, timezone: "Europe/Berlin", onchange, meetings: [] });
   await expect.element(screen.getByText("Nothing scheduled.", { exact: false })).toBeVisible();
   await screen.getByRole("button", { name: "Schedule a meeting" }).click();
   await screen.getByLabelText("What is it?").fill("Steering committee");
