@@ -181,7 +181,8 @@ fn promises(brief: &Brief, clock: &Clock, now: DateTime<Utc>) -> OutlineSection 
             if p.due_at < now {
                 spans.extend([m(" — "), OutlineSpan::Alarm("overdue".into())]);
             } else if p.at_risk {
-                spans.extend([m(" — "), OutlineSpan::Warning("at risk".into())]);
+                // Today calls it "Promise due soon": one name for one thing.
+                spans.extend([m(" — "), OutlineSpan::Warning("due soon".into())]);
             }
             OutlineLine(spans)
         })

@@ -82,8 +82,8 @@ test("a flag is coloured by what it asks of the user: act now, keep an eye on it
   const promises = screen.getByRole("region", { name: "Promises" });
   const overdue = promises.getByRole("listitem").filter({ hasText: "Share their requirements" });
   await expect.element(overdue.getByText("overdue", { exact: true })).toHaveAttribute("data-tone", "bad");
-  const atRisk = promises.getByRole("listitem").filter({ hasText: "Send the proposal" });
-  await expect.element(atRisk.getByText("at risk", { exact: true })).toHaveAttribute("data-tone", "warn");
+  const dueSoon = promises.getByRole("listitem").filter({ hasText: "Send the proposal" });
+  await expect.element(dueSoon.getByText("due soon", { exact: true })).toHaveAttribute("data-tone", "warn");
   await expect.element(promises.getByText("kept on time").first()).toHaveAttribute("data-tone", "ok");
 });
 
