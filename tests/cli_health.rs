@@ -122,3 +122,40 @@ fn one_late_promise_is_judged_and_keeps_the_account_out_of_healthy() {
         late["components"].as_array().unwrap().iter().find(|c| c["name"] == "reliability").unwrap();
     assert_eq!(reliability["score"], 0, "judged on the one late promise: {reliability}");
 }
+
+/// Issue 18: notes on how the whole account works count towards knowing its people.
+#[test]
+fn account_wide_culture_notes_count_towards_intimacy() {
+    let dir = TempDir::new().unwrap();
+    let rapport = || {
+        let mut c = Command::cargo_bin("rapport").unwrap();
+        c.env("RAPPORT_DB", dir.path().join("rapport.db")).args(["--at", "2026-11-23T10:00:00Z"]);
+        c
+    };
+    rapport().args(["account", "add", "Kestrel Logistik"]).assert().success();
+    rapport().args(["contact", "add", "kestrel", "Annika Vogt", "--level", "executive"]).assert().success();
+    let intimacy = || -> Value {
+        let out = rapport().args(["health", "--json", "kestrel"]).output().unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let h = if v.is_array() { v[0].clone() } else { v };
+        h["components"].as_array().unwrap().iter().find(|c| c["name"] == "intimacy").unwrap().clone()
+    };
+    let before = intimacy();
+    rapport()
+        .args([
+            "culture",
+            "add",
+            "kestrel",
+            "--category",
+            "decision_making",
+            "The works council signs off staff tools",
+        ])
+        .assert()
+        .success();
+    let after = intimacy();
+    assert!(after["score"].as_u64() > before["score"].as_u64(), "{before} then {after}");
+    assert!(
+        after["evidence"].as_str().unwrap().ends_with("and 1 note on how the whole account works."),
+        "{after}"
+    );
+}

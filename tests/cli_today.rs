@@ -290,3 +290,21 @@ fn what_is_put_aside_is_listed_and_brought_back_from_the_command_line() {
         .stdout(predicate::str::contains("Nothing is snoozed"));
     rapport(&dir, AT).args(["checkin", "back", "1"]).assert().failure();
 }
+
+/// Issue 18: an account's goal checks come as one reason, never one line per goal.
+#[test]
+fn each_account_has_at_most_one_goal_check() {
+    let dir = demo();
+    let list = today(&dir, AT);
+    let mut seen = std::collections::HashMap::<String, usize>::new();
+    for s in &list {
+        let checks = s["reasons"].as_array().unwrap().iter().filter(|r| r["code"] == "goal_check").count();
+        *seen.entry(s["account_id"].as_str().unwrap().to_string()).or_default() += checks;
+    }
+    assert!(seen.values().all(|n| *n <= 1), "{seen:?}");
+    assert!(
+        list.iter().flat_map(|s| s["reasons"].as_array().unwrap().clone()).any(|r| r["code"] == "goal_check"
+            && r["text"].as_str().unwrap().contains("goals to check on, the most important first")),
+        "the demo folds several goals at one account"
+    );
+}
