@@ -1,5 +1,6 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, expect, test, vi } from "vitest";
+import { userEvent } from "vitest/browser";
 import { render } from "vitest-browser-svelte";
 import { contact, interaction } from "../../test/fixtures";
 import CaptureForm from "./CaptureForm.svelte";
@@ -178,4 +179,37 @@ test("a personal goal is taken to be the goal of the person the conversation was
   await expect.element(view.getByLabelText("Whose goal")).toHaveValue("");
   await view.getByLabelText("Kind of goal").selectOptions("personal");
   await expect.element(view.getByLabelText("Whose goal")).toHaveValue(annika.id);
+});
+
+test("Ctrl+Enter saves from any field", async () => {
+  const calls = captureReturning({ interaction: interaction({ summary: "Quick call" }), promises: [], request: null, goal: null });
+  const { onlogged, screen } = renderForm();
+  const view = await screen;
+  await view.getByLabelText("What was it about?").fill("Quick call");
+  await userEvent.keyboard("{Control>}{Enter}{/Control}");
+  await expect.poll(() => calls.length).toBe(1);
+  await expect.poll(() => onlogged.mock.calls.length).toBe(1);
+});
+
+test("Escape asks before throwing away what was typed, and closes an untouched form at once", async () => {
+  const oncancel = vi.fn();
+  await render(CaptureForm, { accountId: "account-1", contacts: [annika], onlogged: () => {}, oncancel });
+  await userEvent.keyboard("{Escape}");
+  expect(oncancel).toHaveBeenCalledTimes(1);
+
+  const typed = vi.fn();
+  const again = await render(CaptureForm, { accountId: "account-1", contacts: [annika], onlogged: () => {}, oncancel: typed });
+  const summary = again.getByLabelText("What was it about?").last();
+  await summary.fill("Half a thought about the pilot");
+  await summary.click();
+  await userEvent.keyboard("{Escape}");
+  expect(typed).not.toHaveBeenCalled();
+  const ask = again.getByRole("alertdialog", { name: "Discard what you typed?" });
+  await expect.element(ask).toBeVisible();
+  await ask.getByRole("button", { name: "Keep editing" }).click();
+  await expect.element(summary).toHaveValue("Half a thought about the pilot");
+  await summary.click();
+  await userEvent.keyboard("{Escape}");
+  await userEvent.keyboard("{Escape}");
+  expect(typed).toHaveBeenCalledTimes(1);
 });
