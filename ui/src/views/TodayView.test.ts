@@ -397,3 +397,21 @@ test("a check-in to prepare a meeting opens that meeting's brief", async () => {
     .element(screen.getByRole("article", { name: "Check-in: Kestrel Logistik GmbH — Annika Vogt" }).getByRole("link", { name: "Open the brief" }))
     .not.toBeInTheDocument();
 });
+
+test("triage from the keyboard: j and k move, x dismisses, and the focus stays in the list", async () => {
+  const osprey2 = { ...osprey, urgency: "now" as const };
+  const calls = serving([kestrel, osprey2, heron], [kestrel, heron]);
+  const screen = await render(TodayView, { now: NOW });
+  await expect.element(screen.getByText("d done", { exact: false })).toBeVisible();
+  const card = (name: string) => screen.getByRole("article", { name: `Check-in: ${name}` });
+  await expect.element(card("Kestrel Logistik GmbH — Annika Vogt")).toBeVisible();
+  await userEvent.keyboard("j");
+  await expect.element(card("Kestrel Logistik GmbH — Annika Vogt")).toHaveFocus();
+  await userEvent.keyboard("j");
+  await expect.element(card("Osprey Bank — Lena Park")).toHaveFocus();
+  await userEvent.keyboard("k");
+  await userEvent.keyboard("j");
+  await userEvent.keyboard("x");
+  await expect.poll(() => sent(calls, "dismiss_checkin")).toEqual([{ key: osprey2.key, fingerprint: osprey2.fingerprint }]);
+  await expect.element(card("Heron Foods")).toHaveFocus();
+});
