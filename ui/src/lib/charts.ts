@@ -45,3 +45,13 @@ export function themed(build: () => uPlot): Chart {
     },
   };
 }
+
+/**
+ * The days a chart's x axis spans: the data's own, or a fortnight either side of a single day —
+ * left to itself, uPlot stretches one point over years.
+ */
+export function dayRange(min: number | null, max: number | null): [number, number] {
+  const DAY = 86_400;
+  if (min === null || max === null) return [0, DAY];
+  return min === max ? [min - 14 * DAY, max + 14 * DAY] : [min, max];
+}
