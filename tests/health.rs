@@ -516,3 +516,28 @@ fn a_paused_account_is_reviewed_after_the_others() {
     assert_eq!(list[0].account, "Exemplary");
     assert!(list[1].paused && list[1].band == Band::AtRisk, "at risk, yet after a healthy active account");
 }
+
+/// Issue 24: the next step is the biggest gap to the next rung first.
+#[test]
+fn the_next_step_is_the_biggest_gap_to_the_next_rung() {
+    let mut b = exemplary();
+    // Reliability 67 (13 short of 80); responsiveness 0 (70 short of 70).
+    b.promises = vec![
+        promise(0, 10, PromiseStatus::Kept, -5),
+        promise(1, 20, PromiseStatus::Kept, -5),
+        promise(2, 30, PromiseStatus::Broken, 0),
+    ];
+    b.requests = (0..3).map(|n| request(n, 5 + n as i64 * 10, 300, 50)).collect();
+    let h = health(&b, now(), &Weights::default());
+    assert_eq!(h.advisor_level.level, 1);
+    assert!(
+        h.advisor_level.next_steps[0].starts_with("Acknowledge requests"),
+        "{:?}",
+        h.advisor_level.next_steps
+    );
+    assert!(
+        h.advisor_level.next_steps[1].starts_with("Keep promises on time"),
+        "{:?}",
+        h.advisor_level.next_steps
+    );
+}

@@ -30,26 +30,29 @@ const NAMES: [&str; 4] = ["implementer", "reliable partner", "proactive partner"
 pub fn level(b: &Bundle, t: &TouchFigures, components: &[Component]) -> AdvisorLevel {
     let mut evidence = Vec::new();
 
-    // Rung 2: promises kept and requests answered.
-    let mut rung2 = Vec::new();
+    // Rung 2: promises kept and requests answered; the bigger gap to its mark first.
+    let mut rung2: Vec<(u32, String)> = Vec::new();
     match score(components, "reliability") {
         Some(s) if s >= 80 => evidence.push(format!("Reliability {s}: promises are kept on time.")),
-        Some(s) => rung2
-            .push(format!("Keep promises on time: reliability is {s}, a reliable partner is at 80 or more.")),
-        None => {
-            rung2.push("Make and keep a few promises, and record them, so reliability can be judged.".into())
-        }
+        Some(s) => rung2.push((
+            80 - s,
+            format!("Keep promises on time: reliability is {s}, a reliable partner is at 80 or more."),
+        )),
+        None => rung2
+            .push((0, "Make and keep a few promises, and record them, so reliability can be judged.".into())),
     }
     match score(components, "responsiveness") {
         Some(s) if s >= 70 => {
             evidence.push(format!("Responsiveness {s}: requests are acknowledged and answered promptly."))
         }
-        Some(s) => rung2.push(format!(
-            "Acknowledge requests within an hour and answer within a day: responsiveness is {s}, aim for 70."
+        Some(s) => rung2.push((
+            70 - s,
+            format!(
+                "Acknowledge requests within an hour and answer within a day: responsiveness is {s}, aim for 70."
+            ),
         )),
-        None => {
-            rung2.push("Record their requests and when you answered, so responsiveness can be judged.".into())
-        }
+        None => rung2
+            .push((0, "Record their requests and when you answered, so responsiveness can be judged.".into())),
     }
 
     // Rung 3: we start most touches.
@@ -99,8 +102,10 @@ pub fn level(b: &Bundle, t: &TouchFigures, components: &[Component]) -> AdvisorL
     } else {
         4
     };
+    // The biggest gap first; a part that cannot be judged yet after one that is judged short.
+    rung2.sort_by_key(|(gap, _)| std::cmp::Reverse(*gap));
     let next_steps = match level {
-        1 => rung2,
+        1 => rung2.into_iter().map(|(_, step)| step).collect(),
         2 => rung3,
         3 => rung4,
         _ => vec!["Keep it up: serve their goals and keep every promise.".into()],

@@ -66,10 +66,10 @@ test("the review lists the accounts in the order given, each with its band in wo
   expect(first?.textContent).toContain("−12 in 30 days");
   expect(first?.textContent).toContain("Weakest: reliability 20");
   expect(first?.textContent).toContain("Level 1 · Implementer");
-  expect(first?.textContent).toContain("Next step: Deliver the overdue migration plan and say when.");
+  expect(first?.textContent).toContain("Next step to reliable partner: Deliver the overdue migration plan and say when.");
   expect(second?.textContent).toContain("Watch");
   expect(second?.textContent).toContain("+4 in 30 days");
-  expect(second?.textContent).toContain("Next step: Reach out first: you have initiated 2 of the last 8 touches.");
+  expect(second?.textContent).toContain("Next step to proactive partner: Reach out first: you have initiated 2 of the last 8 touches.");
   expect(second?.textContent).not.toContain("Learn and record their company's goals");
   expect(third?.textContent).toContain("Healthy");
   expect(third?.textContent).not.toContain("in 30 days");
