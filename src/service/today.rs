@@ -362,17 +362,15 @@ impl Rapport {
             let id = r.evidence.as_ref().map(|e| e.id.as_str());
             settle.iter().any(|c| Some(c.settle) == r.settles && Some(c.record_id.as_str()) == id)
         };
-        if let Some(stray) = settle.iter().find(|c| {
-            !suggestion.reasons.iter().any(|r| {
+        let offered = |c: &Settlement| {
+            suggestion.reasons.iter().any(|r| {
                 r.settles == Some(c.settle) && r.evidence.as_ref().is_some_and(|e| e.id == c.record_id)
             })
-        }) {
+        };
+        if !settle.iter().all(offered) {
             return Err(Error::validation(
                 "settle",
-                format!(
-                    "That change ({:?}) is not one this check-in offers: it was made meanwhile. Look at Today again.",
-                    stray.settle
-                ),
+                "One of the changes you ticked is no longer one this check-in waits on: it was made meanwhile. Look at Today again.",
             ));
         }
         let mut settled: Vec<String> = suggestion

@@ -256,15 +256,7 @@ fn merge(
             let urgency =
                 reasons.iter().map(|r| urgency(r, &timezone, now, settings)).min().unwrap_or(Urgency::Later);
             let suggested_at = timing::suggested_time(bundle, &timezone, &reasons, now);
-            let mut evidence: Vec<String> = reasons
-                .iter()
-                .flat_map(|r| {
-                    let first = r.evidence.as_ref().map(|e| e.id.as_str()).unwrap_or("");
-                    std::iter::once(first)
-                        .chain(r.related.iter().map(|e| e.id.as_str()))
-                        .map(|id| format!("{:?}:{id}", r.code))
-                })
-                .collect();
+            let mut evidence: Vec<String> = reasons.iter().flat_map(aside::items).collect();
             evidence.sort();
             Suggestion {
                 key: key_of(&contact_id),
