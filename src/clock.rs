@@ -65,6 +65,16 @@ pub fn your_zone() -> String {
         .unwrap_or_else(|| "UTC".into())
 }
 
+/// The reader's own time zone, ready to compute with (UTC when the system names none we know).
+pub fn your_tz() -> chrono_tz::Tz {
+    your_zone().parse().unwrap_or(chrono_tz::Tz::UTC)
+}
+
+/// The calendar day `now` falls on, on the reader's own clock.
+pub fn your_today(now: DateTime<Utc>) -> chrono::NaiveDate {
+    now.with_timezone(&your_tz()).date_naive()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -30,6 +30,8 @@ pub struct Core {
     /// The machine's clock, or a moment pinned by `RAPPORT_AT` for a test: the window then
     /// shows the portfolio as of that moment, and no chore runs on it.
     pub clock: Clock,
+    /// The brief saved last, the only file the window may ask to open.
+    pub saved_brief: Arc<Mutex<Option<PathBuf>>>,
 }
 
 impl Core {
@@ -80,7 +82,12 @@ fn open_core() -> Core {
         eprintln!("rapport: {PIN_VARIABLE} is ignored: {err}");
         Clock::Machine
     });
-    let core = Core { open: Arc::new(Mutex::new(Err(not_yet))), path: path.clone(), clock };
+    let core = Core {
+        open: Arc::new(Mutex::new(Err(not_yet))),
+        path: path.clone(),
+        clock,
+        saved_brief: Arc::new(Mutex::new(None)),
+    };
     let key = match rapport::service::lock_of(&path) {
         Ok(rapport::service::Lock::Locked) => rapport::service::remembered_passphrase(&path),
         _ => None,

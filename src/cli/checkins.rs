@@ -27,10 +27,11 @@ pub enum CheckinCommand {
         #[arg(long)]
         settle: bool,
     },
-    /// Put a check-in aside until a time (RFC 3339).
+    /// Put a check-in aside until a day in words ("Monday", "in 2 weeks"; 09:00 that day on your
+    /// clock) or a moment in RFC 3339.
     Snooze {
         which: String,
-        #[arg(long, value_name = "RFC3339")]
+        #[arg(long, value_name = "WHEN")]
         until: String,
     },
     /// Put a check-in aside until there is new evidence.
@@ -180,6 +181,7 @@ pub fn checkin(ctx: &mut Ctx<'_>, command: CheckinCommand) -> Result<()> {
         }
         CheckinCommand::Snooze { which, until } => {
             let s = pick(&list, &which)?;
+            let until = super::moment_or_day("until", &until, ctx.now, (9, 0))?;
             ctx.rapport.snooze(&s.key, &s.fingerprint, &until, ctx.now)?;
             let until = validate::instant("until", &until)?.with_timezone(&Utc);
             ctx.out.record(&s, format!("Snoozed {} until {}.", s.account, until.format("%Y-%m-%d %H:%M UTC")))

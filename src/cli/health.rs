@@ -26,7 +26,7 @@ impl HealthArgs {
     }
 }
 
-fn band_words(band: Band) -> &'static str {
+pub(super) fn band_words(band: Band) -> &'static str {
     match band {
         Band::Healthy => "healthy",
         Band::Watch => "watch",

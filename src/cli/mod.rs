@@ -23,6 +23,7 @@ use clap::{Parser, Subcommand};
 
 use crate::clock::{Clock, machine_now};
 use crate::demo::DEFAULT_SEED;
+use crate::domain::day_words::{DayOrder, read_day};
 use crate::domain::validate;
 use crate::error::{Error, Result, UserError};
 use crate::service::Rapport;
@@ -300,4 +301,45 @@ pub(crate) fn word<T: std::str::FromStr>(
     choices: String,
 ) -> Result<Option<T>> {
     value.map(|v| validate::word(field, what, v, choices)).transpose()
+}
+
+/// Today on your clock, and the order your locale writes "3/4" in: what a day in words is read
+/// against.
+fn your_day(now: DateTime<Utc>) -> (chrono_tz::Tz, chrono::NaiveDate, DayOrder) {
+    let locale =
+        std::env::var("LC_ALL").or_else(|_| std::env::var("LC_TIME")).or_else(|_| std::env::var("LANG"));
+    (crate::clock::your_tz(), crate::clock::your_today(now), DayOrder::of_locale(&locale.unwrap_or_default()))
+}
+
+/// When a day is typed where a moment is asked for: an RFC 3339 moment as it is, or a day in
+/// words ("Friday", "in 2 days", "end of month") at `hour:minute` of that day on your clock.
+pub(crate) fn moment_or_day(
+    field: &'static str,
+    text: &str,
+    now: DateTime<Utc>,
+    (hour, minute): (u32, u32),
+) -> Result<String> {
+    if validate::instant(field, text).is_ok() {
+        return Ok(text.to_string());
+    }
+    let (zone, today, order) = your_day(now);
+    let day = read_day(field, text, today, order)?;
+    let at = day.and_hms_opt(hour, minute, 0).and_then(|t| t.and_local_timezone(zone).earliest());
+    at.map(|t| t.to_rfc3339())
+        .ok_or_else(|| Error::validation(field, format!("{day} has no {hour:02}:{minute:02} on your clock.")))
+}
+
+/// A calendar day as typed: YYYY-MM-DD as it is, or a day in words, as seen today on your clock.
+pub(crate) fn day_in_words(
+    field: &'static str,
+    text: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<Option<String>> {
+    match text {
+        Some(text) if validate::date(field, &text).is_err() => {
+            let (_, today, order) = your_day(now);
+            Ok(Some(read_day(field, &text, today, order)?.to_string()))
+        }
+        given => Ok(given),
+    }
 }

@@ -1,5 +1,6 @@
 //! `rapport account …`, `rapport contact …` and `rapport log`.
 
+use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 
 use super::{Ctx, word};
@@ -51,7 +52,7 @@ pub struct AccountArgs {
     /// IANA time zone, e.g. Europe/Berlin (default UTC).
     #[arg(long)]
     timezone: Option<String>,
-    /// Renewal date, YYYY-MM-DD.
+    /// Renewal date: YYYY-MM-DD or in words ("end of next quarter").
     #[arg(long)]
     renewal: Option<String>,
     /// Days between touches (default from the tier).
@@ -167,7 +168,7 @@ pub struct LogArgs {
     strategic: bool,
 }
 
-fn apply_account(mut draft: AccountDraft, args: AccountArgs) -> Result<AccountDraft> {
+fn apply_account(mut draft: AccountDraft, args: AccountArgs, now: DateTime<Utc>) -> Result<AccountDraft> {
     if let Some(name) = args.name.or(args.name_flag) {
         draft.name = name;
     }
@@ -181,7 +182,7 @@ fn apply_account(mut draft: AccountDraft, args: AccountArgs) -> Result<AccountDr
     }
     draft.industry = args.industry.or(draft.industry);
     draft.timezone = args.timezone.or(draft.timezone);
-    draft.renewal_date = args.renewal.or(draft.renewal_date);
+    draft.renewal_date = super::day_in_words("renewal_date", args.renewal, now)?.or(draft.renewal_date);
     draft.cadence_days = args.cadence.or(draft.cadence_days);
     draft.notes = args.notes.or(draft.notes);
     if let Some(days) = args.working_days {
@@ -239,17 +240,17 @@ pub fn account(ctx: &mut Ctx<'_>, command: AccountCommand) -> Result<()> {
     let now = ctx.now;
     match command {
         AccountCommand::Add(args) => {
-            let draft = apply_account(AccountDraft::default(), *args)?;
+            let draft = apply_account(AccountDraft::default(), *args, now)?;
             ctx.out.account_added(&ctx.rapport.add_account(draft, now)?)
         }
-        AccountCommand::List => ctx.out.accounts(&ctx.rapport.accounts(now)?),
+        AccountCommand::List => ctx.out.accounts(&ctx.rapport.account_rows(now)?),
         AccountCommand::Show { account } => {
             let id = ctx.rapport.find_account(&account)?.id;
             ctx.out.account_page(&ctx.rapport.account_page(&id, now)?)
         }
         AccountCommand::Edit { account, args } => {
             let existing = ctx.rapport.find_account(&account)?;
-            let draft = apply_account(AccountDraft::from(&existing), *args)?;
+            let draft = apply_account(AccountDraft::from(&existing), *args, now)?;
             let updated = ctx.rapport.update_account(&existing.id, draft, now)?;
             ctx.out.record(&updated, format!("Updated {}.", updated.name))
         }

@@ -9,10 +9,10 @@ use serde::Serialize;
 use crate::demo::DemoReport;
 use crate::domain::TouchState;
 use crate::domain::{
-    Account, AccountPage, AccountSummary, Contact, Direction, Initiator, Interaction, TimelineEntry,
-    TimelineKind,
+    Account, AccountPage, Band, Contact, Direction, Initiator, Interaction, TimelineEntry, TimelineKind,
 };
 use crate::error::{Error, Result};
+use crate::service::AccountRow;
 use crate::store::{ArchivedRecord, SearchResults};
 
 pub struct Out {
@@ -149,7 +149,7 @@ impl Out {
         Ok(())
     }
 
-    pub fn accounts(&self, accounts: &[AccountSummary]) -> Result<()> {
+    pub fn accounts(&self, accounts: &[AccountRow]) -> Result<()> {
         if self.json {
             return emit_json(accounts);
         }
@@ -158,23 +158,31 @@ impl Out {
             return Ok(());
         }
         println!(
-            "{}{}{}{}CADENCE",
+            "{}{}{}{}{}HEALTH",
             pad("ACCOUNT", 32),
             pad("TIER", 11),
             pad("PEOPLE", 8),
-            pad("LAST TOUCH", 16)
+            pad("LAST TOUCH", 16),
+            pad("CADENCE", 24)
         );
-        for a in accounts {
+        for row in accounts {
+            let a = &row.summary;
             let last = a.last_touch_at.map(|t| ago(t, self.now)).unwrap_or_else(|| "—".into());
+            let health = match (row.band, row.score) {
+                (Band::Unknown, _) | (_, None) => "too early to judge".to_string(),
+                (band, Some(score)) => format!("{} {score}", super::health::band_words(band)),
+            };
             println!(
-                "{}{}{}{}{} ({} days)",
+                "{}{}{}{}{}{health}",
                 pad(&a.name, 32),
                 pad(a.tier.as_str(), 11),
                 pad(&a.contact_count.to_string(), 8),
                 pad(&last, 16),
-                touch_word(a.touch),
-                a.cadence_days
+                pad(&format!("{} ({} days)", touch_word(a.touch), a.cadence_days), 24),
             );
+            if let Some(next) = &row.next_action {
+                println!("    next: {}", next.reason.text);
+            }
         }
         Ok(())
     }

@@ -9,6 +9,9 @@ use crate::domain::{
 };
 use crate::error::Result;
 
+/// A promise due on a day is due by the end of it.
+const END_OF_DAY: (u32, u32) = (23, 59);
+
 /// The account a new record belongs to, and optionally the person it is about.
 #[derive(Debug, Args)]
 pub struct Owner {
@@ -57,7 +60,7 @@ pub enum GoalCommand {
         /// open, on_track, at_risk, achieved or dropped.
         #[arg(long)]
         status: Option<String>,
-        /// YYYY-MM-DD
+        /// The day it should be reached: YYYY-MM-DD or in words ("end of quarter").
         #[arg(long)]
         target: Option<String>,
         /// We inferred it; they did not say it.
@@ -81,7 +84,8 @@ pub enum PromiseCommand {
         #[command(flatten)]
         owner: Owner,
         text: String,
-        /// When it is due (RFC 3339).
+        /// When it is due: a day in words ("Friday", "in 2 days", "end of month"; the end of
+        /// that day on your clock) or a moment in RFC 3339.
         #[arg(long)]
         due: String,
         /// When it was made (RFC 3339); now when absent.
@@ -101,10 +105,10 @@ pub enum PromiseCommand {
     },
     /// The promise was broken.
     Break { promise: String },
-    /// The promise was renegotiated to a new due date.
+    /// The promise was renegotiated to a new due date (a day in words or RFC 3339).
     Renegotiate {
         promise: String,
-        #[arg(long, value_name = "RFC3339")]
+        #[arg(long, value_name = "DAY")]
         due: String,
     },
     /// The promise is open again.
@@ -210,7 +214,7 @@ pub fn goal(ctx: &mut Ctx<'_>, command: GoalCommand) -> Result<()> {
                     status.as_deref(),
                     GoalStatus::choices(),
                 )?,
-                target_date: target,
+                target_date: super::day_in_words("target_date", target, ctx.now)?,
                 stated: Some(!inferred),
             };
             let goal = ctx.rapport.add_goal(draft, ctx.now)?;
@@ -236,7 +240,7 @@ pub fn promise(ctx: &mut Ctx<'_>, command: PromiseCommand) -> Result<()> {
                 direction,
                 contact_id,
                 text,
-                due_at: due,
+                due_at: super::moment_or_day("due", &due, now, END_OF_DAY)?,
                 made_at: made,
                 ..Default::default()
             };
@@ -264,7 +268,7 @@ pub fn promise(ctx: &mut Ctx<'_>, command: PromiseCommand) -> Result<()> {
             PromiseOutcome {
                 status: PromiseStatus::Renegotiated,
                 completed_at: None,
-                new_due_at: Some(due),
+                new_due_at: Some(super::moment_or_day("due", &due, now, END_OF_DAY)?),
                 extra: None,
             },
         ),

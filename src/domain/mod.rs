@@ -11,6 +11,7 @@ mod checkin_settings;
 mod checkins;
 mod contact;
 mod culture;
+pub mod day_words;
 mod goal;
 mod health;
 mod interaction;

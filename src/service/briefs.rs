@@ -74,4 +74,70 @@ impl Rapport {
             BriefFormat::Html => render::brief_html(&b, your_zone),
         })
     }
+
+    /// The name a saved brief proposes: the meeting's day (today's when it is for the account as
+    /// a whole), the account and the meeting, so that one brief never overwrites another —
+    /// "2026-12-04 Kestrel Logistik GmbH — Quarterly review.md".
+    pub fn brief_file_name(
+        &self,
+        account_id: &str,
+        meeting_id: Option<&str>,
+        format: BriefFormat,
+        your_zone: &str,
+        now: DateTime<Utc>,
+    ) -> Result<String> {
+        let b = self.brief(account_id, meeting_id, now)?;
+        let zone: chrono_tz::Tz = your_zone.parse().unwrap_or(chrono_tz::Tz::UTC);
+        let (day, topic) = match &b.meeting {
+            Some(m) => (m.starts_at.with_timezone(&zone).date_naive(), m.title.as_str()),
+            None => (now.with_timezone(&zone).date_naive(), "brief"),
+        };
+        let extension = match format {
+            BriefFormat::Markdown => "md",
+            BriefFormat::Html => "html",
+        };
+        Ok(format!("{day} {} — {}.{extension}", file_safe(&b.account), file_safe(topic)))
+    }
+
+    /// The folder the last brief was saved in, to propose it again.
+    pub fn brief_folder(&self) -> Result<Option<std::path::PathBuf>> {
+        let folder: Option<std::path::PathBuf> = self.store.setting(BRIEF_FOLDER)?;
+        Ok(folder.filter(|f| f.is_dir()))
+    }
+
+    pub fn remember_brief_folder(&mut self, folder: &std::path::Path) -> Result<()> {
+        self.store.save_setting(BRIEF_FOLDER, &Some(folder))
+    }
+}
+
+const BRIEF_FOLDER: &str = "brief_folder";
+
+/// A name as a file name on every system: no separators, reserved characters or control
+/// characters, no leading dot, at most 80 characters.
+fn file_safe(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { ' ' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let trimmed = cleaned.trim_start_matches(['.', ' ']);
+    let short: String = trimmed.chars().take(80).collect();
+    if short.is_empty() { "brief".into() } else { short.trim_end_matches(['.', ' ']).to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_safe;
+
+    #[test]
+    fn a_name_becomes_a_file_name_on_every_system() {
+        assert_eq!(file_safe("Kestrel Logistik GmbH"), "Kestrel Logistik GmbH");
+        assert_eq!(file_safe("Q4: review / plan?"), "Q4 review plan");
+        assert_eq!(file_safe("../../etc/passwd"), "etc passwd");
+        assert_eq!(file_safe("<script>a\u{0}b</script>"), "script a b script");
+        assert_eq!(file_safe("..."), "brief");
+        assert_eq!(file_safe(&"x".repeat(300)).chars().count(), 80);
+    }
 }

@@ -202,7 +202,7 @@ impl Rapport {
     /// scores already stored for the last 90 days. Most days none of those is missing, and the
     /// touches are counted by the store; only when a day is missing is the longer history read,
     /// each touch with its people, that rebuilding the day needs.
-    fn judge_portfolio(
+    pub(super) fn judge_portfolio(
         &self,
         now: DateTime<Utc>,
         weights: &Weights,

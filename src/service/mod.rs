@@ -14,6 +14,7 @@ mod health;
 mod lock;
 mod outward;
 mod portable;
+mod portfolio;
 mod records;
 pub(crate) mod today;
 
@@ -34,6 +35,7 @@ pub use health::{AccountHealth, AccountReview, Review};
 pub use lock::{Unlocked, decrypt, decrypt_needs_passphrase, encrypt, unlock};
 pub use outward::{ExportFormat, FeedSettings};
 pub use portable::ImportReport;
+pub use portfolio::{AccountRow, NextAction};
 pub use today::{PutAside, PutAsideUndo, Settlement, TodayPage, UrgencyCount};
 
 // What the desktop shell speaks in, from the floors below: the shell uses the service alone.

@@ -6,7 +6,8 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 
 /** Commands */
 export const commands = {
-	listAccounts: () => typedError<AccountSummary_Serialize[], UserError_Serialize>(__TAURI_INVOKE("list_accounts")),
+	/**  Every account, with its health band and its next action on Today. */
+	listAccounts: () => typedError<AccountRow_Serialize[], UserError_Serialize>(__TAURI_INVOKE("list_accounts")),
 	accountPage: (accountId: string) => typedError<AccountPage_Serialize, UserError_Serialize>(__TAURI_INVOKE("account_page", { accountId })),
 	addAccount: (draft: AccountDraft_Deserialize) => typedError<Account_Serialize, UserError_Serialize>(__TAURI_INVOKE("add_account", { draft })),
 	updateAccount: (accountId: string, draft: AccountDraft_Deserialize) => typedError<Account_Serialize, UserError_Serialize>(__TAURI_INVOKE("update_account", { accountId, draft })),
@@ -35,6 +36,11 @@ export const commands = {
 	restore: (kind: RecordKind, id: string) => typedError<null, UserError_Serialize>(__TAURI_INVOKE("restore", { kind, id })),
 	archived: () => typedError<ArchivedRecord[], UserError_Serialize>(__TAURI_INVOKE("archived")),
 	search: (query: string) => typedError<SearchResults, UserError_Serialize>(__TAURI_INVOKE("search", { query })),
+	/**
+	 *  The day typed in a date field ("Friday", "in 2 days", "end of month"), as seen today on the
+	 *  user's clock, with "3/4" read in the order their `locale` writes it.
+	 */
+	readDay: (text: string, locale: string) => typedError<string, UserError_Serialize>(__TAURI_INVOKE("read_day", { text, locale })),
 	exportArchive: () => typedError<string | null, UserError_Serialize>(__TAURI_INVOKE("export_archive")),
 	importArchive: () => typedError<ImportReport_Serialize | null, UserError_Serialize>(__TAURI_INVOKE("import_archive")),
 	/**
@@ -78,8 +84,16 @@ export const commands = {
 	 *  the client's; for the next meeting within a week when none is chosen.
 	 */
 	brief: (accountId: string, meetingId: string | null) => typedError<BriefOutline_Serialize, UserError_Serialize>(__TAURI_INVOKE("brief", { accountId, meetingId })),
-	/**  Saves the brief as Markdown or HTML where the user chooses; `None` when they cancel. */
+	/**
+	 *  Saves the brief as Markdown or HTML where the user chooses, proposing a name of its own (the
+	 *  day, the account, the meeting) in the folder the last brief went to; `None` when they cancel.
+	 */
 	saveBrief: (accountId: string, meetingId: string | null, format: BriefFormat) => typedError<string | null, UserError_Serialize>(__TAURI_INVOKE("save_brief", { accountId, meetingId, format })),
+	/**
+	 *  Opens the brief saved last with the system's own app for it. Only that file: the window
+	 *  cannot ask for any other.
+	 */
+	openSavedBrief: () => typedError<null, UserError_Serialize>(__TAURI_INVOKE("open_saved_brief")),
 	/**
 	 *  The backups, listed from the folder beside the database: this works even when the database
 	 *  itself could not be opened, which is when they are needed most.
@@ -225,6 +239,33 @@ export type AccountReview_Serialize = {
 	/**  Absent when there is nothing to compare with yet. */
 	changes: Changes_Serialize | null,
 } & Health_Serialize;
+
+/**  One row of the accounts list. */
+export type AccountRow = AccountRow_Serialize | AccountRow_Deserialize;
+
+/**  One row of the accounts list. */
+export type AccountRow_Deserialize = {
+	/**  0–100, or absent when nothing could be judged yet. */
+	score?: number | null,
+	band: Band,
+	/**
+	 *  The most pressing reason to be in touch today, and with whom; absent when nothing is
+	 *  waiting (or it was snoozed or dismissed).
+	 */
+	next_action?: NextAction_Deserialize | null,
+} & AccountSummary_Deserialize;
+
+/**  One row of the accounts list. */
+export type AccountRow_Serialize = {
+	/**  0–100, or absent when nothing could be judged yet. */
+	score: number | null,
+	band: Band,
+	/**
+	 *  The most pressing reason to be in touch today, and with whom; absent when nothing is
+	 *  waiting (or it was snoozed or dismissed).
+	 */
+	next_action: NextAction_Serialize | null,
+} & AccountSummary_Serialize;
 
 export type AccountStatus = "active" | "prospect" | "paused" | "former";
 
@@ -1191,6 +1232,18 @@ export type Meeting_Serialize = {
 	timezone: string | null,
 	created_at: string,
 	updated_at: string,
+};
+
+export type NextAction = NextAction_Serialize | NextAction_Deserialize;
+
+export type NextAction_Deserialize = {
+	reason: Reason_Deserialize,
+	contact?: string | null,
+};
+
+export type NextAction_Serialize = {
+	reason: Reason_Serialize,
+	contact: string | null,
 };
 
 export type Outcome = "create" | "merge" | 

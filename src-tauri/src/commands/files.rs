@@ -5,7 +5,7 @@ use super::*;
 #[tauri::command]
 #[specta::specta]
 pub async fn export_archive(app: AppHandle, core: State<'_, Core>) -> Answer<Option<String>> {
-    let Some(path) = pick_path(app, Pick::Save("rapport-archive.json", "json")).await? else {
+    let Some(path) = pick_path(app, Pick::Save("rapport-archive.json".into(), "json", None)).await? else {
         return Ok(None);
     };
     with_core("export_archive", &core, move |r, now| {
@@ -91,7 +91,7 @@ pub async fn export_file(
                 ExportFormat::Vcard | ExportFormat::Vcard3 => "rapport-people.vcf",
                 ExportFormat::Ics => "rapport.ics",
             };
-            match pick_path(app, Pick::Save(name, format.extension())).await? {
+            match pick_path(app, Pick::Save(name.into(), format.extension(), None)).await? {
                 Some(p) => p,
                 None => return Ok(None),
             }
@@ -120,7 +120,7 @@ pub async fn save_feed_settings(
     choose: bool,
 ) -> Answer<Option<FeedSettings>> {
     let settings = if choose {
-        match pick_path(app, Pick::Save("rapport.ics", "ics")).await? {
+        match pick_path(app, Pick::Save("rapport.ics".into(), "ics", None)).await? {
             Some(p) => FeedSettings { path: Some(p.display().to_string()) },
             None => return Ok(None),
         }

@@ -53,7 +53,8 @@ pub async fn brief(
         .await
 }
 
-/// Saves the brief as Markdown or HTML where the user chooses; `None` when they cancel.
+/// Saves the brief as Markdown or HTML where the user chooses, proposing a name of its own (the
+/// day, the account, the meeting) in the folder the last brief went to; `None` when they cancel.
 #[tauri::command]
 #[specta::specta]
 pub async fn save_brief(
@@ -63,16 +64,53 @@ pub async fn save_brief(
     meeting_id: Option<String>,
     format: BriefFormat,
 ) -> Answer<Option<String>> {
-    let (name, extension) = match format {
-        BriefFormat::Markdown => ("brief.md", "md"),
-        BriefFormat::Html => ("brief.html", "html"),
+    let extension = match format {
+        BriefFormat::Markdown => "md",
+        BriefFormat::Html => "html",
     };
-    let Some(path) = pick_path(app, Pick::Save(name, extension)).await? else { return Ok(None) };
     let zone = your_zone();
-    with_core("save_brief", &core, move |r, now| {
-        let text = r.brief_document(&account_id, meeting_id.as_deref(), format, &zone, now)?;
-        r.write_user_file(&path, &text)?;
-        Ok(Some(path.display().to_string()))
+    let (account, meeting) = (account_id.clone(), meeting_id.clone());
+    let (name, folder) = with_core("save_brief", &core, move |r, now| {
+        Ok((r.brief_file_name(&account, meeting.as_deref(), format, &zone, now)?, r.brief_folder()?))
     })
-    .await
+    .await?;
+    let Some(path) = pick_path(app, Pick::Save(name, extension, folder)).await? else { return Ok(None) };
+    let zone = your_zone();
+    let written = path.clone();
+    let saved = with_core("save_brief", &core, move |r, now| {
+        let text = r.brief_document(&account_id, meeting_id.as_deref(), format, &zone, now)?;
+        r.write_user_file(&written, &text)?;
+        if let Some(folder) = written.parent() {
+            r.remember_brief_folder(folder)?;
+        }
+        Ok(Some(written.display().to_string()))
+    })
+    .await?;
+    if let Ok(mut last) = core.saved_brief.lock() {
+        *last = Some(path);
+    }
+    Ok(saved)
+}
+
+/// Opens the brief saved last with the system's own app for it. Only that file: the window
+/// cannot ask for any other.
+#[tauri::command]
+#[specta::specta]
+pub async fn open_saved_brief(core: State<'_, Core>) -> Answer<()> {
+    let path = core.saved_brief.lock().ok().and_then(|last| last.clone());
+    let Some(path) = path else {
+        return Err(UserError {
+            code: ErrorCode::NotFound,
+            message: "No brief has been saved since Rapport opened. Save the brief first.".into(),
+            field: None,
+        });
+    };
+    open::that_detached(&path).map_err(|err| UserError {
+        code: ErrorCode::File,
+        message: format!(
+            "Rapport saved the brief to {}, but could not open it: {err}. Open it from that folder.",
+            path.display()
+        ),
+        field: None,
+    })
 }

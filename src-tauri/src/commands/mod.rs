@@ -2,17 +2,18 @@
 //! call one operation, hand back the result or the user's sentence. The clock is read here, at
 //! the door.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rapport::clock::machine_now;
+use rapport::domain::day_words::{self, DayOrder};
 use rapport::domain::{
-    Account, AccountDraft, AccountPage, AccountSummary, Contact, ContactDraft, CultureNote, CultureNoteDraft,
-    Goal, GoalDraft, GoalStatus, Interaction, InteractionDraft, Issue, IssueDraft, IssueStep, Meeting,
+    Account, AccountDraft, AccountPage, Contact, ContactDraft, CultureNote, CultureNoteDraft, Goal,
+    GoalDraft, GoalStatus, Interaction, InteractionDraft, Issue, IssueDraft, IssueStep, Meeting,
     MeetingDraft, Promise, PromiseDraft, PromiseOutcome, RecordKind, Request, RequestDraft, RequestStep,
     Settings, Weights,
 };
 use rapport::error::ErrorCode;
 use rapport::service::{
-    AccountHealth, ArchivedRecord, BackupFile, BackupPolicy, Backups, BriefFormat, BriefOutline,
+    AccountHealth, AccountRow, ArchivedRecord, BackupFile, BackupPolicy, Backups, BriefFormat, BriefOutline,
     CaptureDraft, Captured, ExchangeReport, ExportFormat, FeedSettings, ImportOptions, ImportReport,
     ImportSource, PutAside, PutAsideUndo, Restored, Review, SearchResults, Settlement, TodayPage,
 };
@@ -71,8 +72,9 @@ fn busy() -> UserError {
 
 /// What the system's file dialog is asked for.
 enum Pick {
-    /// A save dialog proposing this file name, with its extension.
-    Save(&'static str, &'static str),
+    /// A save dialog proposing this file name, with its extension, in this folder (the
+    /// system's choice when absent).
+    Save(String, &'static str, Option<PathBuf>),
     /// An open dialog for files of this kind, with these extensions.
     Open(&'static str, Vec<&'static str>),
 }
@@ -81,18 +83,26 @@ enum Pick {
 async fn pick_path(app: AppHandle, pick: Pick) -> Answer<Option<PathBuf>> {
     // The one seam for the end-to-end tests: the system's dialog cannot be driven over
     // WebDriver, so a test may answer it in advance. Everything after the answer is real.
-    let answer = match pick {
-        Pick::Save(..) => std::env::var_os("RAPPORT_TEST_SAVE_AS"),
-        Pick::Open(..) => std::env::var_os("RAPPORT_TEST_OPEN"),
+    // A folder given as the answer is where the user accepted the proposed name.
+    let answer = match &pick {
+        Pick::Save(name, ..) => std::env::var_os("RAPPORT_TEST_SAVE_AS")
+            .map(PathBuf::from)
+            .map(|path| if path.is_dir() { path.join(name) } else { path }),
+        Pick::Open(..) => std::env::var_os("RAPPORT_TEST_OPEN").map(PathBuf::from),
     };
     if let Some(path) = answer {
-        return Ok(Some(PathBuf::from(path)));
+        return Ok(Some(path));
     }
     tauri::async_runtime::spawn_blocking(move || {
         let dialog = app.dialog().file();
         let picked = match pick {
-            Pick::Save(name, extension) => {
-                dialog.add_filter(extension, &[extension]).set_file_name(name).blocking_save_file()
+            Pick::Save(name, extension, folder) => {
+                let dialog = dialog.add_filter(extension, &[extension]).set_file_name(name);
+                let dialog = match folder {
+                    Some(folder) => dialog.set_directory(folder),
+                    None => dialog,
+                };
+                dialog.blocking_save_file()
             }
             Pick::Open(kind, extensions) => dialog.add_filter(kind, &extensions).blocking_pick_file(),
         };
@@ -133,6 +143,7 @@ pub fn bindings() -> Builder<tauri::Wry> {
         records::restore,
         records::archived,
         records::search,
+        records::read_day,
         files::export_archive,
         files::import_archive,
         files::inspect_import,
@@ -158,6 +169,7 @@ pub fn bindings() -> Builder<tauri::Wry> {
         health::save_health_weights,
         health::brief,
         health::save_brief,
+        health::open_saved_brief,
         backups::backups,
         backups::back_up_now,
         backups::save_backup_policy,

@@ -4,8 +4,9 @@ use super::*;
 
 #[tauri::command]
 #[specta::specta]
-pub async fn list_accounts(core: State<'_, Core>) -> Answer<Vec<AccountSummary>> {
-    with_core("list_accounts", &core, |r, now| r.accounts(now)).await
+/// Every account, with its health band and its next action on Today.
+pub async fn list_accounts(core: State<'_, Core>) -> Answer<Vec<AccountRow>> {
+    with_core("list_accounts", &core, |r, now| r.account_rows(now)).await
 }
 
 #[tauri::command]
@@ -215,4 +216,13 @@ pub async fn archived(core: State<'_, Core>) -> Answer<Vec<ArchivedRecord>> {
 #[specta::specta]
 pub async fn search(core: State<'_, Core>, query: String) -> Answer<SearchResults> {
     with_core("search", &core, move |r, _| r.search(&query)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+/// The day typed in a date field ("Friday", "in 2 days", "end of month"), as seen today on the
+/// user's clock, with "3/4" read in the order their `locale` writes it.
+pub async fn read_day(core: State<'_, Core>, text: String, locale: String) -> Answer<NaiveDate> {
+    let today = rapport::clock::your_today(core.clock.now());
+    day_words::read_day("day", &text, today, DayOrder::of_locale(&locale)).map_err(UserError::from)
 }
