@@ -385,3 +385,23 @@ mod core {
         assert_eq!(md, std::fs::read_to_string(root.join("tests/golden/brief-kestrel.md")).unwrap());
     }
 }
+
+#[test]
+fn a_brief_written_to_a_folder_is_named_by_day_account_and_meeting_and_never_overwrites_another() {
+    let dir = TempDir::new().unwrap();
+    rapport(&dir).arg("demo").assert().success();
+    let folder = dir.path().join("briefs");
+    std::fs::create_dir(&folder).unwrap();
+    rapport(&dir).args(["brief", "kestrel", "--meeting", "next", "--out"]).arg(&folder).assert().success();
+    rapport(&dir).args(["brief", "kestrel", "--format", "html", "--out"]).arg(&folder).assert().success();
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 2, "{names:?}");
+    let markdown = names.iter().find(|n| n.ends_with(".md")).expect("a Markdown brief");
+    assert!(markdown.starts_with("2026-1") && markdown.contains(" Kestrel Logistik GmbH — "), "{markdown}");
+    assert!(!markdown.contains('/') && !markdown.contains(':'), "{markdown}");
+    assert!(names.iter().any(|n| n.ends_with(".html")), "{names:?}");
+}

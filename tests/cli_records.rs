@@ -264,3 +264,31 @@ fn export_and_import_from_the_command_line() {
         .stderr(predicate::str::contains("$.accounts[0].name: An account needs a name"));
     assert_eq!(json(&other, &["account", "list"]).as_array().unwrap().len(), 1);
 }
+
+/// Monday 23 November 2026, 10:00 UTC, read on a clock in Berlin.
+#[test]
+fn days_are_typed_as_they_are_said() {
+    let dir = setup();
+    let said = |args: &[&str]| {
+        let out = rapport(&dir).env("TZ", "Europe/Berlin").arg("--json").args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    let promise = said(&["promise", "add", "kestrel", "Send the plan", "--due", "by Friday EOD"]);
+    // The end of Friday 27 November on the reader's clock (Berlin, UTC+1).
+    assert_eq!(promise["due_at"], "2026-11-27T22:59:00Z");
+    let promise = said(&["promise", "add", "kestrel", "Send the deck", "--due", "in two weeks"]);
+    assert_eq!(promise["due_at"], "2026-12-07T22:59:00Z");
+    let goal = said(&["goal", "add", "kestrel", "Cut dwell time", "--target", "end of quarter"]);
+    assert_eq!(goal["target_date"], "2026-12-31");
+    let account = said(&["account", "edit", "kestrel", "--renewal", "end of next month"]);
+    assert_eq!(account["renewal_date"], "2026-12-31");
+
+    let refused =
+        rapport(&dir).args(["promise", "add", "kestrel", "x", "--due", "when pigs fly"]).output().unwrap();
+    assert!(!refused.status.success());
+    let sentence = String::from_utf8_lossy(&refused.stderr);
+    assert!(sentence.contains("\"when pigs fly\" is not a day Rapport can read"), "{sentence}");
+    let listed = json(&dir, &["account", "show", "kestrel"]);
+    assert_eq!(listed["promises"].as_array().unwrap().len(), 2, "the refused promise left nothing behind");
+}

@@ -19,7 +19,8 @@ pub struct BriefArgs {
     /// md, html or json (default md).
     #[arg(long, default_value = "md")]
     format: String,
-    /// Write it to this file instead of the screen.
+    /// Write it to this file instead of the screen; given a folder, to a file in it named by
+    /// the meeting's day, the account and the meeting.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
 }
@@ -68,6 +69,21 @@ pub fn brief(ctx: &mut Ctx<'_>, args: BriefArgs) -> Result<()> {
     match args.out {
         None => print!("{text}"),
         Some(path) => {
+            let path = match (path.is_dir(), args.format.trim().to_lowercase().as_str()) {
+                (true, "json") => path.join(format!("{} brief.json", crate::clock::your_today(ctx.now))),
+                (true, format) => {
+                    let format = if format == "html" { BriefFormat::Html } else { BriefFormat::Markdown };
+                    let zone = crate::clock::your_zone();
+                    path.join(ctx.rapport.brief_file_name(
+                        &account.id,
+                        meeting.as_deref(),
+                        format,
+                        &zone,
+                        ctx.now,
+                    )?)
+                }
+                (false, _) => path,
+            };
             ctx.rapport.write_user_file(&path, &text)?;
             eprintln!("Brief written to {}.", path.display());
         }

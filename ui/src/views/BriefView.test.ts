@@ -30,6 +30,9 @@ function serving(data: BriefOutline, saved: unknown = null) {
       if (saved instanceof Error) throw { code: "storage", message: saved.message, field: null };
       return saved;
     }
+    if (command === "open_saved_brief") {
+      throw { code: "file", message: "Rapport saved the brief, but could not open it. Open it from that folder.", field: null };
+    }
     throw new Error(`unexpected ${command}`);
   });
   return calls;
@@ -127,6 +130,15 @@ test("Save as Markdown asks the core to save the brief, and says where it went",
   expect(calls.filter((c) => c.command === "save_brief").map((c) => c.args)).toEqual([
     { accountId: "account-1", meetingId: "meeting-qbr", format: "markdown" },
   ]);
+});
+
+test("the saved brief can be opened from where it says it went, and a failure to open is said", async () => {
+  const calls = serving(kestrel, "/home/sam/Documents/2026-11-24 Kestrel Logistik GmbH — Quarterly review.md");
+  const screen = await render(BriefView, { accountId: "account-1", meetingId: "meeting-qbr" });
+  await screen.getByRole("button", { name: "Save as Markdown" }).click();
+  await screen.getByRole("button", { name: "Open it" }).click();
+  await expect.element(screen.getByRole("alert")).toHaveTextContent("could not open it. Open it from that folder.");
+  expect(calls.map((c) => c.command)).toContain("open_saved_brief");
 });
 
 test("Save as HTML shows the core's sentence when it fails, and nothing when the user cancels", async () => {
