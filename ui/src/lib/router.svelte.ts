@@ -13,7 +13,7 @@ export type Route =
   | { name: "health" }
   | { name: "archive" }
   | { name: "settings" }
-  | { name: "account"; id: string; tab?: AccountTab }
+  | { name: "account"; id: string; tab?: AccountTab; person?: string }
   | { name: "brief"; id: string; meeting?: string };
 
 /** The views with an address of their own and no parameters. */
@@ -45,7 +45,11 @@ export function parse(hash: string): Route {
   const match = /^#\/accounts\/([^/?]+)(?:\?(.*))?$/.exec(hash);
   if (match?.[1]) {
     const tab = param(match[2], "tab");
-    return isTab(tab) ? { name: "account", id: decodeURIComponent(match[1]), tab } : { name: "account", id: decodeURIComponent(match[1]) };
+    const id = decodeURIComponent(match[1]);
+    // One person's page lives on the People tab.
+    const person = param(match[2], "person");
+    if (person) return { name: "account", id, tab: "people", person };
+    return isTab(tab) ? { name: "account", id, tab } : { name: "account", id };
   }
   const brief = /^#\/brief\/([^/?]+)(?:\?(.*))?$/.exec(hash);
   if (brief?.[1]) {
@@ -70,6 +74,7 @@ export function href(route: Route): string {
   }
   if (route.name !== "account") return `#/${route.name}`;
   const path = `#/accounts/${encodeURIComponent(route.id)}`;
+  if (route.person) return `${path}?tab=people&person=${encodeURIComponent(route.person)}`;
   return route.tab ? `${path}?tab=${route.tab}` : path;
 }
 

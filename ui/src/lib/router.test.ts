@@ -40,3 +40,10 @@ test("the health review has its own address, and an account can open on its heal
   expect(parse("#/accounts/xyz?tab=health")).toEqual({ name: "account", id: "xyz", tab: "health" });
   expect(href({ name: "account", id: "xyz", tab: "health" })).toBe("#/accounts/xyz?tab=health");
 });
+
+test("a person has an address of their own, on their account's People tab, and reads back the same", () => {
+  const route = { name: "account", id: "acc 1", tab: "people", person: "p/2" } as const;
+  expect(href(route)).toBe("#/accounts/acc%201?tab=people&person=p%2F2");
+  expect(parse(href(route))).toEqual(route);
+  expect(parse("#/accounts/a?person=p1")).toEqual({ name: "account", id: "a", tab: "people", person: "p1" });
+});

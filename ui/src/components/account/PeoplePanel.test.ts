@@ -1,7 +1,7 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, expect, test, vi } from "vitest";
 import { render } from "vitest-browser-svelte";
-import { NOW, contact } from "../../test/fixtures";
+import { NOW, account, contact, cultureNote, goal, interaction, page, promise } from "../../test/fixtures";
 import PeoplePanel from "./PeoplePanel.svelte";
 
 afterEach(() => clearMocks());
@@ -146,4 +146,37 @@ test("editing someone keeps their other emails and phones, and a refused one is 
   await expect.element(others).toHaveAccessibleDescription('"lena(at)gmail" is not an email address. Write it as name@example.com.');
   await expect.element(screen.getByLabelText("Other phones")).toHaveAttribute("aria-invalid", "false");
   expect(drafts[1]).toMatchObject({ other_emails: ["lena(at)gmail"], other_phones: ["+49 170 555 0101"] });
+});
+
+test("a person's page shows where they sit, their goals, our promises, how to work with them and the talks with them", async () => {
+  const kestrel = page({
+    account: account({ id: "account-1", name: "Kestrel Logistik GmbH" }),
+    contacts: [mira, annika, jonas],
+    goals: [goal({ title: "Become COO of the group", kind: "personal", contact_id: jonas.id, stated: false }), goal({ title: "Someone else's", contact_id: annika.id })],
+    promises: [promise({ text: "Send the <b>rollout</b> plan", contact_id: jonas.id, due_at: "2026-11-27T22:59:00Z" })],
+    culture_notes: [cultureNote({ text: "Prefers a short agenda the day before", contact_id: jonas.id })],
+    interactions: [interaction({ summary: "Walked the Bremen site", contact_ids: [jonas.id, mira.id], occurred_at: "2026-11-20T10:00:00Z" })],
+  });
+  const screen = await render(PeoplePanel, {
+    accountId: "account-1", accountTimezone: "Europe/Berlin", contacts: kestrel.contacts, now: NOW, onchange: vi.fn(), page: kestrel, person: jonas.id,
+  });
+  const profile = screen.getByRole("article", { name: "Jonas Keller" });
+  await expect.element(profile.getByRole("link", { name: "Annika Vogt" })).toHaveAttribute("href", `#/accounts/account-1?tab=people&person=${annika.id}`);
+  await expect.element(profile.getByRole("link", { name: "Mira Schulz" })).toBeVisible();
+  await expect.element(profile.getByRole("region", { name: "Their goals" })).toHaveTextContent("Become COO of the group");
+  await expect.element(profile.getByRole("region", { name: "Their goals" })).toHaveTextContent("(our inference)");
+  await expect.element(profile.getByRole("region", { name: "Their goals" })).not.toHaveTextContent("Someone else's");
+  await expect.element(profile.getByRole("region", { name: "Promises between us" })).toHaveTextContent("Send the <b>rollout</b> plan");
+  await expect.element(profile.getByRole("region", { name: "Working with them" })).toHaveTextContent("short agenda");
+  await expect.element(profile.getByRole("region", { name: "Recent conversations" })).toHaveTextContent("with Mira Schulz");
+  await expect.element(profile.getByText("Last spoke 3 days ago")).toBeVisible();
+  await expect.element(screen.getByRole("link", { name: "← Everyone at Kestrel Logistik GmbH" })).toBeVisible();
+});
+
+test("a person no longer listed says so, and everyone still listed is shown", async () => {
+  const screen = await render(PeoplePanel, {
+    accountId: "account-1", accountTimezone: "Europe/Berlin", contacts: [annika], now: NOW, onchange: vi.fn(), page: page({ contacts: [annika] }), person: "gone",
+  });
+  await expect.element(screen.getByRole("status")).toHaveTextContent("no longer listed");
+  await expect.element(screen.getByRole("region", { name: "Everyone" }).getByRole("link", { name: "Annika Vogt" })).toBeVisible();
 });
