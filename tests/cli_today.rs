@@ -308,3 +308,38 @@ fn each_account_has_at_most_one_goal_check() {
         "the demo folds several goals at one account"
     );
 }
+
+#[test]
+fn the_accounts_list_shows_each_account_s_health_and_its_next_action_from_today() {
+    let dir = demo();
+    let list = today(&dir, AT);
+    let out = rapport(&dir, AT).args(["--json", "account", "list"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let rows: Vec<Value> = serde_json::from_slice::<Value>(&out.stdout).unwrap().as_array().unwrap().clone();
+    let health: Value = {
+        let out = rapport(&dir, AT).args(["--json", "health"]).output().unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let reviewed = health.as_array().unwrap();
+    assert!(!rows.is_empty());
+    for row in &rows {
+        // The band and score are the review's for the same account.
+        let review =
+            reviewed.iter().find(|r| r["account_id"] == row["id"]).expect("every account is reviewed");
+        assert_eq!(row["band"], review["band"], "{}", row["name"]);
+        assert_eq!(row["score"], review["score"], "{}", row["name"]);
+        // The next action is the first reason of the account's highest check-in on Today.
+        let first = list.iter().find(|s| s["account_id"] == row["id"]);
+        match first {
+            Some(s) => {
+                assert_eq!(row["next_action"]["reason"]["text"], s["reasons"][0]["text"], "{}", row["name"])
+            }
+            None => assert!(row["next_action"].is_null(), "{}", row["name"]),
+        }
+    }
+    assert!(rows.iter().any(|r| !r["next_action"].is_null()), "the demo has something to do somewhere");
+    let printed = rapport(&dir, AT).args(["account", "list"]).output().unwrap();
+    let text = String::from_utf8_lossy(&printed.stdout);
+    assert!(text.lines().next().unwrap().ends_with("HEALTH"), "{text}");
+    assert!(text.contains("    next: "), "{text}");
+}
