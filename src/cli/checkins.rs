@@ -98,7 +98,7 @@ pub fn today(ctx: &mut Ctx<'_>, args: TodayArgs) -> Result<()> {
         let over =
             if page.over_budget.contains(&s.key) { "  [beyond today's budget: owed today]" } else { "" };
         let who = s.contact.as_deref().map(|c| format!(" — {c}")).unwrap_or_default();
-        println!("{n:>3}. {}{who}  (priority {}){over}", s.account, s.priority);
+        println!("{n:>3}. {}{who}{over}", s.account);
         for r in &s.reasons {
             println!("     · {}", r.text);
         }
