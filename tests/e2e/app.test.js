@@ -216,25 +216,33 @@ test("a dismissed check-in comes back by Undo, and from the list of what is put 
 });
 
 /**
- * The first element matching `selector` on Today, as a user finds it: looking down the list and
- * asking for more of each group until it shows, then scrolling to it. Cards below the fold are
- * not drawn until scrolled to, so it is scrolled into view before it is used.
+ * The first element matching `selector` on Today, as a user finds it: going down the list with
+ * j, one check-in at a time (the selected one shows its detail), and asking for more of each
+ * group at the end of the list, until it shows. It is scrolled into view before it is used.
  */
 async function findOnToday(app, selector) {
-  await (await app.$("article[aria-label^='Check-in: ']")).waitForDisplayed({ timeout: 20_000 });
-  for (let round = 0; round < 20; round++) {
+  const rows = "article[aria-label^='Check-in: ']";
+  const selected = async () => (await app.$(`${rows}[aria-current='true']`)).getAttribute("aria-label");
+  await (await app.$(rows)).waitForDisplayed({ timeout: 20_000 });
+  for (let step = 0; step < 200; step++) {
     const found = await app.$(selector);
     if (await found.isExisting()) {
       await found.scrollIntoView({ block: "center" });
       await found.waitForDisplayed({ timeout: 10_000 });
       return found;
     }
+    const all = await app.$$(rows);
+    const at = await selected();
+    if (at !== (await all[all.length - 1].getAttribute("aria-label"))) {
+      await app.keys("j");
+      await app.waitUntil(async () => (await selected()) !== at, { timeout: 10_000, timeoutMsg: "j did not select the next check-in" });
+      continue;
+    }
     const more = await app.$$("button.more");
     if (more.length === 0) break;
-    const shown = (await app.$$("article[aria-label^='Check-in: ']")).length;
     await more[0].scrollIntoView({ block: "center" });
     await more[0].click();
-    await app.waitUntil(async () => (await app.$$("article[aria-label^='Check-in: ']")).length > shown, {
+    await app.waitUntil(async () => (await app.$$(rows)).length > all.length, {
       timeout: 10_000,
       timeoutMsg: "asking for more check-ins showed no more",
     });

@@ -1,6 +1,7 @@
 // The words of the Today list: what each reason is called, how the list is grouped, and the
 // first line of the history entry that marks a check-in done.
 import type { ChannelKind, ReasonCode, Settle, Settlement, Suggestion, Urgency } from "../bindings";
+import { dateFormat } from "./format";
 
 /** A short label per reason, shown beside the core's sentence. */
 export const reasonLabel: Record<ReasonCode, string> = {
@@ -91,7 +92,26 @@ export function doneDraft(s: Suggestion): { summary: string; contactIds: string[
   };
 }
 
-/** Who the check-in is with, as the card and its buttons name it. */
+/** When to reach them, on their own clock and short enough for a row of the list: "Tue 09:00 their
+ * time", with the date when it is a week or more away. The full line, in both zones, is `bothTimes`. */
+export function theirTimeShort(s: Suggestion, now: Date): string {
+  const at = new Date(s.suggested_at);
+  const far = Math.abs(at.getTime() - now.getTime()) >= 6 * 24 * 60 * 60 * 1000;
+  const options: Intl.DateTimeFormatOptions = {
+    weekday: "short",
+    ...(far ? { day: "numeric", month: "short" } : {}),
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  };
+  try {
+    return `${dateFormat({ ...options, timeZone: s.timezone }).format(at)} their time`;
+  } catch {
+    return `${dateFormat(options).format(at)} your time`;
+  }
+}
+
+/** Who the check-in is with, as its row and its buttons name it. */
 export function checkinName(s: Suggestion): string {
   return s.contact ? `${s.account} — ${s.contact}` : s.account;
 }

@@ -1,13 +1,27 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, expect, test } from "vitest";
-import { userEvent } from "vitest/browser";
+import { page as browserPage, userEvent } from "vitest/browser";
 import { render } from "vitest-browser-svelte";
+// The app's own styles: what is measured here is what the window shows.
+import "../styles/app.css";
 import type { Suggestion } from "../bindings";
 import { askEarly } from "../lib/firstPage";
+import { keyCaps, todayShortcuts } from "../lib/shortcuts";
 import { contact, NOW, page, reason, suggestion } from "../test/fixtures";
+import App from "../App.svelte";
 import TodayView from "./TodayView.svelte";
 
-afterEach(() => clearMocks());
+afterEach(async () => {
+  clearMocks();
+  // Back on Today, for the router too, after a test that opened an account.
+  if (window.location.hash !== "#/") {
+    const back = new Promise((done) => window.addEventListener("hashchange", done, { once: true }));
+    window.location.hash = "#/";
+    await back;
+  }
+  // Back to the test runner's size, after a test of how Today fits a window.
+  await browserPage.viewport(414, 896);
+});
 
 const annika = contact({ id: "contact-annika", name: "Annika Vogt" });
 const jonas = contact({ name: "Jonas Keller", level: "manager" });
@@ -88,7 +102,7 @@ const osprey = suggestion({
   ],
 });
 
-test("check-ins are grouped under Now, Today and This week, each card with its reasons and its rank", async () => {
+test("check-ins are grouped under Now, Today and This week, each a compact row: who, the reason that ranks it, and their time", async () => {
   serving([kestrel, osprey, heron]);
   const screen = await render(TodayView, { now: NOW, zone: "Europe/London" });
   const headings = screen.getByRole("heading", { level: 2 });
@@ -97,21 +111,52 @@ test("check-ins are grouped under Now, Today and This week, each card with its r
 
   const now = screen.getByRole("region", { name: "Now" });
   await expect.element(now.getByRole("article", { name: "Check-in: Kestrel Logistik GmbH — Annika Vogt" })).toBeVisible();
-  const card = screen.getByRole("article", { name: "Check-in: Osprey Bank — Lena Park" });
   await expect.element(screen.getByRole("region", { name: "Today" }).getByRole("article")).toHaveAccessibleName("Check-in: Osprey Bank — Lena Park");
-  await expect.element(card.getByRole("link", { name: "Osprey Bank" })).toHaveAttribute("href", "#/accounts/osprey");
-  await expect.element(card).toHaveTextContent("Meeting ahead");
-  await expect.element(card).toHaveTextContent("Read the brief and confirm the agenda.");
-  await expect.element(card).toHaveTextContent("Personal date");
-  await expect.element(card).toHaveTextContent("Lena Park's birthday is tomorrow.");
+  await expect.element(screen.getByRole("region", { name: "This week" }).getByRole("article")).toHaveAccessibleName("Check-in: Heron Foods");
+
+  // Osprey is not the selected one: its row says who, why (the first reason, the one that ranks
+  // it, and how many more), and when on their clock; the rest waits for it to be selected.
+  const row = screen.getByRole("article", { name: "Check-in: Osprey Bank — Lena Park" });
+  await expect.element(row.getByRole("heading", { level: 3 })).toHaveTextContent("Osprey Bank — Lena Park");
+  await expect.element(row.getByRole("link", { name: "Osprey Bank" })).toHaveAttribute("href", "#/accounts/osprey");
+  await expect.element(row).toHaveTextContent("Meeting ahead");
+  await expect.element(row).toHaveTextContent("Read the brief and confirm the agenda.");
+  await expect.element(row).toHaveTextContent("+1 more");
+  await expect.element(row).toHaveTextContent("Tue 09:00 their time");
+  await expect.element(row).not.toHaveTextContent("Lena Park's birthday is tomorrow.");
+  await expect.element(row.getByRole("button")).not.toBeInTheDocument();
+  // Short enough for a dozen to show at once.
+  expect(row.element().getBoundingClientRect().height).toBeGreaterThanOrEqual(40);
+  expect(row.element().getBoundingClientRect().height).toBeLessThanOrEqual(64);
+});
+
+test("the first check-in is selected as Today opens, and clicking a row opens its detail instead: every reason, the talking points, the rank, the actions", async () => {
+  serving([kestrel, osprey, heron]);
+  const screen = await render(TodayView, { now: NOW, zone: "Europe/London" });
+  const kestrelRow = screen.getByRole("article", { name: "Check-in: Kestrel Logistik GmbH — Annika Vogt" });
+  await expect.element(kestrelRow).toHaveAttribute("aria-current", "true");
+  await expect.element(kestrelRow.getByRole("button", { name: "Done: Kestrel Logistik GmbH — Annika Vogt" })).toBeVisible();
+
+  const card = screen.getByRole("article", { name: "Check-in: Osprey Bank — Lena Park" });
+  await card.getByText(/ their time$/).click();
+  await expect.element(card).toHaveAttribute("aria-current", "true");
+  await expect.element(kestrelRow).not.toHaveAttribute("aria-current");
+  await expect.element(kestrelRow.getByRole("button", { name: /^Done/ })).not.toBeInTheDocument();
+
+  const why = card.getByRole("list", { name: "Why now" });
+  await expect.element(why).toHaveTextContent("Meeting ahead");
+  await expect.element(why).toHaveTextContent("Read the brief and confirm the agenda.");
+  await expect.element(why).toHaveTextContent("Personal date");
+  await expect.element(why).toHaveTextContent("Lena Park's birthday is tomorrow.");
   await expect.element(card.getByRole("link", { name: "Open the meeting" })).toHaveAttribute("href", "#/accounts/osprey?tab=meetings");
   // The rank is said in words, never as a number without a scale.
   await expect.element(card).not.toHaveTextContent("Priority");
   await expect.element(card).toHaveTextContent("Ranked by a late promise");
   await expect.element(card.getByRole("list", { name: "Talking points" })).toHaveTextContent("Walked Annika through the pilot");
-  await expect.element(screen.getByRole("region", { name: "This week" }).getByRole("article")).toHaveAccessibleName("Check-in: Heron Foods");
+  for (const action of ["Done", "Snooze", "Dismiss"]) {
+    await expect.element(card.getByRole("button", { name: `${action}: Osprey Bank — Lena Park` })).toBeVisible();
+  }
 });
-
 test("the first page, asked for as the app starts, is the one shown, without asking again", async () => {
   // Asked early it holds Kestrel alone; a fresh request would bring Heron too.
   const calls = serving([kestrel], [kestrel, heron]);
@@ -169,11 +214,13 @@ test("a breach beyond the budget is shown anyway, and said to be beyond it", asy
   await expect.poll(() => now.getByRole("article").elements().length).toBe(10);
   await expect.element(screen.getByText("10 check-ins for today: 2 are beyond your budget of 8 a day", { exact: false })).toBeVisible();
   await expect.element(now.getByRole("article").nth(7)).not.toHaveTextContent("Beyond today's budget");
-  await expect.element(now.getByRole("article").nth(8)).toHaveTextContent("Beyond today's budget: owed to the client today");
+  await expect.element(now.getByRole("article").nth(8)).toHaveTextContent("Beyond today's budget");
   await expect.element(now.getByRole("article").nth(9)).toHaveTextContent("Beyond today's budget");
+  // Its detail says why it is shown anyway.
+  await now.getByRole("article").nth(8).getByText(/ their time$/).click();
+  await expect.element(now.getByRole("article").nth(8)).toHaveTextContent("Beyond today's budget: owed to the client today");
   await expect.element(screen.getByRole("region", { name: /More/ }).getByRole("heading")).toHaveTextContent("More (1)");
 });
-
 test("a heavy portfolio's counts read with their thousands grouped", async () => {
   const many = Array.from({ length: 2097 }, (_, n) =>
     suggestion({
@@ -348,10 +395,12 @@ test("a refused action shows the core's sentence on the card", async () => {
   await expect.element(screen.getByRole("article").getByRole("alert")).toHaveTextContent("disk full");
 });
 
-test("the cards are reached with Tab, and their actions are named after the check-in", async () => {
+test("the check-ins are reached with Tab: the selected one's actions follow its row, named after it", async () => {
   serving([heron]);
   const screen = await render(TodayView, { now: NOW });
   await expect.element(screen.getByRole("article")).toBeVisible();
+  await userEvent.tab();
+  await expect.element(screen.getByRole("button", { name: "? all shortcuts" })).toHaveFocus();
   await userEvent.tab();
   await expect.element(screen.getByRole("link", { name: "Heron Foods" })).toHaveFocus();
   await userEvent.tab();
@@ -360,6 +409,17 @@ test("the cards are reached with Tab, and their actions are named after the chec
   await expect.element(screen.getByRole("button", { name: "Snooze: Heron Foods" })).toHaveFocus();
 });
 
+test("reaching another check-in with Tab opens its detail", async () => {
+  serving([kestrel, heron]);
+  const screen = await render(TodayView, { now: NOW });
+  await expect.element(screen.getByRole("button", { name: "Done: Kestrel Logistik GmbH — Annika Vogt" })).toBeVisible();
+  screen.getByRole("button", { name: "Done: Kestrel Logistik GmbH — Annika Vogt" }).element().focus();
+  // Past Kestrel's actions and links, to the next row.
+  for (let i = 0; i < 8 && !screen.getByRole("link", { name: "Heron Foods" }).element().matches(":focus"); i++) await userEvent.tab();
+  await expect.element(screen.getByRole("link", { name: "Heron Foods" })).toHaveFocus();
+  await expect.element(screen.getByRole("article", { name: "Check-in: Heron Foods" })).toHaveAttribute("aria-current", "true");
+  await expect.element(screen.getByRole("button", { name: "Done: Heron Foods" })).toBeVisible();
+});
 test("a day with nothing to do says so, and what Rapport keeps watching", async () => {
   serving([]);
   const screen = await render(TodayView, { now: NOW });
@@ -391,27 +451,182 @@ test("a check-in to prepare a meeting opens that meeting's brief", async () => {
   serving([osprey, kestrel]);
   const screen = await render(TodayView, { now: NOW });
   const card = screen.getByRole("article", { name: "Check-in: Osprey Bank — Lena Park" });
+  await card.getByText(/ their time$/).click();
   await expect.element(card.getByRole("link", { name: "Open the brief" })).toHaveAttribute("href", "#/brief/osprey?meeting=m1");
-  await expect.element(screen.getByRole("article", { name: "Check-in: Kestrel Logistik GmbH — Annika Vogt" })).toBeVisible();
-  await expect
-    .element(screen.getByRole("article", { name: "Check-in: Kestrel Logistik GmbH — Annika Vogt" }).getByRole("link", { name: "Open the brief" }))
-    .not.toBeInTheDocument();
+  await screen.getByRole("article", { name: "Check-in: Kestrel Logistik GmbH — Annika Vogt" }).getByText(/ their time$/).click();
+  await expect.element(screen.getByRole("button", { name: "Done: Kestrel Logistik GmbH — Annika Vogt" })).toBeVisible();
+  await expect.element(screen.getByRole("link", { name: "Open the brief" })).not.toBeInTheDocument();
+});
+test("the hint under the heading lists Today's keys, and ? for all of them", async () => {
+  serving([kestrel]);
+  const screen = await render(TodayView, { now: NOW });
+  const all = screen.getByRole("button", { name: "? all shortcuts" });
+  await expect.element(all).toBeVisible();
+  const hint = all.element().parentElement!.textContent!.replace(/\s+/g, " ");
+  for (const shortcut of todayShortcuts) expect(hint).toContain(`${keyCaps(shortcut.keys[0]!).join("")} ${shortcut.hint}`);
+  expect(hint).toContain("d done");
 });
 
-test("triage from the keyboard: j and k move, x dismisses, and the focus stays in the list", async () => {
+test("j and k, or the arrows, move the selection and the keyboard down and up the list, and stop at its ends", async () => {
+  const osprey2 = { ...osprey, urgency: "now" as const };
+  serving([kestrel, osprey2, heron]);
+  const screen = await render(TodayView, { now: NOW });
+  const card = (name: string) => screen.getByRole("article", { name: `Check-in: ${name}` });
+  await expect.element(card("Kestrel Logistik GmbH — Annika Vogt")).toHaveAttribute("aria-current", "true");
+  await userEvent.keyboard("j");
+  await expect.element(card("Osprey Bank — Lena Park")).toHaveFocus();
+  await expect.element(card("Osprey Bank — Lena Park")).toHaveAttribute("aria-current", "true");
+  await expect.element(card("Osprey Bank — Lena Park").getByRole("button", { name: "Done: Osprey Bank — Lena Park" })).toBeVisible();
+  await userEvent.keyboard("{ArrowDown}");
+  await expect.element(card("Heron Foods")).toHaveFocus();
+  await userEvent.keyboard("j");
+  await expect.element(card("Heron Foods")).toHaveFocus();
+  await userEvent.keyboard("k");
+  await expect.element(card("Osprey Bank — Lena Park")).toHaveFocus();
+  await userEvent.keyboard("{ArrowUp}");
+  await expect.element(card("Kestrel Logistik GmbH — Annika Vogt")).toHaveFocus();
+  await userEvent.keyboard("k");
+  await expect.element(card("Kestrel Logistik GmbH — Annika Vogt")).toHaveAttribute("aria-current", "true");
+});
+
+test("x dismisses the selected check-in, and the focus stays in the list, on the one now in its place", async () => {
   const osprey2 = { ...osprey, urgency: "now" as const };
   const calls = serving([kestrel, osprey2, heron], [kestrel, heron]);
   const screen = await render(TodayView, { now: NOW });
-  await expect.element(screen.getByText("d done", { exact: false })).toBeVisible();
   const card = (name: string) => screen.getByRole("article", { name: `Check-in: ${name}` });
   await expect.element(card("Kestrel Logistik GmbH — Annika Vogt")).toBeVisible();
   await userEvent.keyboard("j");
-  await expect.element(card("Kestrel Logistik GmbH — Annika Vogt")).toHaveFocus();
-  await userEvent.keyboard("j");
   await expect.element(card("Osprey Bank — Lena Park")).toHaveFocus();
-  await userEvent.keyboard("k");
-  await userEvent.keyboard("j");
   await userEvent.keyboard("x");
   await expect.poll(() => sent(calls, "dismiss_checkin")).toEqual([{ key: osprey2.key, fingerprint: osprey2.fingerprint }]);
   await expect.element(card("Heron Foods")).toHaveFocus();
+  await expect.element(card("Heron Foods")).toHaveAttribute("aria-current", "true");
+  await expect.element(screen.getByRole("status")).toHaveTextContent("Dismissed Osprey Bank — Lena Park until something new happens.");
+});
+
+test("s offers the snooze choices with the keyboard on the first; Enter takes it, and the focus stays in the list", async () => {
+  const calls = serving([kestrel, heron], [heron]);
+  const screen = await render(TodayView, { now: new Date(2026, 10, 25, 10, 0) });
+  await expect.element(screen.getByRole("article", { name: /Kestrel/ })).toBeVisible();
+  await userEvent.keyboard("s");
+  const choices = screen.getByRole("group", { name: "Snooze until" });
+  await expect.element(choices.getByRole("button", { name: "Later today (13:00)" })).toHaveFocus();
+  await userEvent.keyboard("{Escape}");
+  await expect.element(choices).not.toBeInTheDocument();
+  await expect.element(screen.getByRole("button", { name: "Snooze: Kestrel Logistik GmbH — Annika Vogt" })).toHaveFocus();
+  await userEvent.keyboard("s");
+  await userEvent.keyboard("{Enter}");
+  await expect.poll(() => sent(calls, "snooze_checkin").length).toBe(1);
+  expect(new Date(String(sent(calls, "snooze_checkin")[0]!.until))).toEqual(new Date(2026, 10, 25, 13, 0));
+  await expect.element(screen.getByRole("article", { name: "Check-in: Heron Foods" })).toHaveFocus();
+});
+
+test("d opens the Done capture of the selected check-in; once saved, the focus is back in the list", async () => {
+  const calls = serving([kestrel, heron], [heron]);
+  const screen = await render(TodayView, { now: NOW });
+  await expect.element(screen.getByRole("article", { name: /Kestrel/ })).toBeVisible();
+  await userEvent.keyboard("d");
+  const form = screen.getByRole("form", { name: "Log the check-in with Kestrel Logistik GmbH — Annika Vogt" });
+  await expect.element(form.getByLabelText("What was it about?")).toHaveFocus();
+  // Typing in the form is the form's: d, j, x write letters, they do not act on the list.
+  await userEvent.keyboard(" djx");
+  await expect.element(form.getByLabelText("What was it about?")).toHaveValue("Update on our late promise: Send the revised rollout plan djx");
+  expect(sent(calls, "dismiss_checkin")).toEqual([]);
+  await form.getByRole("button", { name: "Save to history" }).click();
+  await expect.poll(() => sent(calls, "complete_checkin").length).toBe(1);
+  await expect.element(screen.getByRole("article", { name: "Check-in: Heron Foods" })).toHaveFocus();
+});
+
+test("Enter or o opens the account of the selected check-in", async () => {
+  serving([kestrel, osprey, heron]);
+  const screen = await render(TodayView, { now: NOW });
+  await expect.element(screen.getByRole("article", { name: /Kestrel/ })).toBeVisible();
+  await userEvent.keyboard("j");
+  await userEvent.keyboard("{Enter}");
+  await expect.poll(() => window.location.hash).toBe("#/accounts/osprey");
+  await userEvent.keyboard("j");
+  await userEvent.keyboard("o");
+  await expect.poll(() => window.location.hash).toBe("#/accounts/heron");
+});
+
+test("a key held with Ctrl, Alt or ⌘ is not a Today shortcut", async () => {
+  const calls = serving([kestrel, heron]);
+  const screen = await render(TodayView, { now: NOW });
+  const first = screen.getByRole("article", { name: /Kestrel/ });
+  await expect.element(first).toHaveAttribute("aria-current", "true");
+  await userEvent.keyboard("{Control>}j{/Control}{Alt>}j{/Alt}{Meta>}x{/Meta}{Shift>}J{/Shift}");
+  await expect.element(first).toHaveAttribute("aria-current", "true");
+  expect(sent(calls, "dismiss_checkin")).toEqual([]);
+});
+
+/** A day of `n` check-ins, each with two reasons and three talking points, as the whole app shows it. */
+async function appWith(n: number, width: number, height: number) {
+  const list = Array.from({ length: n }, (_, i) =>
+    suggestion({
+      key: `k${i}`,
+      account: `Client ${i + 1}`,
+      account_id: `a${i}`,
+      urgency: i < 3 ? "now" : i < 8 ? "today" : "this_week",
+      reasons: [kestrel.reasons[0]!, ...osprey.reasons.slice(0, 1)],
+      talking_points: ["Last time (20 Nov): Walked Annika through the pilot", "Ask about the volumes in Q3", "Their renewal is in March"],
+    }),
+  );
+  mockIPC((command) => {
+    if (command === "today_page") return { ...pageOf(list, 0), budget: n, suggestions: list };
+    if (command === "put_aside") return [];
+    throw new Error(`unexpected ${command}`);
+  });
+  await browserPage.viewport(width, height);
+  const screen = await render(App);
+  // As in the window: the app is the window's height, and its main area scrolls.
+  screen.container.style.height = "100vh";
+  await expect.element(screen.getByRole("article").first()).toBeVisible();
+  return screen;
+}
+
+const box = (element: Element) => element.getBoundingClientRect();
+
+test("on a wide window the selected check-in's detail sits in a pane beside the list, and stays in view while the list scrolls", async () => {
+  const screen = await appWith(20, 1920, 1080);
+  const pane = screen.getByRole("complementary", { name: "Selected check-in" });
+  await expect.element(pane.getByRole("heading", { name: "Client 1 — Annika Vogt" })).toBeVisible();
+  await expect.element(pane.getByRole("button", { name: "Done: Client 1 — Annika Vogt" })).toBeVisible();
+  await expect.element(pane.getByRole("list", { name: "Talking points" })).toBeVisible();
+  const first = screen.getByRole("article").first();
+  await expect.element(first.getByRole("button")).not.toBeInTheDocument();
+
+  // Side by side, level: the list a column of rows (28 to 36 rem), the detail most of the rest.
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+  const [row, detail] = [box(first.element()), box(pane.element())];
+  expect(detail.left).toBeGreaterThan(row.right);
+  expect(Math.abs(detail.top - box(screen.getByRole("heading", { name: "Now" }).element()).top)).toBeLessThan(4 * rem);
+  expect(row.width).toBeGreaterThanOrEqual(28 * rem - 2);
+  expect(row.width).toBeLessThanOrEqual(36 * rem);
+  expect(detail.width).toBeGreaterThan(row.width);
+  expect(detail.right).toBeGreaterThan(0.75 * 1920);
+
+  // j selects the next one, and the pane shows it.
+  await userEvent.keyboard("j");
+  await expect.element(pane.getByRole("heading", { name: "Client 2 — Annika Vogt" })).toBeVisible();
+
+  // Scrolled to the foot of the list, the pane is still in view.
+  const main = document.querySelector("main")!;
+  main.scrollTop = main.scrollHeight;
+  await expect.poll(() => box(first.element()).bottom).toBeLessThan(0);
+  const done = pane.getByRole("button", { name: "Done: Client 2 — Annika Vogt" }).element();
+  expect(box(done).top).toBeGreaterThan(0);
+  expect(box(done).bottom).toBeLessThan(1080);
+});
+
+test("on a 900 × 600 window the detail opens under its row, and the first check-in's actions show without scrolling", async () => {
+  const screen = await appWith(20, 900, 600);
+  await expect.element(screen.getByRole("complementary", { name: "Selected check-in" })).not.toBeInTheDocument();
+  const first = screen.getByRole("article").first();
+  const done = first.getByRole("button", { name: "Done: Client 1 — Annika Vogt" });
+  await expect.element(done).toBeVisible();
+  expect(document.querySelector("main")!.scrollTop).toBe(0);
+  expect(box(done.element()).bottom).toBeLessThanOrEqual(600);
+  expect(box(first.getByRole("button", { name: "Dismiss: Client 1 — Annika Vogt" }).element()).bottom).toBeLessThanOrEqual(600);
+  // The rows under it stay compact.
+  expect(box(screen.getByRole("article").nth(1).element()).height).toBeLessThanOrEqual(64);
 });
