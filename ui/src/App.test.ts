@@ -102,7 +102,7 @@ test("with a damaged database, Today leads to the backups, and a restore brings 
   await expect
     .element(screen.getByRole("region", { name: "Backups" }).getByRole("status").first())
     .toHaveTextContent(`Restored from ${newest.path}. Your data as it was is kept in ${safety}.`);
-  await expect.element(screen.getByRole("form", { name: "Check-in settings" })).toBeVisible();
+  await expect.element(screen.getByRole("form", { name: "Check-ins and health" })).toBeVisible();
   expect(screen.getByRole("alert").elements()).toHaveLength(0);
 });
 

@@ -107,3 +107,34 @@ test("when nothing matches, the box says what is searched", async () => {
   await screen.getByLabelText("Search everything").fill("zebra");
   await expect.element(screen.getByText("Nothing matches “zebra”.", { exact: false })).toBeVisible();
 });
+
+test("the shortcut shows while the box is empty; once words are typed, a × in its place empties the box", async () => {
+  answering(found);
+  const screen = await render(SearchBox, { delay: 0 });
+  const box = screen.getByLabelText("Search everything");
+  await expect.element(screen.getByText("Ctrl K")).toBeVisible();
+  await expect.element(screen.getByRole("button", { name: "Clear search" })).not.toBeInTheDocument();
+
+  await box.fill("pilot");
+  await expect.element(screen.getByRole("region", { name: "Search results" })).toBeVisible();
+  await expect.element(screen.getByText("Ctrl K")).not.toBeInTheDocument();
+  await screen.getByRole("button", { name: "Clear search" }).click();
+
+  await expect.element(box).toHaveValue("");
+  await expect.element(box).toHaveFocus();
+  await expect.element(screen.getByRole("region", { name: "Search results" })).not.toBeInTheDocument();
+  await expect.element(screen.getByText("Ctrl K")).toBeVisible();
+});
+
+test("Enter on the × clears the box rather than opening the first result", async () => {
+  answering(found);
+  const screen = await render(SearchBox, { delay: 0 });
+  const box = screen.getByLabelText("Search everything");
+  await box.fill("pilot");
+  await expect.element(screen.getByRole("region", { name: "Search results" })).toBeVisible();
+  const hash = window.location.hash;
+  screen.getByRole("button", { name: "Clear search" }).element().focus();
+  await userEvent.keyboard("{Enter}");
+  await expect.element(box).toHaveValue("");
+  expect(window.location.hash).toBe(hash);
+});

@@ -7,8 +7,13 @@ import { when } from "../../lib/format";
 import { dataVersion } from "../../lib/refresh.svelte";
 import { BACKUP_FOLDER, backupFile, backupList } from "../../test/fixtures";
 import BackupsPanel from "./BackupsPanel.svelte";
+import { forgetUnsaved } from "./unsaved.svelte";
 
-afterEach(() => clearMocks());
+afterEach(() => {
+  clearMocks();
+  // As closing Rapport does: what one test typed and did not save is not there in the next.
+  forgetUnsaved();
+});
 
 type Call = { command: string; args: Record<string, unknown> };
 
@@ -222,4 +227,23 @@ test("a list that cannot be read is said as its sentence, and a backup can still
   await expect.element(said(screen)).toHaveTextContent(`Backed up to ${manual.path}.`);
   await expect.element(screen.getByRole("cell", { name: "By hand", exact: true })).toBeVisible();
   expect(screen.getByRole("alert").elements()).toHaveLength(0);
+});
+
+test("how many copies to keep, typed and not saved, is still there on the next visit until it is discarded", async () => {
+  const calls = serving([daily]);
+  const first = await render(BackupsPanel);
+  const typed = first.getByRole("form", { name: "Keep" });
+  await expect.element(typed.getByRole("button", { name: "Save what to keep" })).toBeDisabled();
+  await typed.getByLabelText("Daily copies for the last (days)").fill("10");
+  await expect.element(typed.getByText("Unsaved changes — Save or Discard.")).toBeVisible();
+  await first.unmount();
+
+  const again = await render(BackupsPanel);
+  const keep = again.getByRole("form", { name: "Keep" });
+  await expect.element(keep.getByLabelText("Daily copies for the last (days)")).toHaveValue(10);
+  await expect.element(keep.getByText("Unsaved changes — Save or Discard.")).toBeVisible();
+  await keep.getByRole("button", { name: "Discard" }).click();
+  await expect.element(keep.getByLabelText("Daily copies for the last (days)")).toHaveValue(7);
+  await expect.element(keep.getByRole("button", { name: "Save what to keep" })).toBeDisabled();
+  expect(called(calls, "save_backup_policy")).toEqual([]);
 });
