@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { render } from "vitest-browser-svelte";
-import { NOW, summary } from "../test/fixtures";
+import { NOW, reason, summary } from "../test/fixtures";
 import AccountTable from "./AccountTable.svelte";
 
 const accounts = [
@@ -34,4 +34,25 @@ test("each account links to its page", async () => {
   await expect
     .element(screen.getByRole("link", { name: "Maison Vérité" }))
     .toHaveAttribute("href", `#/accounts/${accounts[0]!.id}`);
+});
+
+test("each account shows its health band and its next action; sorting by health puts the riskiest first", async () => {
+  const rows = [
+    summary({ name: "Calm Co", band: "healthy", score: 88 }),
+    summary({ name: "New Co", band: "unknown", score: null }),
+    summary({
+      name: "Hoshizora Pharma K.K.",
+      band: "at_risk",
+      score: 38,
+      next_action: { contact: "Kenji Sato", reason: reason("unanswered_request", "Kenji Sato has waited 30 h for an answer.") },
+    }),
+    summary({ name: "Watch Co", band: "watch", score: 61 }),
+  ];
+  const screen = await render(AccountTable, { accounts: rows, now: NOW });
+  const risky = screen.getByRole("row", { name: /Hoshizora/ });
+  await expect.element(risky).toHaveTextContent("At risk 38");
+  await expect.element(risky).toHaveTextContent("Kenji Sato: Kenji Sato has waited 30 h for an answer.");
+  await expect.element(screen.getByRole("row", { name: /New Co/ })).toHaveTextContent("Too early to judge");
+  await screen.getByRole("button", { name: "Health" }).click();
+  expect(rowNames(screen.container)).toEqual(["Hoshizora Pharma K.K.", "Watch Co", "Calm Co", "New Co"]);
 });

@@ -1,7 +1,7 @@
 // The words of the Today list: what each reason is called, how the list is grouped, and the
 // first line of the history entry that marks a check-in done.
 import type { ChannelKind, ReasonCode, Settle, Settlement, Suggestion, Urgency } from "../bindings";
-import { dateFormat } from "./format";
+import { CLOCK, dateFormat } from "./format";
 
 /** A short label per reason, shown beside the core's sentence. */
 export const reasonLabel: Record<ReasonCode, string> = {
@@ -100,9 +100,7 @@ export function theirTimeShort(s: Suggestion, now: Date): string {
   const options: Intl.DateTimeFormatOptions = {
     weekday: "short",
     ...(far ? { day: "numeric", month: "short" } : {}),
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
+    ...CLOCK,
   };
   try {
     return `${dateFormat({ ...options, timeZone: s.timezone }).format(at)} their time`;

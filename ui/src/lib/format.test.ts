@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { ago, bothTimes, duration, fileSize, localInputToRfc3339, splitList, theirTime } from "./format";
+import { ago, bothTimes, duration, fileSize, localInputToRfc3339, splitList, theirTime, when } from "./format";
 
 const now = new Date("2026-11-23T10:00:00Z");
 
@@ -11,8 +11,8 @@ test("recency reads as words", () => {
 });
 
 test("the client's clock is shown in their own zone", () => {
-  expect(theirTime("Asia/Tokyo", now)).toMatch(/19:00/);
-  expect(theirTime("America/Sao_Paulo", now)).toMatch(/07:00/);
+  expect(theirTime("Asia/Tokyo", now)).toMatch(/7:00 PM/);
+  expect(theirTime("America/Sao_Paulo", now)).toMatch(/7:00 AM/);
   expect(theirTime("Not/AZone", now)).toBe("");
 });
 
@@ -24,13 +24,13 @@ test("a local date and time becomes RFC 3339 with the user's offset", () => {
 
 test("a suggested moment reads in the client's time and the user's, with the date when it is far off", () => {
   expect(bothTimes("2026-11-24T08:00:00Z", "Europe/Berlin", now, "Europe/London")).toBe(
-    "Tue 09:00 their time (Europe/Berlin) · Tue 08:00 yours",
+    "Tue 9:00 AM their time (Europe/Berlin) · Tue 8:00 AM yours",
   );
-  expect(bothTimes("2026-11-24T08:00:00Z", "Europe/Berlin", now, "Europe/Berlin")).toBe("Tue 09:00 their time and yours (Europe/Berlin)");
+  expect(bothTimes("2026-11-24T08:00:00Z", "Europe/Berlin", now, "Europe/Berlin")).toBe("Tue 9:00 AM their time and yours (Europe/Berlin)");
   expect(bothTimes("2026-12-08T08:00:00Z", "Asia/Tokyo", now, "Europe/London")).toBe(
-    "Tue, Dec 8, 17:00 their time (Asia/Tokyo) · Tue, Dec 8, 08:00 yours",
+    "Tue, Dec 8, 5:00 PM their time (Asia/Tokyo) · Tue, Dec 8, 8:00 AM yours",
   );
-  expect(bothTimes("2026-11-24T08:00:00Z", "Not/AZone", now, "Europe/London")).toBe("Tue 08:00 your time");
+  expect(bothTimes("2026-11-24T08:00:00Z", "Not/AZone", now, "Europe/London")).toBe("Tue 8:00 AM your time");
 });
 
 test("a meeting's length reads in hours and minutes", () => {
@@ -52,4 +52,13 @@ test("a file's size reads in KB, MB or GB", () => {
 test("values typed in one box are split at commas and new lines, trimmed, and blanks dropped", () => {
   expect(splitList(" anna@kestrel.de,anna.vogt@gmail.com \n\n , a@b.de\r\n")).toEqual(["anna@kestrel.de", "anna.vogt@gmail.com", "a@b.de"]);
   expect(splitList("  ")).toEqual([]);
+});
+
+test("one clock style everywhere: a full date, a client's time and a card's time all use the locale's clock", () => {
+  const at = "2026-11-24T16:58:00Z";
+  const twelveHour = /AM|PM/;
+  const styles = [when(at), theirTime("Europe/Berlin", new Date(at)), bothTimes(at, "Asia/Tokyo", new Date(at), "UTC")].map((text) =>
+    twelveHour.test(text),
+  );
+  expect(new Set(styles).size, styles.join(", ")).toBe(1);
 });

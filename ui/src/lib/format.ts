@@ -4,6 +4,12 @@ import { appNow } from "./clock";
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/**
+ * Every time of day the app shows, on the locale's own clock — "9:00 AM" in the US, "09:00" in
+ * Germany — so that a card, its detail, a snooze and a date never mix two styles.
+ */
+export const CLOCK: Intl.DateTimeFormatOptions = { hour: "numeric", minute: "2-digit" };
+
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 /**
@@ -34,9 +40,7 @@ export function theirTime(timezone: string, now: Date = appNow()): string {
   try {
     return dateFormat({
       weekday: "short",
-      hour: "2-digit",
-      minute: "2-digit",
-      hour12: false,
+      ...CLOCK,
       timeZone: timezone,
     }).format(now);
   } catch {
@@ -151,9 +155,7 @@ function clock(instant: Date, now: Date, timeZone?: string): string {
   return dateFormat({
     weekday: "short",
     ...(far ? { day: "numeric", month: "short" } : {}),
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
+    ...CLOCK,
     timeZone,
   }).format(instant);
 }

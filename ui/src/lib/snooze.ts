@@ -1,5 +1,5 @@
 // The moments a check-in can be snoozed until, computed on the user's own calendar.
-import { dateFormat, localInputToRfc3339, nowForInput } from "./format";
+import { CLOCK, dateFormat, localInputToRfc3339, nowForInput } from "./format";
 
 const HOUR = 60 * 60 * 1000;
 
@@ -34,9 +34,7 @@ export function localRfc3339(at: Date): string {
 function short(at: Date, withDay: boolean): string {
   return dateFormat({
     ...(withDay ? { weekday: "short" } : {}),
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
+    ...CLOCK,
   }).format(at);
 }
 

@@ -4,7 +4,7 @@ import type {
   AccountHealth_Serialize,
   AccountPage,
   AccountReview_Serialize,
-  AccountSummary,
+  AccountRow,
   ArchivedRecord,
   BackupFile,
   Backups,
@@ -38,7 +38,7 @@ import type {
 
 export const NOW = new Date("2026-11-23T10:00:00Z");
 
-export function summary(overrides: Partial<AccountSummary> = {}): AccountSummary {
+export function summary(overrides: Partial<AccountRow> = {}): AccountRow {
   return {
     id: crypto.randomUUID(),
     name: "Kestrel Logistik GmbH",
@@ -50,6 +50,9 @@ export function summary(overrides: Partial<AccountSummary> = {}): AccountSummary
     last_touch_at: "2026-11-20T10:00:00Z",
     cadence_days: 30,
     touch: "within",
+    score: 72,
+    band: "watch",
+    next_action: null,
     ...overrides,
   };
 }

@@ -122,7 +122,7 @@ test("check-ins are grouped under Now, Today and This week, each a compact row: 
   await expect.element(row).toHaveTextContent("Meeting ahead");
   await expect.element(row).toHaveTextContent("Read the brief and confirm the agenda.");
   await expect.element(row).toHaveTextContent("+1 more");
-  await expect.element(row).toHaveTextContent("Tue 09:00 their time");
+  await expect.element(row).toHaveTextContent("Tue 9:00 AM their time");
   await expect.element(row).not.toHaveTextContent("Lena Park's birthday is tomorrow.");
   await expect.element(row.getByRole("button")).not.toBeInTheDocument();
   // Short enough for a dozen to show at once.
@@ -242,7 +242,7 @@ test("a heavy portfolio's counts read with their thousands grouped", async () =>
 test("a card gives the suggested time in the client's time and in the user's own", async () => {
   serving([kestrel]);
   const screen = await render(TodayView, { now: NOW, zone: "Europe/London" });
-  await expect.element(screen.getByRole("article")).toHaveTextContent("Tue 09:00 their time (Europe/Berlin) · Tue 08:00 yours");
+  await expect.element(screen.getByRole("article")).toHaveTextContent("Tue 9:00 AM their time (Europe/Berlin) · Tue 8:00 AM yours");
 });
 
 test("Done opens quick capture for the person, and saving logs it as the check-in and takes the card away", async () => {
@@ -343,8 +343,8 @@ test("snooze offers later today, next week and a time of the user's choosing", a
   const screen = await render(TodayView, { now: new Date(2026, 10, 25, 10, 0) });
   await screen.getByRole("button", { name: /^Snooze/ }).click();
   const choices = screen.getByRole("group", { name: "Snooze until" });
-  await expect.element(choices.getByRole("button", { name: "Later today (13:00)" })).toBeVisible();
-  await expect.element(choices.getByRole("button", { name: "Next week (Mon 09:00)" })).toBeVisible();
+  await expect.element(choices.getByRole("button", { name: "Later today (1:00 PM)" })).toBeVisible();
+  await expect.element(choices.getByRole("button", { name: "Next week (Mon 9:00 AM)" })).toBeVisible();
   await choices.getByLabelText("Another time").fill("2026-11-27T14:45");
   await choices.getByRole("button", { name: "Snooze until then" }).click();
   await expect.poll(() => sent(calls, "snooze_checkin").length).toBe(1);
@@ -510,7 +510,7 @@ test("s offers the snooze choices with the keyboard on the first; Enter takes it
   await expect.element(screen.getByRole("article", { name: /Kestrel/ })).toBeVisible();
   await userEvent.keyboard("s");
   const choices = screen.getByRole("group", { name: "Snooze until" });
-  await expect.element(choices.getByRole("button", { name: "Later today (13:00)" })).toHaveFocus();
+  await expect.element(choices.getByRole("button", { name: "Later today (1:00 PM)" })).toHaveFocus();
   await userEvent.keyboard("{Escape}");
   await expect.element(choices).not.toBeInTheDocument();
   await expect.element(screen.getByRole("button", { name: "Snooze: Kestrel Logistik GmbH — Annika Vogt" })).toHaveFocus();
