@@ -78,9 +78,9 @@ async function sessionBus() {
  * With `withSessionBus`, the app also finds a D-Bus session bus, which is how a second start
  * finds the first on Linux. Without one it runs alone, as each of the other tests wants.
  */
-export async function startDesktop(db, { withSessionBus = false, extraEnv = {} } = {}) {
+export async function startDesktop(db, { withSessionBus = false, extraEnv = {}, screen = "1440x900" } = {}) {
   const display = `:${90 + Math.floor(Math.random() * 9)}`;
-  const xvfb = spawn("Xvfb", [display, "-screen", "0", "1440x900x24", "-nolisten", "tcp"], { stdio: "ignore" });
+  const xvfb = spawn("Xvfb", [display, "-screen", "0", `${screen}x24`, "-nolisten", "tcp"], { stdio: "ignore" });
   const bus = withSessionBus ? await sessionBus() : null;
   await new Promise((r) => setTimeout(r, 500));
   const port = await freePort();

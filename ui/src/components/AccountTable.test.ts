@@ -51,7 +51,9 @@ test("each account shows its health band and its next action; sorting by health 
   const screen = await render(AccountTable, { accounts: rows, now: NOW });
   const risky = screen.getByRole("row", { name: /Hoshizora/ });
   await expect.element(risky).toHaveTextContent("At risk 38");
-  await expect.element(risky).toHaveTextContent("Kenji Sato: Kenji Sato has waited 30 h for an answer.");
+  // The person is named once: the reason already says who.
+  await expect.element(risky).toHaveTextContent("Request waiting Kenji Sato has waited 30 h for an answer.");
+  await expect.element(risky).not.toHaveTextContent("Kenji Sato: Kenji Sato");
   await expect.element(screen.getByRole("row", { name: /New Co/ })).toHaveTextContent("Too early to judge");
   await screen.getByRole("button", { name: "Health" }).click();
   expect(rowNames(screen.container)).toEqual(["Hoshizora Pharma K.K.", "Watch Co", "Calm Co", "New Co"]);
