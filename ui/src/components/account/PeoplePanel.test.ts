@@ -180,3 +180,23 @@ test("a person no longer listed says so, and everyone still listed is shown", as
   await expect.element(screen.getByRole("status")).toHaveTextContent("no longer listed");
   await expect.element(screen.getByRole("region", { name: "Everyone" }).getByRole("link", { name: "Annika Vogt" })).toBeVisible();
 });
+
+test("a goal added from a person's page is theirs, without choosing them again", async () => {
+  let sent: Record<string, unknown> | undefined;
+  mockIPC((command, args) => {
+    expect(command).toBe("add_goal");
+    sent = (args as { draft: Record<string, unknown> }).draft;
+    return goal();
+  });
+  const onchange = vi.fn();
+  const kestrel = page({ account: account({ id: "account-1" }), contacts: [annika, jonas] });
+  const screen = await render(PeoplePanel, {
+    accountId: "account-1", accountTimezone: "Europe/Berlin", contacts: kestrel.contacts, now: NOW, onchange, page: kestrel, person: jonas.id,
+  });
+  await screen.getByRole("button", { name: "Add a goal of theirs" }).click();
+  await expect.element(screen.getByLabelText("Whose goal")).toHaveValue(jonas.id);
+  await screen.getByLabelText("The goal").fill("Run the Bremen site by spring");
+  await screen.getByRole("button", { name: "Add goal" }).click();
+  await expect.poll(() => onchange.mock.calls.length).toBe(1);
+  expect(sent).toMatchObject({ kind: "personal", contact_id: jonas.id, title: "Run the Bremen site by spring" });
+});
