@@ -46,9 +46,17 @@ pub fn read_day(field: &'static str, text: &str, today: NaiveDate, order: DayOrd
             field,
             format!(
                 "\"{}\" is not a day Rapport can read. Try Friday, in 2 days, end of month, 24 Dec or 2026-12-31.",
-                text.trim()
+                quoted(text.trim())
             ),
         )),
+    }
+}
+
+/// What was typed, as an error quotes it: at most 60 characters.
+fn quoted(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
     }
 }
 
@@ -56,15 +64,13 @@ pub fn read_day(field: &'static str, text: &str, today: NaiveDate, order: DayOrd
 /// EOD" is Friday) and with counts in figures ("in two weeks" is "2 weeks").
 fn plain(text: &str) -> String {
     let lowered = text.trim().trim_end_matches(['.', '!', ',']).to_lowercase();
-    let mut words: Vec<&str> = lowered.split_whitespace().collect();
-    while let Some(first) = words.first() {
-        if ["by", "on", "due", "before", "until", "till", "in"].contains(first) && words.len() > 1 {
-            words.remove(0);
-        } else {
-            break;
-        }
-    }
-    let text = words.join(" ");
+    let words: Vec<&str> = lowered.split_whitespace().collect();
+    let leading = words
+        .iter()
+        .take(words.len().saturating_sub(1))
+        .take_while(|w| ["by", "on", "due", "before", "until", "till", "in"].contains(w))
+        .count();
+    let text = words[leading..].join(" ");
     let text = [
         "end of day",
         "end of business",
