@@ -80,7 +80,8 @@ test("an empty summary is refused with the core's sentence next to the field, an
     assert.equal(await error.getText(), "Say in a few words what the interaction was about, then save again.");
     assert.equal(await (await app.$('textarea[name="summary"]')).getAttribute("aria-invalid"), "true");
 
-    await (await app.$("button=Cancel")).click();
+    // What is typed is kept as a draft until it is discarded: nothing here is worth keeping.
+    await (await app.$("button=Discard draft")).click();
     assert.equal(await historyText(app), before, "the history is unchanged");
   });
 });
@@ -204,6 +205,8 @@ test("a dismissed check-in comes back by Undo, and from the list of what is put 
 
     await (await (await app.$(`article[aria-label="${label}"]`)).$("button*=Dismiss")).click();
     await app.waitUntil(gone, { timeout: 10_000, timeoutMsg: "the dismissed check-in stayed" });
+    // The notice is closed first, as a user would, so that it covers nothing at the foot of Today.
+    await (await (await app.$("main div.notice-region[role='status']")).$("button[aria-label='Close']")).click();
     const aside = await app.$("summary*=Snoozed and dismissed");
     await aside.scrollIntoView({ block: "center" });
     await aside.click();

@@ -2,7 +2,7 @@
 // 1920×1080 monitor — in light and dark (issue 24). At each size what a user needs is within
 // reach without scrolling sideways, and a screenshot of each view is kept in tests/e2e/artifacts/.
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { artifacts, demoDatabase, startDesktop } from "./harness.js";
@@ -33,6 +33,7 @@ const measure = (app) =>
         ...[...document.querySelectorAll("main, main .fit, main .card")].map((e) => e.scrollWidth - e.clientWidth),
       ),
       done: rect("button[aria-label^='Done: ']"),
+      rowsInView: [...document.querySelectorAll("article[aria-label^='Check-in: ']")].filter((r) => r.getBoundingClientRect().bottom <= innerHeight).length,
       header: rect("main header"),
       tabRows: new Set(tabs).size,
       // Relative luminance of the page, 0 (black) to 1 (white).
@@ -50,6 +51,8 @@ for (const theme of ["light", "dark"]) {
     started.push(desktop);
     const shots = join(artifacts, "sizes");
     mkdirSync(shots, { recursive: true });
+    // What each size shows, kept beside the screenshots for the issue's figures.
+    const figures = {};
     await desktop.withApp(`sizes-${theme}`, async (app) => {
       for (const [width, height] of sizes) {
         await app.setWindowSize(width, height);
@@ -64,6 +67,7 @@ for (const theme of ["light", "dark"]) {
         assert.ok(m.done.bottom <= height, `${name}: the selected check-in's Done is below the fold (${m.done.bottom} px)`);
         if (theme === "dark") assert.ok(m.luminance < 0.3, `${name}: the page is dark (${m.luminance})`);
         else assert.ok(m.luminance > 0.7, `${name}: the page is light (${m.luminance})`);
+        figures[name] = { todayRowsInView: m.rowsInView, doneButtonBottom: Math.round(m.done.bottom) };
         await app.saveScreenshot(join(shots, `${name}-today.png`));
 
         await app.execute(() => (window.location.hash = "#/accounts"));
@@ -78,6 +82,7 @@ for (const theme of ["light", "dark"]) {
         assert.ok(m.overflow <= 0, `${name}: the account scrolls sideways by ${m.overflow} px`);
         assert.equal(m.tabRows, 1, `${name}: the tabs are on one row`);
         assert.ok(m.header.height <= 160, `${name}: the account's header takes ${m.header.height} px`);
+        figures[name].accountHeader = Math.round(m.header.height);
         await app.saveScreenshot(join(shots, `${name}-account.png`));
 
         await app.execute(() => (window.location.hash = "#/health"));
@@ -87,5 +92,6 @@ for (const theme of ["light", "dark"]) {
         await app.saveScreenshot(join(shots, `${name}-health.png`));
       }
     });
+    writeFileSync(join(shots, `figures-${theme}.json`), JSON.stringify(figures, null, 2));
   });
 }
