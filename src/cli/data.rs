@@ -276,15 +276,13 @@ fn exchange_text(
         }
     }
     if report.left_out_count > 0 {
-        lines.push(format!(
-            "{} left out of records that {} imported all the same:",
-            if report.left_out_count == 1 {
-                "1 value was".to_string()
-            } else {
-                format!("{} values were", report.left_out_count)
-            },
-            if report.dry_run { "would be" } else { "were" }
-        ));
+        let (values, verb, imported) = match (report.left_out_count, report.dry_run) {
+            (1, true) => ("1 value".to_string(), "would be", "would be"),
+            (1, false) => ("1 value".to_string(), "was", "were"),
+            (n, true) => (format!("{n} values"), "would be", "would be"),
+            (n, false) => (format!("{n} values"), "were", "were"),
+        };
+        lines.push(format!("{values} {verb} left out of records that {imported} imported all the same:"));
         for p in &report.left_out {
             lines.push(format!("  line {}: {}", p.line, p.message));
         }

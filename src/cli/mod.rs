@@ -189,8 +189,7 @@ fn execute(cli: Cli) -> Result<()> {
     if matches!(cli.command, Command::Import(data::ImportArgs { dry_run: true, .. })) && !db.exists() {
         let rehearsal = std::env::temp_dir().join(format!("rapport-preview-{}", std::process::id()));
         std::fs::create_dir_all(&rehearsal).map_err(|e| Error::file(&rehearsal, e))?;
-        let cli = Cli { db: Some(rehearsal.join("rapport.db")), ..cli };
-        let result = execute(cli);
+        let result = execute_on(cli, rehearsal.join("rapport.db"), clock, now, machine);
         let _ = std::fs::remove_dir_all(&rehearsal);
         return result;
     }
@@ -200,6 +199,11 @@ fn execute(cli: Cli) -> Result<()> {
             db.display()
         )));
     }
+    execute_on(cli, db, clock, now, machine)
+}
+
+/// Runs the command on the database at `db` (created when the command writes).
+fn execute_on(cli: Cli, db: PathBuf, clock: Clock, now: DateTime<Utc>, machine: DateTime<Utc>) -> Result<()> {
     let out = print::Out { json: cli.json, now };
     match cli.command {
         Command::Restore { file } => return backups::restore(&out, &db, &file, machine),

@@ -266,7 +266,7 @@ fn person(row: &TableRow, mapping: &[Column]) -> Result<(Record, Vec<LineProblem
     // its name as the display name) is the company, which becomes an account.
     let only_company = given_and_family.is_empty()
         && company.is_some()
-        && (written_name.is_none() && emails.is_empty()
+        && (written_name.is_none()
             || written_name.as_deref().map(str::to_lowercase) == company.as_deref().map(str::to_lowercase));
     if only_company {
         let name = company.unwrap_or_default();
