@@ -75,6 +75,13 @@ fn digits(phone: &str) -> String {
 pub fn person(old: &Contact, card: &PersonCard) -> (ContactDraft, Vec<String>) {
     let mut draft = ContactDraft::from(old);
     let mut changes = Vec::new();
+    // The parts of the name Rapport knows, when the file gives them for that same name.
+    if let Some(parts) = card.name_parts.as_ref().filter(|p| Some(*p) != old.name_parts.as_ref())
+        && card.name.trim().to_lowercase() == old.name.to_lowercase()
+    {
+        changes.push(format!("name in parts: {}", parts.full()));
+        draft.name_parts = Some(parts.clone());
+    }
     if let Some(title) = card.title.as_ref().filter(|t| Some(*t) != old.title.as_ref()) {
         changes.push(match &old.title {
             Some(before) => format!("job title: {before} → {title}"),

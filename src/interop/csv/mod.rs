@@ -264,9 +264,10 @@ fn person(row: &TableRow, mapping: &[Column]) -> Result<(Record, Vec<LineProblem
 
     // A row that names only a company (Outlook's and Thunderbird's entries for a company write
     // its name as the display name) is the company, which becomes an account.
+    // A row with only an address and a company is a person named by the address.
     let only_company = given_and_family.is_empty()
         && company.is_some()
-        && (written_name.is_none()
+        && (written_name.is_none() && emails.is_empty()
             || written_name.as_deref().map(str::to_lowercase) == company.as_deref().map(str::to_lowercase));
     if only_company {
         let name = company.unwrap_or_default();

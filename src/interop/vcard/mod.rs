@@ -10,16 +10,12 @@
 //! `1985-03-14` and a birthday must never lose or shift a day.
 
 use std::collections::BTreeSet;
-use std::fmt;
 
-use calcard::common::PartialDateTime;
-use calcard::common::timezone::Tz;
 use calcard::vcard::{
     VCard, VCardEntry, VCardParameter, VCardParameterName, VCardParameterValue, VCardProperty, VCardValue,
     VCardValueType, VCardVersion,
 };
 use calcard::{Entry, Parser};
-use chrono::NaiveDate;
 
 use super::{CompanyRow, LineProblem, PersonCard, Read, Record};
 use crate::domain::{DateKind, ImportantDate, NameParts, is_email_address};
@@ -384,9 +380,13 @@ impl Draft {
         let person_named =
             self.structured_name.as_ref().is_some_and(|n| !n.given.is_empty() || !n.family.is_empty());
         // Outlook and Thunderbird write a company's own entry with its name as FN and no N.
+        // A card with only an address and a company is a person named by the address.
         let company_only = !person_named
             && self.company.is_some()
-            && self.formatted_name.as_deref().is_none_or(|name| Some(name) == self.company.as_deref());
+            && match self.formatted_name.as_deref() {
+                Some(name) => Some(name) == self.company.as_deref(),
+                None => self.emails.is_empty(),
+            };
         if self.organisation || company_only {
             let name = self.company.clone().or(self.formatted_name.clone())?;
             let mut dropped: Vec<&str> = Vec::new();
@@ -551,107 +551,6 @@ fn preferred_first(mut list: Vec<Ranked>) -> Vec<String> {
         .collect()
 }
 
-/// The zone a TZ names: an IANA name, the IANA zone of a Windows name, or for a whole-hour
-/// offset such as `-0500` or `-05:00` the fixed zone of that offset (`Etc/GMT+5`: the sign of
-/// those names is the other way round). Anything else is `Ok(None)`, except an offset no fixed
-/// zone has (`+05:30`), which is `Err` with the text, to be said.
-fn zone(written: &str) -> Result<Option<String>, String> {
-    let text = written.trim();
-    if let Ok(Tz::Tz(zone)) = text.parse::<Tz>() {
-        return Ok(Some(zone.name().to_string()));
-    }
-    match Offset::parse(text) {
-        Some(offset) => offset.fixed_zone().map(Some).ok_or_else(|| text.to_string()),
-        None => Ok(None),
-    }
-}
-
-/// A UTC offset as vCards write it: `-0500`, `-05:00`, `+05`, `Z`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Offset {
-    east: bool,
-    hours: u8,
-    minutes: u8,
-}
-
-impl Offset {
-    fn parse(text: &str) -> Option<Offset> {
-        if text.eq_ignore_ascii_case("z") {
-            return Some(Offset { east: true, hours: 0, minutes: 0 });
-        }
-        let (east, rest) = match text.as_bytes().first()? {
-            b'+' => (true, text.get(1..)?),
-            b'-' => (false, text.get(1..)?),
-            _ => return None,
-        };
-        let digits: String = rest.chars().filter(|c| *c != ':').collect();
-        if !digits.bytes().all(|b| b.is_ascii_digit()) || rest.matches(':').count() > 1 {
-            return None;
-        }
-        let (hours, minutes) = match digits.len() {
-            2 => (digits.as_str(), "00"),
-            4 => (digits.get(..2)?, digits.get(2..)?),
-            _ => return None,
-        };
-        let (hours, minutes) = (hours.parse::<u8>().ok()?, minutes.parse::<u8>().ok()?);
-        (hours <= 14 && minutes < 60).then_some(Offset { east, hours, minutes })
-    }
-
-    /// `Etc/GMT+5` for five hours west of UTC; none for offsets that are not whole hours.
-    fn fixed_zone(self) -> Option<String> {
-        if self.minutes != 0 || (self.east && self.hours > 14) || (!self.east && self.hours > 12) {
-            return None;
-        }
-        Some(match (self.hours, self.east) {
-            (0, _) => "Etc/UTC".to_string(),
-            (hours, true) => format!("Etc/GMT-{hours}"),
-            (hours, false) => format!("Etc/GMT+{hours}"),
-        })
-    }
-
-    /// The offset a fixed zone stands for, to write it back as the offset it came as.
-    fn of_fixed_zone(zone: &str) -> Option<Offset> {
-        let rest = zone.strip_prefix("Etc/GMT")?;
-        let (east, hours) = match rest.as_bytes().first()? {
-            b'+' => (false, rest.get(1..)?),
-            b'-' => (true, rest.get(1..)?),
-            _ => return None,
-        };
-        let hours = hours.parse::<u8>().ok().filter(|h| *h > 0 && *h <= 14)?;
-        Some(Offset { east, hours, minutes: 0 })
-    }
-
-    fn written(self, version: VcardVersion) -> String {
-        let sign = if self.east { '+' } else { '-' };
-        match version {
-            VcardVersion::V3 => format!("{sign}{:02}:{:02}", self.hours, self.minutes),
-            VcardVersion::V4 => format!("{sign}{:02}{:02}", self.hours, self.minutes),
-        }
-    }
-}
-
-fn label_of(entry: &VCardEntry) -> Option<String> {
-    entry.params.iter().find_map(|param| match (&param.name, &param.value) {
-        (VCardParameterName::Other(name), VCardParameterValue::Text(label))
-            if name.eq_ignore_ascii_case(LABEL_PARAM) =>
-        {
-            Some(label.clone())
-        }
-        _ => None,
-    })
-}
-
-fn omitted_year(entry: &VCardEntry) -> Option<u16> {
-    entry.params.iter().find_map(|param| match (&param.name, &param.value) {
-        (VCardParameterName::Other(name), VCardParameterValue::Text(year))
-            if name.eq_ignore_ascii_case(APPLE_OMIT_YEAR) =>
-        {
-            year.trim().parse().ok()
-        }
-        _ => None,
-    })
-}
-
 fn read_date(
     entry: &VCardEntry,
     property: &Property,
@@ -679,14 +578,6 @@ fn read_date(
     }
 }
 
-fn kind_words(kind: DateKind) -> &'static str {
-    match kind {
-        DateKind::Birthday => "birthday",
-        DateKind::WorkAnniversary => "work anniversary",
-        DateKind::Other => "date",
-    }
-}
-
 /// Keeps a message readable when the bad value is a whole paragraph.
 fn shorten(text: &str) -> String {
     const LIMIT: usize = 40;
@@ -694,69 +585,6 @@ fn shorten(text: &str) -> String {
         Some((end, _)) => format!("{}\u{2026}", text.get(..end).unwrap_or_default()),
         None => text.to_string(),
     }
-}
-
-/// A calendar day, with or without its year. It is read from the text as written: a time or
-/// zone after the day is ignored, never applied, so a birthday cannot move to another day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Day {
-    year: Option<u16>,
-    month: u8,
-    day: u8,
-}
-
-impl Day {
-    /// Accepts `YYYYMMDD`, `YYYY-MM-DD`, `--MMDD` and `--MM-DD`, each optionally followed by
-    /// `T` and a time. February 29 without a year is a real date.
-    fn parse(text: &str) -> Option<Day> {
-        let date = text.trim().split(['T', 't']).next().unwrap_or_default();
-        let (year, month_day) = match date.strip_prefix("--") {
-            Some(month_day) => (None, month_day),
-            None if date.len() == 8 => (Some(date.get(..4)?), date.get(4..)?),
-            None => {
-                let (year, month_day) = date.split_once('-')?;
-                (Some(year), month_day)
-            }
-        };
-        let (month, day) = match month_day.split_once('-') {
-            Some(parts) => parts,
-            None => (month_day.get(..2)?, month_day.get(2..)?),
-        };
-        let year = match year {
-            Some(year) => Some(u16::try_from(digits(year, 4)?).ok()?),
-            None => None,
-        };
-        let month = u8::try_from(digits(month, 2)?).ok()?;
-        let day = u8::try_from(digits(day, 2)?).ok()?;
-        // 2000 is a leap year, so a year-less February 29 passes.
-        NaiveDate::from_ymd_opt(i32::from(year.unwrap_or(2000)), u32::from(month), u32::from(day))?;
-        Some(Day { year, month, day })
-    }
-
-    fn partial(self) -> PartialDateTime {
-        PartialDateTime {
-            year: self.year,
-            month: Some(self.month),
-            day: Some(self.day),
-            ..Default::default()
-        }
-    }
-}
-
-impl fmt::Display for Day {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.year {
-            Some(year) => write!(f, "{year:04}-{:02}-{:02}", self.month, self.day),
-            None => write!(f, "--{:02}-{:02}", self.month, self.day),
-        }
-    }
-}
-
-fn digits(text: &str, width: usize) -> Option<u32> {
-    if text.len() != width || !text.bytes().all(|byte| byte.is_ascii_digit()) {
-        return None;
-    }
-    text.parse().ok()
 }
 
 fn to_vcard(card: &PersonCard, version: VcardVersion) -> VCard {
@@ -843,6 +671,12 @@ fn date_entry(date: &ImportantDate, version: VcardVersion) -> Option<VCardEntry>
         _ => entry.with_value(VCardValue::PartialDateTime(day.partial())),
     })
 }
+
+mod day;
+mod zone;
+
+use day::{Day, kind_words, label_of, omitted_year};
+use zone::{Offset, zone};
 
 #[cfg(test)]
 mod tests;
