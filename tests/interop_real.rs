@@ -32,10 +32,13 @@ fn fresh(dir: &TempDir, name: &str) -> (Rapport, ImportOptions) {
     (r, ImportOptions { account_id: Some(account.id), ..Default::default() })
 }
 
+/// A property's parameters (name and values) and its value as written.
+type Written = (Vec<(String, Vec<String>)>, String);
+
 /// One card as the independent reader sees it: each property's values, unescaped.
 #[derive(Debug, Default, Clone)]
 struct Independent {
-    properties: BTreeMap<String, Vec<(Vec<(String, Vec<String>)>, String)>>,
+    properties: BTreeMap<String, Vec<Written>>,
 }
 
 impl Independent {
