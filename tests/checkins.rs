@@ -25,6 +25,7 @@ fn person(id: &str, name: &str, level: Level, reports_to: Option<&str>) -> Conta
         id: id.into(),
         account_id: ACCOUNT.into(),
         name: name.into(),
+        name_parts: None,
         title: None,
         level,
         reports_to: reports_to.map(Into::into),

@@ -22,6 +22,7 @@ fn person(id: &str, level: Level, channel: Option<Channel>) -> Contact {
         id: id.into(),
         account_id: "acc".into(),
         name: format!("Person {id}"),
+        name_parts: None,
         title: None,
         level,
         reports_to: None,

@@ -22,13 +22,14 @@ fn crm_file(dir: &TempDir, rows: usize, bad_every: Option<usize>) -> (PathBuf, V
     let mut lines = Vec::new();
     let mut line = 2u32;
     for n in 0..rows {
-        let name = if bad_every.is_some_and(|k| n % k == k - 1) {
-            String::new()
+        // A bad row names nobody: no name, no address, no company, only a note.
+        let (company, name, email) = if bad_every.is_some_and(|k| n % k == k - 1) {
+            (String::new(), String::new(), String::new())
         } else {
-            format!("Zoë Nüñez {n}")
+            (format!("Kestrel {}", n % 50), format!("Zoë Nüñez {n}"), format!("zoe.{n}@kestrel.de"))
         };
         let note = if n % 7 == 0 { "\"Met at the fair;\r\nlikes café\"" } else { "Société" };
-        text.push_str(&format!("Kestrel {};{name};zoe.{n}@kestrel.de;{note}\r\n", n % 50));
+        text.push_str(&format!("{company};{name};{email};{note}\r\n"));
         lines.push(line);
         line += if n % 7 == 0 { 2 } else { 1 };
     }

@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
+use rapport::domain::{ContactDraft, NameParts};
 use rapport::store::{SCHEMA_VERSION, Store};
 use rapport::{Error, Rapport};
 use rusqlite::Connection;
@@ -110,13 +111,30 @@ fn every_released_schema_version_is_migrated_with_all_its_data_and_works() {
         let archive = r.export_archive(now()).unwrap();
         let report = r.import_archive(&archive, true, now()).unwrap();
         assert_eq!(report.accounts, 15, "v{version}: the migrated data exports as a valid archive");
+
+        // 0012: a person's name keeps its parts, and keeps them through an edit of anything else.
+        assert!(columns(&after, "contacts").contains(&"name_parts".to_string()), "v{version}");
+        let person = r.account_page(&first.id, now()).unwrap().contacts[0].clone();
+        let parts = NameParts {
+            family: vec!["Doe".into()],
+            given: vec!["John".into()],
+            prefixes: vec!["Mr.".into()],
+            ..Default::default()
+        };
+        let draft = ContactDraft { name_parts: Some(parts.clone()), ..ContactDraft::from(&person) };
+        r.update_contact(&person.id, draft, now()).unwrap();
+        let edited =
+            ContactDraft { title: Some("Chair".into()), name_parts: None, ..ContactDraft::from(&person) };
+        let kept = r.update_contact(&person.id, edited, now()).unwrap();
+        assert_eq!(kept.name_parts, Some(parts), "v{version}: the parts stay while the name does");
     }
 }
 
 #[test]
 fn a_migration_that_fails_leaves_the_file_as_it_was_with_a_copy() {
     let dir = TempDir::new().unwrap();
-    let last = SCHEMA_VERSION - 1;
+    // The file before 0011, whose last statement drops an index; 0012 would come after it.
+    let last = 10;
     let path = dir.path().join("rapport.db");
     std::fs::copy(fixture(last), &path).unwrap();
     // Something in the file the last migration cannot get past, at its very last statement (it

@@ -165,6 +165,7 @@ fn contact(c: &Contact) -> ContactDoc {
         archived_at: None,
         id: c.id.clone(),
         name: c.name.clone(),
+        name_parts: c.name_parts.clone(),
         title: c.title.clone(),
         level: c.level.as_str().into(),
         reports_to: c.reports_to.clone(),

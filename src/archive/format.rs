@@ -78,6 +78,9 @@ pub struct ContactDoc {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archived_at: Option<String>,
     pub name: String,
+    /// Added with issue 23: the name in its parts, when a file gave them; absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_parts: Option<crate::domain::NameParts>,
     pub title: Option<String>,
     #[serde(default)]
     pub level: String,

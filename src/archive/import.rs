@@ -253,6 +253,7 @@ fn account(r: &mut Reader, doc: AccountDoc, path: &str) -> Option<Bundle> {
         let draft = ContactDraft {
             account_id: doc.id.clone(),
             name: c.name.clone(),
+            name_parts: c.name_parts.clone(),
             title: c.title.clone(),
             level: r.word(&c.level, format!("{at}.level"), "level", crate::domain::Level::choices()),
             reports_to: c.reports_to.clone(),

@@ -7,7 +7,7 @@ use clap::Subcommand;
 use super::Ctx;
 use crate::domain::RecordKind;
 use crate::error::{Error, Result};
-use crate::interop::csv::Column;
+use crate::interop::csv::{Column, CsvLayout};
 use crate::service::{ExchangeReport, ExportFormat, FileFormat, ImportOptions, Outcome};
 
 #[derive(Debug, Subcommand)]
@@ -84,10 +84,16 @@ pub struct ImportArgs {
     #[arg(long)]
     pub skip_bad_rows: bool,
     /// CSV only: what columns hold, as "Header=field" pairs separated by commas, for example
-    /// --map "Organisation=company,Mobile=phone,Lead Source=skip". Unnamed columns keep the
-    /// suggested mapping (shown by --dry-run).
+    /// --map "Organisation=company,Mobile=phone,Lead Source=skip"; a column can also be named by
+    /// its number, counting from 1 (--map "1=name,3=email"). Unnamed columns keep the suggested
+    /// mapping (shown by --dry-run).
     #[arg(long)]
     pub map: Option<String>,
+    /// CSV only: the file has no header row; its first row is data. Its columns are then
+    /// "Column 1", "Column 2"… (Rapport also tells by itself when the first row holds an email
+    /// address or a phone number).
+    #[arg(long)]
+    pub no_header: bool,
 }
 
 pub fn export(ctx: &mut Ctx<'_>, args: ExportArgs) -> Result<()> {
@@ -109,7 +115,7 @@ pub fn export(ctx: &mut Ctx<'_>, args: ExportArgs) -> Result<()> {
 }
 
 pub fn import(ctx: &mut Ctx<'_>, args: ImportArgs) -> Result<()> {
-    let source = ctx.rapport.inspect_import(&args.file)?;
+    let source = ctx.rapport.inspect_import_as(&args.file, args.no_header)?;
     if source.format == FileFormat::Archive {
         return import_archive(ctx, &args.file, args.dry_run);
     }
@@ -131,15 +137,11 @@ pub fn import(ctx: &mut Ctx<'_>, args: ImportArgs) -> Result<()> {
         account_id,
         mapping,
         skip_bad_rows: args.skip_bad_rows,
+        no_header: args.no_header,
         timezone: iana_time_zone::get_timezone().ok(),
     };
     let report = ctx.rapport.import_file(&args.file, &options, args.dry_run, ctx.now)?;
-    let text = exchange_text(
-        &args.file,
-        &report,
-        source.csv.as_ref().map(|l| (&l.header[..], &l.suggested[..])),
-        options.mapping.as_deref(),
-    );
+    let text = exchange_text(&args.file, &report, source.csv.as_ref(), options.mapping.as_deref());
     ctx.out.record(&report, text)
 }
 
@@ -153,13 +155,18 @@ fn mapping(map: &str, header: &[String], suggested: &[Column]) -> Result<Vec<Col
                 format!("\"{pair}\" is not a Header=field pair. Write it as, for example, Mobile=phone."),
             ));
         };
-        let Some(i) = header.iter().position(|h| h.trim().eq_ignore_ascii_case(name.trim())) else {
+        let by_name = header.iter().position(|h| h.trim().eq_ignore_ascii_case(name.trim()));
+        // A column by its number, counting from 1, when no header is called that.
+        let by_number =
+            || name.trim().parse::<usize>().ok().filter(|n| (1..=header.len()).contains(n)).map(|n| n - 1);
+        let Some(i) = by_name.or_else(by_number) else {
             return Err(Error::validation(
                 "map",
                 format!(
-                    "The file has no column \"{}\". Its columns are: {}.",
+                    "The file has no column \"{}\". Its columns are: {} (or name them by number, 1 to {}).",
                     name.trim(),
-                    header.join(", ")
+                    header.join(", "),
+                    header.len()
                 ),
             ));
         };
@@ -178,24 +185,51 @@ fn mapping(map: &str, header: &[String], suggested: &[Column]) -> Result<Vec<Col
     Ok(mapping)
 }
 
+/// The report in words: what the file holds, what will be added, merged or left as it is, and
+/// what is not kept and why — never a bare "0 to add".
 fn exchange_text(
     file: &Path,
     report: &ExchangeReport,
-    columns: Option<(&[String], &[Column])>,
+    layout: Option<&CsvLayout>,
     chosen: Option<&[Column]>,
 ) -> String {
     let mut lines = Vec::new();
-    if let Some((header, suggested)) = columns {
-        let mapping = chosen.unwrap_or(suggested);
-        let pairs: Vec<String> = header.iter().zip(mapping).map(|(h, c)| format!("{h} → {c}")).collect();
+    if let Some(layout) = layout {
+        let mapping = chosen.unwrap_or(&layout.suggested);
+        let pairs: Vec<String> =
+            layout.header.iter().zip(mapping).map(|(h, c)| format!("{h} → {c}")).collect();
+        if !layout.has_header {
+            lines.push(
+                "The file has no header row, so its columns are numbered and mapped from what they hold (change it with --map \"1=name,2=email\").".to_string(),
+            );
+        }
         lines.push(format!("Columns: {}.", pairs.join(", ")));
     }
+    let imported = report.created + report.merged + report.restored + report.unchanged;
+    let records = |n: u32| if n == 1 { "1 record".to_string() } else { format!("{n} records") };
+    lines.push(if report.read == 0 {
+        format!("{} holds no records Rapport can read.", file.display())
+    } else if imported == 0 {
+        format!(
+            "{} holds {}, and none of them can be imported; the reasons are below.",
+            file.display(),
+            records(report.read)
+        )
+    } else if report.created + report.merged + report.restored == 0 {
+        format!(
+            "{} holds {}; all that can be imported is already in Rapport as the file has it, so nothing changes.",
+            file.display(),
+            records(report.read)
+        )
+    } else {
+        format!("{} holds {}.", file.display(), records(report.read))
+    });
     let counts = format!(
         "{} to add, {} to merge, {} to bring back from the archive, {} unchanged",
         report.created, report.merged, report.restored, report.unchanged
     );
     lines.push(if report.dry_run {
-        format!("Importing {} would give {counts}. Nothing was written (dry run).", file.display())
+        format!("Importing it would give {counts}. Nothing was written (dry run).")
     } else {
         let backup =
             report.backup.as_deref().map(|b| format!(" A copy from before is in {b}.")).unwrap_or_default();
@@ -241,8 +275,26 @@ fn exchange_text(
             lines.push(format!("  … and {} more.", report.problem_count - report.problems.len() as u32));
         }
     }
+    if report.left_out_count > 0 {
+        let (values, verb, imported) = match (report.left_out_count, report.dry_run) {
+            (1, true) => ("1 value".to_string(), "would be", "would be"),
+            (1, false) => ("1 value".to_string(), "was", "were"),
+            (n, true) => (format!("{n} values"), "would be", "would be"),
+            (n, false) => (format!("{n} values"), "were", "were"),
+        };
+        lines.push(format!("{values} {verb} left out of records that {imported} imported all the same:"));
+        for p in &report.left_out {
+            lines.push(format!("  line {}: {}", p.line, p.message));
+        }
+        if (report.left_out.len() as u32) < report.left_out_count {
+            lines.push(format!("  … and {} more.", report.left_out_count - report.left_out.len() as u32));
+        }
+    }
     if !report.skipped.is_empty() {
-        lines.push(format!("Not kept by Rapport, skipped: {}.", report.skipped.join(", ")));
+        lines.push(format!(
+            "Not kept by Rapport, skipped: {}. Rapport keeps a person's name (and its parts), company, job title, email addresses, phone numbers, time zone, dates and notes.",
+            report.skipped.join(", ")
+        ));
     }
     lines.join("\n")
 }

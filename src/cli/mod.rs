@@ -184,12 +184,26 @@ fn execute(cli: Cli) -> Result<()> {
     // clock names their copies, whatever moment the command is asked as of.
     let machine = machine_now();
     let db = cli.db.clone().unwrap_or_else(default_db_path);
+    // Importing what another tool exported is a good first command: its preview, into a
+    // database that does not exist yet, is rehearsed in an empty one that is removed after.
+    if matches!(cli.command, Command::Import(data::ImportArgs { dry_run: true, .. })) && !db.exists() {
+        let rehearsal = std::env::temp_dir().join(format!("rapport-preview-{}", std::process::id()));
+        std::fs::create_dir_all(&rehearsal).map_err(|e| Error::file(&rehearsal, e))?;
+        let result = execute_on(cli, rehearsal.join("rapport.db"), clock, now, machine);
+        let _ = std::fs::remove_dir_all(&rehearsal);
+        return result;
+    }
     if !cli.command.writes() && !db.exists() {
         return Err(Error::not_found(format!(
             "There is no Rapport database at {} yet. Run `rapport demo` to try Rapport with sample clients, or `rapport account add` to start your own.",
             db.display()
         )));
     }
+    execute_on(cli, db, clock, now, machine)
+}
+
+/// Runs the command on the database at `db` (created when the command writes).
+fn execute_on(cli: Cli, db: PathBuf, clock: Clock, now: DateTime<Utc>, machine: DateTime<Utc>) -> Result<()> {
     let out = print::Out { json: cli.json, now };
     match cli.command {
         Command::Restore { file } => return backups::restore(&out, &db, &file, machine),

@@ -159,6 +159,7 @@ fn people(rng: &mut ChaCha8Rng, client: &Client, account: &Account, opened: Date
             id: id(rng, joined),
             account_id: account.id.clone(),
             name: person.name.into(),
+            name_parts: None,
             title: Some(person.title.into()),
             level: person.level,
             reports_to: person.reports_to.and_then(|m| made.get(m)).map(|m| m.id.clone()),

@@ -133,6 +133,7 @@ fn staff(
             id: id(rng, opened),
             account_id: account_id.to_string(),
             name: format!("{first} {last} {}", n + 1),
+            name_parts: None,
             title: None,
             level,
             reports_to,

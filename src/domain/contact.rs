@@ -31,11 +31,99 @@ impl ImportantDate {
     }
 }
 
+/// A name in its parts, as address books keep it (vCard's N; a CSV's first, middle and last
+/// name columns). It travels beside the name people are called by, so that a trip through an
+/// address book gives back the same family and given names, titles and suffixes; each part may
+/// hold several words kept apart ("Richter", "James").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, Type)]
+pub struct NameParts {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub family: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub given: Vec<String>,
+    /// Middle names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub additional: Vec<String>,
+    /// "Mr.", "Dr."
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prefixes: Vec<String>,
+    /// "Sr.", "M.Sc."
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suffixes: Vec<String>,
+}
+
+impl NameParts {
+    pub fn is_empty(&self) -> bool {
+        self.parts().iter().all(|part| part.is_empty())
+    }
+
+    fn parts(&self) -> [&Vec<String>; 5] {
+        [&self.family, &self.given, &self.additional, &self.prefixes, &self.suffixes]
+    }
+
+    /// The name the parts make, as address books show it: "Mr. John Richter James Doe Sr.".
+    pub fn full(&self) -> String {
+        [&self.prefixes, &self.given, &self.additional, &self.family, &self.suffixes]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The parts Rapport gives a name that came without them: the last word is the family
+    /// name, the words before it the given name.
+    pub fn split(name: &str) -> NameParts {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let (family, given) = match words.split_last() {
+            Some((last, rest)) if !rest.is_empty() => (vec![last.to_string()], vec![rest.join(" ")]),
+            _ => (Vec::new(), Some(words.join(" ")).filter(|w| !w.is_empty()).into_iter().collect()),
+        };
+        NameParts { family, given, ..Default::default() }
+    }
+
+    /// The parts, when they say more than `name` does: parts that are just the name split at
+    /// its last space are not worth keeping, since Rapport makes them again from the name.
+    pub fn beyond(self, name: &str) -> Option<NameParts> {
+        (!self.is_empty() && self != NameParts::split(name)).then_some(self)
+    }
+
+    /// Trimmed, without empty words, each word a short text; `None` when nothing is left.
+    pub fn checked(self) -> Result<Option<NameParts>> {
+        let clean = |words: Vec<String>| -> Result<Vec<String>> {
+            let mut kept = Vec::new();
+            for word in words {
+                if let Some(word) = validate::short_text("name_parts", "A part of the name", Some(&word))? {
+                    kept.push(word);
+                }
+            }
+            if kept.len() > MAX_OTHERS {
+                return Err(Error::validation(
+                    "name_parts",
+                    format!("A part of a name can hold at most {MAX_OTHERS} words. Shorten the name."),
+                ));
+            }
+            Ok(kept)
+        };
+        let parts = NameParts {
+            family: clean(self.family)?,
+            given: clean(self.given)?,
+            additional: clean(self.additional)?,
+            prefixes: clean(self.prefixes)?,
+            suffixes: clean(self.suffixes)?,
+        };
+        Ok((!parts.is_empty()).then_some(parts))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Contact {
     pub id: Id,
     pub account_id: Id,
     pub name: String,
+    /// The name in its parts, when an address book or a CRM gave them; kept while the name
+    /// they make is not changed.
+    pub name_parts: Option<NameParts>,
     pub title: Option<String>,
     pub level: Level,
     /// The contact this person reports to, in the same account.
@@ -60,6 +148,9 @@ pub struct Contact {
 pub struct ContactDraft {
     pub account_id: Id,
     pub name: String,
+    /// Absent keeps the parts a person already has while their name stays the same.
+    #[serde(default)]
+    pub name_parts: Option<NameParts>,
     pub title: Option<String>,
     pub level: Option<Level>,
     pub reports_to: Option<Id>,
@@ -83,6 +174,7 @@ impl From<&Contact> for ContactDraft {
         ContactDraft {
             account_id: c.account_id.clone(),
             name: c.name.clone(),
+            name_parts: c.name_parts.clone(),
             title: c.title.clone(),
             level: Some(c.level),
             reports_to: c.reports_to.clone(),
@@ -122,6 +214,10 @@ impl ContactDraft {
             id,
             account_id: self.account_id,
             name: validate::name("name", "A contact", &self.name)?,
+            name_parts: match self.name_parts {
+                Some(parts) => parts.checked()?,
+                None => None,
+            },
             title: validate::short_text("title", "The title", self.title.as_deref())?,
             level: self.level.unwrap_or(Level::Staff),
             reports_to: self.reports_to.filter(|r| !r.trim().is_empty()),
@@ -141,7 +237,16 @@ impl ContactDraft {
 }
 
 /// How many extra addresses or numbers one person may have: more is a mistake in a file.
-const MAX_OTHERS: usize = 20;
+pub const MAX_OTHERS: usize = 20;
+
+/// Whether `value` can be an email address: what Rapport accepts for a person's email.
+pub fn is_email_address(value: &str) -> bool {
+    let value = value.trim();
+    !value.is_empty()
+        && value.contains('@')
+        && !value.chars().any(char::is_whitespace)
+        && value.chars().count() <= validate::NAME_MAX
+}
 
 /// A trimmed email address, or None for an empty one.
 fn email_address(field: &'static str, value: &str) -> Result<Option<String>> {

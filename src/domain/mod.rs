@@ -33,7 +33,9 @@ pub use account::{
 pub use bundle::Bundle;
 pub use checkin_settings::{RequestClocks, Settings};
 pub use checkins::{CheckinAccount, CheckinNeeds, Touches};
-pub use contact::{Contact, ContactDraft, DateKind, ImportantDate, Level};
+pub use contact::{
+    Contact, ContactDraft, DateKind, ImportantDate, Level, MAX_OTHERS, NameParts, is_email_address,
+};
 pub use culture::{CultureCategory, CultureNote, CultureNoteDraft};
 pub use goal::{Goal, GoalDraft, GoalKind, GoalProgress, GoalStatus};
 pub use health::{

@@ -2,7 +2,9 @@
 //! what the file adds is added, and every change is said in words for the preview. Pure: the
 //! import (`service::exchange`) finds the records and writes the result.
 
-use crate::domain::{Contact, ContactDraft, DateKind, Id, ImportantDate, Meeting, match_key as key};
+use crate::domain::{
+    Contact, ContactDraft, DateKind, Id, ImportantDate, MAX_OTHERS, Meeting, match_key as key, validate,
+};
 use crate::interop::PersonCard;
 
 /// The account of most of these people; the first one's when it is a tie.
@@ -23,6 +25,7 @@ pub fn new_person(card: &PersonCard, account_id: Id) -> ContactDraft {
     ContactDraft {
         account_id,
         name: card.name.clone(),
+        name_parts: card.name_parts.clone(),
         title: card.title.clone(),
         email: card.emails.first().cloned(),
         other_emails: card.emails.iter().skip(1).cloned().collect(),
@@ -35,6 +38,33 @@ pub fn new_person(card: &PersonCard, account_id: Id) -> ContactDraft {
     }
 }
 
+/// Leaves out of the card the values that made `field` invalid, and says whether anything was
+/// left out (when nothing was, the card cannot be kept by leaving a value out).
+pub fn leave_out(card: &mut PersonCard, field: &str) -> bool {
+    let before = card.clone();
+    match field {
+        "email" | "other_emails" => {
+            card.emails.retain(|e| crate::domain::is_email_address(e));
+            if card.emails == before.emails {
+                card.emails.truncate(1 + MAX_OTHERS);
+            }
+        }
+        "phone" | "other_phones" => {
+            card.phones.retain(|p| p.trim().chars().count() <= validate::NAME_MAX);
+            if card.phones == before.phones {
+                card.phones.truncate(1 + MAX_OTHERS);
+            }
+        }
+        "title" => card.title = None,
+        "timezone" => card.timezone = None,
+        "dates" => card.dates.retain(|d| d.clone().checked().is_ok()),
+        "notes" => card.notes = None,
+        "name_parts" => card.name_parts = None,
+        _ => {}
+    }
+    *card != before
+}
+
 /// Phone numbers compare by their digits: "+33 1 23" and "+33123" are one number.
 fn digits(phone: &str) -> String {
     phone.chars().filter(char::is_ascii_digit).collect()
@@ -45,6 +75,13 @@ fn digits(phone: &str) -> String {
 pub fn person(old: &Contact, card: &PersonCard) -> (ContactDraft, Vec<String>) {
     let mut draft = ContactDraft::from(old);
     let mut changes = Vec::new();
+    // The parts of the name Rapport knows, when the file gives them for that same name.
+    if let Some(parts) = card.name_parts.as_ref().filter(|p| Some(*p) != old.name_parts.as_ref())
+        && card.name.trim().to_lowercase() == old.name.to_lowercase()
+    {
+        changes.push(format!("name in parts: {}", parts.full()));
+        draft.name_parts = Some(parts.clone());
+    }
     if let Some(title) = card.title.as_ref().filter(|t| Some(*t) != old.title.as_ref()) {
         changes.push(match &old.title {
             Some(before) => format!("job title: {before} → {title}"),

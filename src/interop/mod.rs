@@ -10,23 +10,46 @@ pub mod vcard;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::domain::ImportantDate;
+use crate::domain::{ImportantDate, NameParts};
 
 pub use crate::domain::LineProblem;
 
 /// What a reader made of a file: the records it could read, the ones it could not (by line),
-/// and the names of properties it met and does not keep (PHOTO, X-…), which are never fatal.
+/// the values it left out of records it did read (a bad address, an offset for a time zone),
+/// and the names of properties it met and does not keep (PHOTO, X-…); only problems are fatal.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Read<T> {
     pub records: Vec<T>,
     pub problems: Vec<LineProblem>,
+    /// What was left out of a record that was read, and why, by line.
+    pub left_out: Vec<LineProblem>,
     pub skipped: Vec<String>,
 }
 
 impl<T> Default for Read<T> {
     fn default() -> Self {
-        Read { records: Vec::new(), problems: Vec::new(), skipped: Vec::new() }
+        Read { records: Vec::new(), problems: Vec::new(), left_out: Vec::new(), skipped: Vec::new() }
     }
+}
+
+/// One record of an address book or a CRM export: a person, or a company on its own (a vCard
+/// of KIND:org, a row naming only a company), which becomes an account.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Record {
+    Person(PersonCard),
+    Company(CompanyRow),
+}
+
+/// A company: it becomes an account.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CompanyRow {
+    pub line: u32,
+    pub name: String,
+    pub industry: Option<String>,
+    pub timezone: Option<String>,
+    pub tier: Option<String>,
+    pub renewal_date: Option<String>,
+    pub notes: Option<String>,
 }
 
 /// One person as an address book or a CRM export knows them.
@@ -35,6 +58,8 @@ pub struct PersonCard {
     /// 1-based line where the card or row starts.
     pub line: u32,
     pub name: String,
+    /// The name in its parts, when the file gave them (vCard N; first, middle and last name).
+    pub name_parts: Option<NameParts>,
     /// The company (vCard ORG's first part, or a CSV column): the account they belong to.
     pub company: Option<String>,
     pub title: Option<String>,

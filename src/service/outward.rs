@@ -248,6 +248,7 @@ fn card(c: &Contact, company: Option<String>) -> PersonCard {
     PersonCard {
         line: 0,
         name: c.name.clone(),
+        name_parts: c.name_parts.clone(),
         company,
         title: c.title.clone(),
         emails: c.email.iter().chain(c.other_emails.iter()).cloned().collect(),

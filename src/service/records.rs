@@ -32,7 +32,12 @@ impl Rapport {
         let now = stored_precision(now);
         self.store.write(|tx| {
             let old = store::contacts::get_live(tx, id)?;
-            let draft = ContactDraft { account_id: old.account_id.clone(), ..draft };
+            // A form that does not show the name's parts keeps them while the name is the same.
+            let name_parts = match draft.name_parts {
+                None if draft.name.trim() == old.name => old.name_parts.clone(),
+                parts => parts,
+            };
+            let draft = ContactDraft { account_id: old.account_id.clone(), name_parts, ..draft };
             let contact = Contact { created_at: old.created_at, ..draft.into_contact(old.id, now)? };
             store::contacts::save(tx, &contact)?;
             Ok(contact)

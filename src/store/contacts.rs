@@ -8,7 +8,7 @@ use crate::domain::Contact;
 use crate::error::{Error, Result};
 
 const COLUMNS: &str = "id, account_id, name, title, level, reports_to, email, phone, preferred_channel, \
-     timezone, cadence_days, notes, created_at, updated_at, dates, other_emails, other_phones";
+     timezone, cadence_days, notes, created_at, updated_at, dates, other_emails, other_phones, name_parts";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Contact> {
     Ok(Contact {
@@ -29,6 +29,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Contact> {
         dates: codec::parse_json(14, &row.get::<_, String>(14)?)?,
         other_emails: codec::parse_json(15, &row.get::<_, String>(15)?)?,
         other_phones: codec::parse_json(16, &row.get::<_, String>(16)?)?,
+        name_parts: row.get::<_, Option<String>>(17)?.map(|t| codec::parse_json(17, &t)).transpose()?,
     })
 }
 
@@ -106,6 +107,7 @@ pub(crate) fn save(conn: &Connection, c: &Contact) -> Result<()> {
         codec::json(&c.dates),
         codec::json(&c.other_emails),
         codec::json(&c.other_phones),
+        c.name_parts.as_ref().map(codec::json),
     ])?;
     Ok(())
 }

@@ -79,6 +79,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0009_touch_figures.sql")),
     M::up(include_str!("migrations/0010_trend_index.sql")),
     M::up(include_str!("migrations/0011_renegotiated_is_open.sql")),
+    M::up(include_str!("migrations/0012_name_parts.sql")),
 ];
 
 /// The schema version this build writes.

@@ -23,15 +23,26 @@ pub struct TableRow {
 /// The rows of a CSV text after its header, read as they are asked for.
 pub struct CsvRows<R: Read> {
     pub delimiter: u8,
+    /// False when the file starts with data: the header is then "Column 1", "Column 2"…
+    pub has_header: bool,
     pub header: Vec<String>,
     records: csv::StringRecordsIntoIter<Recording<io::Chain<io::Cursor<Vec<u8>>, R>>>,
     lines: Lines,
+    /// The first row of a file without a header, still to be handed out.
+    pending: Option<TableRow>,
 }
 
 impl<R: Read> CsvRows<R> {
+    /// [`CsvRows::open_as`], telling a header from data by itself.
+    pub fn open(text: R) -> Result<Self, LineProblem> {
+        Self::open_as(text, None)
+    }
+
     /// Finds the delimiter from the first lines — the one that splits them into the same number
     /// of columns, more than one, wins (Excel in much of Europe writes ";") — and reads the header.
-    pub fn open(mut text: R) -> Result<Self, LineProblem> {
+    /// `has_header` says whether the first row is a header; `None` lets the row tell (a header
+    /// never holds an email address or a phone number).
+    pub fn open_as(mut text: R, has_header: Option<bool>) -> Result<Self, LineProblem> {
         let mut head = Vec::new();
         (&mut text).take(SNIFFED_BYTES).read_to_end(&mut head).map_err(unreadable)?;
         let head_text = String::from_utf8_lossy(&head);
@@ -54,10 +65,23 @@ impl<R: Read> CsvRows<R> {
             .has_headers(false)
             .from_reader(source)
             .into_records();
-        let mut rows =
-            CsvRows { delimiter, header: Vec::new(), records, lines: Lines { window, at: 0, breaks: 0 } };
+        let mut rows = CsvRows {
+            delimiter,
+            has_header: true,
+            header: Vec::new(),
+            records,
+            lines: Lines { window, at: 0, breaks: 0 },
+            pending: None,
+        };
         if let Some(first) = rows.next() {
-            rows.header = first?.cells;
+            let first = first?;
+            if has_header.unwrap_or_else(|| !super::looks_like_data(&first.cells)) {
+                rows.header = first.cells;
+            } else {
+                rows.has_header = false;
+                rows.header = (1..=first.cells.len()).map(|n| format!("Column {n}")).collect();
+                rows.pending = Some(first);
+            }
         }
         Ok(rows)
     }
@@ -69,6 +93,9 @@ impl<R: Read> Iterator for CsvRows<R> {
     /// The next row that holds anything; a row that cannot be read as CSV is a problem that
     /// ends the file, since nothing after an open quote can be placed.
     fn next(&mut self) -> Option<Self::Item> {
+        if let Some(first) = self.pending.take() {
+            return Some(Ok(first));
+        }
         loop {
             let record = match self.records.next()? {
                 Ok(record) => record,
@@ -175,7 +202,7 @@ pub struct Table {
 }
 
 pub fn read_table(text: &str) -> Result<Table, LineProblem> {
-    let mut reader = CsvRows::open(text.as_bytes())?;
+    let mut reader = CsvRows::open_as(text.as_bytes(), Some(true))?;
     let rows = reader.by_ref().collect::<Result<Vec<_>, _>>()?;
     Ok(Table { delimiter: reader.delimiter, header: reader.header, rows })
 }

@@ -228,7 +228,8 @@ struct Reader {
 impl Reader {
     fn finish(mut self) -> Read<CalendarEvent> {
         self.problems.sort_by_key(|problem| problem.line);
-        Read { records: self.records, problems: self.problems, skipped: self.skipped.into_iter().collect() }
+        let skipped = self.skipped.into_iter().collect();
+        Read { records: self.records, problems: self.problems, skipped, ..Read::default() }
     }
 
     fn calendar(&mut self, calendar: &ICalendar, lines: &[u32], cut_off: &HashSet<u32>) {

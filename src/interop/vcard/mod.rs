@@ -10,19 +10,15 @@
 //! `1985-03-14` and a birthday must never lose or shift a day.
 
 use std::collections::BTreeSet;
-use std::fmt;
 
-use calcard::common::PartialDateTime;
-use calcard::common::timezone::Tz;
 use calcard::vcard::{
     VCard, VCardEntry, VCardParameter, VCardParameterName, VCardParameterValue, VCardProperty, VCardValue,
     VCardValueType, VCardVersion,
 };
 use calcard::{Entry, Parser};
-use chrono::NaiveDate;
 
-use super::{LineProblem, PersonCard, Read};
-use crate::domain::{DateKind, ImportantDate};
+use super::{CompanyRow, LineProblem, PersonCard, Read, Record};
+use crate::domain::{DateKind, ImportantDate, NameParts, is_email_address};
 
 /// The vCard version to write: 3.0 for older address books, 4.0 for current ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,36 +38,44 @@ const LABEL_PARAM: &str = "X-LABEL";
 const APPLE_OMIT_YEAR: &str = "X-APPLE-OMIT-YEAR";
 const APPLE_NO_YEAR: u16 = 1604;
 const ANNIVERSARY_LABEL: &str = "Anniversary";
+/// Apple marks a company's own card with this property set to COMPANY.
+const APPLE_SHOW_AS: &str = "X-ABShowAs";
+/// Longer is not a phone number but something pasted in the wrong field.
+const PHONE_MAX: usize = 100;
 
-/// Reads every card of a `.vcf` file. Cards without a name, cut-off cards and lines outside any
-/// card become problems placed by line; properties Rapport does not keep are listed once in
-/// `skipped`. Never panics, whatever the text.
-pub fn read(text: &str) -> Read<PersonCard> {
+/// Reads every card of a `.vcf` file: a person, or a company on its own (KIND:org, Apple's
+/// company cards) that becomes an account. Cut-off cards, cards that name nobody and lines
+/// outside any card become problems placed by line; a value that cannot be kept (an address
+/// that is not one, a date that is not a day) is left out of its card and said in `left_out`;
+/// properties Rapport does not keep are listed once in `skipped`. Never panics, whatever the text.
+pub fn read(text: &str) -> Read<Record> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (blocks, mut problems) = split_cards(text);
     let mut records = Vec::new();
+    let mut left_out = Vec::new();
     let mut skipped = BTreeSet::new();
     for block in &blocks {
         let mut draft = Draft::default();
         for property in properties(&block.lines) {
             for entry in parse_property(&property.source) {
-                draft.apply(&entry, &property, &mut problems, &mut skipped);
+                draft.apply(&entry, &property, &mut left_out, &mut skipped);
             }
         }
-        match draft.into_card(block.line) {
-            Some(card) => records.push(card),
+        match draft.into_record(block.line, &mut left_out) {
+            Some(record) => records.push(record),
             None => problems.push(problem(
                 block.line,
                 format!(
-                    "The card at line {} has no name, so it was not read. Give it a name (FN) in \
-                     your address book.",
+                    "The card at line {} has no name, email address or company, so nobody could \
+                     be made from it. Give it a name in your address book and export it again.",
                     block.line
                 ),
             )),
         }
     }
     problems.sort_by_key(|problem| problem.line);
-    Read { records, problems, skipped: skipped.into_iter().collect() }
+    left_out.sort_by_key(|problem| problem.line);
+    Read { records, problems, left_out, skipped: skipped.into_iter().collect() }
 }
 
 /// Writes one vCard per card, in the order given, with CRLF line endings.
@@ -259,7 +263,9 @@ struct Ranked {
 #[derive(Default)]
 struct Draft {
     formatted_name: Option<String>,
-    structured_name: Option<String>,
+    structured_name: Option<NameParts>,
+    /// KIND:org, or Apple's X-ABShowAs:COMPANY: the card is a company, not a person.
+    organisation: bool,
     company: Option<String>,
     title: Option<String>,
     role: Option<String>,
@@ -275,7 +281,7 @@ impl Draft {
         &mut self,
         entry: &VCardEntry,
         property: &Property,
-        problems: &mut Vec<LineProblem>,
+        left_out: &mut Vec<LineProblem>,
         skipped: &mut BTreeSet<String>,
     ) {
         let mut date = |kind, label| match read_date(entry, property, kind, label) {
@@ -284,7 +290,7 @@ impl Draft {
                     self.dates.push(date);
                 }
             }
-            Err(bad) => problems.push(bad),
+            Err(bad) => left_out.push(bad),
         };
         match &entry.name {
             VCardProperty::Bday => date(DateKind::Birthday, label_of(entry)),
@@ -296,14 +302,69 @@ impl Draft {
                 date(DateKind::Other, label_of(entry))
             }
             VCardProperty::Fn => keep_first(&mut self.formatted_name, first_text(entry)),
-            VCardProperty::N => keep_first(&mut self.structured_name, name_from_parts(entry)),
+            VCardProperty::N => {
+                if self.structured_name.is_none() {
+                    self.structured_name = name_parts(entry);
+                }
+            }
+            VCardProperty::Kind => {
+                self.organisation =
+                    matches!(entry.values.first(), Some(VCardValue::Kind(calcard::vcard::VCardKind::Org)))
+                        || first_text(entry).is_some_and(|kind| kind.eq_ignore_ascii_case("org"));
+            }
+            VCardProperty::Other(name) if name.eq_ignore_ascii_case(APPLE_SHOW_AS) => {
+                self.organisation =
+                    first_text(entry).is_some_and(|show| show.eq_ignore_ascii_case("company"));
+            }
             VCardProperty::Org => keep_first(&mut self.company, first_text(entry)),
             VCardProperty::Title => keep_first(&mut self.title, first_text(entry)),
             VCardProperty::Role => keep_first(&mut self.role, first_text(entry)),
-            VCardProperty::Email => push_ranked(&mut self.emails, entry, "mailto:"),
-            VCardProperty::Tel => push_ranked(&mut self.phones, entry, "tel:"),
-            VCardProperty::Tz => keep_first(&mut self.timezone, first_text(entry).and_then(iana_zone)),
-            VCardProperty::Note => self.notes.extend(first_text(entry)),
+            VCardProperty::Email => match ranked(entry, "mailto:") {
+                Some(email) if is_email_address(&email.value) => self.emails.push(email),
+                Some(email) => left_out.push(problem(
+                    property.line,
+                    format!(
+                        "\u{201c}{}\u{201d} on line {} is not an email address, so it was left out; \
+                         the rest of the card was read. Correct it in your address book if it matters.",
+                        shorten(&email.value),
+                        property.line
+                    ),
+                )),
+                None => {}
+            },
+            VCardProperty::Tel => match ranked(entry, "tel:") {
+                Some(phone) if phone.value.chars().count() <= PHONE_MAX => {
+                    self.phones.push(Ranked { value: phone_number(&phone.value), ..phone })
+                }
+                Some(phone) => left_out.push(problem(
+                    property.line,
+                    format!(
+                        "The phone number on line {} (\u{201c}{}\u{201d}) is too long to be one, so it \
+                         was left out; the rest of the card was read.",
+                        property.line,
+                        shorten(&phone.value)
+                    ),
+                )),
+                None => {}
+            },
+            VCardProperty::Tz => {
+                if self.timezone.is_none() {
+                    match zone(&raw_value(&property.source)) {
+                        Ok(zone) => self.timezone = zone,
+                        Err(written) => left_out.push(problem(
+                            property.line,
+                            format!(
+                                "The time zone on line {} (\u{201c}{}\u{201d}) is an offset that no \
+                                 zone Rapport knows keeps all year, so it was left out. Choose the \
+                                 person's time zone in Rapport.",
+                                property.line,
+                                shorten(&written)
+                            ),
+                        )),
+                    }
+                }
+            }
+            VCardProperty::Note => self.notes.extend(first_text(entry).map(|note| one_line_break(&note))),
             // The file's own bookkeeping, not something about the person.
             VCardProperty::Version | VCardProperty::Prodid | VCardProperty::Begin | VCardProperty::End => {}
             other => {
@@ -312,20 +373,70 @@ impl Draft {
         }
     }
 
-    fn into_card(self, line: u32) -> Option<PersonCard> {
-        let name = self.formatted_name.or(self.structured_name)?;
+    /// A company card becomes the account it names; anyone else a person, named by FN, else by
+    /// their given and family names, else by their email address.
+    fn into_record(self, line: u32, left_out: &mut Vec<LineProblem>) -> Option<Record> {
         let notes = (!self.notes.is_empty()).then(|| self.notes.join("\n\n"));
-        Some(PersonCard {
+        let person_named =
+            self.structured_name.as_ref().is_some_and(|n| !n.given.is_empty() || !n.family.is_empty());
+        // Outlook and Thunderbird write a company's own entry with its name as FN and no N.
+        // A card with only an address and a company is a person named by the address.
+        let company_only = !person_named
+            && self.company.is_some()
+            && match self.formatted_name.as_deref() {
+                Some(name) => Some(name) == self.company.as_deref(),
+                None => self.emails.is_empty(),
+            };
+        if self.organisation || company_only {
+            let name = self.company.clone().or(self.formatted_name.clone())?;
+            let mut dropped: Vec<&str> = Vec::new();
+            if !self.emails.is_empty() {
+                dropped.push("email addresses");
+            }
+            if !self.phones.is_empty() {
+                dropped.push("phone numbers");
+            }
+            if self.title.is_some() || self.role.is_some() {
+                dropped.push("job title");
+            }
+            if !self.dates.is_empty() {
+                dropped.push("dates");
+            }
+            if !dropped.is_empty() {
+                left_out.push(problem(
+                    line,
+                    format!(
+                        "The card at line {line} is the company {name}, which becomes an account; its {} \
+                         belong to people in Rapport, so they were left out. Add them to a person at {name}.",
+                        crate::domain::validate::one_of(&dropped).replace(" or ", " and ")
+                    ),
+                ));
+            }
+            return Some(Record::Company(CompanyRow {
+                line,
+                name,
+                timezone: self.timezone,
+                notes,
+                ..Default::default()
+            }));
+        }
+        let emails = preferred_first(self.emails);
+        let name: String = self
+            .formatted_name
+            .or_else(|| self.structured_name.as_ref().and_then(called_by))
+            .or_else(|| emails.first().cloned())?;
+        Some(Record::Person(PersonCard {
             line,
+            name_parts: self.structured_name.and_then(|parts| parts.beyond(&name)),
             name,
             company: self.company,
             title: self.title.or(self.role),
-            emails: preferred_first(self.emails),
+            emails,
             phones: preferred_first(self.phones),
             timezone: self.timezone,
             dates: self.dates,
             notes,
-        })
+        }))
     }
 }
 
@@ -349,25 +460,67 @@ fn value_text(value: &VCardValue) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-/// N is family;given;additional;prefix;suffix. Only given and family make the name that
-/// people are called by; titles and middle names would make matching harder.
-fn name_from_parts(entry: &VCardEntry) -> Option<String> {
-    let part = |index: usize| entry.values.get(index).and_then(value_text);
-    let name = [part(1), part(0)].into_iter().flatten().collect::<Vec<_>>().join(" ");
-    (!name.is_empty()).then_some(name)
+/// N is family;given;additional;prefix;suffix, each part a list of words.
+fn name_parts(entry: &VCardEntry) -> Option<NameParts> {
+    let part = |index: usize| -> Vec<String> {
+        match entry.values.get(index) {
+            Some(VCardValue::Text(text)) => {
+                Some(text.trim().to_string()).filter(|t| !t.is_empty()).into_iter().collect()
+            }
+            Some(VCardValue::Component(words)) => {
+                words.iter().map(|w| w.trim().to_string()).filter(|w| !w.is_empty()).collect()
+            }
+            _ => Vec::new(),
+        }
+    };
+    let parts = NameParts {
+        family: part(0),
+        given: part(1),
+        additional: part(2),
+        prefixes: part(3),
+        suffixes: part(4),
+    };
+    (!parts.is_empty()).then_some(parts)
 }
 
-fn push_ranked(list: &mut Vec<Ranked>, entry: &VCardEntry, scheme: &str) {
-    let Some(text) = first_text(entry) else { return };
+/// The name a person is called by when the card has no FN: given and family names; titles and
+/// middle names would make matching harder.
+fn called_by(parts: &NameParts) -> Option<String> {
+    let name = parts.given.iter().chain(parts.family.iter()).cloned().collect::<Vec<_>>().join(" ");
+    Some(name).filter(|n| !n.is_empty()).or_else(|| Some(parts.full()).filter(|n| !n.is_empty()))
+}
+
+/// The value without its URI scheme (`mailto:`, `tel:`), with its preference.
+fn ranked(entry: &VCardEntry, scheme: &str) -> Option<Ranked> {
+    let text = first_text(entry)?;
     let value = match text.get(..scheme.len()) {
         Some(prefix) if prefix.eq_ignore_ascii_case(scheme) => {
             text.get(scheme.len()..).unwrap_or_default().trim()
         }
         _ => text.as_str(),
     };
-    if !value.is_empty() {
-        list.push(Ranked { rank: preference(entry), value: value.to_string() });
+    (!value.is_empty()).then(|| Ranked { rank: preference(entry), value: value.to_string() })
+}
+
+/// A number as people write it: a `tel:` URI's extension (`;ext=102`) becomes " ext. 102", and
+/// its other parameters (`;phone-context=…`) are dropped, so no writer has to escape a `;`.
+fn phone_number(value: &str) -> String {
+    let mut parts = value.split(';');
+    let number = parts.next().unwrap_or_default().trim().to_string();
+    let extension = parts.find_map(|part| {
+        let (name, ext) = part.split_once('=')?;
+        name.trim().eq_ignore_ascii_case("ext").then(|| ext.trim().to_string())
+    });
+    match extension {
+        Some(ext) if !ext.is_empty() => format!("{number} ext. {ext}"),
+        _ => number,
     }
+}
+
+/// Line breaks as one `\n`, whatever wrote them: a CRLF or a lone CR in a note would otherwise
+/// be written back as a literal `\r`.
+fn one_line_break(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 fn preference(entry: &VCardEntry) -> u32 {
@@ -398,37 +551,6 @@ fn preferred_first(mut list: Vec<Ranked>) -> Vec<String> {
         .collect()
 }
 
-/// An IANA zone name, or the IANA zone of a Windows name; offsets such as `-05:00` say
-/// nothing about daylight saving time, so they are not kept.
-fn iana_zone(text: String) -> Option<String> {
-    match text.parse::<Tz>() {
-        Ok(Tz::Tz(zone)) => Some(zone.name().to_string()),
-        _ => None,
-    }
-}
-
-fn label_of(entry: &VCardEntry) -> Option<String> {
-    entry.params.iter().find_map(|param| match (&param.name, &param.value) {
-        (VCardParameterName::Other(name), VCardParameterValue::Text(label))
-            if name.eq_ignore_ascii_case(LABEL_PARAM) =>
-        {
-            Some(label.clone())
-        }
-        _ => None,
-    })
-}
-
-fn omitted_year(entry: &VCardEntry) -> Option<u16> {
-    entry.params.iter().find_map(|param| match (&param.name, &param.value) {
-        (VCardParameterName::Other(name), VCardParameterValue::Text(year))
-            if name.eq_ignore_ascii_case(APPLE_OMIT_YEAR) =>
-        {
-            year.trim().parse().ok()
-        }
-        _ => None,
-    })
-}
-
 fn read_date(
     entry: &VCardEntry,
     property: &Property,
@@ -456,14 +578,6 @@ fn read_date(
     }
 }
 
-fn kind_words(kind: DateKind) -> &'static str {
-    match kind {
-        DateKind::Birthday => "birthday",
-        DateKind::WorkAnniversary => "work anniversary",
-        DateKind::Other => "date",
-    }
-}
-
 /// Keeps a message readable when the bad value is a whole paragraph.
 fn shorten(text: &str) -> String {
     const LIMIT: usize = 40;
@@ -473,98 +587,46 @@ fn shorten(text: &str) -> String {
     }
 }
 
-/// A calendar day, with or without its year. It is read from the text as written: a time or
-/// zone after the day is ignored, never applied, so a birthday cannot move to another day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Day {
-    year: Option<u16>,
-    month: u8,
-    day: u8,
-}
-
-impl Day {
-    /// Accepts `YYYYMMDD`, `YYYY-MM-DD`, `--MMDD` and `--MM-DD`, each optionally followed by
-    /// `T` and a time. February 29 without a year is a real date.
-    fn parse(text: &str) -> Option<Day> {
-        let date = text.trim().split(['T', 't']).next().unwrap_or_default();
-        let (year, month_day) = match date.strip_prefix("--") {
-            Some(month_day) => (None, month_day),
-            None if date.len() == 8 => (Some(date.get(..4)?), date.get(4..)?),
-            None => {
-                let (year, month_day) = date.split_once('-')?;
-                (Some(year), month_day)
-            }
-        };
-        let (month, day) = match month_day.split_once('-') {
-            Some(parts) => parts,
-            None => (month_day.get(..2)?, month_day.get(2..)?),
-        };
-        let year = match year {
-            Some(year) => Some(u16::try_from(digits(year, 4)?).ok()?),
-            None => None,
-        };
-        let month = u8::try_from(digits(month, 2)?).ok()?;
-        let day = u8::try_from(digits(day, 2)?).ok()?;
-        // 2000 is a leap year, so a year-less February 29 passes.
-        NaiveDate::from_ymd_opt(i32::from(year.unwrap_or(2000)), u32::from(month), u32::from(day))?;
-        Some(Day { year, month, day })
-    }
-
-    fn partial(self) -> PartialDateTime {
-        PartialDateTime {
-            year: self.year,
-            month: Some(self.month),
-            day: Some(self.day),
-            ..Default::default()
-        }
-    }
-}
-
-impl fmt::Display for Day {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.year {
-            Some(year) => write!(f, "{year:04}-{:02}-{:02}", self.month, self.day),
-            None => write!(f, "--{:02}-{:02}", self.month, self.day),
-        }
-    }
-}
-
-fn digits(text: &str, width: usize) -> Option<u32> {
-    if text.len() != width || !text.bytes().all(|byte| byte.is_ascii_digit()) {
-        return None;
-    }
-    text.parse().ok()
-}
-
 fn to_vcard(card: &PersonCard, version: VcardVersion) -> VCard {
     let text = |property, value: &str| VCardEntry::new(property).with_value(value.to_string());
     let mut entries = vec![text(VCardProperty::Prodid, PRODID), text(VCardProperty::Fn, &card.name)];
-    entries.push(VCardEntry::new(VCardProperty::N).with_values(name_parts(&card.name)));
+    let parts = match &card.name_parts {
+        Some(parts) => n_values(parts),
+        None => n_values(&NameParts::split(&card.name)),
+    };
+    entries.push(VCardEntry::new(VCardProperty::N).with_values(parts));
     entries.extend(card.company.as_deref().map(|company| text(VCardProperty::Org, company)));
     entries.extend(card.title.as_deref().map(|title| text(VCardProperty::Title, title)));
     entries.extend(preferred(VCardProperty::Email, &card.emails, version));
     entries.extend(preferred(VCardProperty::Tel, &card.phones, version));
     entries.extend(card.timezone.as_deref().map(|zone| {
-        let entry = text(VCardProperty::Tz, zone);
-        match version {
+        match (Offset::of_fixed_zone(zone), version) {
+            // A fixed zone goes back out as the offset it stands for, which every address book reads.
+            (Some(offset), VcardVersion::V3) => text(VCardProperty::Tz, &offset.written(version)),
+            (Some(offset), VcardVersion::V4) => text(VCardProperty::Tz, &offset.written(version))
+                .with_param(VCardParameter::value(VCardValueType::UtcOffset)),
             // 3.0 reads TZ as an offset unless told otherwise.
-            VcardVersion::V3 => entry.with_param(VCardParameter::value(VCardValueType::Text)),
-            VcardVersion::V4 => entry,
+            (None, VcardVersion::V3) => {
+                text(VCardProperty::Tz, zone).with_param(VCardParameter::value(VCardValueType::Text))
+            }
+            (None, VcardVersion::V4) => text(VCardProperty::Tz, zone),
         }
     }));
-    entries.extend(card.notes.as_deref().map(|notes| text(VCardProperty::Note, notes)));
+    entries.extend(card.notes.as_deref().map(|notes| text(VCardProperty::Note, &one_line_break(notes))));
     entries.extend(card.dates.iter().filter_map(|date| date_entry(date, version)));
     VCard { entries }
 }
 
-/// Splits a full name for N: the last word is the family name, the rest the given names.
-fn name_parts(name: &str) -> Vec<VCardValue> {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let (family, given) = match words.split_last() {
-        Some((last, rest)) if !rest.is_empty() => (last.to_string(), rest.join(" ")),
-        _ => (String::new(), words.join(" ")),
-    };
-    [family, given, String::new(), String::new(), String::new()].into_iter().map(VCardValue::Text).collect()
+/// N from the parts the person's name came with; a part of several words keeps them apart.
+fn n_values(parts: &NameParts) -> Vec<VCardValue> {
+    [&parts.family, &parts.given, &parts.additional, &parts.prefixes, &parts.suffixes]
+        .into_iter()
+        .map(|words| match words.as_slice() {
+            [] => VCardValue::Text(String::new()),
+            [one] => VCardValue::Text(one.clone()),
+            several => VCardValue::Component(several.to_vec()),
+        })
+        .collect()
 }
 
 /// One entry per value; the first is marked preferred the way each version says it.
@@ -609,6 +671,12 @@ fn date_entry(date: &ImportantDate, version: VcardVersion) -> Option<VCardEntry>
         _ => entry.with_value(VCardValue::PartialDateTime(day.partial())),
     })
 }
+
+mod day;
+mod zone;
+
+use day::{Day, kind_words, label_of, omitted_year};
+use zone::{Offset, zone};
 
 #[cfg(test)]
 mod tests;

@@ -4,6 +4,24 @@
 use super::*;
 use crate::interop::TestRng;
 
+/// The people the reader made of `text` (companies, if any, are left aside).
+fn read(text: &str) -> Read<PersonCard> {
+    let read = super::read(text);
+    Read {
+        records: read
+            .records
+            .into_iter()
+            .filter_map(|record| match record {
+                Record::Person(person) => Some(person),
+                Record::Company(_) => None,
+            })
+            .collect(),
+        problems: read.problems,
+        left_out: read.left_out,
+        skipped: read.skipped,
+    }
+}
+
 fn card(name: &str) -> PersonCard {
     PersonCard { line: 1, name: name.to_string(), ..Default::default() }
 }
@@ -112,17 +130,18 @@ fn birthdays_keep_the_day_as_written() {
 }
 
 #[test]
-fn a_birthday_that_is_not_a_date_is_reported_and_the_card_kept() {
+fn a_birthday_that_is_not_a_date_is_left_out_and_the_card_kept() {
     for bad in [";VALUE=text:circa 1800", ":1985-02-30", ":--1314", ":1985-03", ":"] {
         let text = format!("BEGIN:VCARD\nVERSION:4.0\nFN:Old Friend\nBDAY{bad}\nEND:VCARD\n");
         let read = read(&text);
         assert_eq!(read.records.len(), 1);
         assert!(read.records.iter().all(|card| card.dates.is_empty()));
-        assert_eq!(read.problems.len(), 1, "{bad}");
-        assert!(read.problems.iter().all(|problem| problem.line == 4), "{:?}", read.problems);
+        assert!(read.problems.is_empty(), "{bad}: a bad date does not stop the import");
+        assert_eq!(read.left_out.len(), 1, "{bad}");
+        assert!(read.left_out.iter().all(|problem| problem.line == 4), "{:?}", read.left_out);
     }
     let read = read("BEGIN:VCARD\nFN:A\nBDAY;VALUE=text:circa 1800\nEND:VCARD\n");
-    let message = read.problems.first().map(|problem| problem.message.as_str()).unwrap_or_default();
+    let message = read.left_out.first().map(|problem| problem.message.as_str()).unwrap_or_default();
     assert!(message.contains("birthday on line 3") && message.contains("circa 1800"), "{message}");
 }
 
@@ -135,19 +154,95 @@ fn the_name_comes_from_n_when_fn_is_missing() {
 }
 
 #[test]
-fn a_card_without_a_name_is_a_problem_at_its_line() {
-    let text = "BEGIN:VCARD\nFN:First\nEND:VCARD\n\nBEGIN:VCARD\nN:;;;;\nEMAIL:x@y.example\nEND:VCARD\n";
+fn a_card_that_names_nobody_is_a_problem_at_its_line_and_an_address_names_a_person() {
+    let text = "BEGIN:VCARD\nFN:First\nEND:VCARD\n\nBEGIN:VCARD\nN:;;;;\nEMAIL:x@y.example\nEND:VCARD\n\
+                BEGIN:VCARD\nN:;;;;\nTEL:+1 555 0100\nEMAIL:not an address\nEND:VCARD\n";
     let read = read(text);
-    assert_eq!(read.records.len(), 1);
+    let names: Vec<&str> = read.records.iter().map(|card| card.name.as_str()).collect();
+    assert_eq!(names, ["First", "x@y.example"]);
     assert_eq!(
         read.problems,
         [problem(
-            5,
-            "The card at line 5 has no name, so it was not read. Give it a name (FN) in your \
-             address book."
+            9,
+            "The card at line 9 has no name, email address or company, so nobody could be made \
+             from it. Give it a name in your address book and export it again."
                 .to_string()
         )]
     );
+    assert_eq!(read.left_out.len(), 1, "the bad address is said: {:?}", read.left_out);
+    assert!(
+        read.left_out[0]
+            .message
+            .contains("\u{201c}not an address\u{201d} on line 12 is not an email address")
+    );
+}
+
+#[test]
+fn a_company_card_is_a_company() {
+    let text = vcf(&[
+        "BEGIN:VCARD",
+        "VERSION:4.0",
+        "KIND:org",
+        "FN:Viagenie",
+        "ORG:Viagenie",
+        "EMAIL:info@viagenie.ca",
+        "TZ:America/Montreal",
+        "END:VCARD",
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "N:;;;;",
+        "FN:Kiyomizu Foods",
+        "ORG:Kiyomizu Foods;",
+        "X-ABShowAs:COMPANY",
+        "END:VCARD",
+    ]);
+    let read = super::read(&text);
+    assert_eq!(
+        read.records,
+        [
+            Record::Company(CompanyRow {
+                line: 1,
+                name: "Viagenie".into(),
+                timezone: Some("America/Montreal".into()),
+                ..Default::default()
+            }),
+            Record::Company(CompanyRow { line: 9, name: "Kiyomizu Foods".into(), ..Default::default() }),
+        ]
+    );
+    assert!(read.left_out[0].message.contains("its email addresses belong to people"), "{:?}", read.left_out);
+}
+
+#[test]
+fn the_name_keeps_its_parts_and_a_tel_uri_its_extension() {
+    let card = one(&vcf(&[
+        "BEGIN:VCARD",
+        "VERSION:4.0",
+        "FN:Mr. John Richter James Doe Sr.",
+        "N:Doe;John;Richter,James;Mr.;Sr.",
+        "TEL;VALUE=uri;TYPE=\"work,voice\";PREF=1:tel:+1-418-656-9254;ext=102",
+        "NOTE;ENCODING=QUOTED-PRINTABLE:one=0D=0Atwo",
+        "END:VCARD",
+    ]));
+    let parts = NameParts {
+        family: vec!["Doe".into()],
+        given: vec!["John".into()],
+        additional: vec!["Richter".into(), "James".into()],
+        prefixes: vec!["Mr.".into()],
+        suffixes: vec!["Sr.".into()],
+    };
+    assert_eq!(card.name_parts.as_ref(), Some(&parts));
+    assert_eq!(card.phones, ["+1-418-656-9254 ext. 102"]);
+    assert_eq!(card.notes.as_deref(), Some("one\ntwo"));
+    for version in [VcardVersion::V3, VcardVersion::V4] {
+        let written = write(std::slice::from_ref(&card), version);
+        assert!(written.contains("\r\nN:Doe;John;Richter,James;Mr.;Sr.\r\n"), "{written}");
+        assert!(written.contains(":+1-418-656-9254 ext. 102\r\n"), "no stray backslash: {written}");
+        assert!(written.contains("NOTE:one\\ntwo\r\n"), "no literal \\r: {written}");
+        assert_eq!(one(&written), card);
+    }
+    // Parts that only split the name at its last space say nothing more, and are not kept.
+    let plain = one("BEGIN:VCARD\nFN:Mary Ann Smith\nN:Smith;Mary Ann;;;\nEND:VCARD\n");
+    assert_eq!(plain.name_parts, None);
 }
 
 #[test]
@@ -195,7 +290,7 @@ fn reads_folding_quoted_printable_and_bom() {
     assert!(read.problems.is_empty(), "{:?}", read.problems);
     let first = read.records.first().cloned().unwrap_or_default();
     assert_eq!(first.name, "Jürgen Müller");
-    assert_eq!(first.notes.as_deref(), Some("Zeile eins\r\nZeile zwei"));
+    assert_eq!(first.notes.as_deref(), Some("Zeile eins\nZeile zwei"));
     assert_eq!(first.title.as_deref(), Some("Head of Sales"));
     assert_eq!(first.emails, ["j@example.de"]);
     assert_eq!(read.records.get(1).map(|card| card.line), Some(12));
@@ -220,11 +315,30 @@ fn several_notes_are_joined_and_duplicates_dropped() {
 }
 
 #[test]
-fn offsets_and_unknown_zones_are_ignored() {
-    for zone in [":-05:00", ":Mars/Olympus", ";VALUE=utc-offset:+0100"] {
+fn whole_hour_offsets_are_fixed_zones_and_others_are_said() {
+    for (zone, kept) in [
+        (":-05:00", Some("Etc/GMT+5")),
+        (":-0500", Some("Etc/GMT+5")),
+        (";VALUE=utc-offset:+0100", Some("Etc/GMT-1")),
+        (":Z", Some("Etc/UTC")),
+        (":Mars/Olympus", None),
+    ] {
         let text = format!("BEGIN:VCARD\nFN:A\nTZ{zone}\nEND:VCARD\n");
-        assert_eq!(one(&text).timezone, None, "{zone}");
+        let person = one(&text);
+        assert_eq!(person.timezone.as_deref(), kept, "{zone}");
+        if kept.is_some() {
+            for version in [VcardVersion::V3, VcardVersion::V4] {
+                assert_eq!(one(&write(std::slice::from_ref(&person), version)), person, "{zone} {version:?}");
+            }
+        }
     }
+    let read = read("BEGIN:VCARD\nFN:A\nTZ:+05:30\nEND:VCARD\n");
+    assert_eq!(read.records[0].timezone, None);
+    assert!(
+        read.left_out[0].message.contains("(\u{201c}+05:30\u{201d}) is an offset"),
+        "{:?}",
+        read.left_out
+    );
 }
 
 #[test]
@@ -287,6 +401,13 @@ fn full_card() -> PersonCard {
     PersonCard {
         line: 1,
         name: "José \u{201c}Pepe\u{201d} O'Brien-Ñúñez, Jr.; \\ 山田 太郎 محمد 🎉".into(),
+        name_parts: Some(NameParts {
+            family: vec!["O'Brien-Ñúñez".into(), "山田".into()],
+            given: vec!["José".into()],
+            additional: vec!["Pepe".into(), "محمد, 太郎".into()],
+            prefixes: vec!["Sr.".into()],
+            suffixes: vec!["Jr.; \\".into(), "🎉".into()],
+        }),
         company: Some("Acme, Inc.; Sales \\ Europe".into()),
         title: Some("Head of Sales, EMEA; interim".into()),
         emails: vec!["pepe@acme.example".into(), "José@例え.jp".into(), "p@home.example".into()],
@@ -349,8 +470,9 @@ fn round_trips_generated_cards() {
         let mut person = card(&name);
         person.company = Some(format!("C{}", text(&mut rng)));
         person.title = (rng.below(2) == 0).then(|| format!("T{}", text(&mut rng)));
-        person.emails =
-            (0..rng.below(3)).map(|index| format!("e{index}{}@x.example", text(&mut rng))).collect();
+        person.emails = (0..rng.below(3))
+            .map(|index| format!("e{index}{}@x.example", text(&mut rng).replace(' ', "")))
+            .collect();
         person.phones = (0..rng.below(3)).map(|index| format!("+{index} {}", rng.below(1000))).collect();
         person.notes = (rng.below(2) == 0).then(|| format!("n{}\nm{}", text(&mut rng), text(&mut rng)));
         person.dates = vec![date(

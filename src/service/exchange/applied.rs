@@ -33,6 +33,11 @@ pub(super) struct Applied<'t> {
     counts: [u32; 4],
     pub(super) problems: Vec<LineProblem>,
     pub(super) problem_count: u32,
+    /// Values left out of records that were imported all the same, and why.
+    pub(super) left_out: Vec<LineProblem>,
+    left_out_count: u32,
+    /// Records the file held: imported, unchanged or refused.
+    read: u32,
 }
 
 /// What an import did, once its transaction is over.
@@ -41,6 +46,9 @@ pub(super) struct Done {
     pub counts: [u32; 4],
     pub problems: Vec<LineProblem>,
     pub problem_count: u32,
+    pub left_out: Vec<LineProblem>,
+    pub left_out_count: u32,
+    pub read: u32,
 }
 
 impl<'t> Applied<'t> {
@@ -61,6 +69,9 @@ impl<'t> Applied<'t> {
             counts: [0; 4],
             problems: Vec::new(),
             problem_count: 0,
+            left_out: Vec::new(),
+            left_out_count: 0,
+            read: 0,
         })
     }
 
@@ -71,19 +82,34 @@ impl<'t> Applied<'t> {
 
     pub(super) fn done(self) -> Result<Done> {
         self.known.forget()?;
+        let mut left_out = self.left_out;
+        left_out.sort_by_key(|p| p.line);
         Ok(Done {
             records: self.records,
             counts: self.counts,
             problems: self.problems,
             problem_count: self.problem_count,
+            left_out,
+            left_out_count: self.left_out_count,
+            read: self.read,
         })
     }
 
     /// A line that cannot be imported: counted, and listed while the list is short.
     pub(super) fn problem(&mut self, problem: LineProblem) {
         self.problem_count += 1;
+        self.read += 1;
         if self.problems.len() < LISTED {
             self.problems.push(problem);
+        }
+    }
+
+    /// A value left out of a record that is imported all the same: counted, and listed while
+    /// the list is short.
+    pub(super) fn left_out(&mut self, left_out: LineProblem) {
+        self.left_out_count += 1;
+        if self.left_out.len() < LISTED {
+            self.left_out.push(left_out);
         }
     }
 
@@ -161,14 +187,35 @@ impl<'t> Applied<'t> {
     }
 
     pub(super) fn person(&mut self, card: &PersonCard) -> Result<()> {
-        let result = self.try_person(card);
+        self.read += 1;
+        let result = self.keepable(card).and_then(|card| self.try_person(&card));
         result.or_else(|e| self.refuse(card.line, e))
     }
 
+    /// The card with every value Rapport cannot keep (an address that is not one, a number too
+    /// long to be one, a zone it does not know) left out and said, so that one bad value does
+    /// not cost the person; only a card that names nobody is refused. Checked before anything is
+    /// written for this card, so a refused one leaves no account behind.
+    fn keepable(&mut self, card: &PersonCard) -> Result<PersonCard> {
+        let mut card = card.clone();
+        loop {
+            let err = match merge::new_person(&card, String::new()).into_contact(String::new(), self.now) {
+                Ok(_) => return Ok(card),
+                Err(err) => err,
+            };
+            let Error::Validation { field, message } = &err else { return Err(err) };
+            if !merge::leave_out(&mut card, field) {
+                return Err(err);
+            }
+            self.left_out(LineProblem {
+                line: card.line,
+                message: format!("{message} {} was imported without it.", card.name),
+            });
+        }
+    }
+
     fn try_person(&mut self, card: &PersonCard) -> Result<()> {
-        // Checked before anything is written for this card, so a bad one leaves no account behind.
         let draft = merge::new_person(card, String::new());
-        draft.clone().into_contact(String::new(), self.now)?;
         let company = card.company.as_deref().map(str::trim).filter(|c| !c.is_empty());
         let by_email = self.known.person(&card.emails, None, &card.name)?;
         let account_id = match (&by_email, company, &self.account_id) {
@@ -233,6 +280,7 @@ impl<'t> Applied<'t> {
     }
 
     pub(super) fn company(&mut self, row: &CompanyRow) -> Result<()> {
+        self.read += 1;
         let result = self.try_company(row);
         result.or_else(|e| self.refuse(row.line, e))
     }
@@ -307,6 +355,7 @@ impl<'t> Applied<'t> {
     }
 
     pub(super) fn meeting(&mut self, event: &CalendarEvent) -> Result<()> {
+        self.read += 1;
         let result = self.try_meeting(event);
         result.or_else(|e| self.refuse(event.line, e))
     }

@@ -71,6 +71,10 @@ pub struct ImportOptions {
     /// Import the good records when some lines have problems (the user has seen them).
     #[serde(default)]
     pub skip_bad_rows: bool,
+    /// CSV only: the file has no header row, its first row is data (Rapport also tells by
+    /// itself when the first row holds an email address or a phone number).
+    #[serde(default)]
+    pub no_header: bool,
     /// The zone for accounts the import creates; absent means UTC.
     #[serde(default)]
     pub timezone: Option<String>,
@@ -110,6 +114,13 @@ pub struct ExchangeReport {
     pub problem_count: u32,
     /// Properties in the file that Rapport does not keep (PHOTO, X-…), skipped.
     pub skipped: Vec<String>,
+    /// Values left out of records that are imported all the same (an address that is not
+    /// one, an offset for a time zone), and why, by line ([`LISTED`] at most).
+    pub left_out: Vec<LineProblem>,
+    /// How many values were left out, listed or not.
+    pub left_out_count: u32,
+    /// How many records the file holds (people, companies, meetings), imported or not.
+    pub read: u32,
     pub created: u32,
     pub merged: u32,
     pub restored: u32,
@@ -124,13 +135,21 @@ impl Rapport {
     /// What the file at `path` is, and for CSV its columns with a suggested mapping, its first
     /// rows and how many there are (counted a row at a time).
     pub fn inspect_import(&self, path: &Path) -> Result<ImportSource> {
+        self.inspect_import_as(path, false)
+    }
+
+    /// [`Rapport::inspect_import`], for a CSV file the user says has no header row.
+    pub fn inspect_import_as(&self, path: &Path, no_header: bool) -> Result<ImportSource> {
         let name =
             path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         // An archive is known from its first bytes, and read whole only by its own import, whose
         // limit is far larger: Rapport imports every archive it exports.
         let (format, head_encoding) = source::format_at(path)?;
         let entry = formats::format(format);
-        let inspected = (entry.inspect)(path, head_encoding)?;
+        let inspected = match format {
+            FileFormat::Csv if no_header => formats::inspect_csv(path, Some(false))?,
+            _ => (entry.inspect)(path, head_encoding)?,
+        };
         Ok(ImportSource {
             path: path.display().to_string(),
             name,
@@ -196,6 +215,7 @@ impl Rapport {
                     Ok(Incoming::Person(card)) => applied.person(&card)?,
                     Ok(Incoming::Company(company)) => applied.company(&company)?,
                     Ok(Incoming::Meeting(event)) => applied.meeting(&event)?,
+                    Ok(Incoming::LeftOut(left_out)) => applied.left_out(left_out),
                     Err(problem) => applied.problem(problem),
                 }
             }
@@ -221,6 +241,9 @@ impl Rapport {
             restored: done.counts[2],
             unchanged: done.counts[3],
             skipped,
+            left_out: done.left_out,
+            left_out_count: done.left_out_count,
+            read: done.read,
             records: done.records,
             problems: done.problems,
             problem_count: done.problem_count,

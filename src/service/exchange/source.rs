@@ -89,29 +89,39 @@ pub(super) type Rows<'a> = CsvRows<Box<dyn io::Read + 'a>>;
 
 /// The rows of the CSV file at `path`. A regular file is read twice, a piece at a time (once to
 /// learn its encoding); anything else (a pipe, a device) is read whole, within the limit.
-pub(super) fn csv_file(path: &Path) -> Result<(Rows<'static>, &'static Encoding)> {
+pub(super) fn csv_file(path: &Path, has_header: Option<bool>) -> Result<(Rows<'static>, &'static Encoding)> {
     let meta = std::fs::metadata(path).map_err(|e| Error::file(path, e))?;
     if !meta.is_file() || meta.len() > MAX_FILE_BYTES {
         let bytes = read_bytes(path)?;
         let encoding = text::sniff(|| Ok(bytes.as_slice())).map_err(|e| Error::file(path, e))?;
-        let rows =
-            CsvRows::open(Box::new(text::reader(io::Cursor::new(bytes), encoding)) as Box<dyn io::Read>)
-                .map_err(|p| unreadable(path, p))?;
+        let rows = CsvRows::open_as(
+            Box::new(text::reader(io::Cursor::new(bytes), encoding)) as Box<dyn io::Read>,
+            has_header,
+        )
+        .map_err(|p| unreadable(path, p))?;
         return Ok((rows, encoding));
     }
     let open = || File::open(path);
     let encoding = text::sniff(open).map_err(|e| Error::file(path, e))?;
     let file = open().map_err(|e| Error::file(path, e))?;
-    let rows = CsvRows::open(Box::new(text::reader(io::BufReader::new(file), encoding)) as Box<dyn io::Read>)
-        .map_err(|p| unreadable(path, p))?;
+    let rows = CsvRows::open_as(
+        Box::new(text::reader(io::BufReader::new(file), encoding)) as Box<dyn io::Read>,
+        has_header,
+    )
+    .map_err(|p| unreadable(path, p))?;
     Ok((rows, encoding))
 }
 
 /// The rows of a CSV file already in memory.
-pub(super) fn csv_bytes<'a>(path: &Path, bytes: &'a [u8]) -> Result<(Rows<'a>, &'static Encoding)> {
+pub(super) fn csv_bytes<'a>(
+    path: &Path,
+    bytes: &'a [u8],
+    has_header: Option<bool>,
+) -> Result<(Rows<'a>, &'static Encoding)> {
     let encoding = text::sniff(|| Ok(bytes)).map_err(|e| Error::file(path, e))?;
-    let rows = CsvRows::open(Box::new(text::reader(bytes, encoding)) as Box<dyn io::Read + 'a>)
-        .map_err(|p| unreadable(path, p))?;
+    let rows =
+        CsvRows::open_as(Box::new(text::reader(bytes, encoding)) as Box<dyn io::Read + 'a>, has_header)
+            .map_err(|p| unreadable(path, p))?;
     Ok((rows, encoding))
 }
 

@@ -16,7 +16,7 @@ use chrono::{DateTime, Utc};
 use super::{FileFormat, ImportOptions};
 use crate::error::Result;
 use crate::interop::csv::{CompanyRow, CsvLayout};
-use crate::interop::{CalendarEvent, LineProblem, PersonCard};
+use crate::interop::{CalendarEvent, LineProblem, PersonCard, Record};
 
 /// One format an import takes.
 pub struct Format {
@@ -56,11 +56,22 @@ pub struct Inspected {
     pub csv: Option<CsvLayout>,
 }
 
-/// One record a file holds.
+/// One record a file holds, or what was left out of one.
 pub enum Incoming {
     Person(PersonCard),
     Company(CompanyRow),
     Meeting(CalendarEvent),
+    /// A value left out of a record that is imported all the same (a bad address), and why.
+    LeftOut(LineProblem),
+}
+
+impl From<Record> for Incoming {
+    fn from(record: Record) -> Self {
+        match record {
+            Record::Person(person) => Incoming::Person(person),
+            Record::Company(company) => Incoming::Company(company),
+        }
+    }
 }
 
 /// A file's records as they are read; an `Err` inside is a line that cannot be imported, an
@@ -76,6 +87,8 @@ pub struct Records<'a> {
 
 /// Every format, in the order their content is recognised; CSV recognises nothing of its own
 /// and is what a file is when nothing else claims it.
+pub use csv::inspect_as as inspect_csv;
+
 pub const FORMATS: [Format; 4] = [archive::FORMAT, icalendar::FORMAT, vcard::FORMAT, csv::FORMAT];
 
 /// The entry of `kind`.
@@ -105,15 +118,16 @@ pub fn other_tools_extensions() -> Vec<&'static str> {
         .collect()
 }
 
-/// A whole file's records, read at once: its problems, then its records.
+/// A whole file's records, read at once: its problems, what was left out, then its records.
 fn whole<'a, T: 'a>(
     encoding: &'static str,
     read: crate::interop::Read<T>,
     incoming: fn(T) -> Incoming,
 ) -> Records<'a> {
     let problems = read.problems.into_iter().map(|p| Ok(Err(p)));
+    let left_out = read.left_out.into_iter().map(|p| Ok(Ok(Incoming::LeftOut(p))));
     let records = read.records.into_iter().map(move |r| Ok(Ok(incoming(r))));
-    Records { encoding, skipped: read.skipped, items: Box::new(problems.chain(records)) }
+    Records { encoding, skipped: read.skipped, items: Box::new(problems.chain(left_out).chain(records)) }
 }
 
 #[cfg(test)]

@@ -20,5 +20,5 @@ pub const FORMAT: Format = Format {
 
 fn read<'a>(input: Input<'a>, _: &ImportOptions, _: DateTime<Utc>) -> Result<Records<'a>> {
     let decoded = source::decoded(input)?;
-    Ok(whole(decoded.encoding, vcard::read(&decoded.text), Incoming::Person))
+    Ok(whole(decoded.encoding, vcard::read(&decoded.text), Incoming::from))
 }
