@@ -537,7 +537,7 @@ export type Clock =
 "proactive";
 
 /**  What a CSV column holds. */
-export type Column = "skip" | "company" | "name" | "first_name" | "last_name" | "title" | "email" | "other_email" | "phone" | "other_phone" | "timezone" | "birthday" | "notes" | "industry" | "tier" | "renewal_date";
+export type Column = "skip" | "company" | "name" | "first_name" | "middle_name" | "last_name" | "prefix" | "suffix" | "title" | "email" | "other_email" | "phone" | "other_phone" | "timezone" | "birthday" | "birth_year" | "birth_month" | "birth_day" | "work_anniversary" | "anniversary" | "other_dates" | "notes" | "industry" | "tier" | "renewal_date";
 
 export type Component = Component_Serialize | Component_Deserialize;
 
@@ -600,6 +600,8 @@ export type ContactDraft = ContactDraft_Serialize | ContactDraft_Deserialize;
 export type ContactDraft_Deserialize = {
 	account_id: string,
 	name: string,
+	/**  Absent keeps the parts a person already has while their name stays the same. */
+	name_parts?: NameParts_Deserialize | null,
 	title?: string | null,
 	level?: Level | null,
 	reports_to?: string | null,
@@ -617,6 +619,8 @@ export type ContactDraft_Deserialize = {
 export type ContactDraft_Serialize = {
 	account_id: string,
 	name: string,
+	/**  Absent keeps the parts a person already has while their name stays the same. */
+	name_parts: NameParts_Serialize | null,
 	title: string | null,
 	level: Level | null,
 	reports_to: string | null,
@@ -635,6 +639,11 @@ export type Contact_Deserialize = {
 	id: string,
 	account_id: string,
 	name: string,
+	/**
+	 *  The name in its parts, when an address book or a CRM gave them; kept while the name
+	 *  they make is not changed.
+	 */
+	name_parts?: NameParts_Deserialize | null,
 	title?: string | null,
 	level: Level,
 	/**  The contact this person reports to, in the same account. */
@@ -659,6 +668,11 @@ export type Contact_Serialize = {
 	id: string,
 	account_id: string,
 	name: string,
+	/**
+	 *  The name in its parts, when an address book or a CRM gave them; kept while the name
+	 *  they make is not changed.
+	 */
+	name_parts: NameParts_Serialize | null,
 	title: string | null,
 	level: Level,
 	/**  The contact this person reports to, in the same account. */
@@ -684,6 +698,11 @@ export type CsvLayout = {
 	encoding: string,
 	/**  "," ";" "tab" or "|". */
 	delimiter: string,
+	/**
+	 *  False when the file starts with data rather than a header: its columns are then named
+	 *  "Column 1", "Column 2"… and suggested from what their cells hold.
+	 */
+	has_header: boolean,
 	header: string[],
 	/**  One per header column. */
 	suggested: Column[],
@@ -760,6 +779,15 @@ export type ExchangeReport_Deserialize = {
 	problem_count: number,
 	/**  Properties in the file that Rapport does not keep (PHOTO, X-…), skipped. */
 	skipped: string[],
+	/**
+	 *  Values left out of records that are imported all the same (an address that is not
+	 *  one, an offset for a time zone), and why, by line ([`LISTED`] at most).
+	 */
+	left_out: LineProblem[],
+	/**  How many values were left out, listed or not. */
+	left_out_count: number,
+	/**  How many records the file holds (people, companies, meetings), imported or not. */
+	read: number,
 	created: number,
 	merged: number,
 	restored: number,
@@ -781,6 +809,15 @@ export type ExchangeReport_Serialize = {
 	problem_count: number,
 	/**  Properties in the file that Rapport does not keep (PHOTO, X-…), skipped. */
 	skipped: string[],
+	/**
+	 *  Values left out of records that are imported all the same (an address that is not
+	 *  one, an offset for a time zone), and why, by line ([`LISTED`] at most).
+	 */
+	left_out: LineProblem[],
+	/**  How many values were left out, listed or not. */
+	left_out_count: number,
+	/**  How many records the file holds (people, companies, meetings), imported or not. */
+	read: number,
 	created: number,
 	merged: number,
 	restored: number,
@@ -944,6 +981,11 @@ export type ImportOptions_Deserialize = {
 	mapping?: Column[] | null,
 	/**  Import the good records when some lines have problems (the user has seen them). */
 	skip_bad_rows?: boolean,
+	/**
+	 *  CSV only: the file has no header row, its first row is data (Rapport also tells by
+	 *  itself when the first row holds an email address or a phone number).
+	 */
+	no_header?: boolean,
 	/**  The zone for accounts the import creates; absent means UTC. */
 	timezone?: string | null,
 };
@@ -956,6 +998,11 @@ export type ImportOptions_Serialize = {
 	mapping: Column[] | null,
 	/**  Import the good records when some lines have problems (the user has seen them). */
 	skip_bad_rows: boolean,
+	/**
+	 *  CSV only: the file has no header row, its first row is data (Rapport also tells by
+	 *  itself when the first row holds an email address or a phone number).
+	 */
+	no_header: boolean,
 	/**  The zone for accounts the import creates; absent means UTC. */
 	timezone: string | null,
 };
@@ -1232,6 +1279,48 @@ export type Meeting_Serialize = {
 	timezone: string | null,
 	created_at: string,
 	updated_at: string,
+};
+
+/**
+ *  A name in its parts, as address books keep it (vCard's N; a CSV's first, middle and last
+ *  name columns). It travels beside the name people are called by, so that a trip through an
+ *  address book gives back the same family and given names, titles and suffixes; each part may
+ *  hold several words kept apart ("Richter", "James").
+ */
+export type NameParts = NameParts_Serialize | NameParts_Deserialize;
+
+/**
+ *  A name in its parts, as address books keep it (vCard's N; a CSV's first, middle and last
+ *  name columns). It travels beside the name people are called by, so that a trip through an
+ *  address book gives back the same family and given names, titles and suffixes; each part may
+ *  hold several words kept apart ("Richter", "James").
+ */
+export type NameParts_Deserialize = {
+	family?: string[],
+	given?: string[],
+	/**  Middle names. */
+	additional?: string[],
+	/**  "Mr.", "Dr." */
+	prefixes?: string[],
+	/**  "Sr.", "M.Sc." */
+	suffixes?: string[],
+};
+
+/**
+ *  A name in its parts, as address books keep it (vCard's N; a CSV's first, middle and last
+ *  name columns). It travels beside the name people are called by, so that a trip through an
+ *  address book gives back the same family and given names, titles and suffixes; each part may
+ *  hold several words kept apart ("Richter", "James").
+ */
+export type NameParts_Serialize = {
+	family?: string[],
+	given?: string[],
+	/**  Middle names. */
+	additional?: string[],
+	/**  "Mr.", "Dr." */
+	prefixes?: string[],
+	/**  "Sr.", "M.Sc." */
+	suffixes?: string[],
 };
 
 export type NextAction = NextAction_Serialize | NextAction_Deserialize;

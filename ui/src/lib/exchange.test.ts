@@ -11,13 +11,14 @@ const record = (line: number): PlannedRecord => ({ line, kind: "contact", outcom
 
 test("every column a file can hold has a plain name, leaving out first", () => {
   expect(columns[0]).toBe("skip");
-  expect(columns).toHaveLength(16);
+  expect(columns).toHaveLength(25);
+  expect(columnLabel.prefix).toBe("Title before the name (Mr, Dr)");
   expect(columnLabel.name).toBe("Full name");
   expect(columnLabel.renewal_date).toBe("Renewal date");
 });
 
 test("a chosen file is said as what it is", () => {
-  const layout = { encoding: "Windows-1252", delimiter: ";", header: [], suggested: [], sample: [], rows: 42 };
+  const layout = { encoding: "Windows-1252", delimiter: ";", header: [], suggested: [], sample: [], rows: 42, has_header: true };
   expect(describeSource(source({ csv: layout }))).toBe("CSV, 42 rows, Windows-1252, separated by semicolons");
   expect(describeSource(source({ csv: { ...layout, rows: 1, delimiter: "tab", encoding: "UTF-8" } }))).toBe("CSV, 1 row, UTF-8, separated by tabs");
   expect(describeSource(source({ csv: { ...layout, delimiter: "," } }))).toMatch(/separated by commas$/);
@@ -41,12 +42,14 @@ test("a column's examples are its first few values that are not blank", () => {
   expect(examples(sample, 5)).toEqual([]);
 });
 
-test("a preview says what it would do, leaving out what it would not", () => {
-  expect(planned(report({ created: 3, merged: 1, restored: 1, unchanged: 6 }))).toBe(
-    "3 to add, 1 to merge, 1 to bring back from the archive, 6 unchanged.",
+test("a preview says what the file holds and what it would do, and never a bare nothing", () => {
+  expect(planned(report({ read: 11, created: 3, merged: 1, restored: 1, unchanged: 6 }))).toBe(
+    "The file holds 11 records: 3 to add, 1 to merge, 1 to bring back from the archive, 6 unchanged.",
   );
-  expect(planned(report({ created: 2 }))).toBe("2 to add.");
-  expect(planned(report())).toBe("Nothing in this file can be imported.");
+  expect(planned(report({ read: 1, created: 1 }))).toBe("The file holds 1 record: 1 to add.");
+  expect(planned(report({ read: 4, unchanged: 4 }))).toBe("The file holds 4 records: all of it is already in Rapport as the file has it, so nothing changes.");
+  expect(planned(report({ read: 2 }))).toBe("The file holds 2 records, and none of them can be imported: the reasons are below.");
+  expect(planned(report({ read: 0 }))).toBe("The file holds no records Rapport can read.");
 });
 
 test("an import says what it did, what it left out and where the copy from before is", () => {

@@ -9,7 +9,10 @@ export const columnLabel: Record<Column, string> = {
   company: "Company",
   name: "Full name",
   first_name: "First name",
+  middle_name: "Middle name",
   last_name: "Last name",
+  prefix: "Title before the name (Mr, Dr)",
+  suffix: "After the name (Jr, PhD)",
   title: "Job title",
   email: "Email",
   other_email: "Other email",
@@ -17,6 +20,12 @@ export const columnLabel: Record<Column, string> = {
   other_phone: "Other phone",
   timezone: "Time zone",
   birthday: "Birthday",
+  birth_year: "Birth year",
+  birth_month: "Birth month",
+  birth_day: "Birth day",
+  work_anniversary: "Work anniversary",
+  anniversary: "Anniversary",
+  other_dates: "Other dates",
   notes: "Notes",
   industry: "Industry",
   tier: "Tier",
@@ -83,14 +92,23 @@ export function recordCount(report: ExchangeReport): number {
 }
 
 /** Under a long list: "The first 1,000 of 250,000 records are listed above." */
-export function notListed(listed: number, all: number, noun: "lines" | "records"): string {
+export function notListed(listed: number, all: number, noun: "lines" | "records" | "values"): string {
   return `The first ${number(listed)} of ${number(all)} ${noun} are listed above.`;
 }
 
-/** What a preview plans: "3 to add, 1 to merge, 1 to bring back from the archive, 6 unchanged". */
+/**
+ * What a preview plans, after what the file holds — never a bare "0 to add": "The file holds 12
+ * records: 3 to add, 1 to merge, 8 unchanged."
+ */
 export function planned(report: ExchangeReport): string {
   const said = parts(report, ["to add", "to merge", "to bring back from the archive", "unchanged"]);
-  return said.length === 0 ? "Nothing in this file can be imported." : `${said.join(", ")}.`;
+  const holds = `The file holds ${count(report.read, "record", "records")}`;
+  if (report.read === 0) return "The file holds no records Rapport can read.";
+  if (said.length === 0) return `${holds}, and none of them can be imported: the reasons are below.`;
+  if (report.created + report.merged + report.restored === 0) {
+    return `${holds}: all of it is already in Rapport as the file has it, so nothing changes.`;
+  }
+  return `${holds}: ${said.join(", ")}.`;
 }
 
 /** What an import did, with the lines it left out and where the copy from before is. */

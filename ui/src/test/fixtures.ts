@@ -73,6 +73,7 @@ export function contact(overrides: Partial<Contact> = {}): Contact {
     timezone: null,
     cadence_days: null,
     dates: [],
+    name_parts: null,
     notes: "",
     created_at: "2025-01-01T00:00:00Z",
     updated_at: "2025-01-01T00:00:00Z",
@@ -474,6 +475,7 @@ export function csvLayout(overrides: Partial<CsvLayout> = {}): CsvLayout {
       ["Lena Brandt", "Kestrel Logistik GmbH", "lena@kestrel.de"],
     ],
     rows: 42,
+    has_header: true,
     ...overrides,
   };
 }
@@ -505,6 +507,9 @@ export function exchangeReport(overrides: Partial<ExchangeReport_Serialize> = {}
     problems: [],
     problem_count: overrides.problems?.length ?? 0,
     skipped: [],
+    left_out: [],
+    left_out_count: overrides.left_out?.length ?? 0,
+    read: overrides.records?.length ?? 0,
     created: 0,
     merged: 0,
     restored: 0,
