@@ -11,12 +11,20 @@ mod read;
 mod tests;
 mod when;
 mod write;
+mod zone;
 
 use calcard::common::PartialDateTime;
 use chrono::{DateTime, Datelike, NaiveDateTime, Timelike, Utc};
 
 pub use read::read;
 pub use write::write;
+
+/// A floating event's times (wall-clock, written as UTC) read in `zone`: the instants it has
+/// there. A time the clocks skip is read an hour later, one they pass twice as the first.
+pub fn on_clock_of(event: &crate::interop::CalendarEvent, zone: chrono_tz::Tz) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+    let place = |at: DateTime<Utc>| zone::Zone::Iana(zone).to_utc(at.naive_utc());
+    Some((place(event.starts_at)?, place(event.ends_at)?))
+}
 
 const PRODID: &str = "-//Rapport//Rapport//EN";
 
