@@ -98,8 +98,10 @@ fn zones_named_with_a_registry_prefix_are_the_iana_zones_they_end_with() {
     let (mut r, options, account) = with_account(&dir, now, "UTC");
     let report = r.import_file(&sample("ical-prefixed-tzids.ics"), &options, false, now).unwrap();
     assert_eq!((report.created, report.problem_count), (3, 0), "{report:?}");
-    let found: Vec<_> =
-        meetings(&r, &account, now).iter().map(|m| (m.starts_at, m.timezone.clone().unwrap_or_default())).collect();
+    let found: Vec<_> = meetings(&r, &account, now)
+        .iter()
+        .map(|m| (m.starts_at, m.timezone.clone().unwrap_or_default()))
+        .collect();
     assert_eq!(
         found,
         [
@@ -118,6 +120,12 @@ fn rfc_2445s_us_eastern_and_lotus_notes_western_central_europe_are_placed() {
     let options = ImportOptions { skip_bad_rows: true, ..options };
     let report = r.import_file(&sample("ical-rfc2445-examples.ics"), &options, false, now).unwrap();
     assert!(report.problems.iter().all(|p| !p.message.contains("time zone")), "{:?}", report.problems);
+    // Its organiser and attendee are nobody in Rapport yet: named in the preview, not lost silently.
+    let planned = report.records.iter().find(|p| p.label == "XYZ Project Review").unwrap();
+    assert!(
+        planned.changes.iter().any(|c| c.contains("mrbig@host.com") && c.contains("employee-a@host.com")),
+        "{planned:?}"
+    );
     let review = meetings(&r, &account, now).into_iter().find(|m| m.title == "XYZ Project Review").unwrap();
     // The file's US-Eastern only starts in October 1998; in March it is New York's winter time.
     assert_eq!((review.starts_at, review.ends_at), (at("1998-03-12T13:30:00Z"), at("1998-03-12T14:30:00Z")));
@@ -126,10 +134,14 @@ fn rfc_2445s_us_eastern_and_lotus_notes_western_central_europe_are_placed() {
     let now = at("2021-10-04T10:00:00Z");
     let dir = TempDir::new().unwrap();
     let (mut r, options, account) = with_account(&dir, now, "UTC");
-    let report = r.import_file(&sample("ical-lotus-western-central-europe.ics"), &options, false, now).unwrap();
+    let report =
+        r.import_file(&sample("ical-lotus-western-central-europe.ics"), &options, false, now).unwrap();
     assert_eq!((report.created, report.problem_count), (1, 0), "{report:?}");
     let meeting = &meetings(&r, &account, now)[0];
-    assert_eq!((meeting.starts_at, meeting.ends_at), (at("2021-11-01T15:00:00Z"), at("2021-11-01T15:30:00Z")));
+    assert_eq!(
+        (meeting.starts_at, meeting.ends_at),
+        (at("2021-11-01T15:00:00Z"), at("2021-11-01T15:30:00Z"))
+    );
     assert_eq!(meeting.timezone.as_deref(), Some("Europe/Berlin"));
     assert!(notes(&report).iter().any(|n| n.contains("Western/Central Europe")), "{report:?}");
 }
@@ -181,7 +193,10 @@ fn a_time_without_a_zone_is_read_in_the_zone_of_the_account_it_lands_in() {
     r.import_file(&path, &options, false, now).unwrap();
     let meeting = &meetings(&r, &account, now)[0];
     // 09:30–10:30 on the account's clock, not in London.
-    assert_eq!((meeting.starts_at, meeting.ends_at), (at("2014-04-09T00:30:00Z"), at("2014-04-09T01:30:00Z")));
+    assert_eq!(
+        (meeting.starts_at, meeting.ends_at),
+        (at("2014-04-09T00:30:00Z"), at("2014-04-09T01:30:00Z"))
+    );
     assert_eq!(meeting.timezone.as_deref(), Some("Asia/Tokyo"));
     let again = r.import_file(&path, &options, false, now).unwrap();
     assert_eq!((again.created, again.unchanged), (0, 1), "{again:?}");
@@ -254,7 +269,8 @@ fn what_rapport_keeps_of_a_calendar_goes_back_out_as_another_program_reads_it() 
         let event = events
             .iter()
             .find(|e| {
-                e.get("UID") == Some(&series) && e.get("RECURRENCE-ID").map(|r| r.replace(' ', "")) == occurrence
+                e.get("UID") == Some(&series)
+                    && e.get("RECURRENCE-ID").map(|r| r.replace(' ', "")) == occurrence
             })
             .unwrap_or_else(|| panic!("{uid} is not in the feed:\n{feed}"));
         let zone = meeting.timezone.as_deref().unwrap();

@@ -292,7 +292,13 @@ impl Reader {
     /// Every occurrence of a repeating event inside the period, with the overrides (moved or
     /// renamed occurrences) in place of the ones they replace. A series with no occurrence in
     /// the period is reported with the reason, never dropped without a word.
-    fn series(&mut self, zones: &Zones<'_>, line: u32, master: &ICalendarComponent, overrides: &[Placed<'_>]) {
+    fn series(
+        &mut self,
+        zones: &Zones<'_>,
+        line: u32,
+        master: &ICalendarComponent,
+        overrides: &[Placed<'_>],
+    ) {
         let found = start(master, zones).and_then(|(frame, _)| {
             let timing = timing(master, zones)?;
             Ok((occurrences(master, &frame, zones, self.to)?, timing, frame))
@@ -359,7 +365,13 @@ impl Reader {
 
     /// Why a series brings no meeting: all of it is before the period Rapport takes series
     /// from, or after it, or it never happens at all.
-    fn out_of_period(&mut self, line: u32, title: &str, first: Option<DateTime<Utc>>, last: Option<DateTime<Utc>>) {
+    fn out_of_period(
+        &mut self,
+        line: u32,
+        title: &str,
+        first: Option<DateTime<Utc>>,
+        last: Option<DateTime<Utc>>,
+    ) {
         let title = shorten(title);
         let day = |at: DateTime<Utc>| at.format("%-d %B %Y").to_string();
         let period = format!(

@@ -648,6 +648,9 @@ fn survives_huge_and_odd_input() {
     // time, and the next days' at 02:30 as the series says (RFC 5545, 3.3.5).
     let gap = read(&inputs[9], at("2026-01-01T00:00:00Z"), at("2027-01-01T00:00:00Z"));
     let starts: Vec<_> = gap.records.iter().map(|event| event.starts_at).collect();
-    assert_eq!(starts, ["2026-03-29T01:30:00Z", "2026-03-30T00:30:00Z", "2026-03-31T00:30:00Z"].map(at), "{gap:?}");
+    assert_eq!(
+        starts,
+        ["2026-03-29T01:30:00Z", "2026-03-30T00:30:00Z", "2026-03-31T00:30:00Z"].map(at),
+        "{gap:?}"
+    );
 }
-

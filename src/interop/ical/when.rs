@@ -11,9 +11,9 @@ use calcard::icalendar::{
 };
 use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
 
+use super::local_partial;
 use super::read::{SCAN_LIMIT, shorten};
 use super::zone::{Zone, Zones};
-use super::local_partial;
 
 /// When a meeting happens. For a floating event (a time without a zone) `start` and `end` are
 /// wall-clock times written as UTC, to be read in the zone of the account it lands in.
@@ -120,7 +120,12 @@ impl Frame {
 
 /// A date value as a wall-clock time on `frame`: a time with its own zone or offset is placed
 /// in time first; a floating one is taken on the frame's clock.
-fn wall(entry: &ICalendarEntry, value: &PartialDateTime, frame: &Frame, zones: &Zones<'_>) -> Option<NaiveDateTime> {
+fn wall(
+    entry: &ICalendarEntry,
+    value: &PartialDateTime,
+    frame: &Frame,
+    zones: &Zones<'_>,
+) -> Option<NaiveDateTime> {
     let parsed = value.to_date_time()?;
     if let Some(offset) = parsed.offset {
         let at = parsed.date_time.and_local_timezone(offset).single()?.with_timezone(&Utc);
@@ -137,7 +142,10 @@ fn wall(entry: &ICalendarEntry, value: &PartialDateTime, frame: &Frame, zones: &
 }
 
 /// The frame of an event's start, and the start on it.
-pub(super) fn start(event: &ICalendarComponent, zones: &Zones<'_>) -> Result<(Frame, NaiveDateTime), Unreadable> {
+pub(super) fn start(
+    event: &ICalendarComponent,
+    zones: &Zones<'_>,
+) -> Result<(Frame, NaiveDateTime), Unreadable> {
     let (entry, value) = date_property(event, &ICalendarProperty::Dtstart).ok_or(Unreadable::NoStart)?;
     if !value.has_time() {
         return Err(Unreadable::AllDay);
@@ -194,7 +202,11 @@ fn duration(event: &ICalendarComponent) -> Option<TimeDelta> {
 }
 
 /// The original start of the occurrence an override replaces, on the series' wall clock.
-pub(super) fn recurrence_id(event: &ICalendarComponent, frame: &Frame, zones: &Zones<'_>) -> Option<NaiveDateTime> {
+pub(super) fn recurrence_id(
+    event: &ICalendarComponent,
+    frame: &Frame,
+    zones: &Zones<'_>,
+) -> Option<NaiveDateTime> {
     let (entry, value) = date_property(event, &ICalendarProperty::RecurrenceId)?;
     // A RECURRENCE-ID without a zone of its own is on its event's clock, as its DTSTART.
     if entry.tz_id().is_none() && !value.has_zone() {
@@ -215,7 +227,8 @@ pub(super) fn occurrences(
 ) -> Result<Vec<NaiveDateTime>, Unreadable> {
     let mut root = ICalendarComponent::new(ICalendarComponentType::VCalendar);
     root.component_ids.push(1);
-    let alone = ICalendar { components: vec![root, stopping_after(&on_wall_clock(master, frame, zones), to)] };
+    let alone =
+        ICalendar { components: vec![root, stopping_after(&on_wall_clock(master, frame, zones), to)] };
     let expanded = alone.expand_dates(Tz::UTC, SCAN_LIMIT);
     if !expanded.errors.is_empty() {
         return Err(Unreadable::BadRule);
@@ -251,7 +264,10 @@ fn on_wall_clock(master: &ICalendarComponent, frame: &Frame, zones: &Zones<'_>) 
         }
         if !matches!(
             entry.name,
-            ICalendarProperty::Dtstart | ICalendarProperty::Dtend | ICalendarProperty::Rdate | ICalendarProperty::Exdate
+            ICalendarProperty::Dtstart
+                | ICalendarProperty::Dtend
+                | ICalendarProperty::Rdate
+                | ICalendarProperty::Exdate
         ) {
             continue;
         }

@@ -218,9 +218,10 @@ impl Rules {
             ) {
                 continue;
             }
-            let (Some(from), Some(to)) =
-                (offset(child, &ICalendarProperty::Tzoffsetfrom), offset(child, &ICalendarProperty::Tzoffsetto))
-            else {
+            let (Some(from), Some(to)) = (
+                offset(child, &ICalendarProperty::Tzoffsetfrom),
+                offset(child, &ICalendarProperty::Tzoffsetto),
+            ) else {
                 continue;
             };
             let onsets = onsets(child);
@@ -229,7 +230,8 @@ impl Rules {
             {
                 first = Some((*earliest, from));
             }
-            transitions.extend(onsets.into_iter().map(|onset| (onset.and_utc().timestamp() - i64::from(from), to)));
+            transitions
+                .extend(onsets.into_iter().map(|onset| (onset.and_utc().timestamp() - i64::from(from), to)));
         }
         let (_, initial) = first?;
         transitions.sort_unstable();
@@ -255,7 +257,8 @@ impl Rules {
     fn to_utc(&self, local: NaiveDateTime) -> Option<DateTime<Utc>> {
         let seconds = local.and_utc().timestamp();
         let fits = |local: i64| {
-            let around = [self.offset_at(local - 86_400), self.offset_at(local), self.offset_at(local + 86_400)];
+            let around =
+                [self.offset_at(local - 86_400), self.offset_at(local), self.offset_at(local + 86_400)];
             around
                 .into_iter()
                 .map(|offset| local - i64::from(offset))
@@ -269,7 +272,8 @@ impl Rules {
     fn named_at(&self, at: DateTime<Utc>) -> Named {
         let offset = self.offset_at(at.timestamp());
         let key = (at.year(), offset);
-        let found = *self.named.borrow_mut().entry(key).or_insert_with(|| self.closest(at.year(), at.timestamp()));
+        let found =
+            *self.named.borrow_mut().entry(key).or_insert_with(|| self.closest(at.year(), at.timestamp()));
         let name = shorten(&self.tzid);
         let local = self.local_words(at);
         match found {
@@ -308,7 +312,8 @@ impl Rules {
     /// the one agreeing on most days among those with the same offset at `at`.
     fn closest(&self, year: i32, at: i64) -> Option<(chrono_tz::Tz, bool)> {
         let start = NaiveDate::from_ymd_opt(year, 1, 1)?.and_hms_opt(12, 0, 0)?.and_utc().timestamp();
-        let end = NaiveDate::from_ymd_opt(year.checked_add(1)?, 1, 1)?.and_hms_opt(0, 0, 0)?.and_utc().timestamp();
+        let end =
+            NaiveDate::from_ymd_opt(year.checked_add(1)?, 1, 1)?.and_hms_opt(0, 0, 0)?.and_utc().timestamp();
         // The offset of every day of the year: zones that change their clocks on the same days
         // keep the same meeting times, whatever hour of the night each changes at.
         let mut samples: Vec<i64> = (0..366).map(|day| start + day * 86_400).filter(|t| *t < end).collect();
@@ -353,8 +358,17 @@ fn offset_of(zone: &chrono_tz::Tz, at: i64) -> Option<i32> {
 fn candidates() -> &'static [chrono_tz::Tz] {
     static CANDIDATES: OnceLock<Vec<chrono_tz::Tz>> = OnceLock::new();
     CANDIDATES.get_or_init(|| {
-        const AREAS: [&str; 9] =
-            ["Africa/", "America/", "Antarctica/", "Asia/", "Atlantic/", "Australia/", "Europe/", "Indian/", "Pacific/"];
+        const AREAS: [&str; 9] = [
+            "Africa/",
+            "America/",
+            "Antarctica/",
+            "Asia/",
+            "Atlantic/",
+            "Australia/",
+            "Europe/",
+            "Indian/",
+            "Pacific/",
+        ];
         let mut zones: Vec<chrono_tz::Tz> = BEST_KNOWN.iter().filter_map(|name| name.parse().ok()).collect();
         let rest = chrono_tz::TZ_VARIANTS
             .iter()
@@ -453,7 +467,12 @@ fn onsets(observance: &ICalendarComponent) -> Vec<NaiveDateTime> {
                 entry.params.clear();
                 for value in &mut entry.values {
                     if let ICalendarValue::PartialDateTime(at) = value {
-                        **at = PartialDateTime { tz_hour: None, tz_minute: None, tz_minus: false, ..(**at).clone() };
+                        **at = PartialDateTime {
+                            tz_hour: None,
+                            tz_minute: None,
+                            tz_minus: false,
+                            ..(**at).clone()
+                        };
                     }
                 }
                 if entry.name == ICalendarProperty::Rdate {

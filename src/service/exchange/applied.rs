@@ -325,13 +325,17 @@ impl<'t> Applied<'t> {
         }
         // The people invited, as Rapport knows them, and the account most of them work at.
         let mut people: Vec<Contact> = Vec::new();
+        let mut strangers: Vec<&str> = Vec::new();
         for email in &event.attendees {
-            if let Some(found) = self.known.person(std::slice::from_ref(email), None, "")?
-                && !found.archived
-                && let Ok(c) = known::person(self.tx, &found.id)
-                && !people.iter().any(|p| p.id == c.id)
-            {
-                people.push(c);
+            match self.known.person(std::slice::from_ref(email), None, "")? {
+                Some(found) if !found.archived => {
+                    if let Ok(c) = known::person(self.tx, &found.id)
+                        && !people.iter().any(|p| p.id == c.id)
+                    {
+                        people.push(c);
+                    }
+                }
+                _ => strangers.push(email),
             }
         }
         let existing = self.known.meeting(&event.uid)?;
@@ -358,7 +362,11 @@ impl<'t> Applied<'t> {
         };
         let mut attendee_ids: Vec<Id> =
             people.iter().filter(|p| p.account_id == account_id).map(|p| p.id.clone()).collect();
-        let (starts_at, ends_at, floating_zone, notes) = self.placed(event, &account_id)?;
+        let (starts_at, ends_at, floating_zone, mut notes) = self.placed(event, &account_id)?;
+        // A meeting keeps only the people Rapport knows; the others are named, not lost silently.
+        if !strangers.is_empty() {
+            notes.push(format!("not among your people, so not kept on it: {}", strangers.join(", ")));
+        }
         let draft = MeetingDraft {
             account_id: account_id.clone(),
             starts_at: starts_at.to_rfc3339(),
@@ -372,10 +380,20 @@ impl<'t> Applied<'t> {
             None => {
                 let meeting = MeetingDraft { attendee_ids, ..draft }
                     .into_meeting(new_id(self.now), self.now)?
-                    .from_calendar(Some(&event.uid), floating_zone.as_deref().or(event.timezone.as_deref()))?;
+                    .from_calendar(
+                        Some(&event.uid),
+                        floating_zone.as_deref().or(event.timezone.as_deref()),
+                    )?;
                 meetings::save(self.tx, &meeting)?;
                 self.known.add_meeting(&meeting)?;
-                self.note(event.line, RecordKind::Meeting, Outcome::Create, &meeting.title, &account_id, notes)
+                self.note(
+                    event.line,
+                    RecordKind::Meeting,
+                    Outcome::Create,
+                    &meeting.title,
+                    &account_id,
+                    notes,
+                )
             }
             Some((outcome, old)) => {
                 attendee_ids.extend(old.attendee_ids.iter().cloned());
