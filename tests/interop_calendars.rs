@@ -293,7 +293,7 @@ fn what_rapport_keeps_of_a_calendar_goes_back_out_as_another_program_reads_it() 
     let review = kept.iter().find(|m| m.title == "Quarterly review, Berlin").unwrap();
     assert_eq!(review.location.as_deref(), Some("HQ, Room 4"));
     assert_eq!(review.agenda, "Renewal\nPricing");
-    assert_eq!(review.attendee_ids, [ann.id.clone()]);
+    assert_eq!(review.attendee_ids, std::slice::from_ref(&ann.id));
 
     // And back in: the same meetings, nothing added.
     let again = r.import_bytes(Path::new("rapport.ics"), feed.as_bytes(), &options, false, now).unwrap();

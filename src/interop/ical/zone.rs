@@ -194,8 +194,11 @@ pub(super) struct Rules {
     initial: i32,
     transitions: Vec<(i64, i32)>,
     /// The zone named for a year and an offset, found once.
-    named: RefCell<HashMap<(i32, i32), Option<(chrono_tz::Tz, bool)>>>,
+    named: RefCell<HashMap<(i32, i32), Option<Closest>>>,
 }
+
+/// An IANA zone for a VTIMEZONE, and whether its clocks agree on every day of the year.
+type Closest = (chrono_tz::Tz, bool);
 
 /// Observances are followed from their start to this year, far past any meeting.
 const LAST_YEAR: i32 = 2100;
@@ -310,7 +313,7 @@ impl Rules {
 
     /// The IANA zone whose clocks agree with these rules on every day of `year`, with true; else
     /// the one agreeing on most days among those with the same offset at `at`.
-    fn closest(&self, year: i32, at: i64) -> Option<(chrono_tz::Tz, bool)> {
+    fn closest(&self, year: i32, at: i64) -> Option<Closest> {
         let start = NaiveDate::from_ymd_opt(year, 1, 1)?.and_hms_opt(12, 0, 0)?.and_utc().timestamp();
         let end =
             NaiveDate::from_ymd_opt(year.checked_add(1)?, 1, 1)?.and_hms_opt(0, 0, 0)?.and_utc().timestamp();
