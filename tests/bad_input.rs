@@ -150,7 +150,7 @@ fn every_command_refuses_bad_input_with_a_sentence_and_writes_nothing() {
         args(&["goal", "add", a, "Grow", "--status", "maybe"]),
         args(&["goal", "add", a, "Grow", "--target", "2026-99-99"]),
         args(&["goal", "progress", "no-such-goal", "Moved on"]),
-        args(&["promise", "add", a, "Send it", "--due", "tomorrow"]),
+        args(&["promise", "add", a, "Send it", "--due", "blue moon"]),
         args(&["promise", "add", a, "", "--due", AT]),
         args(&["promise", "keep", "no-such-promise"]),
         args(&["promise", "keep", pr, "--when", "last week"]),
