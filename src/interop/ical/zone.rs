@@ -87,36 +87,41 @@ fn wall_clock<Z: TimeZone>(zone: &Z, local: NaiveDateTime) -> Option<DateTime<Ut
     Some(at.with_timezone(&Utc))
 }
 
-/// The zones of one calendar: its VTIMEZONEs by TZID, each read once.
+/// The zones of one calendar: its VTIMEZONEs by TZID, each read the first time an event
+/// uses it (a file may carry hundreds nobody uses), and every TZID looked up once.
 pub(super) struct Zones<'a> {
-    defined: HashMap<&'a str, Option<Zone>>,
-    /// TZIDs without a VTIMEZONE, each looked up once.
-    named: RefCell<HashMap<String, Option<Zone>>>,
+    calendar: &'a ICalendar,
+    defined: HashMap<&'a str, &'a ICalendarComponent>,
+    resolved: RefCell<HashMap<String, Option<Zone>>>,
 }
 
 impl<'a> Zones<'a> {
     pub(super) fn of(calendar: &'a ICalendar) -> Zones<'a> {
         let mut defined = HashMap::new();
         for component in calendar.timezones() {
-            let Some(tzid) = component
+            if let Some(tzid) = component
                 .property(&ICalendarProperty::Tzid)
                 .and_then(|entry| entry.values.first())
                 .and_then(ICalendarValue::as_text)
-            else {
-                continue;
-            };
-            defined.entry(tzid).or_insert_with(|| defined_zone(calendar, component, tzid));
+            {
+                defined.entry(tzid).or_insert(component);
+            }
         }
-        Zones { defined, named: RefCell::default() }
+        Zones { calendar, defined, resolved: RefCell::default() }
     }
 
     /// The zone a TZID names: the file's VTIMEZONE first, then the names calcard knows, then an
     /// IANA name at the end of the id (`custom_America/New_York`, `Europe_Berlin`).
     pub(super) fn resolve(&self, tzid: &str) -> Option<Zone> {
-        if let Some(zone) = self.defined.get(tzid) {
+        if let Some(zone) = self.resolved.borrow().get(tzid) {
             return zone.clone();
         }
-        self.named.borrow_mut().entry(tzid.to_string()).or_insert_with(|| known(tzid)).clone()
+        let zone = match self.defined.get(tzid) {
+            Some(component) => defined_zone(self.calendar, component, tzid),
+            None => known(tzid),
+        };
+        self.resolved.borrow_mut().insert(tzid.to_string(), zone.clone());
+        zone
     }
 }
 
@@ -204,6 +209,8 @@ type Closest = (chrono_tz::Tz, bool);
 const LAST_YEAR: i32 = 2100;
 /// How many changes one observance may bring; a yearly rule from 1601 to 2100 has 500.
 const MAX_ONSETS: usize = 2_000;
+/// How many observances of one VTIMEZONE are read; libical's fullest zones have about 200.
+const MAX_OBSERVANCES: usize = 500;
 
 impl Rules {
     fn read(
@@ -214,7 +221,8 @@ impl Rules {
     ) -> Option<Rules> {
         let mut transitions = Vec::new();
         let mut first: Option<(NaiveDateTime, i32)> = None;
-        for child in component.component_ids.iter().filter_map(|id| calendar.components.get(*id as usize)) {
+        let children = component.component_ids.iter().filter_map(|id| calendar.components.get(*id as usize));
+        for child in children.take(MAX_OBSERVANCES) {
             if !matches!(
                 child.component_type,
                 ICalendarComponentType::Standard | ICalendarComponentType::Daylight
