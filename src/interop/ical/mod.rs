@@ -10,6 +10,8 @@
 mod read;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_zones;
 mod when;
 mod write;
 mod zone;
