@@ -39,7 +39,18 @@ pub struct MeetingDraft {
     pub agenda: Option<String>,
 }
 
+/// How long a meeting without length is kept. A calendar's moment (an event whose end is its
+/// start, RFC 5545's reading of an event with no end) is a meeting at that time; the database
+/// wants every meeting to end after it starts, so it is stored as lasting this long and goes
+/// back out to calendars as a moment again.
+pub const MOMENT: chrono::TimeDelta = chrono::TimeDelta::seconds(1);
+
 impl Meeting {
+    /// Whether the meeting is a moment (see [`MOMENT`]).
+    pub fn is_moment(&self) -> bool {
+        self.ends_at - self.starts_at <= MOMENT
+    }
+
     /// The meeting with the calendar's UID and zone, each checked (blank means none).
     pub fn from_calendar(self, ical_uid: Option<&str>, timezone: Option<&str>) -> Result<Meeting> {
         let ical_uid = validate::short_text("ical_uid", "The calendar id", ical_uid)?;

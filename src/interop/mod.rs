@@ -83,8 +83,14 @@ pub struct CalendarEvent {
     pub title: String,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
-    /// The IANA zone the event was scheduled in (Windows names mapped), when it had one.
+    /// The IANA zone the event was scheduled in (Windows names mapped, a VTIMEZONE's own rules
+    /// matched to the zone with the same clocks), when it had one.
     pub timezone: Option<String>,
+    /// A time without a zone: `starts_at` and `ends_at` are wall-clock times written as UTC,
+    /// to be read in the zone of the account the meeting lands in.
+    pub floating: bool,
+    /// How the reader placed the meeting in time, for the preview ("time zone … read as …").
+    pub notes: Vec<String>,
     pub location: Option<String>,
     pub description: Option<String>,
     /// Attendees' and the organiser's email addresses, lower case.

@@ -134,7 +134,8 @@ impl Rapport {
                 title: m.title.clone(),
                 when: FeedWhen::Timed {
                     starts_at: m.starts_at,
-                    ends_at: m.ends_at,
+                    // A moment goes out as one: DTEND equal to DTSTART.
+                    ends_at: if m.is_moment() { m.starts_at } else { m.ends_at },
                     timezone: m.timezone.clone(),
                 },
                 description: (!m.agenda.is_empty()).then(|| m.agenda.clone()),

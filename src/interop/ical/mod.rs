@@ -1,22 +1,36 @@
 //! iCalendar, the format calendars export (`.ics`) and subscribe to. Reading takes the meetings
 //! out of an Outlook, Google or Apple export; writing publishes Rapport's own calendar feed.
 //!
-//! `calcard` parses, resolves time zones (IANA names, Windows names, VTIMEZONEs that name a
+//! `calcard` parses, names time zones (IANA names, Windows names, VTIMEZONEs that name a
 //! known zone), expands repeat rules, and writes with escaping and folding. This module finds
-//! where each component starts, so that problems name their line, and decides what counts as
-//! a meeting for an account manager.
+//! where each component starts, so that problems name their line, follows a VTIMEZONE's own
+//! rules where calcard has only names (`zone`), and decides what counts as a meeting for an
+//! account manager. It never refuses a zone the file describes.
 
 mod read;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_zones;
 mod when;
 mod write;
+mod zone;
 
 use calcard::common::PartialDateTime;
 use chrono::{DateTime, Datelike, NaiveDateTime, Timelike, Utc};
 
 pub use read::read;
 pub use write::write;
+
+/// A floating event's times (wall-clock, written as UTC) read in `zone`: the instants it has
+/// there. A time the clocks skip is read an hour later, one they pass twice as the first.
+pub fn on_clock_of(
+    event: &crate::interop::CalendarEvent,
+    zone: chrono_tz::Tz,
+) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+    let place = |at: DateTime<Utc>| zone::Zone::Iana(zone).to_utc(at.naive_utc());
+    Some((place(event.starts_at)?, place(event.ends_at)?))
+}
 
 const PRODID: &str = "-//Rapport//Rapport//EN";
 

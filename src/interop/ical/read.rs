@@ -3,16 +3,16 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use calcard::icalendar::timezone::TzResolver;
 use calcard::icalendar::utils::strip_mailto_scheme;
 use calcard::icalendar::{
     ICalendar, ICalendarComponent, ICalendarComponentType, ICalendarProperty, ICalendarStatus,
     ICalendarValue, Uri,
 };
 use calcard::{Entry, Parser};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 
-use super::when::{Timing, occurrences, recurrence_id, timing};
+use super::when::{Frame, Timing, occurrences, placed, recurrence_id, start, timing};
+use super::zone::Zones;
 use crate::interop::{CalendarEvent, LineProblem, Read};
 
 /// A series yields at most this many meetings per import, so one runaway rule cannot flood
@@ -194,21 +194,16 @@ impl Details {
         }
     }
 
-    fn meeting(
-        &self,
-        line: u32,
-        uid: String,
-        start: DateTime<Utc>,
-        end: DateTime<Utc>,
-        zone: Option<String>,
-    ) -> CalendarEvent {
+    fn meeting(&self, line: u32, uid: String, timing: Timing) -> CalendarEvent {
         CalendarEvent {
             line,
             uid,
             title: self.title.clone(),
-            starts_at: start,
-            ends_at: end,
-            timezone: zone,
+            starts_at: timing.start,
+            ends_at: timing.end,
+            timezone: timing.zone,
+            floating: timing.floating,
+            notes: timing.notes,
             location: self.location.clone(),
             description: self.description.clone(),
             attendees: self.attendees.clone(),
@@ -234,7 +229,7 @@ impl Reader {
 
     fn calendar(&mut self, calendar: &ICalendar, lines: &[u32], cut_off: &HashSet<u32>) {
         self.note_skipped(calendar);
-        let resolver = calendar.build_tz_resolver();
+        let zones = Zones::of(calendar);
         let (masters, overrides) = events(calendar, lines, cut_off);
         let (by_series, orphans) = group_overrides(&masters, overrides);
         for (line, master) in masters {
@@ -243,16 +238,15 @@ impl Reader {
             }
             if master.is_recurrent() {
                 let own = master.uid().and_then(|uid| by_series.get(uid)).map_or(&[][..], Vec::as_slice);
-                self.series(calendar, &resolver, line, master, own);
+                self.series(&zones, line, master, own);
             } else {
-                self.single(&resolver, line, master, None);
+                self.single(&zones, line, master, false);
             }
         }
         // An override whose series is not in the file is all that is left of that occurrence.
         for (line, orphan) in orphans {
             if !is_cancelled(orphan) {
-                let rid = recurrence_id(orphan, &resolver);
-                self.single(&resolver, line, orphan, rid);
+                self.single(&zones, line, orphan, true);
             }
         }
     }
@@ -277,42 +271,45 @@ impl Reader {
         }
     }
 
-    fn single(
-        &mut self,
-        resolver: &TzResolver<&str>,
-        line: u32,
-        event: &ICalendarComponent,
-        rid: Option<DateTime<Utc>>,
-    ) {
-        let timing = match timing(event, resolver) {
+    /// A meeting on its own; an `occurrence` (an override whose series is not in the file) is
+    /// known by its series' UID and the start it replaces, as it is when its series is read.
+    fn single(&mut self, zones: &Zones<'_>, line: u32, event: &ICalendarComponent, occurrence: bool) {
+        let timing = match timing(event, zones) {
             Ok(timing) => timing,
             Err(why) => return self.problems.push(problem(line, why.message(line))),
         };
         let uid = uid(event, &timing);
+        let rid = occurrence
+            .then(|| start(event, zones).ok())
+            .flatten()
+            .and_then(|(frame, _)| Some((recurrence_id(event, &frame, zones)?, frame)));
         let uid = match rid {
-            Some(rid) => occurrence_uid(&uid, rid),
+            Some((rid, frame)) => occurrence_uid(&uid, &frame, rid),
             None => uid,
         };
-        self.records.push(Details::of(event).meeting(line, uid, timing.start, timing.end, timing.zone));
+        self.records.push(Details::of(event).meeting(line, uid, timing));
     }
 
     /// Every occurrence of a repeating event inside the period, with the overrides (moved or
-    /// renamed occurrences) in place of the ones they replace.
+    /// renamed occurrences) in place of the ones they replace. A series with no occurrence in
+    /// the period is reported with the reason, never dropped without a word.
     fn series(
         &mut self,
-        calendar: &ICalendar,
-        resolver: &TzResolver<&str>,
+        zones: &Zones<'_>,
         line: u32,
         master: &ICalendarComponent,
         overrides: &[Placed<'_>],
     ) {
-        let found =
-            timing(master, resolver).and_then(|timing| Ok((occurrences(calendar, master, self.to)?, timing)));
-        let (starts, timing) = match found {
+        let found = start(master, zones).and_then(|(frame, _)| {
+            let timing = timing(master, zones)?;
+            Ok((occurrences(master, &frame, zones, self.to)?, timing, frame))
+        });
+        let (starts, timing, frame) = match found {
             Ok(found) => found,
             Err(why) => return self.problems.push(problem(line, why.message(line))),
         };
-        let stopped_early = starts.len() >= SCAN_LIMIT && starts.last().is_some_and(|last| *last < self.to);
+        let last_start = starts.last().and_then(|last| frame.to_utc(*last));
+        let stopped_early = starts.len() >= SCAN_LIMIT && last_start.is_some_and(|last| last < self.to);
         if stopped_early {
             self.problems.push(problem(
                 line,
@@ -322,30 +319,36 @@ impl Reader {
                 ),
             ));
         }
-        let replaced: HashSet<DateTime<Utc>> =
-            overrides.iter().filter_map(|(_, event)| recurrence_id(event, resolver)).collect();
+        let replaced: HashSet<NaiveDateTime> =
+            overrides.iter().filter_map(|(_, event)| recurrence_id(event, &frame, zones)).collect();
         let uid = uid(master, &timing);
         let details = Details::of(master);
         let length = timing.end - timing.start;
         let mut meetings: Vec<CalendarEvent> = starts
-            .into_iter()
+            .iter()
             .filter(|start| !replaced.contains(start))
-            .filter_map(|start| {
-                Some(details.meeting(
-                    line,
-                    occurrence_uid(&uid, start),
-                    start,
-                    start.checked_add_signed(length)?,
-                    timing.zone.clone(),
-                ))
+            .filter_map(|local| {
+                let start = frame.to_utc(*local)?;
+                let timing = placed(&frame, start, start.checked_add_signed(length)?);
+                Some(details.meeting(line, occurrence_uid(&uid, &frame, *local), timing))
             })
             .collect();
         for &(override_line, event) in overrides {
-            if let Some(meeting) = self.moved(override_line, event, resolver, &uid) {
+            if let Some(meeting) = self.moved(override_line, event, zones, &frame, &uid) {
                 meetings.push(meeting);
             }
         }
-        meetings.retain(|meeting| self.from <= meeting.starts_at && meeting.starts_at < self.to);
+        let (from, to) = (self.from, self.to);
+        let in_period = move |meeting: &CalendarEvent| from <= meeting.starts_at && meeting.starts_at < to;
+        if !meetings.is_empty() && !meetings.iter().any(in_period) {
+            let last = meetings.iter().map(|meeting| meeting.starts_at).max();
+            let first = meetings.iter().map(|meeting| meeting.starts_at).min();
+            self.out_of_period(line, &details.title, first, last);
+        } else if meetings.is_empty() && !stopped_early {
+            let first = starts.first().and_then(|first| frame.to_utc(*first));
+            self.out_of_period(line, &details.title, first, None);
+        }
+        meetings.retain(in_period);
         meetings.sort_by_key(|meeting| meeting.starts_at);
         if meetings.len() > MAX_OCCURRENCES {
             meetings.truncate(MAX_OCCURRENCES);
@@ -361,26 +364,57 @@ impl Reader {
         self.records.extend(meetings);
     }
 
+    /// Why a series brings no meeting: all of it is before the period Rapport takes series
+    /// from, or after it, or it never happens at all.
+    fn out_of_period(
+        &mut self,
+        line: u32,
+        title: &str,
+        first: Option<DateTime<Utc>>,
+        last: Option<DateTime<Utc>>,
+    ) {
+        let title = shorten(title);
+        let day = |at: DateTime<Utc>| at.format("%-d %B %Y").to_string();
+        let period = format!(
+            "Rapport imports the meetings of a repeating event from {} to {}",
+            day(self.from),
+            day(self.to)
+        );
+        let message = match (first, last) {
+            (_, Some(last)) if last < self.from => format!(
+                "The repeating meeting \u{201c}{title}\u{201d} at line {line} last took place on {}, so none \
+                 of it was imported: {period}. Add the past meetings you need by hand.",
+                day(last)
+            ),
+            (Some(first), _) if first >= self.to => format!(
+                "The repeating meeting \u{201c}{title}\u{201d} at line {line} first takes place on {}, so none \
+                 of it was imported yet: {period}. Import the calendar again nearer the time.",
+                day(first)
+            ),
+            _ => format!(
+                "The repeating meeting \u{201c}{title}\u{201d} at line {line} never takes place (its repeat \
+                 rule ends before it starts, or every occurrence is removed), so nothing was imported. Check \
+                 how it repeats in your calendar and export it again."
+            ),
+        };
+        self.problems.push(problem(line, message));
+    }
+
     /// One occurrence as its override has it; `None` when cancelled or unreadable (reported).
     fn moved(
         &mut self,
         line: u32,
         event: &ICalendarComponent,
-        resolver: &TzResolver<&str>,
+        zones: &Zones<'_>,
+        frame: &Frame,
         uid: &str,
     ) -> Option<CalendarEvent> {
-        let rid = recurrence_id(event, resolver)?;
+        let rid = recurrence_id(event, frame, zones)?;
         if is_cancelled(event) {
             return None;
         }
-        match timing(event, resolver) {
-            Ok(timing) => Some(Details::of(event).meeting(
-                line,
-                occurrence_uid(uid, rid),
-                timing.start,
-                timing.end,
-                timing.zone,
-            )),
+        match timing(event, zones) {
+            Ok(timing) => Some(Details::of(event).meeting(line, occurrence_uid(uid, frame, rid), timing)),
             Err(why) => {
                 self.problems.push(problem(line, why.message(line)));
                 None
@@ -510,8 +544,13 @@ fn uid(event: &ICalendarComponent, timing: &Timing) -> String {
     }
 }
 
-fn occurrence_uid(uid: &str, start: DateTime<Utc>) -> String {
-    format!("{uid}/{}", utc_stamp(start))
+/// An occurrence is known by its series' UID and the start it was first given: in UTC, or as
+/// written for a floating series (whose instant depends on the account it lands in).
+fn occurrence_uid(uid: &str, frame: &Frame, start: NaiveDateTime) -> String {
+    match frame.to_utc(start) {
+        Some(at) if !frame.is_floating() => format!("{uid}/{}", utc_stamp(at)),
+        _ => format!("{uid}/{}", start.format("%Y%m%dT%H%M%S")),
+    }
 }
 
 fn utc_stamp(instant: DateTime<Utc>) -> String {

@@ -7,17 +7,17 @@ use crate::interop::TestRng;
 use crate::interop::{CalendarEvent, FeedEvent, FeedWhen, Read};
 use chrono::NaiveDate;
 
-fn at(text: &str) -> DateTime<Utc> {
+pub(super) fn at(text: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text).map(|at| at.with_timezone(&Utc)).unwrap_or_default()
 }
 
-fn ics(lines: &[&str]) -> String {
+pub(super) fn ics(lines: &[&str]) -> String {
     let mut text = lines.join("\r\n");
     text.push_str("\r\n");
     text
 }
 
-fn everything(text: &str) -> Read<CalendarEvent> {
+pub(super) fn everything(text: &str) -> Read<CalendarEvent> {
     read(text, at("2000-01-01T00:00:00Z"), at("2100-01-01T00:00:00Z"))
 }
 
@@ -231,9 +231,12 @@ fn reads_a_google_export() {
                 "Winter call"
             ),
             ("utc@google.com", at("2026-12-01T15:00:00Z"), at("2026-12-01T16:00:00Z"), None, "Meeting"),
-            ("floating@google.com", at("2026-12-01T15:00:00Z"), at("2026-12-01T16:00:00Z"), None, "Meeting"),
+            // No zone and no end: a moment at 15:00 on whatever clock the account keeps.
+            ("floating@google.com", at("2026-12-01T15:00:00Z"), at("2026-12-01T15:00:00Z"), None, "Meeting"),
         ]
     );
+    let floating: Vec<_> = read.records.iter().map(|event| event.floating).collect();
+    assert_eq!(floating, [false, false, false, true], "only the time without a zone waits for its account");
 }
 
 fn weekly() -> String {
@@ -394,9 +397,9 @@ fn bad_times_are_reported_at_the_event() {
         "SUMMARY:No start",
         "END:VEVENT",
         "BEGIN:VEVENT",
-        "UID:zero",
+        "UID:negative",
         "DTSTART:20260101T100000Z",
-        "DURATION:PT0S",
+        "DURATION:-PT15M",
         "END:VEVENT",
         "END:VCALENDAR",
     ]);
@@ -641,6 +644,13 @@ fn survives_huge_and_odd_input() {
     }
     let secondly = read(&inputs[6], at("2026-01-01T00:00:00Z"), at("2027-01-01T00:00:00Z"));
     assert_eq!(secondly.records.len(), MAX_OCCURRENCES);
+    // 02:30 does not happen in Berlin on 29 March 2026: that day's meeting is at 03:30 summer
+    // time, and the next days' at 02:30 as the series says (RFC 5545, 3.3.5).
     let gap = read(&inputs[9], at("2026-01-01T00:00:00Z"), at("2027-01-01T00:00:00Z"));
-    assert!(gap.problems.iter().any(|problem| problem.message.contains("repeat rule")), "{gap:?}");
+    let starts: Vec<_> = gap.records.iter().map(|event| event.starts_at).collect();
+    assert_eq!(
+        starts,
+        ["2026-03-29T01:30:00Z", "2026-03-30T00:30:00Z", "2026-03-31T00:30:00Z"].map(at),
+        "{gap:?}"
+    );
 }

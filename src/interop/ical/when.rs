@@ -1,24 +1,31 @@
-//! When an event happens: its start and end in UTC from whatever the calendar wrote (a zone, a
-//! Windows zone name, a floating time, a duration), the zone it was planned in, and the starts
-//! of a repeating event within a window.
+//! When an event happens: its start and end from whatever the calendar wrote (a zone, a
+//! Windows zone name, a VTIMEZONE's own rules, a floating time, a duration), the zone it was
+//! planned in, and the starts of a repeating event. Repetitions are followed on the wall clock
+//! of the event's zone, as RFC 5545 has them, and only then placed in time.
 
 use calcard::common::PartialDateTime;
 use calcard::common::timezone::Tz;
-use calcard::icalendar::timezone::TzResolver;
 use calcard::icalendar::{
-    ICalendar, ICalendarComponent, ICalendarComponentType, ICalendarEntry, ICalendarProperty, ICalendarValue,
+    ICalendar, ICalendarComponent, ICalendarComponentType, ICalendarEntry, ICalendarParameterName,
+    ICalendarProperty, ICalendarValue,
 };
-use chrono::{DateTime, LocalResult, NaiveDateTime, TimeDelta, TimeZone, Utc};
+use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
 
+use super::local_partial;
 use super::read::{SCAN_LIMIT, shorten};
-use super::utc_partial;
+use super::zone::{Zone, Zones};
 
-/// When a meeting happens, in UTC, with the IANA zone it was planned in.
+/// When a meeting happens. For a floating event (a time without a zone) `start` and `end` are
+/// wall-clock times written as UTC, to be read in the zone of the account it lands in.
 #[derive(Debug, Clone)]
 pub(super) struct Timing {
     pub(super) start: DateTime<Utc>,
     pub(super) end: DateTime<Utc>,
+    /// The IANA zone it was planned in, when it had one.
     pub(super) zone: Option<String>,
+    pub(super) floating: bool,
+    /// What the preview should say about how the times were read.
+    pub(super) notes: Vec<String>,
 }
 
 /// Why an event could not be taken as a meeting.
@@ -43,8 +50,10 @@ impl Unreadable {
                  start in your calendar and export it again."
             ),
             Unreadable::UnknownZone(zone) => format!(
-                "The event at line {line} uses a time zone Rapport does not know (\u{201c}{}\u{201d}), so it \
-                 was not read. Set the meeting to a standard time zone in your calendar and export it again.",
+                "The event at line {line} names a time zone (\u{201c}{}\u{201d}) that the file does not \
+                 describe and Rapport does not know, so its time cannot be placed and it was not read. \
+                 Export it again from the calendar it came from (calendars add the zone's description \
+                 to the file), or add the meeting by hand.",
                 shorten(zone)
             ),
             Unreadable::NoEnd => format!(
@@ -63,30 +72,115 @@ impl Unreadable {
     }
 }
 
-pub(super) fn timing(event: &ICalendarComponent, resolver: &TzResolver<&str>) -> Result<Timing, Unreadable> {
-    let (start_entry, start_value) =
-        date_property(event, &ICalendarProperty::Dtstart).ok_or(Unreadable::NoStart)?;
-    if !start_value.has_time() {
+/// The clock an event's times are written on: UTC (or a fixed offset written with the time),
+/// a zone, or nobody's in particular (floating).
+#[derive(Clone)]
+pub(super) enum Frame {
+    Utc,
+    Floating,
+    /// A zone, and the TZID that named it: times with the same TZID are already on its clock.
+    Zone(Zone, String),
+}
+
+impl Frame {
+    /// The frame of a date property: its TZID's zone, UTC for a time written with `Z` or an
+    /// offset, floating otherwise.
+    fn of(entry: &ICalendarEntry, value: &PartialDateTime, zones: &Zones<'_>) -> Result<Frame, Unreadable> {
+        if value.has_zone() {
+            return Ok(Frame::Utc);
+        }
+        match entry.tz_id() {
+            Some(name) => zones
+                .resolve(name)
+                .map(|zone| Frame::Zone(zone, name.to_string()))
+                .ok_or_else(|| Unreadable::UnknownZone(name.to_string())),
+            None => Ok(Frame::Floating),
+        }
+    }
+
+    /// A wall-clock time on this frame as UTC (a floating one as written).
+    pub(super) fn to_utc(&self, local: NaiveDateTime) -> Option<DateTime<Utc>> {
+        match self {
+            Frame::Utc | Frame::Floating => Some(local.and_utc()),
+            Frame::Zone(zone, _) => zone.to_utc(local),
+        }
+    }
+
+    fn to_local(&self, at: DateTime<Utc>) -> NaiveDateTime {
+        match self {
+            Frame::Utc | Frame::Floating => at.naive_utc(),
+            Frame::Zone(zone, _) => zone.to_local(at),
+        }
+    }
+
+    pub(super) fn is_floating(&self) -> bool {
+        matches!(self, Frame::Floating)
+    }
+}
+
+/// A date value as a wall-clock time on `frame`: a time with its own zone or offset is placed
+/// in time first; a floating one is taken on the frame's clock.
+fn wall(
+    entry: &ICalendarEntry,
+    value: &PartialDateTime,
+    frame: &Frame,
+    zones: &Zones<'_>,
+) -> Option<NaiveDateTime> {
+    let parsed = value.to_date_time()?;
+    if let Some(offset) = parsed.offset {
+        let at = parsed.date_time.and_local_timezone(offset).single()?.with_timezone(&Utc);
+        return Some(frame.to_local(at));
+    }
+    match entry.tz_id() {
+        Some(name) if matches!(frame, Frame::Zone(_, own) if own == name) => Some(parsed.date_time),
+        Some(name) => match (zones.resolve(name), frame) {
+            (Some(own), Frame::Zone(..) | Frame::Utc) => Some(frame.to_local(own.to_utc(parsed.date_time)?)),
+            _ => Some(parsed.date_time),
+        },
+        None => Some(parsed.date_time),
+    }
+}
+
+/// The frame of an event's start, and the start on it.
+pub(super) fn start(
+    event: &ICalendarComponent,
+    zones: &Zones<'_>,
+) -> Result<(Frame, NaiveDateTime), Unreadable> {
+    let (entry, value) = date_property(event, &ICalendarProperty::Dtstart).ok_or(Unreadable::NoStart)?;
+    if !value.has_time() {
         return Err(Unreadable::AllDay);
     }
-    let zone = zone_of(start_entry, resolver)?;
-    let start = instant(start_value, zone).ok_or(Unreadable::NoStart)?;
+    let frame = Frame::of(entry, value, zones)?;
+    let local = wall(entry, value, &frame, zones).ok_or(Unreadable::NoStart)?;
+    Ok((frame, local))
+}
+
+/// When an event happens. RFC 5545, 3.6.1: without DTEND or DURATION an event that starts at a
+/// time ends when it starts; DTEND equal to DTSTART is a moment, not an error.
+pub(super) fn timing(event: &ICalendarComponent, zones: &Zones<'_>) -> Result<Timing, Unreadable> {
+    let (frame, local) = start(event, zones)?;
+    let start = frame.to_utc(local).ok_or(Unreadable::NoStart)?;
     let end = match date_property(event, &ICalendarProperty::Dtend) {
-        Some((entry, value)) => {
-            let end_zone = if entry.tz_id().is_some() { zone_of(entry, resolver)? } else { zone };
-            instant(value, end_zone)
-        }
-        None => start.checked_add_signed(duration(event).unwrap_or(TimeDelta::hours(1))),
+        Some((entry, value)) => wall(entry, value, &frame, zones).and_then(|end| frame.to_utc(end)),
+        None => start.checked_add_signed(duration(event).unwrap_or(TimeDelta::zero())),
     };
     let end = end.ok_or(Unreadable::NoEnd)?;
-    if end <= start {
+    if end < start {
         return Err(Unreadable::EndsBeforeStart);
     }
-    let zone = match zone {
-        Some(Tz::Tz(zone)) if !start_value.has_zone() => Some(zone.name().to_string()),
-        _ => None,
+    Ok(placed(&frame, start, end))
+}
+
+/// A start and end on `frame` as a timing, named after the frame's zone.
+pub(super) fn placed(frame: &Frame, start: DateTime<Utc>, end: DateTime<Utc>) -> Timing {
+    let (zone, notes) = match frame {
+        Frame::Zone(zone, _) => {
+            let named = zone.named_at(start);
+            (named.zone, named.note.into_iter().collect())
+        }
+        Frame::Utc | Frame::Floating => (None, Vec::new()),
     };
-    Ok(Timing { start, end, zone })
+    Timing { start, end, zone, floating: frame.is_floating(), notes }
 }
 
 fn date_property<'a>(
@@ -107,82 +201,88 @@ fn duration(event: &ICalendarComponent) -> Option<TimeDelta> {
     }
 }
 
-/// The zone of a property's TZID; `None` for UTC and floating times, which Rapport reads as
-/// UTC because a file that does not say where a meeting is cannot be placed any better.
-fn zone_of(entry: &ICalendarEntry, resolver: &TzResolver<&str>) -> Result<Option<Tz>, Unreadable> {
-    let Some(name) = entry.tz_id() else { return Ok(None) };
-    match resolver.resolve(name) {
-        Some(Tz::Floating) | None => Err(Unreadable::UnknownZone(name.to_string())),
-        Some(zone) => Ok(Some(zone)),
-    }
-}
-
-fn instant(value: &PartialDateTime, zone: Option<Tz>) -> Option<DateTime<Utc>> {
-    let parsed = value.to_date_time()?;
-    if let Some(offset) = parsed.offset {
-        return parsed.date_time.and_local_timezone(offset).single().map(|at| at.with_timezone(&Utc));
-    }
-    match zone {
-        Some(zone) => local_to_utc(parsed.date_time, zone),
-        None => Some(parsed.date_time.and_utc()),
-    }
-}
-
-/// A wall-clock time in a zone. A time the clocks skip in spring is read an hour later, and
-/// one they pass twice in autumn as the first, as calendar programs do.
-fn local_to_utc(local: NaiveDateTime, zone: Tz) -> Option<DateTime<Utc>> {
-    let at = match zone.from_local_datetime(&local) {
-        LocalResult::Single(at) | LocalResult::Ambiguous(at, _) => at,
-        LocalResult::None => {
-            zone.from_local_datetime(&local.checked_add_signed(TimeDelta::hours(1))?).earliest()?
-        }
-    };
-    Some(at.with_timezone(&Utc))
-}
-
-/// The original start of the occurrence an override replaces.
+/// The original start of the occurrence an override replaces, on the series' wall clock.
 pub(super) fn recurrence_id(
     event: &ICalendarComponent,
-    resolver: &TzResolver<&str>,
-) -> Option<DateTime<Utc>> {
+    frame: &Frame,
+    zones: &Zones<'_>,
+) -> Option<NaiveDateTime> {
     let (entry, value) = date_property(event, &ICalendarProperty::RecurrenceId)?;
-    let zone = match entry.tz_id() {
-        Some(_) => zone_of(entry, resolver).ok()?,
-        None => date_property(event, &ICalendarProperty::Dtstart)
-            .and_then(|(start, _)| zone_of(start, resolver).ok())
-            .flatten(),
-    };
-    instant(value, zone)
+    // A RECURRENCE-ID without a zone of its own is on its event's clock, as its DTSTART.
+    if entry.tz_id().is_none() && !value.has_zone() {
+        return value.to_date_time().map(|at| at.date_time);
+    }
+    wall(entry, value, frame, zones)
 }
 
 /// The starts of a repeating event (RRULE and RDATE, less EXDATE) up to a little after `to`,
-/// expanded by calcard on a calendar holding just this event and the file's zones, so other
-/// events with their own overrides cannot interfere and calcard's repetition limit applies to
-/// this event alone.
+/// on the event's wall clock. calcard expands a copy of the event whose dates are all written
+/// on that clock without a zone, so a zone calcard does not know (a VTIMEZONE's own rules)
+/// repeats as its calendar meant, and calcard's repetition limit applies to this event alone.
 pub(super) fn occurrences(
-    calendar: &ICalendar,
     master: &ICalendarComponent,
+    frame: &Frame,
+    zones: &Zones<'_>,
     to: DateTime<Utc>,
-) -> Result<Vec<DateTime<Utc>>, Unreadable> {
+) -> Result<Vec<NaiveDateTime>, Unreadable> {
     let mut root = ICalendarComponent::new(ICalendarComponentType::VCalendar);
     root.component_ids.push(1);
-    let mut alone = ICalendar { components: vec![root, stopping_after(master, to)] };
-    alone.components.extend(
-        calendar.timezones().map(|zone| ICalendarComponent { component_ids: Vec::new(), ..zone.clone() }),
-    );
+    let alone =
+        ICalendar { components: vec![root, stopping_after(&on_wall_clock(master, frame, zones), to)] };
     let expanded = alone.expand_dates(Tz::UTC, SCAN_LIMIT);
     if !expanded.errors.is_empty() {
         return Err(Unreadable::BadRule);
     }
-    let mut starts: Vec<DateTime<Utc>> = expanded
+    let mut starts: Vec<NaiveDateTime> = expanded
         .events
         .iter()
         .filter(|occurrence| occurrence.comp_id == 1)
-        .map(|occurrence| occurrence.start.with_timezone(&Utc))
+        .map(|occurrence| occurrence.start.naive_utc())
         .collect();
     starts.sort();
     starts.dedup();
     Ok(starts)
+}
+
+/// A copy of the event with every date of its repetitions on `frame`'s wall clock, zoneless.
+fn on_wall_clock(master: &ICalendarComponent, frame: &Frame, zones: &Zones<'_>) -> ICalendarComponent {
+    let mut copy = master.clone();
+    for entry in &mut copy.entries {
+        // An UNTIL in UTC (as Google writes it) is moved onto the wall clock with the rest.
+        if entry.name == ICalendarProperty::Rrule {
+            for value in &mut entry.values {
+                if let ICalendarValue::RecurrenceRule(rule) = value
+                    && let Some(until) = rule.until.as_ref().and_then(|until| until.to_date_time())
+                    && let Some(offset) = until.offset
+                    && let Some(at) = until.date_time.and_local_timezone(offset).single()
+                    && rule.until.as_ref().is_some_and(PartialDateTime::has_time)
+                {
+                    rule.until = Some(local_partial(frame.to_local(at.with_timezone(&Utc))));
+                }
+            }
+            continue;
+        }
+        if !matches!(
+            entry.name,
+            ICalendarProperty::Dtstart
+                | ICalendarProperty::Dtend
+                | ICalendarProperty::Rdate
+                | ICalendarProperty::Exdate
+        ) {
+            continue;
+        }
+        let original = entry.clone();
+        for value in &mut entry.values {
+            if let ICalendarValue::PartialDateTime(at) = value
+                && at.has_time()
+                && let Some(local) = wall(&original, at, frame, zones)
+            {
+                **at = local_partial(local);
+            }
+        }
+        entry.params.retain(|param| param.name != ICalendarParameterName::Tzid);
+    }
+    copy
 }
 
 /// A copy of the series whose rule ends two days after the period (a margin wider than any
@@ -201,7 +301,7 @@ pub(super) fn stopping_after(master: &ICalendarComponent, to: DateTime<Utc>) -> 
         if let ICalendarValue::RecurrenceRule(rule) = value {
             let until = rule.until.as_ref().and_then(|until| until.to_date_time());
             if until.is_none_or(|until| until.date_time > stop) {
-                rule.until = Some(utc_partial(stop.and_utc()));
+                rule.until = Some(local_partial(stop));
             }
         }
     }

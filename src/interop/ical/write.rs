@@ -38,7 +38,14 @@ pub fn write(calendar_name: &str, events: &[FeedEvent], stamp: DateTime<Utc>) ->
 
 fn vevent(event: &FeedEvent, stamp: DateTime<Utc>) -> ICalendarComponent {
     let mut vevent = ICalendarComponent::new(ICalendarComponentType::VEvent);
-    vevent.add_uid(&event.uid);
+    match occurrence(&event.uid) {
+        // One meeting of a series goes out under its series' UID, as the occurrence it is.
+        Some((series, start)) => {
+            vevent.add_uid(series);
+            vevent.add_property(ICalendarProperty::RecurrenceId, utc_partial(start));
+        }
+        None => vevent.add_uid(&event.uid),
+    }
     vevent.add_dtstamp(utc_partial(stamp));
     match &event.when {
         FeedWhen::Day { date, yearly } => add_day(&mut vevent, *date, *yearly),
@@ -82,6 +89,14 @@ fn vevent(event: &FeedEvent, stamp: DateTime<Utc>) -> ICalendarComponent {
         );
     }
     vevent
+}
+
+/// The series UID and original start of an occurrence Rapport imported from a repeating event
+/// (`<series UID>/<start in UTC>`, as the reader names it).
+fn occurrence(uid: &str) -> Option<(&str, DateTime<Utc>)> {
+    let (series, stamp) = uid.rsplit_once('/')?;
+    let start = chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%SZ").ok()?;
+    (!series.trim().is_empty()).then(|| (series, start.and_utc()))
 }
 
 /// A whole day: free time (TRANSP), and for a yearly one a rule that also lands in years

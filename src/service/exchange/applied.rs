@@ -1,19 +1,19 @@
 //! One import as it is applied inside its transaction: each record matched against what the
 //! file already holds (and what this import added), then created, merged or brought back.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use rusqlite::Transaction;
 
 use super::{LISTED, Outcome, PlannedRecord};
 use crate::domain::{
-    Account, AccountDraft, Contact, ContactDraft, Id, Meeting, MeetingDraft, Tier, validate,
+    Account, AccountDraft, Contact, ContactDraft, Id, MOMENT, Meeting, MeetingDraft, Tier, validate,
 };
 use crate::engine::merge;
 use crate::error::{Error, Result};
 use crate::interop::csv::CompanyRow;
-use crate::interop::{CalendarEvent, LineProblem, PersonCard};
+use crate::interop::{CalendarEvent, LineProblem, PersonCard, ical};
 use crate::service::new_id;
 use crate::store::known::{self, Found, Known};
 use crate::store::{RecordKind, accounts, contacts, meetings};
@@ -38,6 +38,9 @@ pub(super) struct Applied<'t> {
     left_out_count: u32,
     /// Records the file held: imported, unchanged or refused.
     read: u32,
+    /// Problems already reported: the occurrences of a repeating meeting share their line and
+    /// their reason, and are one problem, not one per occurrence.
+    reported: HashSet<(u32, String)>,
 }
 
 /// What an import did, once its transaction is over.
@@ -72,6 +75,7 @@ impl<'t> Applied<'t> {
             left_out: Vec::new(),
             left_out_count: 0,
             read: 0,
+            reported: HashSet::new(),
         })
     }
 
@@ -97,6 +101,9 @@ impl<'t> Applied<'t> {
 
     /// A line that cannot be imported: counted, and listed while the list is short.
     pub(super) fn problem(&mut self, problem: LineProblem) {
+        if !self.reported.insert((problem.line, problem.message.clone())) {
+            return;
+        }
         self.problem_count += 1;
         self.read += 1;
         if self.problems.len() < LISTED {
@@ -367,13 +374,17 @@ impl<'t> Applied<'t> {
         }
         // The people invited, as Rapport knows them, and the account most of them work at.
         let mut people: Vec<Contact> = Vec::new();
+        let mut strangers: Vec<&str> = Vec::new();
         for email in &event.attendees {
-            if let Some(found) = self.known.person(std::slice::from_ref(email), None, "")?
-                && !found.archived
-                && let Ok(c) = known::person(self.tx, &found.id)
-                && !people.iter().any(|p| p.id == c.id)
-            {
-                people.push(c);
+            match self.known.person(std::slice::from_ref(email), None, "")? {
+                Some(found) if !found.archived => {
+                    if let Ok(c) = known::person(self.tx, &found.id)
+                        && !people.iter().any(|p| p.id == c.id)
+                    {
+                        people.push(c);
+                    }
+                }
+                _ => strangers.push(email),
             }
         }
         let existing = self.known.meeting(&event.uid)?;
@@ -400,10 +411,15 @@ impl<'t> Applied<'t> {
         };
         let mut attendee_ids: Vec<Id> =
             people.iter().filter(|p| p.account_id == account_id).map(|p| p.id.clone()).collect();
+        let (starts_at, ends_at, floating_zone, mut notes) = self.placed(event, &account_id)?;
+        // A meeting keeps only the people Rapport knows; the others are named, not lost silently.
+        if !strangers.is_empty() {
+            notes.push(format!("not among your people, so not kept on it: {}", strangers.join(", ")));
+        }
         let draft = MeetingDraft {
             account_id: account_id.clone(),
-            starts_at: event.starts_at.to_rfc3339(),
-            ends_at: Some(event.ends_at.to_rfc3339()),
+            starts_at: starts_at.to_rfc3339(),
+            ends_at: Some(ends_at.to_rfc3339()),
             title: event.title.clone(),
             location: event.location.clone(),
             attendee_ids: Vec::new(),
@@ -413,7 +429,10 @@ impl<'t> Applied<'t> {
             None => {
                 let meeting = MeetingDraft { attendee_ids, ..draft }
                     .into_meeting(new_id(self.now), self.now)?
-                    .from_calendar(Some(&event.uid), event.timezone.as_deref())?;
+                    .from_calendar(
+                        Some(&event.uid),
+                        floating_zone.as_deref().or(event.timezone.as_deref()),
+                    )?;
                 meetings::save(self.tx, &meeting)?;
                 self.known.add_meeting(&meeting)?;
                 self.note(
@@ -422,7 +441,7 @@ impl<'t> Applied<'t> {
                     Outcome::Create,
                     &meeting.title,
                     &account_id,
-                    Vec::new(),
+                    notes,
                 )
             }
             Some((outcome, old)) => {
@@ -435,20 +454,51 @@ impl<'t> Applied<'t> {
                         .into_meeting(old.id.clone(), self.now)?
                         .from_calendar(
                         Some(&event.uid),
-                        event.timezone.as_deref().or(old.timezone.as_deref()),
+                        floating_zone.as_deref().or(event.timezone.as_deref()).or(old.timezone.as_deref()),
                     )?
                 };
-                let changes = merge::meeting_changes(&old, &meeting, &people);
+                let mut changes = merge::meeting_changes(&old, &meeting, &people);
                 let outcome = if changes.is_empty() && outcome == Outcome::Merge {
                     Outcome::Unchanged
                 } else {
                     outcome
                 };
                 if outcome != Outcome::Unchanged {
+                    changes.extend(notes);
                     meetings::save(self.tx, &meeting)?;
                 }
                 self.note(event.line, RecordKind::Meeting, outcome, &old.title, &account_id, changes)
             }
         }
+    }
+
+    /// A meeting's instants: as the calendar placed them, or for a time without a zone on the
+    /// clock of the account it lands in (the user's zone when the account has none Rapport
+    /// knows), with that zone to keep. A moment (no length) is kept as [`MOMENT`]. The notes
+    /// say in the preview how the times were read.
+    #[allow(clippy::type_complexity)]
+    fn placed(
+        &mut self,
+        event: &CalendarEvent,
+        account_id: &str,
+    ) -> Result<(DateTime<Utc>, DateTime<Utc>, Option<String>, Vec<String>)> {
+        let mut notes = event.notes.clone();
+        let (mut starts_at, mut ends_at, mut zone) = (event.starts_at, event.ends_at, None);
+        if event.floating {
+            let account = known::account(self.tx, account_id)?;
+            let (name, whose) = match account.timezone.parse::<chrono_tz::Tz>() {
+                Ok(tz) => (tz, format!("the zone of {}", account.name)),
+                Err(_) => (self.timezone.parse().unwrap_or(chrono_tz::Tz::UTC), "your zone".to_string()),
+            };
+            if let Some((start, end)) = ical::on_clock_of(event, name) {
+                (starts_at, ends_at) = (start, end);
+                zone = Some(name.name().to_string());
+                notes.push(format!("time without a zone, read in {} ({whose})", name.name()));
+            }
+        }
+        if ends_at <= starts_at {
+            ends_at = starts_at + MOMENT;
+        }
+        Ok((starts_at, ends_at, zone, notes))
     }
 }
