@@ -50,17 +50,17 @@ test("a spreadsheet shows what it is and each column with examples and Rapport's
   const row = screen.getByRole("row").filter({ hasText: "E-Mail" });
   await expect.element(row).toHaveTextContent("annika@kestrel.dejonas@kestrel.demira@kestrel.de");
   await expect.element(row).not.toHaveTextContent("lena@kestrel.de");
-  expect(called(calls, "inspect_import")).toEqual([{ path: null }]);
+  expect(called(calls, "inspect_import")).toEqual([{ path: null, noHeader: false }]);
 
   await firma.selectOptions("Notes");
   await screen.getByLabelText("People or meetings the file does not place go to").selectOptions("Halden Foods");
   await screen.getByRole("button", { name: "Preview" }).click();
 
-  await expect.element(screen.getByText("1 to add.")).toBeVisible();
+  await expect.element(screen.getByText("The file holds 1 record: 1 to add.")).toBeVisible();
   expect(called(calls, "preview_import")).toEqual([
     {
       path: "/home/anna/Downloads/people.csv",
-      options: { account_id: "account-halden", mapping: ["name", "notes", "email"], skip_bad_rows: false, timezone: zone },
+      options: { account_id: "account-halden", mapping: ["name", "notes", "email"], skip_bad_rows: false, timezone: zone, no_header: false },
     },
   ]);
 });
@@ -87,7 +87,7 @@ test("a preview lists every record and every line that cannot be imported, and i
   await choose(screen);
   await screen.getByRole("button", { name: "Preview" }).click();
 
-  await expect.element(screen.getByText("1 to add, 1 to merge, 1 to bring back from the archive, 1 unchanged.")).toBeVisible();
+  await expect.element(screen.getByText("The file holds 4 records: 1 to add, 1 to merge, 1 to bring back from the archive, 1 unchanged.")).toBeVisible();
   const bad = screen.getByRole("region", { name: "Lines that cannot be imported" });
   expect(bad.getByRole("listitem").elements().map((item) => item.textContent)).toEqual([
     "Line 4: Mira Schulz has no company, and no account was chosen for people without one.",
@@ -118,7 +118,7 @@ test("a preview lists every record and every line that cannot be imported, and i
   expect(called(calls, "import_file")).toEqual([
     {
       path: "/home/anna/Downloads/people.csv",
-      options: { account_id: null, mapping: ["name", "company", "email"], skip_bad_rows: true, timezone: zone },
+      options: { account_id: null, mapping: ["name", "company", "email"], skip_bad_rows: true, timezone: zone, no_header: false },
     },
   ]);
   expect(dataVersion.n).toBe(before + 1);
@@ -137,7 +137,7 @@ test("a preview without problems offers Import, and a change of column or accoun
 
   await screen.getByRole("combobox", { name: 'What "Name" holds' }).selectOptions("Leave out");
   await expect.element(screen.getByRole("button", { name: "Import", exact: true })).not.toBeInTheDocument();
-  await expect.element(screen.getByText("1 to add.")).not.toBeInTheDocument();
+  await expect.element(screen.getByText("The file holds 1 record: 1 to add.")).not.toBeInTheDocument();
   await screen.getByRole("button", { name: "Preview" }).click();
   await expect.element(screen.getByRole("button", { name: "Import", exact: true })).toBeVisible();
 
@@ -162,7 +162,7 @@ test("an address book has no columns to choose, and is previewed without them", 
   await screen.getByRole("button", { name: "Preview" }).click();
   await expect.element(screen.getByRole("button", { name: "Import", exact: true })).toBeVisible();
   expect(called(calls, "preview_import")).toEqual([
-    { path: "/home/anna/team.vcf", options: { account_id: null, mapping: null, skip_bad_rows: false, timezone: zone } },
+    { path: "/home/anna/team.vcf", options: { account_id: null, mapping: null, skip_bad_rows: false, timezone: zone, no_header: false } },
   ]);
 });
 
@@ -180,7 +180,7 @@ test("cancelling the file dialog shows nothing", async () => {
   const calls = serving({ inspect_import: () => null });
   const screen = await renderPanel();
   await choose(screen);
-  await expect.poll(() => called(calls, "inspect_import")).toEqual([{ path: null }]);
+  await expect.poll(() => called(calls, "inspect_import")).toEqual([{ path: null, noHeader: false }]);
   await expect.element(screen.getByRole("button", { name: "Import contacts, companies or a calendar…" })).toBeEnabled();
   expect(screen.getByRole("combobox").elements()).toHaveLength(0);
   expect(screen.getByRole("button", { name: "Preview" }).elements()).toHaveLength(0);
@@ -218,4 +218,23 @@ test("a refused import is said as its sentence, and nothing is refreshed", async
   await expect.element(alert).toHaveClass("form-error");
   await expect.element(screen.getByRole("status")).toHaveTextContent("");
   expect(dataVersion.n).toBe(before);
+});
+
+test("a spreadsheet whose first row is data is read again without a header, and imported so", async () => {
+  const headerless = csvLayout({ header: ["Column 1", "Column 2"], suggested: ["name", "email"], sample: [["Annika Vogt", "annika@kestrel.de"]], has_header: false });
+  const calls = serving({
+    inspect_import: (args) => importSource({ csv: args.noHeader ? headerless : csvLayout() }),
+    preview_import: () => exchangeReport({ records: [plannedRecord()], created: 1 }),
+  });
+  const screen = await renderPanel();
+  await choose(screen);
+  const header = screen.getByRole("checkbox", { name: "The first row names the columns" });
+  await expect.element(header).toBeChecked();
+  await header.click();
+  await expect.element(screen.getByRole("combobox", { name: 'What "Column 2" holds' })).toHaveValue("email");
+  await expect.element(header).not.toBeChecked();
+  await screen.getByRole("button", { name: "Preview" }).click();
+  await expect.element(screen.getByText("The file holds 1 record: 1 to add.")).toBeVisible();
+  expect(called(calls, "inspect_import").at(-1)).toEqual({ path: "/home/anna/Downloads/people.csv", noHeader: true });
+  expect((called(calls, "preview_import")[0]!.options as { no_header: boolean }).no_header).toBe(true);
 });
