@@ -32,6 +32,15 @@ async function openAccount(app, name) {
   await heading.waitForDisplayed({ timeout: 10_000 });
 }
 
+/**
+ * Where the selected check-in's detail is: the pane beside the list on a wide window, or under
+ * its row on a narrow one.
+ */
+async function selectedDetail(app) {
+  const pane = await app.$("aside[aria-label='Selected check-in']");
+  return (await pane.isExisting()) ? pane : app.$("article[aria-current='true']");
+}
+
 async function historyText(app) {
   const history = await app.$('ol[aria-label="History"]');
   await history.waitForDisplayed({ timeout: 10_000 });
@@ -147,8 +156,9 @@ test("marking a check-in done on Today logs the touch, makes the change it waits
     await first.waitForDisplayed({ timeout: 20_000 });
     const label = await first.getAttribute("aria-label");
     const account = label.replace("Check-in: ", "").split(" — ")[0];
-    const reason = await (await first.$("ul.reasons li .user-text")).getText();
-    await (await first.$("button*=Done")).click();
+    const detail = await selectedDetail(app);
+    const reason = await (await detail.$("ul.reasons li .user-text")).getText();
+    await (await detail.$("button*=Done")).click();
     // The demo's most pressing check-in waits on a change of state; it is offered, ticked.
     const change = await app.$("fieldset.settle input[type='checkbox']");
     await change.waitForDisplayed({ timeout: 10_000 });
@@ -196,14 +206,14 @@ test("a dismissed check-in comes back by Undo, and from the list of what is put 
     await first.waitForDisplayed({ timeout: 20_000 });
     const label = await first.getAttribute("aria-label");
     const gone = async () => !(await (await app.$(`article[aria-label="${label}"]`)).isExisting());
-    await (await first.$("button*=Dismiss")).click();
+    await (await (await selectedDetail(app)).$("button*=Dismiss")).click();
     await app.waitUntil(gone, { timeout: 10_000, timeoutMsg: "the dismissed check-in stayed" });
     const undo = await (await app.$("main div.notice-region[role='status']")).$("button=Undo");
     await undo.waitForDisplayed({ timeout: 10_000 });
     await undo.click();
     await app.waitUntil(async () => !(await gone()), { timeout: 10_000, timeoutMsg: "Undo did not bring it back" });
 
-    await (await (await app.$(`article[aria-label="${label}"]`)).$("button*=Dismiss")).click();
+    await (await app.$(`button[aria-label="Dismiss: ${label.replace("Check-in: ", "")}"]`)).click();
     await app.waitUntil(gone, { timeout: 10_000, timeoutMsg: "the dismissed check-in stayed" });
     // The notice is closed first, as a user would, so that it covers nothing at the foot of Today.
     await (await (await app.$("main div.notice-region[role='status']")).$("button[aria-label='Close']")).click();

@@ -145,7 +145,7 @@ test("three check-ins triaged from the keyboard: dismissed, snoozed and done, th
     assert.equal(await selected(), second, "the one now in its place is selected");
 
     await app.keys("s");
-    const choice = await app.$("[aria-label^='Check-in: '] .snooze button, aside .snooze button");
+    const choice = await (await selectedDetail(app)).$(".snooze button");
     await choice.waitForDisplayed({ timeout: 10_000 });
     await app.keys("Enter");
     await app.waitUntil(async () => !(await labels()).includes(second), { timeout: 10_000, timeoutMsg: "s then Enter did not snooze" });
@@ -175,6 +175,12 @@ test("three check-ins triaged from the keyboard: dismissed, snoozed and done, th
   assert.ok(done.interactions.some((i) => i.summary === summary), "the touch logged with Ctrl+Enter is in the history");
 });
 
+/** The selected check-in's detail: the pane beside the list on a wide window, or under its row. */
+async function selectedDetail(app) {
+  const pane = await app.$("aside[aria-label='Selected check-in']");
+  return (await pane.isExisting()) ? pane : app.$("article[aria-current='true']");
+}
+
 /** Selects the first check-in on Today ranked by one of `labels`; resolves to its row's label. */
 async function selectByReason(app, labels) {
   const rows = "article[aria-label^='Check-in: ']";
@@ -200,7 +206,7 @@ test("Done on a late promise keeps it, and only what was ticked is settled", asy
   let promiseText;
   await desktop.withApp("done-promise", async (app) => {
     const label = await selectByReason(app, ["Promise late", "Promise due soon"]);
-    const detail = await app.$("aside[aria-label='Selected check-in'], article[aria-current='true']");
+    const detail = await selectedDetail(app);
     const reason = await (await detail.$("ul.reasons li .user-text")).getText();
     promiseText = reason.match(/"([^"]+)"/)?.[1];
     assert.ok(promiseText, `the reason quotes the promise: ${reason}`);
@@ -228,7 +234,7 @@ test("an issue left unticked in Done stays on Today, not acknowledged", async ()
   let label;
   await desktop.withApp("done-unticked", async (app) => {
     label = await selectByReason(app, ["Open issue"]);
-    const detail = await app.$("aside[aria-label='Selected check-in'], article[aria-current='true']");
+    const detail = await selectedDetail(app);
     const reason = await (await detail.$("ul.reasons li .user-text")).getText();
     issueText = reason.match(/"([^"]+)"/)?.[1];
     await (await app.$(`button[aria-label="Done: ${label.replace("Check-in: ", "")}"]`)).click();

@@ -33,7 +33,8 @@ const measure = (app) =>
         ...[...document.querySelectorAll("main, main .fit, main .card")].map((e) => e.scrollWidth - e.clientWidth),
       ),
       done: rect("button[aria-label^='Done: ']"),
-      rowsInView: [...document.querySelectorAll("article[aria-label^='Check-in: ']")].filter((r) => r.getBoundingClientRect().bottom <= innerHeight).length,
+      // Check-ins whose row (not its open detail) is whole in the first view.
+      rowsInView: [...document.querySelectorAll("article[aria-label^='Check-in: '] .head")].filter((r) => r.getBoundingClientRect().bottom <= innerHeight).length,
       header: rect("main header"),
       tabRows: new Set(tabs).size,
       // Relative luminance of the page, 0 (black) to 1 (white).

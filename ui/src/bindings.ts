@@ -45,9 +45,10 @@ export const commands = {
 	importArchive: () => typedError<ImportReport_Serialize | null, UserError_Serialize>(__TAURI_INVOKE("import_archive")),
 	/**
 	 *  What the file at `path` is (the system's open dialog asks when `path` is absent); `None`
-	 *  when the user cancels. `no_header`: the user says the CSV's first row is data.
+	 *  when the user cancels. `no_header`: the user says the CSV's first row is data (absent: Rapport
+	 *  tells by itself).
 	 */
-	inspectImport: (path: string | null, noHeader: boolean) => typedError<ImportSource_Serialize | null, UserError_Serialize>(__TAURI_INVOKE("inspect_import", { path, noHeader })),
+	inspectImport: (path: string | null, noHeader: boolean | null) => typedError<ImportSource_Serialize | null, UserError_Serialize>(__TAURI_INVOKE("inspect_import", { path, noHeader })),
 	/**  What importing the file would create, merge or bring back, line by line; nothing is written. */
 	previewImport: (path: string, options: ImportOptions_Deserialize) => typedError<ExchangeReport_Serialize, UserError_Serialize>(__TAURI_INVOKE("preview_import", { path, options })),
 	importFile: (path: string, options: ImportOptions_Deserialize) => typedError<ExchangeReport_Serialize, UserError_Serialize>(__TAURI_INVOKE("import_file", { path, options })),

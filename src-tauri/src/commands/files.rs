@@ -24,14 +24,15 @@ pub async fn import_archive(app: AppHandle, core: State<'_, Core>) -> Answer<Opt
 }
 
 /// What the file at `path` is (the system's open dialog asks when `path` is absent); `None`
-/// when the user cancels. `no_header`: the user says the CSV's first row is data.
+/// when the user cancels. `no_header`: the user says the CSV's first row is data (absent: Rapport
+/// tells by itself).
 #[tauri::command]
 #[specta::specta]
 pub async fn inspect_import(
     app: AppHandle,
     core: State<'_, Core>,
     path: Option<String>,
-    no_header: bool,
+    no_header: Option<bool>,
 ) -> Answer<Option<ImportSource>> {
     let path = match path {
         Some(p) => PathBuf::from(p),
@@ -45,7 +46,10 @@ pub async fn inspect_import(
             None => return Ok(None),
         },
     };
-    with_core("inspect_import", &core, move |r, _| r.inspect_import_as(&path, no_header).map(Some)).await
+    with_core("inspect_import", &core, move |r, _| {
+        r.inspect_import_as(&path, no_header.unwrap_or(false)).map(Some)
+    })
+    .await
 }
 
 /// What importing the file would create, merge or bring back, line by line; nothing is written.
