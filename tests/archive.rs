@@ -258,7 +258,8 @@ fn the_people_invited_who_are_not_among_yours_travel_with_their_meeting() {
     let dir = TempDir::new().unwrap();
     let mut source = demo(&dir, "a.db");
     let account = source.accounts(now()).unwrap()[0].id.clone();
-    let dana = Guest { email: "dana@acme.com".into(), name: Some("Dana Ruiz".into()), role: GuestRole::Organizer };
+    let dana =
+        Guest { email: "dana@acme.com".into(), name: Some("Dana Ruiz".into()), role: GuestRole::Organizer };
     let lee = Guest { email: "lee@acme.com".into(), name: None, role: GuestRole::Attendee };
     let draft = MeetingDraft {
         account_id: account.clone(),
@@ -298,14 +299,22 @@ fn the_people_invited_who_are_not_among_yours_travel_with_their_meeting() {
         .iter()
         .enumerate()
         .find_map(|(a, acc)| {
-            acc["meetings"].as_array().unwrap().iter().position(|m| m["id"] == meeting.id.as_str()).map(|m| (a, m))
+            acc["meetings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .position(|m| m["id"] == meeting.id.as_str())
+                .map(|m| (a, m))
         })
         .unwrap();
     doc["accounts"][a]["meetings"][m]["guests"][0]["role"] = Value::String("host".into());
     doc["accounts"][a]["meetings"][m]["guests"][1]["email"] = Value::String("not an address".into());
     let found = problems(third.import_archive(&doc.to_string(), false, now()).unwrap_err());
     let at = format!("$.accounts[{a}].meetings[{m}]");
-    assert!(found.iter().any(|(p, msg)| *p == format!("{at}.guests[0].role") && msg.contains("organizer")), "{found:?}");
+    assert!(
+        found.iter().any(|(p, msg)| *p == format!("{at}.guests[0].role") && msg.contains("organizer")),
+        "{found:?}"
+    );
     assert!(
         found.iter().any(|(p, msg)| *p == format!("{at}.guests") && msg.contains("is not an email address")),
         "{found:?}"

@@ -309,7 +309,11 @@ fn what_rapport_keeps_of_a_calendar_goes_back_out_as_another_program_reads_it() 
     assert_eq!(
         review.guests,
         vec![
-            Guest { email: "dana@acme.com".into(), name: Some("Ruiz, Dana".into()), role: GuestRole::Organizer },
+            Guest {
+                email: "dana@acme.com".into(),
+                name: Some("Ruiz, Dana".into()),
+                role: GuestRole::Organizer
+            },
             Guest { email: "lee@acme.com".into(), name: None, role: GuestRole::Attendee },
         ],
         "the organiser and the attendee Rapport does not know stay on the meeting"
@@ -421,8 +425,16 @@ fn people_invited_who_are_not_yet_among_yours_stay_on_the_meeting_until_they_are
     assert_eq!(
         kickoff.guests,
         vec![
-            Guest { email: "dana@acme.com".into(), name: Some("Dana Ruiz".into()), role: GuestRole::Organizer },
-            Guest { email: "lee@acme.com".into(), name: Some("<b>Lee</b>".into()), role: GuestRole::Attendee },
+            Guest {
+                email: "dana@acme.com".into(),
+                name: Some("Dana Ruiz".into()),
+                role: GuestRole::Organizer
+            },
+            Guest {
+                email: "lee@acme.com".into(),
+                name: Some("<b>Lee</b>".into()),
+                role: GuestRole::Attendee
+            },
         ]
     );
 

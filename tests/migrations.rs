@@ -131,7 +131,11 @@ fn every_released_schema_version_is_migrated_with_all_its_data_and_works() {
         // 0013: a meeting keeps the people invited who are not among the user's, through an
         // edit in the app's form (which does not send them).
         assert!(tables(&after).contains(&"meeting_guests".to_string()), "v{version}");
-        let dana = Guest { email: "dana@acme.com".into(), name: Some("Dana Ruiz".into()), role: GuestRole::Organizer };
+        let dana = Guest {
+            email: "dana@acme.com".into(),
+            name: Some("Dana Ruiz".into()),
+            role: GuestRole::Organizer,
+        };
         let draft = |guests| MeetingDraft {
             account_id: first.id.clone(),
             starts_at: "2026-12-01T10:00:00Z".into(),

@@ -158,7 +158,11 @@ fn account(b: &Bundle) -> AccountDoc {
                 guests: m
                     .guests
                     .iter()
-                    .map(|g| GuestDoc { email: g.email.clone(), name: g.name.clone(), role: g.role.as_str().into() })
+                    .map(|g| GuestDoc {
+                        email: g.email.clone(),
+                        name: g.name.clone(),
+                        role: g.role.as_str().into(),
+                    })
                     .collect(),
             })
             .collect(),

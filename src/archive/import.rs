@@ -10,8 +10,9 @@ use serde::de::DeserializeOwned;
 
 use super::format::*;
 use crate::domain::{
-    AccountDraft, ContactDraft, CultureNoteDraft, DateKind, GoalDraft, GoalProgress, ImportantDate,
-    Guest, GuestRole, InteractionDraft, IssueDraft, MeetingDraft, PromiseDraft, RequestDraft, Weekday, WorkingHours, validate,
+    AccountDraft, ContactDraft, CultureNoteDraft, DateKind, GoalDraft, GoalProgress, Guest, GuestRole,
+    ImportantDate, InteractionDraft, IssueDraft, MeetingDraft, PromiseDraft, RequestDraft, Weekday,
+    WorkingHours, validate,
 };
 use crate::domain::{Bundle, Problem};
 use crate::error::Error;

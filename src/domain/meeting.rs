@@ -58,7 +58,9 @@ pub fn checked_guests(guests: Vec<Guest>) -> Result<Vec<Guest>> {
             None => kept.push(Guest { email, name, role: guest.role }),
         }
     }
-    kept.sort_by(|a, b| (a.role != GuestRole::Organizer, &a.email).cmp(&(b.role != GuestRole::Organizer, &b.email)));
+    kept.sort_by(|a, b| {
+        (a.role != GuestRole::Organizer, &a.email).cmp(&(b.role != GuestRole::Organizer, &b.email))
+    });
     Ok(kept)
 }
 

@@ -337,7 +337,10 @@ pub fn outline(brief: &Brief, your_zone: &str) -> BriefOutline {
         let names: Vec<String> = guests.iter().map(Guest::label).collect();
         people.push(OutlineGroup {
             title: None,
-            lines: vec![OutlineLine(vec![b("Also invited, not yet among your people: "), t(names.join(", "))])],
+            lines: vec![OutlineLine(vec![
+                b("Also invited, not yet among your people: "),
+                t(names.join(", ")),
+            ])],
         });
     }
     sections.push(OutlineSection { title: who.into(), groups: people });

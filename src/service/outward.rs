@@ -212,7 +212,7 @@ impl Rapport {
                     description: None,
                     location: None,
                     attendees: Vec::new(),
-                organizer: None,
+                    organizer: None,
                     categories: vec![account_name(&c.account_id).to_string(), "Birthday and dates".into()],
                 });
             }

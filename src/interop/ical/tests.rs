@@ -135,7 +135,11 @@ fn reads_an_outlook_export() {
     assert_eq!(
         review.map(|event| event.attendees.clone()),
         Some(vec![
-            Guest { email: "bob@example.com".into(), name: Some("Bob, Jr.".into()), role: GuestRole::Attendee },
+            Guest {
+                email: "bob@example.com".into(),
+                name: Some("Bob, Jr.".into()),
+                role: GuestRole::Attendee
+            },
             Guest { email: "ann@example.com".into(), name: Some("Ann".into()), role: GuestRole::Organizer },
         ]),
         "each address once, with the name the calendar gives and whether they sent the invitation"
@@ -510,7 +514,7 @@ fn feed() -> Vec<FeedEvent> {
             description: None,
             location: None,
             attendees: Vec::new(),
-        organizer: None,
+            organizer: None,
             categories: Vec::new(),
         },
         FeedEvent {
@@ -523,7 +527,7 @@ fn feed() -> Vec<FeedEvent> {
             description: None,
             location: None,
             attendees: Vec::new(),
-        organizer: None,
+            organizer: None,
             categories: vec!["Kiyomizu".into(), "Birthday".into()],
         },
     ]

@@ -8,8 +8,8 @@ use rusqlite::Transaction;
 
 use super::{LISTED, Outcome, PlannedRecord};
 use crate::domain::{
-    Account, AccountDraft, Contact, ContactDraft, Guest, Id, MOMENT, Meeting, MeetingDraft, Tier, checked_guests,
-    validate,
+    Account, AccountDraft, Contact, ContactDraft, Guest, Id, MOMENT, Meeting, MeetingDraft, Tier,
+    checked_guests, validate,
 };
 use crate::engine::merge;
 use crate::error::{Error, Result};
@@ -462,8 +462,11 @@ impl<'t> Applied<'t> {
                 attendee_ids.extend(old.attendee_ids.iter().cloned());
                 // The guests the meeting had stay, with those the file adds, but a guest who has
                 // since become one of the user's people is an attendee now, and a guest no more.
-                let now_people: HashSet<String> =
-                    people.iter().flat_map(|p| p.email.iter().chain(&p.other_emails)).map(|e| e.to_lowercase()).collect();
+                let now_people: HashSet<String> = people
+                    .iter()
+                    .flat_map(|p| p.email.iter().chain(&p.other_emails))
+                    .map(|e| e.to_lowercase())
+                    .collect();
                 let mut all_guests: Vec<Guest> =
                     old.guests.iter().filter(|g| !now_people.contains(&g.email)).cloned().collect();
                 all_guests.extend(guests);
@@ -475,9 +478,12 @@ impl<'t> Applied<'t> {
                     ..MeetingDraft { attendee_ids, agenda, guests: Some(guests), ..draft }
                         .into_meeting(old.id.clone(), self.now)?
                         .from_calendar(
-                        Some(&event.uid),
-                        floating_zone.as_deref().or(event.timezone.as_deref()).or(old.timezone.as_deref()),
-                    )?
+                            Some(&event.uid),
+                            floating_zone
+                                .as_deref()
+                                .or(event.timezone.as_deref())
+                                .or(old.timezone.as_deref()),
+                        )?
                 };
                 let mut changes = merge::meeting_changes(&old, &meeting, &people);
                 if let Some(kept) = kept_guests(&meeting.guests, &old.guests) {
