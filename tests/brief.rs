@@ -405,3 +405,30 @@ fn a_brief_written_to_a_folder_is_named_by_day_account_and_meeting_and_never_ove
     assert!(!markdown.contains('/') && !markdown.contains(':'), "{markdown}");
     assert!(names.iter().any(|n| n.ends_with(".html")), "{names:?}");
 }
+
+#[test]
+fn the_brief_names_who_else_is_invited_as_text() {
+    let dir = TempDir::new().unwrap();
+    rapport(&dir).args(["account", "add", "Kestrel", "--timezone", "Europe/Berlin"]).assert().success();
+    let ics = dir.path().join("kickoff.ics");
+    std::fs::write(
+        &ics,
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:kickoff@acme.com\r\nSUMMARY:Kick-off\r\n\
+         DTSTART:20261124T090000Z\r\nDTEND:20261124T100000Z\r\n\
+         ORGANIZER;CN=Dana Ruiz:mailto:dana@acme.com\r\nATTENDEE;CN=<b>Lee</b>:mailto:lee@acme.com\r\n\
+         END:VEVENT\r\nEND:VCALENDAR\r\n",
+    )
+    .unwrap();
+    rapport(&dir).arg("import").arg(&ics).args(["--account", "kestrel"]).assert().success();
+
+    let md = out(rapport(&dir).args(["brief", "kestrel", "--meeting", "next"]));
+    assert!(
+        md.contains(
+            "Also invited, not yet among your people:** Dana Ruiz (dana@acme.com), \\<b\\>Lee\\</b\\> (lee@acme.com)"
+        ),
+        "{md}"
+    );
+    assert!(!md.contains("No attendees recorded"), "the guests are who attends: {md}");
+    let html = out(rapport(&dir).args(["brief", "kestrel", "--meeting", "next", "--format", "html"]));
+    assert!(html.contains("&lt;b&gt;Lee&lt;/b&gt; (lee@acme.com)") && !html.contains("<b>Lee"), "{html}");
+}

@@ -149,6 +149,7 @@ fn meeting(starts_in_hours: i64) -> Meeting {
         title: "Quarterly review".into(),
         location: None,
         attendee_ids: vec![ANNIKA.into()],
+        guests: Vec::new(),
         agenda: String::new(),
         ical_uid: None,
         timezone: None,

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use rapport::domain::{AccountDraft, ContactDraft, Meeting};
+use rapport::domain::{AccountDraft, ContactDraft, Guest, GuestRole, Meeting};
 use rapport::service::{ExchangeReport, ExportFormat, ImportOptions, Outcome};
 use rapport::{Error, Rapport};
 use tempfile::TempDir;
@@ -251,7 +251,8 @@ fn what_rapport_keeps_of_a_calendar_goes_back_out_as_another_program_reads_it() 
     let invitation = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:review-1@example.com\r\n\
                       SUMMARY:Quarterly review\\, Berlin\r\nLOCATION:HQ\\, Room 4\r\n\
                       DESCRIPTION:Renewal\\nPricing\r\nDTSTART;TZID=Europe/Berlin:20150706T140000\r\n\
-                      DTEND;TZID=Europe/Berlin:20150706T153000\r\nORGANIZER:mailto:ANN@example.com\r\n\
+                      DTEND;TZID=Europe/Berlin:20150706T153000\r\nATTENDEE:mailto:ANN@example.com\r\n\
+                      ORGANIZER;CN=\"Ruiz, Dana\":mailto:Dana@Acme.com\r\nATTENDEE:mailto:lee@acme.com\r\n\
                       END:VEVENT\r\nEND:VCALENDAR\r\n";
     r.import_bytes(Path::new("review.ics"), invitation.as_bytes(), &options, false, now).unwrap();
     r.import_file(&sample("ical-exchange-gmt-plus-one.ics"), &options, false, now).unwrap();
@@ -283,17 +284,40 @@ fn what_rapport_keeps_of_a_calendar_goes_back_out_as_another_program_reads_it() 
         let agenda = (!meeting.agenda.is_empty()).then(|| meeting.agenda.clone());
         assert_eq!(event.get("DESCRIPTION"), agenda.as_ref(), "{uid}");
         let attendees: Vec<&String> = event.attendees.iter().collect();
-        let expected: Vec<String> = if meeting.attendee_ids.contains(&ann.id) {
+        let mut expected: Vec<String> = if meeting.attendee_ids.contains(&ann.id) {
             vec!["mailto:ann@example.com".into()]
         } else {
             Vec::new()
         };
+        // The people invited who are not among the user's go back out as they came in.
+        let mut organizer = None;
+        for guest in &meeting.guests {
+            match guest.role {
+                GuestRole::Organizer => organizer = Some(format!("mailto:{}", guest.email)),
+                GuestRole::Attendee => expected.push(format!("mailto:{}", guest.email)),
+            }
+            let name = event.names.get(&format!("mailto:{}", guest.email));
+            assert_eq!(name, guest.name.as_ref(), "{uid}: {} keeps their name", guest.email);
+        }
         assert_eq!(attendees, expected.iter().collect::<Vec<_>>(), "{uid}");
+        assert_eq!(event.get("ORGANIZER"), organizer.as_ref(), "{uid}");
     }
     let review = kept.iter().find(|m| m.title == "Quarterly review, Berlin").unwrap();
     assert_eq!(review.location.as_deref(), Some("HQ, Room 4"));
     assert_eq!(review.agenda, "Renewal\nPricing");
     assert_eq!(review.attendee_ids, std::slice::from_ref(&ann.id));
+    assert_eq!(
+        review.guests,
+        vec![
+            Guest {
+                email: "dana@acme.com".into(),
+                name: Some("Ruiz, Dana".into()),
+                role: GuestRole::Organizer
+            },
+            Guest { email: "lee@acme.com".into(), name: None, role: GuestRole::Attendee },
+        ],
+        "the organiser and the attendee Rapport does not know stay on the meeting"
+    );
 
     // And back in: the same meetings, nothing added.
     let again = r.import_bytes(Path::new("rapport.ics"), feed.as_bytes(), &options, false, now).unwrap();
@@ -309,6 +333,8 @@ mod independent {
     pub struct Event {
         properties: HashMap<String, String>,
         pub attendees: Vec<String>,
+        /// The CN of each attendee and organiser, by address.
+        pub names: HashMap<String, String>,
     }
 
     impl Event {
@@ -341,14 +367,20 @@ mod independent {
             for event in calendar.expect("the feed is valid iCalendar").events {
                 let mut properties = HashMap::new();
                 let mut attendees = Vec::new();
+                let mut names = HashMap::new();
                 for property in event.properties {
                     let value = property.value.unwrap_or_default();
-                    let tzid = property
-                        .params
-                        .unwrap_or_default()
-                        .into_iter()
-                        .find(|(name, _)| name == "TZID")
-                        .and_then(|(_, values)| values.into_iter().next());
+                    let params = property.params.unwrap_or_default();
+                    let param = |wanted: &str| {
+                        params
+                            .iter()
+                            .find(|(name, _)| name == wanted)
+                            .and_then(|(_, values)| values.first().cloned())
+                    };
+                    let tzid = param("TZID");
+                    if let Some(cn) = param("CN") {
+                        names.insert(value.to_lowercase(), cn.trim_matches('"').to_string());
+                    }
                     let value = match (tzid, property.name.as_str()) {
                         (Some(zone), _) => format!("{zone} {value}"),
                         (None, "SUMMARY" | "LOCATION" | "DESCRIPTION") => unescape(&value),
@@ -360,9 +392,77 @@ mod independent {
                         properties.insert(property.name, value);
                     }
                 }
-                events.push(Event { properties, attendees });
+                events.push(Event { properties, attendees, names });
             }
         }
         events
     }
+}
+
+#[test]
+fn people_invited_who_are_not_yet_among_yours_stay_on_the_meeting_until_they_are() {
+    let now = at("2026-11-23T10:00:00Z");
+    let dir = TempDir::new().unwrap();
+    let (mut r, options, account) = with_account(&dir, now, "Asia/Tokyo");
+    let invitation = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:kickoff-1@acme.com\r\n\
+                      SUMMARY:Kick-off\r\nDTSTART:20261201T010000Z\r\nDTEND:20261201T020000Z\r\n\
+                      ORGANIZER;CN=Dana Ruiz:mailto:Dana@Acme.com\r\n\
+                      ATTENDEE;CN=<b>Lee</b>:mailto:lee@acme.com\r\n\
+                      ATTENDEE;CN=Room 4:invalid:nomail\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let import = |r: &mut Rapport, dry_run| {
+        r.import_bytes(Path::new("kickoff.ics"), invitation.as_bytes(), &options, dry_run, now).unwrap()
+    };
+
+    let preview = import(&mut r, true);
+    assert_eq!(
+        notes(&preview),
+        vec!["keeps 2 invited people not among your people: dana@acme.com, lee@acme.com".to_string()],
+        "the preview says who the meeting keeps, not that they are lost"
+    );
+    import(&mut r, false);
+    let kickoff = meetings(&r, &account, now).remove(0);
+    assert!(kickoff.attendee_ids.is_empty());
+    assert_eq!(
+        kickoff.guests,
+        vec![
+            Guest {
+                email: "dana@acme.com".into(),
+                name: Some("Dana Ruiz".into()),
+                role: GuestRole::Organizer
+            },
+            Guest {
+                email: "lee@acme.com".into(),
+                name: Some("<b>Lee</b>".into()),
+                role: GuestRole::Attendee
+            },
+        ]
+    );
+
+    let again = import(&mut r, false);
+    assert_eq!(again.unchanged, 1, "the same file twice changes nothing: {again:?}");
+    assert_eq!(meetings(&r, &account, now)[0].guests, kickoff.guests);
+
+    // Dana becomes one of the user's people: the next import makes her an attendee.
+    let dana = r
+        .add_contact(
+            ContactDraft {
+                account_id: account.clone(),
+                name: "Dana Ruiz".into(),
+                email: Some("dana@acme.com".into()),
+                ..Default::default()
+            },
+            now,
+        )
+        .unwrap();
+    let moved = import(&mut r, false);
+    assert_eq!(moved.merged, 1, "{moved:?}");
+    assert!(notes(&moved).contains(&"adds Dana Ruiz".to_string()), "{:?}", notes(&moved));
+    let kickoff = meetings(&r, &account, now).remove(0);
+    assert_eq!(kickoff.attendee_ids, vec![dana.id]);
+    assert_eq!(
+        kickoff.guests.iter().map(|g| g.email.as_str()).collect::<Vec<_>>(),
+        vec!["lee@acme.com"],
+        "Dana is an attendee now, and no longer a guest"
+    );
+    assert_eq!(import(&mut r, false).unchanged, 1, "and then nothing changes again");
 }

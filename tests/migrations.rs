@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use rapport::domain::{ContactDraft, NameParts};
+use rapport::domain::{ContactDraft, Guest, GuestRole, MeetingDraft, NameParts};
 use rapport::store::{SCHEMA_VERSION, Store};
 use rapport::{Error, Rapport};
 use rusqlite::Connection;
@@ -127,6 +127,25 @@ fn every_released_schema_version_is_migrated_with_all_its_data_and_works() {
             ContactDraft { title: Some("Chair".into()), name_parts: None, ..ContactDraft::from(&person) };
         let kept = r.update_contact(&person.id, edited, now()).unwrap();
         assert_eq!(kept.name_parts, Some(parts), "v{version}: the parts stay while the name does");
+
+        // 0013: a meeting keeps the people invited who are not among the user's, through an
+        // edit in the app's form (which does not send them).
+        assert!(tables(&after).contains(&"meeting_guests".to_string()), "v{version}");
+        let dana = Guest {
+            email: "dana@acme.com".into(),
+            name: Some("Dana Ruiz".into()),
+            role: GuestRole::Organizer,
+        };
+        let draft = |guests| MeetingDraft {
+            account_id: first.id.clone(),
+            starts_at: "2026-12-01T10:00:00Z".into(),
+            title: "Renewal call".into(),
+            guests,
+            ..Default::default()
+        };
+        let meeting = r.add_meeting(draft(Some(vec![dana.clone()])), now()).unwrap();
+        let edited = r.update_meeting(&meeting.id, draft(None), now()).unwrap();
+        assert_eq!(edited.guests, vec![dana], "v{version}: the guest stays through the form's edit");
     }
 }
 

@@ -155,6 +155,15 @@ fn account(b: &Bundle) -> AccountDoc {
                 agenda: m.agenda.clone(),
                 ical_uid: m.ical_uid.clone(),
                 timezone: m.timezone.clone(),
+                guests: m
+                    .guests
+                    .iter()
+                    .map(|g| GuestDoc {
+                        email: g.email.clone(),
+                        name: g.name.clone(),
+                        role: g.role.as_str().into(),
+                    })
+                    .collect(),
             })
             .collect(),
     }

@@ -228,6 +228,19 @@ pub struct MeetingDoc {
     /// The IANA zone the meeting was scheduled in, when known; left out otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
+    /// People invited who are not among the user's people; left out when there are none (and
+    /// absent in archives written before Rapport kept them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub guests: Vec<GuestDoc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GuestDoc {
+    pub email: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// "organizer" or "attendee".
+    pub role: String,
 }
 
 impl Default for WorkingHoursDoc {

@@ -10,8 +10,9 @@ use serde::de::DeserializeOwned;
 
 use super::format::*;
 use crate::domain::{
-    AccountDraft, ContactDraft, CultureNoteDraft, DateKind, GoalDraft, GoalProgress, ImportantDate,
-    InteractionDraft, IssueDraft, MeetingDraft, PromiseDraft, RequestDraft, Weekday, WorkingHours, validate,
+    AccountDraft, ContactDraft, CultureNoteDraft, DateKind, GoalDraft, GoalProgress, Guest, GuestRole,
+    ImportantDate, InteractionDraft, IssueDraft, MeetingDraft, PromiseDraft, RequestDraft, Weekday,
+    WorkingHours, validate,
 };
 use crate::domain::{Bundle, Problem};
 use crate::error::Error;
@@ -497,6 +498,21 @@ fn account(r: &mut Reader, doc: AccountDoc, path: &str) -> Option<Bundle> {
             location: m.location.clone(),
             attendee_ids: m.attendee_ids.clone(),
             agenda: Some(m.agenda.clone()),
+            guests: Some(
+                m.guests
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, g)| {
+                        let role = r.word::<GuestRole>(
+                            &g.role,
+                            format!("{at}.guests[{k}].role"),
+                            "guest's role",
+                            GuestRole::choices(),
+                        )?;
+                        Some(Guest { email: g.email.clone(), name: g.name.clone(), role })
+                    })
+                    .collect(),
+            ),
         };
         match draft
             .into_meeting(m.id.clone(), now)

@@ -329,8 +329,16 @@ pub fn meeting(ctx: &mut Ctx<'_>, command: MeetingCommand) -> Result<()> {
         .iter()
         .map(|who| ctx.rapport.find_contact(&account_id, who).map(|c| c.id))
         .collect::<Result<Vec<_>>>()?;
-    let draft =
-        MeetingDraft { account_id, starts_at: start, ends_at: end, title, location, attendee_ids, agenda };
+    let draft = MeetingDraft {
+        account_id,
+        starts_at: start,
+        ends_at: end,
+        title,
+        location,
+        attendee_ids,
+        agenda,
+        guests: None,
+    };
     let m = ctx.rapport.add_meeting(draft, ctx.now)?;
     ctx.out.record(
         &m,

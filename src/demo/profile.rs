@@ -410,6 +410,7 @@ pub fn generate(
             title: title.to_string(),
             location: Some(pick(rng, &["Video call", "Their office", "Our office"]).to_string()),
             attendee_ids: attendees,
+            guests: Vec::new(),
             agenda: format!("Progress on the {}; open questions; next steps.", topic(rng)),
             ical_uid: None,
             timezone: None,

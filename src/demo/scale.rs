@@ -238,6 +238,7 @@ fn commitments(
             title: "Project check-in".into(),
             location: None,
             attendee_ids: vec![contact],
+            guests: Vec::new(),
             agenda: String::new(),
             ical_uid: None,
             timezone: None,

@@ -249,7 +249,7 @@ pub fn is_email_address(value: &str) -> bool {
 }
 
 /// A trimmed email address, or None for an empty one.
-fn email_address(field: &'static str, value: &str) -> Result<Option<String>> {
+pub(crate) fn email_address(field: &'static str, value: &str) -> Result<Option<String>> {
     let email = validate::short_text(field, "The email address", Some(value))?;
     if let Some(email) = &email
         && (!email.contains('@') || email.chars().any(char::is_whitespace))

@@ -4,8 +4,65 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use super::{Id, validate};
+use super::{Id, validate, word_enum};
 use crate::error::{Error, Result};
+
+word_enum!(
+    /// What a guest was on the invitation: the one who sent it, or one of those invited.
+    GuestRole { Organizer = "organizer", Attendee = "attendee" }
+);
+
+/// Someone invited to a meeting who is not (yet) one of the user's people: kept by email
+/// address, with the name the calendar gave, so the meeting does not lose them and they can be
+/// offered as new people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Guest {
+    /// Lower case, as addresses are compared.
+    pub email: String,
+    pub name: Option<String>,
+    pub role: GuestRole,
+}
+
+impl Guest {
+    /// How the guest is named to the user: "Dana Ruiz (dana@acme.com)", or the address alone.
+    pub fn label(&self) -> String {
+        match &self.name {
+            Some(name) => format!("{name} ({})", self.email),
+            None => self.email.clone(),
+        }
+    }
+}
+
+/// The guests checked: each address is one (lower case), each name short text; one entry per
+/// address (the organiser's, when the same address is both), organiser first, then by address.
+pub fn checked_guests(guests: Vec<Guest>) -> Result<Vec<Guest>> {
+    let mut kept: Vec<Guest> = Vec::new();
+    for guest in guests {
+        let Some(email) = super::contact::email_address("guests", &guest.email)? else {
+            return Err(Error::validation(
+                "guests",
+                "Someone invited has no email address. Give each guest an address, or remove them.",
+            ));
+        };
+        let email = email.to_lowercase();
+        let name = validate::short_text("guests", "A guest's name", guest.name.as_deref())?;
+        match kept.iter_mut().find(|g| g.email == email) {
+            Some(same) => {
+                if guest.role == GuestRole::Organizer {
+                    same.role = GuestRole::Organizer;
+                }
+                if same.name.is_none() {
+                    same.name = name;
+                }
+            }
+            None => kept.push(Guest { email, name, role: guest.role }),
+        }
+    }
+    kept.sort_by(|a, b| {
+        (a.role != GuestRole::Organizer, &a.email).cmp(&(b.role != GuestRole::Organizer, &b.email))
+    });
+    Ok(kept)
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Meeting {
@@ -16,6 +73,8 @@ pub struct Meeting {
     pub title: String,
     pub location: Option<String>,
     pub attendee_ids: Vec<Id>,
+    /// People invited who are not (yet) among the user's people, as the calendar named them.
+    pub guests: Vec<Guest>,
     pub agenda: String,
     /// The calendar's own id for the event, when it came from a calendar: importing the same
     /// file again updates the meeting instead of adding a second one.
@@ -37,6 +96,10 @@ pub struct MeetingDraft {
     pub location: Option<String>,
     pub attendee_ids: Vec<Id>,
     pub agenda: Option<String>,
+    /// Absent keeps the guests the meeting has (the app's form does not send them); present
+    /// replaces them.
+    #[serde(default)]
+    pub guests: Option<Vec<Guest>>,
 }
 
 /// How long a meeting without length is kept. A calendar's moment (an event whose end is its
@@ -87,6 +150,7 @@ impl MeetingDraft {
             title: validate::name("title", "A meeting", &self.title)?,
             location: validate::short_text("location", "The location", self.location.as_deref())?,
             attendee_ids,
+            guests: checked_guests(self.guests.unwrap_or_default())?,
             agenda: validate::long_text("agenda", "The agenda", self.agenda.as_deref().unwrap_or(""))?,
             ical_uid: None,
             timezone: None,

@@ -12,7 +12,7 @@ use specta::Type;
 
 use super::checkins::Touches;
 use super::health::TouchFigures;
-use crate::domain::{Bundle, Meeting, Settings};
+use crate::domain::{Bundle, Guest, Meeting, Settings};
 use crate::domain::{
     Channel, Contact, CultureCategory, Direction, GoalKind, GoalStatus, Id, Level, PromiseStatus, Severity,
 };
@@ -54,6 +54,8 @@ pub struct BriefMeeting {
     pub ends_at: DateTime<Utc>,
     pub location: Option<String>,
     pub agenda: String,
+    /// People invited who are not (yet) among the user's people.
+    pub guests: Vec<Guest>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -336,6 +338,7 @@ pub fn brief(
             ends_at: m.ends_at,
             location: m.location.clone(),
             agenda: m.agenda.clone(),
+            guests: m.guests.clone(),
         }),
         attendees: attending.iter().map(|c| person(b, t, c, None)).collect(),
         also_matter,

@@ -176,6 +176,15 @@ pub fn meeting_changes(old: &Meeting, new: &Meeting, people: &[Contact]) -> Vec<
     if old.agenda != new.agenda {
         changes.push("adds the agenda".into());
     }
+    for guest in &old.guests {
+        match new.guests.iter().find(|g| g.email == guest.email) {
+            None => changes.push(format!("{} is among your people now, no longer a guest", guest.email)),
+            Some(g) if g.name != guest.name || g.role != guest.role => {
+                changes.push(format!("guest: {}", g.label()));
+            }
+            Some(_) => {}
+        }
+    }
     changes
 }
 

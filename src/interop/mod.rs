@@ -10,7 +10,7 @@ pub mod vcard;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::domain::{ImportantDate, NameParts};
+use crate::domain::{Guest, ImportantDate, NameParts};
 
 pub use crate::domain::LineProblem;
 
@@ -93,8 +93,9 @@ pub struct CalendarEvent {
     pub notes: Vec<String>,
     pub location: Option<String>,
     pub description: Option<String>,
-    /// Attendees' and the organiser's email addresses, lower case.
-    pub attendees: Vec<String>,
+    /// Attendees and the organiser: email address (lower case), the name the calendar gave,
+    /// and which of the two they were.
+    pub attendees: Vec<Guest>,
 }
 
 /// When something in the calendar feed happens.
@@ -117,6 +118,8 @@ pub struct FeedEvent {
     pub location: Option<String>,
     /// (name, email) of people attending, when known.
     pub attendees: Vec<(String, Option<String>)>,
+    /// Who sent the invitation, when Rapport knows: (name, email).
+    pub organizer: Option<(String, String)>,
     /// Calendars show these as tags: the client's name, and what kind of event it is.
     pub categories: Vec<String>,
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use specta::Type;
 
 use super::words::{Clock, ago, category, duration, kind_heading, level, outcome, received, span, status};
-use crate::domain::{Direction, GoalKind, GoalStatus, PromiseStatus, Severity};
+use crate::domain::{Direction, GoalKind, GoalStatus, Guest, PromiseStatus, Severity};
 use crate::engine::brief::{Brief, BriefNote, BriefPerson, BriefPromise};
 
 /// A run of text and how it reads: plain, emphasised (a label), quieter (a detail), or a flag
@@ -324,13 +324,24 @@ pub fn outline(brief: &Brief, your_zone: &str) -> BriefOutline {
     let who = if brief.meeting.is_some() { "Who attends" } else { "Their executives" };
     let mut people: Vec<OutlineGroup> =
         brief.attendees.iter().map(|p| person_lines(p, &clock, now)).collect();
-    if people.is_empty() {
+    let guests = brief.meeting.as_ref().map(|m| m.guests.as_slice()).unwrap_or_default();
+    if people.is_empty() && guests.is_empty() {
         let hint = if brief.meeting.is_some() {
             "No attendees recorded for this meeting. Add them to the meeting, and ask who else will join."
         } else {
             "No executives recorded yet. Add the people who decide, with their level."
         };
         people.push(OutlineGroup { title: None, lines: vec![OutlineLine(vec![m(hint)])] });
+    }
+    if !guests.is_empty() {
+        let names: Vec<String> = guests.iter().map(Guest::label).collect();
+        people.push(OutlineGroup {
+            title: None,
+            lines: vec![OutlineLine(vec![
+                b("Also invited, not yet among your people: "),
+                t(names.join(", ")),
+            ])],
+        });
     }
     sections.push(OutlineSection { title: who.into(), groups: people });
     if !brief.also_matter.is_empty() {

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use super::{Rapport, stored_precision};
-use crate::domain::{Account, Contact, DateKind, Direction};
+use crate::domain::{Account, Contact, DateKind, Direction, GuestRole};
 use crate::error::{Error, Result};
 use crate::interop::vcard::VcardVersion;
 use crate::interop::{FeedEvent, FeedWhen, PersonCard, csv, ical, vcard};
@@ -123,12 +123,22 @@ impl Rapport {
             if !wanted(&m.account_id) {
                 continue;
             }
-            let attendees = m
+            let mut attendees: Vec<(String, Option<String>)> = m
                 .attendee_ids
                 .iter()
                 .filter_map(|id| people.get(id))
                 .map(|c| (c.name.clone(), c.email.clone()))
                 .collect();
+            // The guests go out as the calendar sent them in, so calendar → Rapport → calendar
+            // keeps everyone invited.
+            let mut organizer = None;
+            for g in &m.guests {
+                let name = g.name.clone().unwrap_or_default();
+                match g.role {
+                    GuestRole::Organizer if organizer.is_none() => organizer = Some((name, g.email.clone())),
+                    _ => attendees.push((name, Some(g.email.clone()))),
+                }
+            }
             events.push(FeedEvent {
                 uid: m.ical_uid.clone().unwrap_or_else(|| format!("{}@rapport", m.id)),
                 title: m.title.clone(),
@@ -141,6 +151,7 @@ impl Rapport {
                 description: (!m.agenda.is_empty()).then(|| m.agenda.clone()),
                 location: m.location.clone(),
                 attendees,
+                organizer,
                 categories: vec![account_name(&m.account_id).to_string(), "Meeting".into()],
             });
         }
@@ -160,6 +171,7 @@ impl Rapport {
                 description: Some(description.join("\n")),
                 location: None,
                 attendees: Vec::new(),
+                organizer: None,
                 categories: vec![s.account.clone(), "Check-in".into()],
             });
         }
@@ -178,6 +190,7 @@ impl Rapport {
                 description: None,
                 location: None,
                 attendees: Vec::new(),
+                organizer: None,
                 categories: vec![account.name.clone(), "Promise".into()],
             });
         }
@@ -199,6 +212,7 @@ impl Rapport {
                     description: None,
                     location: None,
                     attendees: Vec::new(),
+                    organizer: None,
                     categories: vec![account_name(&c.account_id).to_string(), "Birthday and dates".into()],
                 });
             }

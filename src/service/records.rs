@@ -267,7 +267,9 @@ impl Rapport {
         let now = stored_precision(now);
         self.store.write(|tx| {
             let old = store::meetings::get(tx, id)?;
-            let draft = MeetingDraft { account_id: old.account_id.clone(), ..draft };
+            // The guests are not in the app's form: a draft without them keeps the meeting's.
+            let guests = draft.guests.clone().or_else(|| Some(old.guests.clone()));
+            let draft = MeetingDraft { account_id: old.account_id.clone(), guests, ..draft };
             // The calendar's id and zone are not in the form: an edit keeps them.
             let meeting = Meeting {
                 created_at: old.created_at,

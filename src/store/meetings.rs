@@ -3,12 +3,14 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{Store, accounts, codec, contacts};
-use crate::domain::Meeting;
+use crate::domain::{Guest, Meeting};
 use crate::error::{Error, Result};
 
 const COLUMNS: &str = "m.id, m.account_id, m.starts_at, m.ends_at, m.title, m.location, m.agenda, m.created_at, \
      m.updated_at, m.ical_uid, m.timezone, (SELECT json_group_array(contact_id) FROM \
-        (SELECT contact_id FROM meeting_attendees WHERE meeting_id = m.id ORDER BY contact_id))";
+        (SELECT contact_id FROM meeting_attendees WHERE meeting_id = m.id ORDER BY contact_id)), \
+     (SELECT json_group_array(json_object('email', email, 'name', name, 'role', role)) FROM \
+        (SELECT email, name, role FROM meeting_guests WHERE meeting_id = m.id ORDER BY role <> 'organizer', email))";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Meeting> {
     Ok(Meeting {
@@ -24,6 +26,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Meeting> {
         ical_uid: row.get(9)?,
         timezone: row.get(10)?,
         attendee_ids: codec::parse_json(11, &row.get::<_, String>(11)?)?,
+        guests: codec::parse_json(12, &row.get::<_, String>(12)?)?,
     })
 }
 
@@ -36,6 +39,18 @@ fn set_attendees(conn: &Connection, m: &Meeting) -> Result<()> {
         conn.prepare_cached("INSERT INTO meeting_attendees (meeting_id, contact_id) VALUES (?1, ?2)")?;
     for c in &m.attendee_ids {
         link.execute(params![m.id, c])?;
+    }
+    Ok(())
+}
+
+fn set_guests(conn: &Connection, m: &Meeting) -> Result<()> {
+    conn.prepare_cached("DELETE FROM meeting_guests WHERE meeting_id = ?1")?.execute([&m.id])?;
+    let mut add = conn.prepare_cached(
+        "INSERT INTO meeting_guests (meeting_id, email, name, role) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (meeting_id, email) DO NOTHING",
+    )?;
+    for g in &m.guests {
+        add.execute(params![m.id, g.email, g.name, g.role.as_str()])?;
     }
     Ok(())
 }
@@ -73,7 +88,8 @@ pub(crate) fn save(conn: &Connection, m: &Meeting) -> Result<()> {
         m.ical_uid,
         m.timezone,
     ])?;
-    set_attendees(conn, m)
+    set_attendees(conn, m)?;
+    set_guests(conn, m)
 }
 
 pub(crate) fn get(conn: &Connection, id: &str) -> Result<Meeting> {
@@ -97,14 +113,25 @@ pub(crate) fn all_where(conn: &Connection, condition: &str, account: Option<&str
     while let Some(row) = rows.next()? {
         links.entry(row.get(0)?).or_default().push(row.get(1)?);
     }
+    let mut guests: std::collections::HashMap<String, Vec<Guest>> = std::collections::HashMap::new();
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT m.id, m.account_id, m.starts_at, m.ends_at, m.title, m.location, m.agenda, m.created_at, m.updated_at, m.ical_uid, m.timezone, '[]'
+        "SELECT g.meeting_id, json_object('email', g.email, 'name', g.name, 'role', g.role)
+         FROM meetings m CROSS JOIN meeting_guests g ON g.meeting_id = m.id
+         WHERE {condition} ORDER BY g.meeting_id, g.role <> 'organizer', g.email"
+    ))?;
+    let mut rows = codec::query(&mut stmt, &[], account)?;
+    while let Some(row) = rows.next()? {
+        guests.entry(row.get(0)?).or_default().push(codec::parse_json(1, &row.get::<_, String>(1)?)?);
+    }
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT m.id, m.account_id, m.starts_at, m.ends_at, m.title, m.location, m.agenda, m.created_at, m.updated_at, m.ical_uid, m.timezone, '[]', '[]'
          FROM meetings m WHERE {condition} ORDER BY m.starts_at, m.id"
     ))?;
     let mut all: Vec<Meeting> =
         codec::query(&mut stmt, &[], account)?.mapped(from_row).collect::<rusqlite::Result<_>>()?;
     for m in &mut all {
         m.attendee_ids = links.remove(&m.id).unwrap_or_default();
+        m.guests = guests.remove(&m.id).unwrap_or_default();
     }
     Ok(all)
 }

@@ -80,6 +80,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0010_trend_index.sql")),
     M::up(include_str!("migrations/0011_renegotiated_is_open.sql")),
     M::up(include_str!("migrations/0012_name_parts.sql")),
+    M::up(include_str!("migrations/0013_meeting_guests.sql")),
 ];
 
 /// The schema version this build writes.

@@ -5,14 +5,15 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use calcard::icalendar::utils::strip_mailto_scheme;
 use calcard::icalendar::{
-    ICalendar, ICalendarComponent, ICalendarComponentType, ICalendarProperty, ICalendarStatus,
-    ICalendarValue, Uri,
+    ICalendar, ICalendarComponent, ICalendarComponentType, ICalendarParameterName, ICalendarParameterValue,
+    ICalendarProperty, ICalendarStatus, ICalendarValue, Uri,
 };
 use calcard::{Entry, Parser};
 use chrono::{DateTime, NaiveDateTime, Utc};
 
 use super::when::{Frame, Timing, occurrences, placed, recurrence_id, start, timing};
 use super::zone::Zones;
+use crate::domain::{Guest, GuestRole};
 use crate::interop::{CalendarEvent, LineProblem, Read};
 
 /// A series yields at most this many meetings per import, so one runaway rule cannot flood
@@ -181,7 +182,7 @@ struct Details {
     title: String,
     location: Option<String>,
     description: Option<String>,
-    attendees: Vec<String>,
+    attendees: Vec<Guest>,
 }
 
 impl Details {
@@ -512,24 +513,50 @@ fn text(event: &ICalendarComponent, property: &ICalendarProperty) -> Option<Stri
     (!value.is_empty()).then(|| value.to_string())
 }
 
-/// Attendees' and the organiser's addresses, in file order. Only `mailto:` addresses are
-/// people Rapport can match; lower case, because mail addresses are compared that way.
-fn attendees(event: &ICalendarComponent) -> Vec<String> {
-    let mut seen = HashSet::new();
-    event
-        .entries
-        .iter()
-        .filter(|entry| matches!(entry.name, ICalendarProperty::Attendee | ICalendarProperty::Organizer))
-        .filter_map(|entry| match entry.values.first()? {
-            ICalendarValue::Uri(Uri::Location(address)) | ICalendarValue::Text(address) => Some(address),
+/// Attendees and the organiser, by address in file order, with the name the calendar gave
+/// (CN). Only `mailto:` addresses are people Rapport can match; lower case, because mail
+/// addresses are compared that way. An address that is both is the organiser.
+fn attendees(event: &ICalendarComponent) -> Vec<Guest> {
+    let mut invited: Vec<Guest> = Vec::new();
+    for entry in &event.entries {
+        let role = match entry.name {
+            ICalendarProperty::Organizer => GuestRole::Organizer,
+            ICalendarProperty::Attendee => GuestRole::Attendee,
+            _ => continue,
+        };
+        let address = match entry.values.first() {
+            Some(ICalendarValue::Uri(Uri::Location(address)) | ICalendarValue::Text(address)) => address,
+            _ => continue,
+        };
+        let email = strip_mailto_scheme(address);
+        if email.len() == address.len() {
+            continue;
+        }
+        let email = email.trim().to_lowercase();
+        if email.is_empty() {
+            continue;
+        }
+        let name = entry.params.iter().find_map(|param| match (&param.name, &param.value) {
+            (ICalendarParameterName::Cn, ICalendarParameterValue::Text(name)) => {
+                let name: String = name.chars().filter(|ch| !ch.is_control()).collect();
+                let name = name.trim();
+                (!name.is_empty() && !name.eq_ignore_ascii_case(&email)).then(|| name.to_string())
+            }
             _ => None,
-        })
-        .filter_map(|address| {
-            let email = strip_mailto_scheme(address);
-            (email.len() < address.len()).then(|| email.trim().to_lowercase())
-        })
-        .filter(|email| !email.is_empty() && seen.insert(email.clone()))
-        .collect()
+        });
+        match invited.iter_mut().find(|guest| guest.email == email) {
+            Some(same) => {
+                if role == GuestRole::Organizer {
+                    same.role = role;
+                }
+                if same.name.is_none() {
+                    same.name = name;
+                }
+            }
+            None => invited.push(Guest { email, name, role }),
+        }
+    }
+    invited
 }
 
 /// The UID, or for an event without one a stable stand-in made from its start and title

@@ -3,6 +3,7 @@
 
 use super::read::MAX_OCCURRENCES;
 use super::*;
+use crate::domain::{Guest, GuestRole};
 use crate::interop::TestRng;
 use crate::interop::{CalendarEvent, FeedEvent, FeedWhen, Read};
 use chrono::NaiveDate;
@@ -133,13 +134,21 @@ fn reads_an_outlook_export() {
     );
     assert_eq!(
         review.map(|event| event.attendees.clone()),
-        Some(vec!["bob@example.com".into(), "ann@example.com".into()])
+        Some(vec![
+            Guest {
+                email: "bob@example.com".into(),
+                name: Some("Bob, Jr.".into()),
+                role: GuestRole::Attendee
+            },
+            Guest { email: "ann@example.com".into(), name: Some("Ann".into()), role: GuestRole::Organizer },
+        ]),
+        "each address once, with the name the calendar gives and whether they sent the invitation"
     );
 
     let summer = read.records.get(1);
     assert_eq!(summer.map(|event| event.starts_at), Some(at("2026-07-01T08:00:00Z")));
     assert_eq!(summer.map(|event| event.ends_at), Some(at("2026-07-01T08:30:00Z")));
-    assert_eq!(summer.map(|event| event.attendees.clone()), Some(vec!["ann@example.com".into()]));
+    assert_eq!(summer.map(|event| emails(&event.attendees)), Some(vec!["ann@example.com".to_string()]));
     assert_eq!(summer.map(|event| event.line), lines.get(1).copied());
 
     let all_day = lines.get(2).copied().unwrap_or_default();
@@ -290,7 +299,7 @@ fn expands_a_weekly_series_in_the_period() {
     );
     let first = read.records.first();
     assert_eq!(first.map(|event| event.ends_at), Some(at("2026-03-09T09:30:00Z")));
-    assert_eq!(first.map(|event| event.attendees.clone()), Some(vec!["team@example.com".to_string()]));
+    assert_eq!(first.map(|event| emails(&event.attendees)), Some(vec!["team@example.com".to_string()]));
     assert_eq!(first.and_then(|event| event.timezone.as_deref()), Some("Europe/Berlin"));
 }
 
@@ -477,6 +486,7 @@ fn feed() -> Vec<FeedEvent> {
         description: None,
         location: None,
         attendees: Vec::new(),
+        organizer: None,
         categories: Vec::new(),
     };
     let mut before =
@@ -504,6 +514,7 @@ fn feed() -> Vec<FeedEvent> {
             description: None,
             location: None,
             attendees: Vec::new(),
+            organizer: None,
             categories: Vec::new(),
         },
         FeedEvent {
@@ -516,6 +527,7 @@ fn feed() -> Vec<FeedEvent> {
             description: None,
             location: None,
             attendees: Vec::new(),
+            organizer: None,
             categories: vec!["Kiyomizu".into(), "Birthday".into()],
         },
     ]
@@ -570,9 +582,9 @@ fn round_trips_timed_events_and_skips_days() {
         assert_eq!(&back.timezone, timezone);
         assert_eq!(&back.location, &event.location);
         assert_eq!(&back.description, &event.description);
-        let emails: Vec<String> =
+        let sent: Vec<String> =
             event.attendees.iter().filter_map(|(_, email)| email.as_deref().map(str::to_lowercase)).collect();
-        assert_eq!(back.attendees, emails);
+        assert_eq!(emails(&back.attendees), sent);
     }
     let day_lines = begin_lines(&text).into_iter().skip(timed.len()).collect::<Vec<_>>();
     assert_eq!(read.problems.iter().map(|problem| problem.line).collect::<Vec<_>>(), day_lines);
@@ -653,4 +665,8 @@ fn survives_huge_and_odd_input() {
         ["2026-03-29T01:30:00Z", "2026-03-30T00:30:00Z", "2026-03-31T00:30:00Z"].map(at),
         "{gap:?}"
     );
+}
+
+fn emails(invited: &[Guest]) -> Vec<String> {
+    invited.iter().map(|guest| guest.email.clone()).collect()
 }

@@ -78,6 +78,17 @@ fn vevent(event: &FeedEvent, stamp: DateTime<Utc>) -> ICalendarComponent {
     if !event.categories.is_empty() {
         vevent.add_property(ICalendarProperty::Categories, event.categories.join(",").as_str());
     }
+    if let Some((name, email)) = &event.organizer
+        && !email.trim().is_empty()
+    {
+        let name = display_name(name);
+        let params = (!name.is_empty()).then(|| ICalendarParameter::cn(name));
+        vevent.add_property_with_params(
+            ICalendarProperty::Organizer,
+            params,
+            Uri::Location(format!("mailto:{}", email.trim())),
+        );
+    }
     for (name, email) in &event.attendees {
         let Some(email) = email.as_deref().map(str::trim).filter(|email| !email.is_empty()) else { continue };
         let name = display_name(name);

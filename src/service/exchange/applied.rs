@@ -8,7 +8,8 @@ use rusqlite::Transaction;
 
 use super::{LISTED, Outcome, PlannedRecord};
 use crate::domain::{
-    Account, AccountDraft, Contact, ContactDraft, Id, MOMENT, Meeting, MeetingDraft, Tier, validate,
+    Account, AccountDraft, Contact, ContactDraft, Guest, Id, MOMENT, Meeting, MeetingDraft, Tier,
+    checked_guests, validate,
 };
 use crate::engine::merge;
 use crate::error::{Error, Result};
@@ -374,9 +375,9 @@ impl<'t> Applied<'t> {
         }
         // The people invited, as Rapport knows them, and the account most of them work at.
         let mut people: Vec<Contact> = Vec::new();
-        let mut strangers: Vec<&str> = Vec::new();
-        for email in &event.attendees {
-            match self.known.person(std::slice::from_ref(email), None, "")? {
+        let mut strangers: Vec<Guest> = Vec::new();
+        for invited in &event.attendees {
+            match self.known.person(std::slice::from_ref(&invited.email), None, "")? {
                 Some(found) if !found.archived => {
                     if let Ok(c) = known::person(self.tx, &found.id)
                         && !people.iter().any(|p| p.id == c.id)
@@ -384,7 +385,7 @@ impl<'t> Applied<'t> {
                         people.push(c);
                     }
                 }
-                _ => strangers.push(email),
+                _ => strangers.push(invited.clone()),
             }
         }
         let existing = self.known.meeting(&event.uid)?;
@@ -412,10 +413,19 @@ impl<'t> Applied<'t> {
         let mut attendee_ids: Vec<Id> =
             people.iter().filter(|p| p.account_id == account_id).map(|p| p.id.clone()).collect();
         let (starts_at, ends_at, floating_zone, mut notes) = self.placed(event, &account_id)?;
-        // A meeting keeps only the people Rapport knows; the others are named, not lost silently.
-        if !strangers.is_empty() {
-            notes.push(format!("not among your people, so not kept on it: {}", strangers.join(", ")));
+        // The people invited whom Rapport does not know stay on the meeting as its guests, each
+        // checked alone: one address that is not one does not cost the meeting.
+        let mut guests: Vec<Guest> = Vec::new();
+        for stranger in strangers {
+            let email = stranger.email.clone();
+            match checked_guests(vec![stranger.clone()])
+                .or_else(|_| checked_guests(vec![Guest { name: None, ..stranger }]))
+            {
+                Ok(checked) => guests.extend(checked),
+                Err(_) => notes.push(format!("\"{email}\" is not an email address, so not kept on it")),
+            }
         }
+        let guests = checked_guests(guests)?;
         let draft = MeetingDraft {
             account_id: account_id.clone(),
             starts_at: starts_at.to_rfc3339(),
@@ -424,10 +434,14 @@ impl<'t> Applied<'t> {
             location: event.location.clone(),
             attendee_ids: Vec::new(),
             agenda: event.description.clone(),
+            guests: None,
         };
         match old {
             None => {
-                let meeting = MeetingDraft { attendee_ids, ..draft }
+                if let Some(kept) = kept_guests(&guests, &[]) {
+                    notes.push(kept);
+                }
+                let meeting = MeetingDraft { attendee_ids, guests: Some(guests), ..draft }
                     .into_meeting(new_id(self.now), self.now)?
                     .from_calendar(
                         Some(&event.uid),
@@ -446,18 +460,35 @@ impl<'t> Applied<'t> {
             }
             Some((outcome, old)) => {
                 attendee_ids.extend(old.attendee_ids.iter().cloned());
+                // The guests the meeting had stay, with those the file adds, but a guest who has
+                // since become one of the user's people is an attendee now, and a guest no more.
+                let now_people: HashSet<String> = people
+                    .iter()
+                    .flat_map(|p| p.email.iter().chain(&p.other_emails))
+                    .map(|e| e.to_lowercase())
+                    .collect();
+                let mut all_guests: Vec<Guest> =
+                    old.guests.iter().filter(|g| !now_people.contains(&g.email)).cloned().collect();
+                all_guests.extend(guests);
+                let guests = checked_guests(all_guests)?;
                 let agenda =
                     if old.agenda.is_empty() { draft.agenda.clone() } else { Some(old.agenda.clone()) };
                 let meeting = Meeting {
                     created_at: old.created_at,
-                    ..MeetingDraft { attendee_ids, agenda, ..draft }
+                    ..MeetingDraft { attendee_ids, agenda, guests: Some(guests), ..draft }
                         .into_meeting(old.id.clone(), self.now)?
                         .from_calendar(
-                        Some(&event.uid),
-                        floating_zone.as_deref().or(event.timezone.as_deref()).or(old.timezone.as_deref()),
-                    )?
+                            Some(&event.uid),
+                            floating_zone
+                                .as_deref()
+                                .or(event.timezone.as_deref())
+                                .or(old.timezone.as_deref()),
+                        )?
                 };
                 let mut changes = merge::meeting_changes(&old, &meeting, &people);
+                if let Some(kept) = kept_guests(&meeting.guests, &old.guests) {
+                    changes.push(kept);
+                }
                 let outcome = if changes.is_empty() && outcome == Outcome::Merge {
                     Outcome::Unchanged
                 } else {
@@ -500,5 +531,17 @@ impl<'t> Applied<'t> {
             ends_at = starts_at + MOMENT;
         }
         Ok((starts_at, ends_at, zone, notes))
+    }
+}
+
+/// What the preview says of the guests a meeting keeps that it did not have before: "keeps 2
+/// invited people not among your people: a@x.com, b@y.com", or nothing when there are none.
+fn kept_guests(guests: &[Guest], had: &[Guest]) -> Option<String> {
+    let new: Vec<&str> =
+        guests.iter().filter(|g| !had.iter().any(|h| h.email == g.email)).map(|g| g.email.as_str()).collect();
+    match new.len() {
+        0 => None,
+        1 => Some(format!("keeps 1 invited person not among your people: {}", new[0])),
+        n => Some(format!("keeps {n} invited people not among your people: {}", new.join(", "))),
     }
 }
