@@ -935,6 +935,40 @@ export type Goal_Serialize = {
 	updated_at: string,
 };
 
+/**
+ *  Someone invited to a meeting who is not (yet) one of the user's people: kept by email
+ *  address, with the name the calendar gave, so the meeting does not lose them and they can be
+ *  offered as new people.
+ */
+export type Guest = Guest_Serialize | Guest_Deserialize;
+
+/**  What a guest was on the invitation: the one who sent it, or one of those invited. */
+export type GuestRole = "organizer" | "attendee";
+
+/**
+ *  Someone invited to a meeting who is not (yet) one of the user's people: kept by email
+ *  address, with the name the calendar gave, so the meeting does not lose them and they can be
+ *  offered as new people.
+ */
+export type Guest_Deserialize = {
+	/**  Lower case, as addresses are compared. */
+	email: string,
+	name?: string | null,
+	role: GuestRole,
+};
+
+/**
+ *  Someone invited to a meeting who is not (yet) one of the user's people: kept by email
+ *  address, with the name the calendar gave, so the meeting does not lose them and they can be
+ *  offered as new people.
+ */
+export type Guest_Serialize = {
+	/**  Lower case, as addresses are compared. */
+	email: string,
+	name: string | null,
+	role: GuestRole,
+};
+
 export type Health = Health_Serialize | Health_Deserialize;
 
 export type Health_Deserialize = {
@@ -1228,6 +1262,11 @@ export type MeetingDraft_Deserialize = {
 	location?: string | null,
 	attendee_ids: string[],
 	agenda?: string | null,
+	/**
+	 *  Absent keeps the guests the meeting has (the app's form does not send them); present
+	 *  replaces them.
+	 */
+	guests?: Guest_Deserialize[] | null,
 };
 
 export type MeetingDraft_Serialize = {
@@ -1240,6 +1279,11 @@ export type MeetingDraft_Serialize = {
 	location: string | null,
 	attendee_ids: string[],
 	agenda: string | null,
+	/**
+	 *  Absent keeps the guests the meeting has (the app's form does not send them); present
+	 *  replaces them.
+	 */
+	guests: Guest_Serialize[] | null,
 };
 
 export type Meeting_Deserialize = {
@@ -1250,6 +1294,8 @@ export type Meeting_Deserialize = {
 	title: string,
 	location?: string | null,
 	attendee_ids: string[],
+	/**  People invited who are not (yet) among the user's people, as the calendar named them. */
+	guests: Guest_Deserialize[],
 	agenda: string,
 	/**
 	 *  The calendar's own id for the event, when it came from a calendar: importing the same
@@ -1270,6 +1316,8 @@ export type Meeting_Serialize = {
 	title: string,
 	location: string | null,
 	attendee_ids: string[],
+	/**  People invited who are not (yet) among the user's people, as the calendar named them. */
+	guests: Guest_Serialize[],
 	agenda: string,
 	/**
 	 *  The calendar's own id for the event, when it came from a calendar: importing the same

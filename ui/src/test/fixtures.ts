@@ -213,6 +213,7 @@ export function meeting(overrides: Partial<Meeting> = {}): Meeting {
     title: "Quarterly business review",
     location: "Hamburg office",
     attendee_ids: [],
+    guests: [],
     agenda: "",
     created_at: CREATED,
     updated_at: CREATED,

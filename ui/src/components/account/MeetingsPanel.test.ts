@@ -69,3 +69,25 @@ test("a meeting is scheduled with its attendees, and a missing start is explaine
   expect(drafts[1]).toMatchObject({ title: "Steering committee", attendee_ids: [annika.id], ends_at: null });
   expect(String(drafts[1]!.starts_at)).toMatch(/^2026-12-02T10:00:00[+-]\d{2}:\d{2}$/);
 });
+
+test("people the calendar invited who are not yet among yours are shown on the meeting, the sender said", async () => {
+  const screen = await render(MeetingsPanel, {
+    accountId: "account-1",
+    contacts: [annika],
+    now: NOW,
+    timezone: "Europe/Berlin",
+    onchange: () => {},
+    meetings: [
+      meeting({
+        title: "Pilot kickoff",
+        guests: [
+          { email: "dana@acme.com", name: "Dana <b>Ruiz</b>", role: "organizer" },
+          { email: "lee@acme.com", name: null, role: "attendee" },
+        ],
+      }),
+    ],
+  });
+  await expect
+    .element(screen.getByText("Also invited, not yet among your people:", { exact: false }))
+    .toHaveTextContent("Dana <b>Ruiz</b> (dana@acme.com), who sent the invitation; lee@acme.com");
+});
