@@ -15,6 +15,16 @@ pub enum BriefFormat {
     Html,
 }
 
+impl BriefFormat {
+    /// The file name's ending, as a save dialog and a proposed name both say it.
+    pub fn extension(self) -> &'static str {
+        match self {
+            BriefFormat::Markdown => "md",
+            BriefFormat::Html => "html",
+        }
+    }
+}
+
 impl Rapport {
     /// The brief for an account, for one of its meetings — the next one within a week when none
     /// is chosen. Its request clocks are the user's own (the check-in settings).
@@ -92,11 +102,7 @@ impl Rapport {
             Some(m) => (m.starts_at.with_timezone(&zone).date_naive(), m.title.as_str()),
             None => (now.with_timezone(&zone).date_naive(), "brief"),
         };
-        let extension = match format {
-            BriefFormat::Markdown => "md",
-            BriefFormat::Html => "html",
-        };
-        Ok(format!("{day} {} — {}.{extension}", file_safe(&b.account), file_safe(topic)))
+        Ok(format!("{day} {} — {}.{}", file_safe(&b.account), file_safe(topic), format.extension()))
     }
 
     /// The folder the last brief was saved in, to propose it again.

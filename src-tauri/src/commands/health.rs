@@ -64,10 +64,7 @@ pub async fn save_brief(
     meeting_id: Option<String>,
     format: BriefFormat,
 ) -> Answer<Option<String>> {
-    let extension = match format {
-        BriefFormat::Markdown => "md",
-        BriefFormat::Html => "html",
-    };
+    let extension = format.extension();
     let zone = your_zone();
     let (account, meeting) = (account_id.clone(), meeting_id.clone());
     let (name, folder) = with_core("save_brief", &core, move |r, now| {
