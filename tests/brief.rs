@@ -432,3 +432,24 @@ fn the_brief_names_who_else_is_invited_as_text() {
     let html = out(rapport(&dir).args(["brief", "kestrel", "--meeting", "next", "--format", "html"]));
     assert!(html.contains("&lt;b&gt;Lee&lt;/b&gt; (lee@acme.com)") && !html.contains("<b>Lee"), "{html}");
 }
+
+#[test]
+fn a_saved_brief_remembers_its_folder_until_the_folder_is_gone() {
+    use chrono::{DateTime, Utc};
+    use rapport::service::{BriefFormat, Rapport};
+    let dir = TempDir::new().unwrap();
+    let now: DateTime<Utc> = AT.parse().unwrap();
+    let mut r = Rapport::open(&dir.path().join("rapport.db"), now).unwrap();
+    r.fill_demo(2026, now).unwrap();
+    let kestrel = r.find_account("kestrel").unwrap().id;
+    assert_eq!(r.brief_folder().unwrap(), None, "no folder is proposed before a first save");
+    let folder = dir.path().join("briefs");
+    std::fs::create_dir(&folder).unwrap();
+    let name = r.brief_file_name(&kestrel, None, BriefFormat::Html, "UTC", now).unwrap();
+    assert!(name.ends_with(".html") && name.contains("Kestrel Logistik GmbH"), "{name}");
+    r.save_brief(&folder.join(&name), &kestrel, None, BriefFormat::Html, "UTC", now).unwrap();
+    assert!(std::fs::read_to_string(folder.join(&name)).unwrap().contains("<html"));
+    assert_eq!(r.brief_folder().unwrap(), Some(folder.clone()), "the next save proposes the same folder");
+    std::fs::remove_dir_all(&folder).unwrap();
+    assert_eq!(r.brief_folder().unwrap(), None, "a folder since removed is not proposed");
+}

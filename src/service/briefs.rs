@@ -111,8 +111,23 @@ impl Rapport {
         Ok(folder.filter(|f| f.is_dir()))
     }
 
-    pub fn remember_brief_folder(&mut self, folder: &std::path::Path) -> Result<()> {
-        self.store.save_setting(BRIEF_FOLDER, &Some(folder))
+    /// Writes the brief to `path` (whole, or not at all) and remembers its folder, to propose it
+    /// for the next one.
+    pub fn save_brief(
+        &mut self,
+        path: &std::path::Path,
+        account_id: &str,
+        meeting_id: Option<&str>,
+        format: BriefFormat,
+        your_zone: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let text = self.brief_document(account_id, meeting_id, format, your_zone, now)?;
+        self.write_user_file(path, &text)?;
+        match path.parent().filter(|folder| !folder.as_os_str().is_empty()) {
+            Some(folder) => self.store.save_setting(BRIEF_FOLDER, &Some(folder)),
+            None => Ok(()),
+        }
     }
 }
 

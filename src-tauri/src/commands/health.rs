@@ -74,19 +74,15 @@ pub async fn save_brief(
     let Some(path) = pick_path(app, Pick::Save(name, extension, folder)).await? else { return Ok(None) };
     let zone = your_zone();
     let written = path.clone();
-    let saved = with_core("save_brief", &core, move |r, now| {
-        let text = r.brief_document(&account_id, meeting_id.as_deref(), format, &zone, now)?;
-        r.write_user_file(&written, &text)?;
-        if let Some(folder) = written.parent() {
-            r.remember_brief_folder(folder)?;
-        }
-        Ok(Some(written.display().to_string()))
+    with_core("save_brief", &core, move |r, now| {
+        r.save_brief(&written, &account_id, meeting_id.as_deref(), format, &zone, now)
     })
     .await?;
+    let shown = path.display().to_string();
     if let Ok(mut last) = core.saved_brief.lock() {
         *last = Some(path);
     }
-    Ok(saved)
+    Ok(Some(shown))
 }
 
 /// Opens the brief saved last with the system's own app for it. Only that file: the window
