@@ -153,7 +153,10 @@ test("a person's page shows where they sit, their goals, our promises, how to wo
     account: account({ id: "account-1", name: "Kestrel Logistik GmbH" }),
     contacts: [mira, annika, jonas],
     goals: [goal({ title: "Become COO of the group", kind: "personal", contact_id: jonas.id, stated: false }), goal({ title: "Someone else's", contact_id: annika.id })],
-    promises: [promise({ text: "Send the <b>rollout</b> plan", contact_id: jonas.id, due_at: "2026-11-27T22:59:00Z" })],
+    promises: [
+      promise({ text: "Send the <b>rollout</b> plan", contact_id: jonas.id, due_at: "2026-11-27T22:59:00Z" }),
+      promise({ text: "Share the site list", direction: "theirs", contact_id: jonas.id, status: "broken", due_at: "2026-11-10T22:59:00Z" }),
+    ],
     culture_notes: [cultureNote({ text: "Prefers a short agenda the day before", contact_id: jonas.id })],
     interactions: [interaction({ summary: "Walked the Bremen site", contact_ids: [jonas.id, mira.id], occurred_at: "2026-11-20T10:00:00Z" })],
   });
@@ -166,7 +169,10 @@ test("a person's page shows where they sit, their goals, our promises, how to wo
   await expect.element(profile.getByRole("region", { name: "Their goals" })).toHaveTextContent("Become COO of the group");
   await expect.element(profile.getByRole("region", { name: "Their goals" })).toHaveTextContent("(our inference)");
   await expect.element(profile.getByRole("region", { name: "Their goals" })).not.toHaveTextContent("Someone else's");
-  await expect.element(profile.getByRole("region", { name: "Promises between us" })).toHaveTextContent("Send the <b>rollout</b> plan");
+  const promises = profile.getByRole("region", { name: "Promises between us" });
+  await expect.element(promises).toHaveTextContent("Send the <b>rollout</b> plan");
+  await expect.element(promises).toHaveTextContent(/We promised\s*Send the <b>rollout<\/b> plan\s*due in 4 days/);
+  await expect.element(promises).toHaveTextContent(/They promised\s*Share the site list\s*broken/);
   await expect.element(profile.getByRole("region", { name: "Working with them" })).toHaveTextContent("short agenda");
   await expect.element(profile.getByRole("region", { name: "Recent conversations" })).toHaveTextContent("with Mira Schulz");
   await expect.element(profile.getByText("Last spoke 3 days ago")).toBeVisible();
