@@ -414,6 +414,7 @@ pub fn generate(
             agenda: format!("Progress on the {}; open questions; next steps.", topic(rng)),
             ical_uid: None,
             timezone: None,
+            series: None,
             created_at: opened,
             updated_at: opened,
         });

@@ -242,6 +242,7 @@ fn commitments(
             agenda: String::new(),
             ical_uid: None,
             timezone: None,
+            series: None,
             created_at: start.min(now),
             updated_at: start.min(now),
         });

@@ -64,6 +64,36 @@ pub fn checked_guests(guests: Vec<Guest>) -> Result<Vec<Guest>> {
     Ok(kept)
 }
 
+/// The repeating meeting a meeting is one occurrence of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Occurrence {
+    pub series_id: Id,
+    /// How the series repeats, in words: "weekly on Tuesday".
+    pub repeats: String,
+    /// Whether this occurrence differs from what the series says (moved, renamed, noted on):
+    /// it then goes back out to calendars as a change of its own.
+    pub changed: bool,
+}
+
+/// A repeating meeting as its calendar has it. Its occurrences are meetings like any other;
+/// the series keeps the calendar's own rule so that it goes back out whole, and can be followed
+/// further as time passes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingSeries {
+    pub id: Id,
+    pub account_id: Id,
+    pub ical_uid: String,
+    pub title: String,
+    /// How it repeats, in words: "weekly on Tuesday".
+    pub repeats: String,
+    /// When it happens, in the calendar's own words: a small iCalendar text with the event's
+    /// UID, start, length, RRULE, RDATE and EXDATE, and the description of a zone it names
+    /// that is not a standard one.
+    pub rule: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Meeting {
     pub id: Id,
@@ -81,6 +111,8 @@ pub struct Meeting {
     pub ical_uid: Option<String>,
     /// The IANA zone the meeting was scheduled in, when a calendar said; exports keep it.
     pub timezone: Option<String>,
+    /// The repeating meeting this is one occurrence of, when it is one.
+    pub series: Option<Occurrence>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -154,6 +186,7 @@ impl MeetingDraft {
             agenda: validate::long_text("agenda", "The agenda", self.agenda.as_deref().unwrap_or(""))?,
             ical_uid: None,
             timezone: None,
+            series: None,
             created_at: now,
             updated_at: now,
         })

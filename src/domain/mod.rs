@@ -45,7 +45,9 @@ pub use health::{
 pub use interaction::{Channel, Initiator, Interaction, InteractionDraft};
 pub use issue::{Issue, IssueDraft, IssueStep, Severity};
 pub use kinds::RecordKind;
-pub use meeting::{Guest, GuestRole, MOMENT, Meeting, MeetingDraft, checked_guests};
+pub use meeting::{
+    Guest, GuestRole, MOMENT, Meeting, MeetingDraft, MeetingSeries, Occurrence, checked_guests,
+};
 pub use problems::{LineProblem, Problem};
 pub use promise::{Direction, Promise, PromiseDraft, PromiseOutcome, PromiseStatus};
 pub use request::{Request, RequestDraft, RequestStep};

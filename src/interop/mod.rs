@@ -96,6 +96,21 @@ pub struct CalendarEvent {
     /// Attendees and the organiser: email address (lower case), the name the calendar gave,
     /// and which of the two they were.
     pub attendees: Vec<Guest>,
+    /// For an occurrence of a repeating event: the series, shared by all its occurrences.
+    pub series: Option<std::sync::Arc<SeriesRule>>,
+    /// Whether the calendar changed this occurrence of its series (moved it, renamed it).
+    pub changed: bool,
+}
+
+/// A repeating event as its calendar wrote it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesRule {
+    /// The event's UID (every occurrence's `uid` starts with it and a `/`).
+    pub uid: String,
+    /// How it repeats, in words: "weekly on Tuesday".
+    pub repeats: String,
+    /// When it happens, in the calendar's own words (see `MeetingSeries::rule`).
+    pub rule: String,
 }
 
 /// When something in the calendar feed happens.
@@ -105,6 +120,10 @@ pub enum FeedWhen {
     Day { date: NaiveDate, yearly: bool },
     /// A meeting, written in its own zone when it has one.
     Timed { starts_at: DateTime<Utc>, ends_at: DateTime<Utc>, timezone: Option<String> },
+    /// A repeating meeting: the calendar's own rule as a series keeps it (see
+    /// `MeetingSeries::rule`), less the occurrences deleted since, named by their
+    /// `<UID>/<start>` as the reader names occurrences.
+    Series { rule: String, deleted: Vec<String> },
 }
 
 /// One event of an exported calendar.

@@ -2,7 +2,7 @@
 //! of what is coming (meetings, check-ins, promises falling due, birthdays) that the user's
 //! calendar can subscribe to. The app rewrites the calendar file on a schedule.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -119,26 +119,43 @@ impl Rapport {
         let mut events = Vec::new();
 
         let calendar = self.store.calendar_records(now - Duration::days(FEED_DAYS_BEHIND), until)?;
-        for m in calendar.meetings {
+        // A repeating meeting goes out as its series (its rule, under its calendar's UID), then
+        // each occurrence that differs from the rule as a change of its own; the ones the rule
+        // gives are not written again.
+        let mut written: HashSet<&str> = HashSet::new();
+        for m in &calendar.meetings {
             if !wanted(&m.account_id) {
                 continue;
             }
-            let mut attendees: Vec<(String, Option<String>)> = m
-                .attendee_ids
-                .iter()
-                .filter_map(|id| people.get(id))
-                .map(|c| (c.name.clone(), c.email.clone()))
-                .collect();
-            // The guests go out as the calendar sent them in, so calendar → Rapport → calendar
-            // keeps everyone invited.
-            let mut organizer = None;
-            for g in &m.guests {
-                let name = g.name.clone().unwrap_or_default();
-                match g.role {
-                    GuestRole::Organizer if organizer.is_none() => organizer = Some((name, g.email.clone())),
-                    _ => attendees.push((name, Some(g.email.clone()))),
+            let series = m.series.as_ref().and_then(|o| {
+                calendar.series.iter().find(|(s, _)| s.id == o.series_id).map(|found| (o, found))
+            });
+            if let Some((occurrence, (series, deleted))) = series {
+                if written.insert(series.id.as_str()) {
+                    // The series carries what its occurrences share: taken from one the rule
+                    // gives as it is, or from this one.
+                    let like = calendar
+                        .meetings
+                        .iter()
+                        .find(|o| o.series.as_ref().is_some_and(|o| o.series_id == series.id && !o.changed))
+                        .unwrap_or(m);
+                    let (attendees, organizer) = invited(like, &people);
+                    events.push(FeedEvent {
+                        uid: series.ical_uid.clone(),
+                        title: series.title.clone(),
+                        when: FeedWhen::Series { rule: series.rule.clone(), deleted: deleted.clone() },
+                        description: (!like.agenda.is_empty()).then(|| like.agenda.clone()),
+                        location: like.location.clone(),
+                        attendees,
+                        organizer,
+                        categories: vec![account_name(&m.account_id).to_string(), "Meeting".into()],
+                    });
+                }
+                if !occurrence.changed {
+                    continue;
                 }
             }
+            let (attendees, organizer) = invited(m, &people);
             events.push(FeedEvent {
                 uid: m.ical_uid.clone().unwrap_or_else(|| format!("{}@rapport", m.id)),
                 title: m.title.clone(),
@@ -281,4 +298,28 @@ fn first_day(date: &str) -> Option<NaiveDate> {
         Some(month_day) => NaiveDate::parse_from_str(&format!("2000-{month_day}"), "%Y-%m-%d").ok(),
         None => NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
     }
+}
+
+/// Who a meeting's invitation goes to, and who sent it: its people, then its guests as the
+/// calendar sent them in, so calendar → Rapport → calendar keeps everyone invited.
+#[allow(clippy::type_complexity)]
+fn invited(
+    m: &crate::domain::Meeting,
+    people: &HashMap<String, Contact>,
+) -> (Vec<(String, Option<String>)>, Option<(String, String)>) {
+    let mut attendees: Vec<(String, Option<String>)> = m
+        .attendee_ids
+        .iter()
+        .filter_map(|id| people.get(id))
+        .map(|c| (c.name.clone(), c.email.clone()))
+        .collect();
+    let mut organizer = None;
+    for g in &m.guests {
+        let name = g.name.clone().unwrap_or_default();
+        match g.role {
+            GuestRole::Organizer if organizer.is_none() => organizer = Some((name, g.email.clone())),
+            _ => attendees.push((name, Some(g.email.clone()))),
+        }
+    }
+    (attendees, organizer)
 }

@@ -271,12 +271,19 @@ impl Rapport {
             let guests = draft.guests.clone().or_else(|| Some(old.guests.clone()));
             let draft = MeetingDraft { account_id: old.account_id.clone(), guests, ..draft };
             // The calendar's id and zone are not in the form: an edit keeps them.
-            let meeting = Meeting {
+            let mut meeting = Meeting {
                 created_at: old.created_at,
-                ical_uid: old.ical_uid,
-                timezone: old.timezone,
-                ..draft.into_meeting(old.id, now)?
+                ical_uid: old.ical_uid.clone(),
+                timezone: old.timezone.clone(),
+                series: old.series.clone(),
+                ..draft.into_meeting(old.id.clone(), now)?
             };
+            // An occurrence of a repeating meeting edited here is no longer what its series
+            // says: it goes back out to calendars as a change of its own.
+            let edited = Meeting { updated_at: old.updated_at, ..meeting.clone() } != old;
+            if let Some(occurrence) = &mut meeting.series {
+                occurrence.changed |= edited;
+            }
             store::meetings::save(tx, &meeting)?;
             Ok(meeting)
         })

@@ -3,14 +3,15 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{Store, accounts, codec, contacts};
-use crate::domain::{Guest, Meeting};
+use crate::domain::{Guest, Meeting, MeetingSeries, Occurrence};
 use crate::error::{Error, Result};
 
 const COLUMNS: &str = "m.id, m.account_id, m.starts_at, m.ends_at, m.title, m.location, m.agenda, m.created_at, \
      m.updated_at, m.ical_uid, m.timezone, (SELECT json_group_array(contact_id) FROM \
         (SELECT contact_id FROM meeting_attendees WHERE meeting_id = m.id ORDER BY contact_id)), \
      (SELECT json_group_array(json_object('email', email, 'name', name, 'role', role)) FROM \
-        (SELECT email, name, role FROM meeting_guests WHERE meeting_id = m.id ORDER BY role <> 'organizer', email))";
+        (SELECT email, name, role FROM meeting_guests WHERE meeting_id = m.id ORDER BY role <> 'organizer', email)), \
+     m.series_id, m.changed, (SELECT repeats FROM meeting_series WHERE id = m.series_id)";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Meeting> {
     Ok(Meeting {
@@ -27,6 +28,14 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Meeting> {
         timezone: row.get(10)?,
         attendee_ids: codec::parse_json(11, &row.get::<_, String>(11)?)?,
         guests: codec::parse_json(12, &row.get::<_, String>(12)?)?,
+        series: match row.get::<_, Option<String>>(13)? {
+            Some(series_id) => Some(Occurrence {
+                series_id,
+                changed: row.get(14)?,
+                repeats: row.get::<_, Option<String>>(15)?.unwrap_or_default(),
+            }),
+            None => None,
+        },
     })
 }
 
@@ -55,8 +64,8 @@ fn set_guests(conn: &Connection, m: &Meeting) -> Result<()> {
     Ok(())
 }
 
-const SAVED: &str =
-    "id, account_id, starts_at, ends_at, title, location, agenda, created_at, updated_at, ical_uid, timezone";
+const SAVED: &str = "id, account_id, starts_at, ends_at, title, location, agenda, created_at, updated_at, ical_uid, \
+     timezone, series_id, changed";
 
 /// Adds the meeting, or edits it in place when its id exists, with its attendees.
 pub(crate) fn save(conn: &Connection, m: &Meeting) -> Result<()> {
@@ -87,6 +96,8 @@ pub(crate) fn save(conn: &Connection, m: &Meeting) -> Result<()> {
         codec::instant(&m.updated_at),
         m.ical_uid,
         m.timezone,
+        m.series.as_ref().map(|s| &s.series_id),
+        m.series.as_ref().is_some_and(|s| s.changed),
     ])?;
     set_attendees(conn, m)?;
     set_guests(conn, m)
@@ -124,7 +135,8 @@ pub(crate) fn all_where(conn: &Connection, condition: &str, account: Option<&str
         guests.entry(row.get(0)?).or_default().push(codec::parse_json(1, &row.get::<_, String>(1)?)?);
     }
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT m.id, m.account_id, m.starts_at, m.ends_at, m.title, m.location, m.agenda, m.created_at, m.updated_at, m.ical_uid, m.timezone, '[]', '[]'
+        "SELECT m.id, m.account_id, m.starts_at, m.ends_at, m.title, m.location, m.agenda, m.created_at, m.updated_at, m.ical_uid, m.timezone, '[]', '[]',
+         m.series_id, m.changed, (SELECT repeats FROM meeting_series WHERE id = m.series_id)
          FROM meetings m WHERE {condition} ORDER BY m.starts_at, m.id"
     ))?;
     let mut all: Vec<Meeting> =
@@ -144,4 +156,74 @@ impl Store {
         ))?;
         Ok(stmt.query_map([account_id], from_row)?.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+const SERIES: &str = "id, account_id, ical_uid, title, repeats, rule, created_at, updated_at";
+
+fn series_from_row(row: &Row<'_>) -> rusqlite::Result<MeetingSeries> {
+    Ok(MeetingSeries {
+        id: row.get(0)?,
+        account_id: row.get(1)?,
+        ical_uid: row.get(2)?,
+        title: row.get(3)?,
+        repeats: row.get(4)?,
+        rule: row.get(5)?,
+        created_at: codec::parse_instant(6, &row.get::<_, String>(6)?)?,
+        updated_at: codec::parse_instant(7, &row.get::<_, String>(7)?)?,
+    })
+}
+
+/// Adds the series, or updates it in place when its id exists.
+pub(crate) fn save_series(conn: &Connection, s: &MeetingSeries) -> Result<()> {
+    accounts::require(conn, &s.account_id)?;
+    conn.prepare_cached(&format!(
+        "INSERT INTO meeting_series ({SERIES}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (id) DO UPDATE SET account_id = excluded.account_id, ical_uid = excluded.ical_uid,
+           title = excluded.title, repeats = excluded.repeats, rule = excluded.rule, updated_at = excluded.updated_at"
+    ))?
+    .execute(params![
+        s.id,
+        s.account_id,
+        s.ical_uid,
+        s.title,
+        s.repeats,
+        s.rule,
+        codec::instant(&s.created_at),
+        codec::instant(&s.updated_at),
+    ])?;
+    Ok(())
+}
+
+/// The series a calendar event's UID names, if Rapport has it.
+pub(crate) fn series_by_uid(conn: &Connection, ical_uid: &str) -> Result<Option<MeetingSeries>> {
+    Ok(conn
+        .prepare_cached(&format!("SELECT {SERIES} FROM meeting_series WHERE ical_uid = ?1"))?
+        .query_row([ical_uid], series_from_row)
+        .optional()?)
+}
+
+/// Every series, with the start of each of its occurrences that is deleted (in the archive):
+/// those are its exceptions when it goes back out.
+pub(crate) fn all_series(conn: &Connection, account: Option<&str>) -> Result<Vec<MeetingSeries>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {SERIES} FROM meeting_series WHERE (?1 IS NULL OR account_id = ?1) ORDER BY created_at, id"
+    ))?;
+    Ok(stmt.query_map([account], series_from_row)?.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The calendar UIDs of a series' deleted occurrences (`<series UID>/<start>`).
+pub(crate) fn deleted_occurrences(conn: &Connection, series_id: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT ical_uid FROM meetings WHERE series_id = ?1 AND archived_at IS NOT NULL AND ical_uid IS NOT NULL
+         ORDER BY starts_at",
+    )?;
+    Ok(stmt.query_map([series_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The latest start among a series' occurrences, deleted or not: the series is followed on from
+/// there.
+pub(crate) fn last_occurrence(conn: &Connection, series_id: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT max(starts_at) FROM meetings WHERE series_id = ?1")?
+        .query_row([series_id], |r| r.get(0))?)
 }

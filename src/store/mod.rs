@@ -81,6 +81,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0011_renegotiated_is_open.sql")),
     M::up(include_str!("migrations/0012_name_parts.sql")),
     M::up(include_str!("migrations/0013_meeting_guests.sql")),
+    M::up(include_str!("migrations/0014_meeting_series.sql")),
 ];
 
 /// The schema version this build writes.

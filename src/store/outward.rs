@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{Store, accounts, codec, contacts, meetings, promises};
-use crate::domain::{Account, Contact, Meeting, Promise};
+use crate::domain::{Account, Contact, Meeting, MeetingSeries, Promise};
 use crate::error::Result;
 
 /// Live accounts and the live people at them.
@@ -16,6 +16,9 @@ pub struct People {
 /// What the calendar shows besides today's check-ins.
 pub struct Calendar {
     pub meetings: Vec<Meeting>,
+    /// The repeating meetings some of `meetings` belong to, each with the calendar UIDs of its
+    /// deleted occurrences (its exceptions).
+    pub series: Vec<(MeetingSeries, Vec<String>)>,
     /// Open, and due before the window ends (overdue ones included).
     pub promises: Vec<Promise>,
 }
@@ -35,14 +38,23 @@ impl Store {
     pub fn calendar_records(&self, since: DateTime<Utc>, until: DateTime<Utc>) -> Result<Calendar> {
         let conn = self.conn();
         let (since, until) = (codec::instant(&since), codec::instant(&until));
+        let meetings = meetings::all_where(
+            conn,
+            &format!(
+                "m.archived_at IS NULL AND m.{LIVE_ACCOUNT} AND m.ends_at >= '{since}' AND m.starts_at < '{until}'"
+            ),
+            None,
+        )?;
+        let wanted: std::collections::HashSet<&str> =
+            meetings.iter().filter_map(|m| m.series.as_ref()).map(|s| s.series_id.as_str()).collect();
+        let mut series = Vec::new();
+        for s in meetings::all_series(conn, None)?.into_iter().filter(|s| wanted.contains(s.id.as_str())) {
+            let deleted = meetings::deleted_occurrences(conn, &s.id)?;
+            series.push((s, deleted));
+        }
         Ok(Calendar {
-            meetings: meetings::all_where(
-                conn,
-                &format!(
-                    "m.archived_at IS NULL AND m.{LIVE_ACCOUNT} AND m.ends_at >= '{since}' AND m.starts_at < '{until}'"
-                ),
-                None,
-            )?,
+            meetings,
+            series,
             promises: promises::all_where(
                 conn,
                 &format!(

@@ -8,6 +8,8 @@
 //! account manager. It never refuses a zone the file describes.
 
 mod read;
+mod repeats;
+mod series;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -11,10 +11,13 @@ use calcard::icalendar::{
 use calcard::{Entry, Parser};
 use chrono::{DateTime, NaiveDateTime, Utc};
 
+use std::sync::Arc;
+
+use super::repeats;
 use super::when::{Frame, Timing, occurrences, placed, recurrence_id, start, timing};
 use super::zone::Zones;
 use crate::domain::{Guest, GuestRole};
-use crate::interop::{CalendarEvent, LineProblem, Read};
+use crate::interop::{CalendarEvent, LineProblem, Read, SeriesRule};
 
 /// A series yields at most this many meetings per import, so one runaway rule cannot flood
 /// the people it touches.
@@ -197,6 +200,8 @@ impl Details {
 
     fn meeting(&self, line: u32, uid: String, timing: Timing) -> CalendarEvent {
         CalendarEvent {
+            series: None,
+            changed: false,
             line,
             uid,
             title: self.title.clone(),
@@ -239,7 +244,7 @@ impl Reader {
             }
             if master.is_recurrent() {
                 let own = master.uid().and_then(|uid| by_series.get(uid)).map_or(&[][..], Vec::as_slice);
-                self.series(&zones, line, master, own);
+                self.series(calendar, &zones, line, master, own);
             } else {
                 self.single(&zones, line, master, false);
             }
@@ -296,6 +301,7 @@ impl Reader {
     /// the period is reported with the reason, never dropped without a word.
     fn series(
         &mut self,
+        calendar: &ICalendar,
         zones: &Zones<'_>,
         line: u32,
         master: &ICalendarComponent,
@@ -325,6 +331,12 @@ impl Reader {
         let uid = uid(master, &timing);
         let details = Details::of(master);
         let length = timing.end - timing.start;
+        let first = start(master, zones).map(|(_, first)| first).unwrap_or_default();
+        let rule = Arc::new(SeriesRule {
+            uid: uid.clone(),
+            repeats: repeats::words(master, first),
+            rule: repeats::rule_text(calendar, master),
+        });
         let mut meetings: Vec<CalendarEvent> = starts
             .iter()
             .filter(|start| !replaced.contains(start))
@@ -336,8 +348,11 @@ impl Reader {
             .collect();
         for &(override_line, event) in overrides {
             if let Some(meeting) = self.moved(override_line, event, zones, &frame, &uid) {
-                meetings.push(meeting);
+                meetings.push(CalendarEvent { changed: true, ..meeting });
             }
+        }
+        for meeting in &mut meetings {
+            meeting.series = Some(Arc::clone(&rule));
         }
         let (from, to) = (self.from, self.to);
         let in_period = move |meeting: &CalendarEvent| from <= meeting.starts_at && meeting.starts_at < to;

@@ -9,7 +9,7 @@ use calcard::icalendar::{
 };
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
-use super::{PRODID, local_partial, utc_partial};
+use super::{PRODID, local_partial, series, utc_partial};
 use crate::interop::{FeedEvent, FeedWhen};
 
 /// Writes Rapport's calendar feed: one VEVENT per event, each zone used described by a
@@ -23,8 +23,12 @@ pub fn write(calendar_name: &str, events: &[FeedEvent], stamp: DateTime<Utc>) ->
     root.add_property(ICalendarProperty::Other("X-WR-CALNAME".to_string()), calendar_name);
     let mut calendar = ICalendar { components: vec![root] };
     for event in events {
+        let mut vevent = vevent(event, stamp);
+        if let FeedWhen::Series { rule, deleted } = &event.when {
+            series::add_rule(&mut calendar, &mut vevent, rule, deleted);
+        }
         let Ok(id) = u32::try_from(calendar.components.len()) else { break };
-        calendar.components.push(vevent(event, stamp));
+        calendar.components.push(vevent);
         if let Some(root) = calendar.components.first_mut() {
             root.component_ids.push(id);
         }
@@ -49,6 +53,8 @@ fn vevent(event: &FeedEvent, stamp: DateTime<Utc>) -> ICalendarComponent {
     vevent.add_dtstamp(utc_partial(stamp));
     match &event.when {
         FeedWhen::Day { date, yearly } => add_day(&mut vevent, *date, *yearly),
+        // The rule's own dates are added by the caller, with the zones they name.
+        FeedWhen::Series { .. } => {}
         FeedWhen::Timed { starts_at, ends_at, timezone } => {
             let zone = timezone.as_deref().and_then(|name| match name.parse::<Tz>() {
                 Ok(Tz::Tz(zone)) => Some(zone),
@@ -104,7 +110,7 @@ fn vevent(event: &FeedEvent, stamp: DateTime<Utc>) -> ICalendarComponent {
 
 /// The series UID and original start of an occurrence Rapport imported from a repeating event
 /// (`<series UID>/<start in UTC>`, as the reader names it).
-fn occurrence(uid: &str) -> Option<(&str, DateTime<Utc>)> {
+pub(super) fn occurrence(uid: &str) -> Option<(&str, DateTime<Utc>)> {
     let (series, stamp) = uid.rsplit_once('/')?;
     let start = chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%SZ").ok()?;
     (!series.trim().is_empty()).then(|| (series, start.and_utc()))

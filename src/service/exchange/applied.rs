@@ -2,19 +2,20 @@
 //! file already holds (and what this import added), then created, merged or brought back.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use rusqlite::Transaction;
 
 use super::{LISTED, Outcome, PlannedRecord};
 use crate::domain::{
-    Account, AccountDraft, Contact, ContactDraft, Guest, Id, MOMENT, Meeting, MeetingDraft, Tier,
-    checked_guests, validate,
+    Account, AccountDraft, Contact, ContactDraft, Guest, Id, MOMENT, Meeting, MeetingDraft, MeetingSeries,
+    Occurrence, Tier, checked_guests, validate,
 };
 use crate::engine::merge;
 use crate::error::{Error, Result};
 use crate::interop::csv::CompanyRow;
-use crate::interop::{CalendarEvent, LineProblem, PersonCard, ical};
+use crate::interop::{CalendarEvent, LineProblem, PersonCard, SeriesRule, ical};
 use crate::service::new_id;
 use crate::store::known::{self, Found, Known};
 use crate::store::{RecordKind, accounts, contacts, meetings};
@@ -42,6 +43,102 @@ pub(super) struct Applied<'t> {
     /// Problems already reported: the occurrences of a repeating meeting share their line and
     /// their reason, and are one problem, not one per occurrence.
     reported: HashSet<(u32, String)>,
+    /// The repeating meeting being read, said once it is over.
+    tally: Option<SeriesTally>,
+}
+
+/// What became of one meeting of the file.
+struct Noted {
+    outcome: Outcome,
+    label: String,
+    account_id: Id,
+    changes: Vec<String>,
+}
+
+/// The occurrences of one repeating meeting as they are imported, to be said as one record.
+struct SeriesTally {
+    rule: Arc<SeriesRule>,
+    line: u32,
+    title: String,
+    series_id: Option<Id>,
+    account_id: Option<Id>,
+    /// Occurrences created, merged, brought back and unchanged, in [`Outcome`]'s order.
+    counts: [u32; 4],
+    changed: u32,
+    first: Option<DateTime<Utc>>,
+    last: Option<DateTime<Utc>>,
+    /// What the occurrences' previews said, each once.
+    notes: Vec<String>,
+}
+
+impl SeriesTally {
+    fn new(event: &CalendarEvent, rule: &Arc<SeriesRule>) -> SeriesTally {
+        SeriesTally {
+            rule: Arc::clone(rule),
+            line: event.line,
+            title: event.title.clone(),
+            series_id: None,
+            account_id: None,
+            counts: [0; 4],
+            changed: 0,
+            first: None,
+            last: None,
+            notes: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, event: &CalendarEvent, noted: Noted) {
+        self.counts[noted.outcome as usize] += 1;
+        self.changed += u32::from(event.changed);
+        self.first = Some(self.first.map_or(event.starts_at, |f| f.min(event.starts_at)));
+        self.last = Some(self.last.map_or(event.starts_at, |l| l.max(event.starts_at)));
+        self.account_id.get_or_insert(noted.account_id);
+        for change in noted.changes {
+            // An occurrence's own date is not news about the series.
+            if !self.notes.contains(&change) && self.notes.len() < 6 {
+                self.notes.push(change);
+            }
+        }
+    }
+
+    /// The series as one record: its outcome (new if any occurrence is, then brought back,
+    /// merged, unchanged), its account, and what the preview says of it.
+    fn said(&self) -> Option<(Outcome, Id, Vec<String>)> {
+        let account_id = self.account_id.clone()?;
+        let [created, merged, restored, unchanged] = self.counts;
+        let outcome = if created > 0 {
+            Outcome::Create
+        } else if restored > 0 {
+            Outcome::Restore
+        } else if merged > 0 {
+            Outcome::Merge
+        } else {
+            Outcome::Unchanged
+        };
+        let total = created + merged + restored + unchanged;
+        let day =
+            |at: Option<DateTime<Utc>>| at.map(|at| at.format("%-d %b %Y").to_string()).unwrap_or_default();
+        let mut said = vec![format!(
+            "repeats {}: {} from {} to {}{}",
+            self.rule.repeats,
+            plural(total, "meeting"),
+            day(self.first),
+            day(self.last),
+            match self.changed {
+                0 => String::new(),
+                n => format!(", {n} changed from the series"),
+            }
+        )];
+        if created > 0 && created < total {
+            said.push(format!("{} new, {} already in Rapport", plural(created, "meeting"), total - created));
+        }
+        said.extend(self.notes.iter().cloned());
+        Some((outcome, account_id, said))
+    }
+}
+
+fn plural(n: u32, word: &str) -> String {
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }
 
 /// What an import did, once its transaction is over.
@@ -77,6 +174,7 @@ impl<'t> Applied<'t> {
             left_out_count: 0,
             read: 0,
             reported: HashSet::new(),
+            tally: None,
         })
     }
 
@@ -85,7 +183,8 @@ impl<'t> Applied<'t> {
         self.counts.iter().sum()
     }
 
-    pub(super) fn done(self) -> Result<Done> {
+    pub(super) fn done(mut self) -> Result<Done> {
+        self.end_series()?;
         self.known.forget()?;
         let mut left_out = self.left_out;
         left_out.sort_by_key(|p| p.line);
@@ -362,16 +461,104 @@ impl<'t> Applied<'t> {
         self.note(row.line, RecordKind::Account, outcome, &old.name, &old.id, changes)
     }
 
+    /// A meeting, or one occurrence of a repeating one: a series is one record of the file,
+    /// said once, with how many occurrences it brings.
     pub(super) fn meeting(&mut self, event: &CalendarEvent) -> Result<()> {
-        self.read += 1;
-        let result = self.try_meeting(event);
-        result.or_else(|e| self.refuse(event.line, e))
+        let Some(rule) = &event.series else {
+            self.end_series()?;
+            self.read += 1;
+            return match self.try_meeting(event) {
+                Ok(Some(noted)) => self.note(
+                    event.line,
+                    RecordKind::Meeting,
+                    noted.outcome,
+                    &noted.label,
+                    &noted.account_id,
+                    noted.changes,
+                ),
+                Ok(None) => Ok(()),
+                Err(e) => self.refuse(event.line, e),
+            };
+        };
+        if self.tally.as_ref().is_none_or(|t| t.rule.uid != rule.uid) {
+            self.end_series()?;
+            self.read += 1;
+            self.tally = Some(SeriesTally::new(event, rule));
+        }
+        match self.try_meeting(event) {
+            Ok(Some(noted)) => {
+                if let Some(tally) = &mut self.tally {
+                    tally.add(event, noted);
+                }
+                Ok(())
+            }
+            Ok(None) => Ok(()),
+            Err(e) => self.refuse(event.line, e),
+        }
     }
 
-    fn try_meeting(&mut self, event: &CalendarEvent) -> Result<()> {
+    /// Says the series being read, once, as one record: what became of its occurrences.
+    fn end_series(&mut self) -> Result<()> {
+        let Some(tally) = self.tally.take() else { return Ok(()) };
+        let Some((outcome, account_id, changes)) = tally.said() else { return Ok(()) };
+        self.note(tally.line, RecordKind::Meeting, outcome, &tally.title, &account_id, changes)
+    }
+
+    /// The series an occurrence belongs to, saved with the calendar's rule: the one Rapport has
+    /// under the event's UID, or a new one at the account its first occurrence lands in. An
+    /// override whose series is not in the file belongs to the series Rapport already has.
+    fn series_of(&mut self, event: &CalendarEvent, account_id: &str) -> Result<Option<Occurrence>> {
+        let rule = match &event.series {
+            Some(rule) => rule.clone(),
+            None => {
+                let Some((uid, _)) = event.uid.rsplit_once('/') else { return Ok(None) };
+                return Ok(meetings::series_by_uid(self.tx, uid)?.map(|s| Occurrence {
+                    series_id: s.id,
+                    repeats: s.repeats,
+                    changed: true,
+                }));
+            }
+        };
+        if let Some(tally) = &self.tally
+            && let Some(id) = &tally.series_id
+            && tally.rule.uid == rule.uid
+        {
+            return Ok(Some(Occurrence {
+                series_id: id.clone(),
+                repeats: rule.repeats.clone(),
+                changed: event.changed,
+            }));
+        }
+        let series = match meetings::series_by_uid(self.tx, &rule.uid)? {
+            Some(old) => MeetingSeries {
+                title: if event.changed { old.title.clone() } else { event.title.clone() },
+                repeats: rule.repeats.clone(),
+                rule: rule.rule.clone(),
+                updated_at: self.now,
+                ..old
+            },
+            None => MeetingSeries {
+                id: new_id(self.now),
+                account_id: account_id.to_string(),
+                ical_uid: rule.uid.clone(),
+                title: event.title.clone(),
+                repeats: rule.repeats.clone(),
+                rule: rule.rule.clone(),
+                created_at: self.now,
+                updated_at: self.now,
+            },
+        };
+        meetings::save_series(self.tx, &series)?;
+        if let Some(tally) = &mut self.tally {
+            tally.series_id = Some(series.id.clone());
+        }
+        Ok(Some(Occurrence { series_id: series.id, repeats: series.repeats, changed: event.changed }))
+    }
+
+    fn try_meeting(&mut self, event: &CalendarEvent) -> Result<Option<Noted>> {
         // Rapport's own calendar holds check-ins beside meetings; they are not meetings.
         if event.uid.starts_with("checkin-") && event.uid.ends_with("@rapport") {
-            return Ok(());
+            return Ok(None);
         }
         // The people invited, as Rapport knows them, and the account most of them work at.
         let mut people: Vec<Contact> = Vec::new();
@@ -441,22 +628,19 @@ impl<'t> Applied<'t> {
                 if let Some(kept) = kept_guests(&guests, &[]) {
                     notes.push(kept);
                 }
-                let meeting = MeetingDraft { attendee_ids, guests: Some(guests), ..draft }
-                    .into_meeting(new_id(self.now), self.now)?
-                    .from_calendar(
-                        Some(&event.uid),
-                        floating_zone.as_deref().or(event.timezone.as_deref()),
-                    )?;
+                let series = self.series_of(event, &account_id)?;
+                let meeting = Meeting {
+                    series,
+                    ..MeetingDraft { attendee_ids, guests: Some(guests), ..draft }
+                        .into_meeting(new_id(self.now), self.now)?
+                        .from_calendar(
+                            Some(&event.uid),
+                            floating_zone.as_deref().or(event.timezone.as_deref()),
+                        )?
+                };
                 meetings::save(self.tx, &meeting)?;
                 self.known.add_meeting(&meeting)?;
-                self.note(
-                    event.line,
-                    RecordKind::Meeting,
-                    Outcome::Create,
-                    &meeting.title,
-                    &account_id,
-                    notes,
-                )
+                Ok(Some(Noted { outcome: Outcome::Create, label: meeting.title, account_id, changes: notes }))
             }
             Some((outcome, old)) => {
                 attendee_ids.extend(old.attendee_ids.iter().cloned());
@@ -473,8 +657,17 @@ impl<'t> Applied<'t> {
                 let guests = checked_guests(all_guests)?;
                 let agenda =
                     if old.agenda.is_empty() { draft.agenda.clone() } else { Some(old.agenda.clone()) };
+                let series = match self.series_of(event, &account_id)? {
+                    // What the user changed in Rapport stays a change.
+                    Some(s) => Some(Occurrence {
+                        changed: s.changed || old.series.as_ref().is_some_and(|o| o.changed),
+                        ..s
+                    }),
+                    None => old.series.clone(),
+                };
                 let meeting = Meeting {
                     created_at: old.created_at,
+                    series,
                     ..MeetingDraft { attendee_ids, agenda, guests: Some(guests), ..draft }
                         .into_meeting(old.id.clone(), self.now)?
                         .from_calendar(
@@ -489,16 +682,23 @@ impl<'t> Applied<'t> {
                 if let Some(kept) = kept_guests(&meeting.guests, &old.guests) {
                     changes.push(kept);
                 }
-                let outcome = if changes.is_empty() && outcome == Outcome::Merge {
+                let mut outcome = if changes.is_empty() && outcome == Outcome::Merge {
                     Outcome::Unchanged
                 } else {
                     outcome
                 };
+                if meeting.series != old.series && changes.is_empty() && outcome == Outcome::Unchanged {
+                    outcome = Outcome::Merge;
+                    changes.push(format!(
+                        "becomes part of the series: {}",
+                        meeting.series.as_ref().map_or("", |s| s.repeats.as_str())
+                    ));
+                }
                 if outcome != Outcome::Unchanged {
                     changes.extend(notes);
                     meetings::save(self.tx, &meeting)?;
                 }
-                self.note(event.line, RecordKind::Meeting, outcome, &old.title, &account_id, changes)
+                Ok(Some(Noted { outcome, label: old.title, account_id, changes }))
             }
         }
     }
