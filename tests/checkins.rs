@@ -89,6 +89,7 @@ fn calm() -> Bundle {
         requests: Vec::new(),
         issues: Vec::new(),
         meetings: Vec::new(),
+        meeting_series: Vec::new(),
         archived: Default::default(),
     }
 }
@@ -153,6 +154,7 @@ fn meeting(starts_in_hours: i64) -> Meeting {
         agenda: String::new(),
         ical_uid: None,
         timezone: None,
+        series: None,
         created_at: t(-24 * 30),
         updated_at: t(-24 * 30),
     }

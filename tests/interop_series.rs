@@ -126,6 +126,14 @@ fn a_weekly_meeting_with_one_moved_is_one_series_and_goes_back_out_as_its_calend
     let (mut r2, options2, account2) = open(&other, "b.db", now, "Europe/Berlin");
     r2.import_bytes(Path::new("rapport.ics"), feed.as_bytes(), &options2, false, now).unwrap();
     assert_eq!(seen(&meetings(&r2, &account2, now)), seen(&meetings(&r, &account, now)));
+
+    // Rapport's own archive carries the series whole: restored elsewhere, it goes out the same.
+    let archive = r.export_archive(now).unwrap();
+    let third = TempDir::new().unwrap();
+    let mut r3 = Rapport::open(&third.path().join("c.db"), now).unwrap();
+    r3.import_archive(&archive, false, now).unwrap();
+    assert_eq!(seen(&meetings(&r3, &account, now)), seen(&meetings(&r, &account, now)));
+    assert_eq!(r3.export_text(ExportFormat::Ics, None, now).unwrap(), feed);
 }
 
 #[test]
@@ -224,4 +232,50 @@ mod independent {
         }
         events
     }
+}
+
+#[test]
+fn a_series_without_end_is_followed_on_as_time_passes_and_a_deleted_occurrence_stays_deleted() {
+    // Google Calendar's shape: a weekly steering call with no end, a guest and a zone.
+    let invitation = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\n\
+        BEGIN:VEVENT\r\nDTSTART;TZID=America/New_York:20261207T093000\r\n\
+        DTEND;TZID=America/New_York:20261207T100000\r\nRRULE:FREQ=WEEKLY;BYDAY=MO\r\n\
+        UID:steering-7f3a@google.com\r\nSUMMARY:Steering call\r\nLOCATION:Zoom\r\n\
+        ATTENDEE;CN=Dana Ruiz:mailto:dana@kestrel.example\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let now = at("2026-12-02T10:00:00Z");
+    let dir = TempDir::new().unwrap();
+    let (mut r, options, account) = open(&dir, "a.db", now, "America/New_York");
+    let report =
+        r.import_bytes(Path::new("google.ics"), invitation.as_bytes(), &options, false, now).unwrap();
+    assert!(
+        report.records[0].changes[0]
+            .starts_with("repeats weekly on Monday: 52 meetings from 7 Dec 2026 to 29 Nov 2027"),
+        "{report:?}"
+    );
+    let first = meetings(&r, &account, now);
+    assert_eq!(first.len(), 52);
+    r.archive(RecordKind::Meeting, &first[1].id, now).unwrap();
+
+    // Nothing to do while a year is still ahead.
+    assert_eq!(r.keep_series_ahead(now).unwrap(), 0);
+    // Two months on, the series holds a year ahead again: nine more Mondays, like the others.
+    let later = at("2027-02-02T10:00:00Z");
+    assert_eq!(r.keep_series_ahead(later).unwrap(), 9);
+    assert_eq!(r.keep_series_ahead(later).unwrap(), 0, "nothing is added twice");
+    let all = meetings(&r, &account, later);
+    assert_eq!(all.len(), 52 - 1 + 9, "the deleted occurrence is not brought back");
+    let last = all.last().unwrap();
+    assert_eq!(last.starts_at, at("2028-01-31T14:30:00Z"));
+    assert_eq!((last.title.as_str(), last.location.as_deref()), ("Steering call", Some("Zoom")));
+    assert_eq!(last.guests, first[0].guests, "the guests of the series come along");
+    assert!(!last.series.as_ref().unwrap().changed);
+
+    // It still goes out as one series, with the deleted Monday as its exception.
+    let feed = r.export_text(ExportFormat::Ics, None, later).unwrap();
+    let events = independent::events(&feed);
+    let ours: Vec<&independent::Event> =
+        events.iter().filter(|e| e.one("UID") == Some("steering-7f3a@google.com")).collect();
+    assert_eq!(ours.len(), 1, "{feed}");
+    assert_eq!(ours[0].one("RRULE"), Some("FREQ=WEEKLY;BYDAY=MO"));
+    assert_eq!(ours[0].all("EXDATE"), vec!["20261214T143000Z"]);
 }

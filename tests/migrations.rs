@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use rapport::domain::{ContactDraft, Guest, GuestRole, MeetingDraft, NameParts};
+use rapport::service::{ExportFormat, ImportOptions};
 use rapport::store::{SCHEMA_VERSION, Store};
 use rapport::{Error, Rapport};
 use rusqlite::Connection;
@@ -146,6 +147,19 @@ fn every_released_schema_version_is_migrated_with_all_its_data_and_works() {
         let meeting = r.add_meeting(draft(Some(vec![dana.clone()])), now()).unwrap();
         let edited = r.update_meeting(&meeting.id, draft(None), now()).unwrap();
         assert_eq!(edited.guests, vec![dana], "v{version}: the guest stays through the form's edit");
+
+        // 0014: a repeating meeting is one series, and goes back out as one.
+        assert!(tables(&after).contains(&"meeting_series".to_string()), "v{version}");
+        let weekly = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:weekly-1@example.com\r\n\
+                      SUMMARY:Weekly sync\r\nDTSTART:20261207T150000Z\r\nDTEND:20261207T153000Z\r\n\
+                      RRULE:FREQ=WEEKLY;COUNT=4\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        let options = ImportOptions { account_id: Some(first.id.clone()), ..Default::default() };
+        let report =
+            r.import_bytes(Path::new("weekly.ics"), weekly.as_bytes(), &options, false, now()).unwrap();
+        assert_eq!((report.created, report.problem_count), (1, 0), "v{version}: {report:?}");
+        let feed = r.export_text(ExportFormat::Ics, None, now()).unwrap();
+        assert_eq!(feed.matches("UID:weekly-1@example.com").count(), 1, "v{version}: {feed}");
+        assert!(feed.contains("RRULE:FREQ=WEEKLY;COUNT=4"), "v{version}: {feed}");
     }
 }
 

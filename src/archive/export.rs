@@ -164,6 +164,18 @@ fn account(b: &Bundle) -> AccountDoc {
                         role: g.role.as_str().into(),
                     })
                     .collect(),
+                series_id: m.series.as_ref().map(|s| s.series_id.clone()),
+                changed: m.series.as_ref().is_some_and(|s| s.changed),
+            })
+            .collect(),
+        meeting_series: sorted(&b.meeting_series, |s| &s.id)
+            .into_iter()
+            .map(|s| SeriesDoc {
+                id: s.id.clone(),
+                ical_uid: s.ical_uid.clone(),
+                title: s.title.clone(),
+                repeats: s.repeats.clone(),
+                rule: s.rule.clone(),
             })
             .collect(),
     }

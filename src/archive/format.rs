@@ -62,6 +62,23 @@ pub struct AccountDoc {
     pub issues: Vec<IssueDoc>,
     #[serde(default)]
     pub meetings: Vec<MeetingDoc>,
+    /// Repeating meetings, whose occurrences are in `meetings`; left out when there are none
+    /// (and absent in archives written before Rapport kept series).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meeting_series: Vec<SeriesDoc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SeriesDoc {
+    pub id: String,
+    /// The calendar's UID for the repeating event.
+    pub ical_uid: String,
+    pub title: String,
+    /// How it repeats, in words ("weekly on Tuesday").
+    pub repeats: String,
+    /// When it happens, as an iCalendar text: the event's UID, start, length, RRULE, RDATE and
+    /// EXDATE, and any zone it names that is not a standard one.
+    pub rule: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -232,6 +249,12 @@ pub struct MeetingDoc {
     /// absent in archives written before Rapport kept them).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub guests: Vec<GuestDoc>,
+    /// The repeating meeting (in `meeting_series`) this is an occurrence of; left out otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series_id: Option<String>,
+    /// Whether this occurrence differs from what its series says; left out when it does not.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub changed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

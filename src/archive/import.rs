@@ -11,8 +11,8 @@ use serde::de::DeserializeOwned;
 use super::format::*;
 use crate::domain::{
     AccountDraft, ContactDraft, CultureNoteDraft, DateKind, GoalDraft, GoalProgress, Guest, GuestRole,
-    ImportantDate, InteractionDraft, IssueDraft, MeetingDraft, PromiseDraft, RequestDraft, Weekday,
-    WorkingHours, validate,
+    ImportantDate, InteractionDraft, IssueDraft, Meeting, MeetingDraft, MeetingSeries, Occurrence,
+    PromiseDraft, RequestDraft, Weekday, WorkingHours, validate,
 };
 use crate::domain::{Bundle, Problem};
 use crate::error::Error;
@@ -482,6 +482,16 @@ fn account(r: &mut Reader, doc: AccountDoc, path: &str) -> Option<Bundle> {
         }
     }
 
+    let mut meeting_series = Vec::new();
+    for (n, s) in doc.meeting_series.iter().enumerate() {
+        let at = format!("{path}.meeting_series[{n}]");
+        r.id(&s.id, &at);
+        match series(s, &doc.id, r.now) {
+            Ok(series) => meeting_series.push(series),
+            Err(e) => r.invalid(&at, e),
+        }
+    }
+
     let mut meetings = Vec::new();
     for (n, m) in doc.meetings.iter().enumerate() {
         let at = format!("{path}.meetings[{n}]");
@@ -514,11 +524,26 @@ fn account(r: &mut Reader, doc: AccountDoc, path: &str) -> Option<Bundle> {
                     .collect(),
             ),
         };
+        let occurrence = match &m.series_id {
+            Some(id) => match meeting_series.iter().find(|s: &&MeetingSeries| &s.id == id) {
+                Some(s) => {
+                    Some(Occurrence { series_id: id.clone(), repeats: s.repeats.clone(), changed: m.changed })
+                }
+                None => {
+                    r.problem(
+                        format!("{at}.series_id"),
+                        format!("No repeating meeting with the id \"{id}\" is in this account. Point it at one of the account's meeting_series, or remove it."),
+                    );
+                    None
+                }
+            },
+            None => None,
+        };
         match draft
             .into_meeting(m.id.clone(), now)
             .and_then(|meeting| meeting.from_calendar(m.ical_uid.as_deref(), m.timezone.as_deref()))
         {
-            Ok(meeting) => meetings.push(meeting),
+            Ok(meeting) => meetings.push(Meeting { series: occurrence, ..meeting }),
             Err(e) => r.invalid(&at, e),
         }
     }
@@ -534,7 +559,25 @@ fn account(r: &mut Reader, doc: AccountDoc, path: &str) -> Option<Bundle> {
         requests,
         issues,
         meetings,
+        meeting_series,
         archived,
+    })
+}
+
+/// A repeating meeting as the archive has it, checked as an import from a calendar checks it:
+/// a rule that reads, and a calendar id and title as any meeting's.
+fn series(s: &SeriesDoc, account_id: &str, now: DateTime<Utc>) -> Result<MeetingSeries, Error> {
+    let ical_uid = validate::short_text("ical_uid", "The calendar id", Some(&s.ical_uid))?
+        .ok_or_else(|| Error::validation("ical_uid", "A repeating meeting needs its calendar id."))?;
+    Ok(MeetingSeries {
+        id: s.id.clone(),
+        account_id: account_id.to_string(),
+        ical_uid,
+        title: validate::name("title", "A meeting", &s.title)?,
+        repeats: validate::short_text("repeats", "How it repeats", Some(&s.repeats))?.unwrap_or_default(),
+        rule: MeetingSeries::checked_rule(&s.rule)?,
+        created_at: now,
+        updated_at: now,
     })
 }
 

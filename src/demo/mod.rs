@@ -102,6 +102,7 @@ pub fn generate(seed: u64, now: DateTime<Utc>) -> Portfolio {
             requests: p.requests,
             issues: p.issues,
             meetings: p.meetings,
+            meeting_series: Vec::new(),
             archived: Default::default(),
         });
     }

@@ -95,6 +95,7 @@ pub fn generate(seed: u64, now: DateTime<Utc>, t: Targets) -> Portfolio {
                 requests: Vec::new(),
                 issues: Vec::new(),
                 meetings: Vec::new(),
+                meeting_series: Vec::new(),
                 archived: Default::default(),
             };
             commitments(&mut rng, &mut b, now, promises[n], requests[n], issues[n], meetings[n]);

@@ -3,7 +3,9 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Account, Contact, CultureNote, Goal, Interaction, Issue, Meeting, Promise, Request};
+use super::{
+    Account, Contact, CultureNote, Goal, Interaction, Issue, Meeting, MeetingSeries, Promise, Request,
+};
 
 /// One account and everything recorded about it.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,6 +19,8 @@ pub struct Bundle {
     pub requests: Vec<Request>,
     pub issues: Vec<Issue>,
     pub meetings: Vec<Meeting>,
+    /// The repeating meetings some of `meetings` are occurrences of.
+    pub meeting_series: Vec<MeetingSeries>,
     /// Records of this account that are in the archive (the account itself included), and since
     /// when: they travel with the rest, so that nothing that points at them is left dangling.
     pub archived: std::collections::BTreeMap<String, DateTime<Utc>>,
@@ -35,6 +39,7 @@ impl Bundle {
             requests: Vec::new(),
             issues: Vec::new(),
             meetings: Vec::new(),
+            meeting_series: Vec::new(),
             archived: Default::default(),
         }
     }

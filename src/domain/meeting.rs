@@ -94,6 +94,27 @@ pub struct MeetingSeries {
     pub updated_at: DateTime<Utc>,
 }
 
+impl MeetingSeries {
+    /// A rule as a series keeps it: an iCalendar text with one event that starts at a time and
+    /// repeats. Checked by its shape only; the calendar reader follows it.
+    pub fn checked_rule(rule: &str) -> Result<String> {
+        let upper = rule.to_ascii_uppercase();
+        let events = upper.matches("BEGIN:VEVENT").count();
+        let repeats = upper.contains("\nRRULE") || upper.contains("\nRDATE");
+        if !upper.trim_start().starts_with("BEGIN:VCALENDAR")
+            || events != 1
+            || !upper.contains("\nDTSTART")
+            || !repeats
+        {
+            return Err(Error::validation(
+                "rule",
+                "This repeating meeting's rule cannot be read. Export the archive again from Rapport.",
+            ));
+        }
+        validate::long_text("rule", "The rule", rule)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Meeting {
     pub id: Id,

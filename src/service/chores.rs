@@ -1,6 +1,6 @@
 //! What the app does on its own while it runs, once a minute, as one call: the day's health
-//! snapshot kept, the check-ins that became urgent found, and the calendar file rewritten when
-//! it is due or missing. The daily backup is the one chore not here: it copies the file on its
+//! snapshot kept, repeating meetings followed a year ahead, the check-ins that became urgent
+//! found, and the calendar file rewritten when it is due or missing. The daily backup is the one chore not here: it copies the file on its
 //! own connection, with the open database free (`keep_backups_at`).
 
 use std::collections::HashSet;
@@ -36,6 +36,9 @@ impl Rapport {
     pub fn run_chores(&mut self, now: DateTime<Utc>, sent: &HashSet<String>, due: ChoresDue) -> Chores {
         let mut done = Chores::default();
         if let Err(e) = self.keep_health_snapshots(now) {
+            done.failed.push(e);
+        }
+        if let Err(e) = self.keep_series_ahead(now) {
             done.failed.push(e);
         }
         match self.reminders(now, sent) {

@@ -16,6 +16,7 @@ mod outward;
 mod portable;
 mod portfolio;
 mod records;
+mod series;
 pub(crate) mod today;
 
 use std::path::Path;

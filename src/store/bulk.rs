@@ -49,6 +49,7 @@ impl Store {
             requests: self.requests(account_id)?,
             issues: self.issues(account_id)?,
             meetings: self.meetings(account_id)?,
+            meeting_series: meetings::all_series(self.conn(), Some(account_id))?,
             ..Bundle::empty(self.account(account_id)?)
         })
     }
@@ -193,6 +194,7 @@ impl Store {
         spread!(by_account, requests::all_where(conn, which, None)?, requests);
         spread!(by_account, issues::all_where(conn, which, None)?, issues);
         spread!(by_account, meetings::all_where(conn, which, None)?, meetings);
+        spread!(by_account, meetings::all_series(conn, None)?, meeting_series);
         let mut bundles: Vec<Bundle> = by_account.into_values().collect();
         bundles.sort_by(|a, b| a.account.id.cmp(&b.account.id));
         Ok(bundles)
@@ -218,7 +220,7 @@ impl Store {
 }
 
 /// What each table's records are called in a sentence.
-const NOUNS: [(&str, &str); 8] = [
+const NOUNS: [(&str, &str); 9] = [
     ("contacts", "contact"),
     ("interactions", "interaction"),
     ("promises", "promise"),
@@ -227,6 +229,7 @@ const NOUNS: [(&str, &str); 8] = [
     ("requests", "request"),
     ("issues", "issue"),
     ("meetings", "meeting"),
+    ("meeting_series", "repeating meeting"),
 ];
 
 fn replace_all(tx: &rusqlite::Transaction<'_>, bundles: &[Bundle]) -> Result<ImportCounts> {
@@ -291,6 +294,8 @@ fn replace_all(tx: &rusqlite::Transaction<'_>, bundles: &[Bundle]) -> Result<Imp
         each!(goals, goals::save);
         each!(requests, requests::save);
         each!(issues, issues::save);
+        // A series before its occurrences, which point at it.
+        each!(meeting_series, meetings::save_series);
         each!(meetings, meetings::save);
     }
     if !problems.is_empty() {

@@ -1,5 +1,6 @@
 //! Meeting rows and their attendees.
 
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{Store, accounts, codec, contacts};
@@ -222,8 +223,28 @@ pub(crate) fn deleted_occurrences(conn: &Connection, series_id: &str) -> Result<
 
 /// The latest start among a series' occurrences, deleted or not: the series is followed on from
 /// there.
-pub(crate) fn last_occurrence(conn: &Connection, series_id: &str) -> Result<Option<String>> {
-    Ok(conn
+pub(crate) fn last_occurrence(conn: &Connection, series_id: &str) -> Result<Option<DateTime<Utc>>> {
+    let last: Option<String> = conn
         .prepare_cached("SELECT max(starts_at) FROM meetings WHERE series_id = ?1")?
-        .query_row([series_id], |r| r.get(0))?)
+        .query_row([series_id], |r| r.get(0))?;
+    Ok(last.map(|at| codec::parse_instant(0, &at)).transpose()?)
+}
+
+/// The calendar UIDs of every occurrence a series holds, deleted or not.
+pub(crate) fn occurrence_uids(conn: &Connection, series_id: &str) -> Result<Vec<String>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT ical_uid FROM meetings WHERE series_id = ?1 AND ical_uid IS NOT NULL")?;
+    Ok(stmt.query_map([series_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The latest live occurrence of a series that is as its rule says (or, failing one, the
+/// latest live one): what the next occurrences are made like.
+pub(crate) fn latest_as_series_says(conn: &Connection, series_id: &str) -> Result<Option<Meeting>> {
+    let id: Option<String> = conn
+        .prepare_cached(
+            "SELECT id FROM meetings WHERE series_id = ?1 AND archived_at IS NULL ORDER BY changed, starts_at DESC LIMIT 1",
+        )?
+        .query_row([series_id], |r| r.get(0))
+        .optional()?;
+    id.map(|id| get(conn, &id)).transpose()
 }

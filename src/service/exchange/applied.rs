@@ -2,11 +2,11 @@
 //! file already holds (and what this import added), then created, merged or brought back.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use rusqlite::Transaction;
 
+use super::series::SeriesTally;
 use super::{LISTED, Outcome, PlannedRecord};
 use crate::domain::{
     Account, AccountDraft, Contact, ContactDraft, Guest, Id, MOMENT, Meeting, MeetingDraft, MeetingSeries,
@@ -15,7 +15,7 @@ use crate::domain::{
 use crate::engine::merge;
 use crate::error::{Error, Result};
 use crate::interop::csv::CompanyRow;
-use crate::interop::{CalendarEvent, LineProblem, PersonCard, SeriesRule, ical};
+use crate::interop::{CalendarEvent, LineProblem, PersonCard, ical};
 use crate::service::new_id;
 use crate::store::known::{self, Found, Known};
 use crate::store::{RecordKind, accounts, contacts, meetings};
@@ -48,97 +48,11 @@ pub(super) struct Applied<'t> {
 }
 
 /// What became of one meeting of the file.
-struct Noted {
-    outcome: Outcome,
-    label: String,
-    account_id: Id,
-    changes: Vec<String>,
-}
-
-/// The occurrences of one repeating meeting as they are imported, to be said as one record.
-struct SeriesTally {
-    rule: Arc<SeriesRule>,
-    line: u32,
-    title: String,
-    series_id: Option<Id>,
-    account_id: Option<Id>,
-    /// Occurrences created, merged, brought back and unchanged, in [`Outcome`]'s order.
-    counts: [u32; 4],
-    changed: u32,
-    first: Option<DateTime<Utc>>,
-    last: Option<DateTime<Utc>>,
-    /// What the occurrences' previews said, each once.
-    notes: Vec<String>,
-}
-
-impl SeriesTally {
-    fn new(event: &CalendarEvent, rule: &Arc<SeriesRule>) -> SeriesTally {
-        SeriesTally {
-            rule: Arc::clone(rule),
-            line: event.line,
-            title: event.title.clone(),
-            series_id: None,
-            account_id: None,
-            counts: [0; 4],
-            changed: 0,
-            first: None,
-            last: None,
-            notes: Vec::new(),
-        }
-    }
-
-    fn add(&mut self, event: &CalendarEvent, noted: Noted) {
-        self.counts[noted.outcome as usize] += 1;
-        self.changed += u32::from(event.changed);
-        self.first = Some(self.first.map_or(event.starts_at, |f| f.min(event.starts_at)));
-        self.last = Some(self.last.map_or(event.starts_at, |l| l.max(event.starts_at)));
-        self.account_id.get_or_insert(noted.account_id);
-        for change in noted.changes {
-            // An occurrence's own date is not news about the series.
-            if !self.notes.contains(&change) && self.notes.len() < 6 {
-                self.notes.push(change);
-            }
-        }
-    }
-
-    /// The series as one record: its outcome (new if any occurrence is, then brought back,
-    /// merged, unchanged), its account, and what the preview says of it.
-    fn said(&self) -> Option<(Outcome, Id, Vec<String>)> {
-        let account_id = self.account_id.clone()?;
-        let [created, merged, restored, unchanged] = self.counts;
-        let outcome = if created > 0 {
-            Outcome::Create
-        } else if restored > 0 {
-            Outcome::Restore
-        } else if merged > 0 {
-            Outcome::Merge
-        } else {
-            Outcome::Unchanged
-        };
-        let total = created + merged + restored + unchanged;
-        let day =
-            |at: Option<DateTime<Utc>>| at.map(|at| at.format("%-d %b %Y").to_string()).unwrap_or_default();
-        let mut said = vec![format!(
-            "repeats {}: {} from {} to {}{}",
-            self.rule.repeats,
-            plural(total, "meeting"),
-            day(self.first),
-            day(self.last),
-            match self.changed {
-                0 => String::new(),
-                n => format!(", {n} changed from the series"),
-            }
-        )];
-        if created > 0 && created < total {
-            said.push(format!("{} new, {} already in Rapport", plural(created, "meeting"), total - created));
-        }
-        said.extend(self.notes.iter().cloned());
-        Some((outcome, account_id, said))
-    }
-}
-
-fn plural(n: u32, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+pub(super) struct Noted {
+    pub(super) outcome: Outcome,
+    pub(super) label: String,
+    pub(super) account_id: Id,
+    pub(super) changes: Vec<String>,
 }
 
 /// What an import did, once its transaction is over.

@@ -8,6 +8,7 @@
 
 mod applied;
 mod formats;
+mod series;
 mod source;
 
 use std::path::Path;
