@@ -95,12 +95,19 @@ impl Pruner {
     }
 
     fn keep_text(&mut self, line: &[u8], cut: bool) {
-        if !self.text_full && self.text_used + line.len() <= TEXT_BYTES {
+        if self.text_full {
+            return;
+        }
+        if self.text_used + line.len() <= TEXT_BYTES {
             self.text_used += line.len();
             self.out.extend_from_slice(line);
             self.text_cut |= cut;
         } else {
-            // Once a line does not fit, no later one is kept: text with holes reads wrong.
+            // What fits of the line that does not, then nothing more: text with holes reads wrong.
+            let room = TEXT_BYTES - self.text_used;
+            self.out.extend_from_slice(&line[..room]);
+            self.out.push(b'\n');
+            self.text_used = TEXT_BYTES;
             self.text_full = true;
             self.text_cut = true;
         }
