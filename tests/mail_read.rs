@@ -248,6 +248,12 @@ fn sources_are_told_apart_by_ending_then_by_content() {
     assert_eq!(detect(&index), None, "Thunderbird's index is not mail");
     assert_eq!(detect(&notes), None, "a line with a colon is not a message");
     assert_eq!(detect(&dir.path().join("missing")), None);
+
+    let exported = dir.path().join("Kestrel.mbox");
+    fs::create_dir(&exported).unwrap();
+    fs::copy(fixture("thunderbird-thread.mbox"), exported.join("mbox")).unwrap();
+    fs::write(exported.join("table_of_contents"), [0u8, 1, 2]).unwrap();
+    assert_eq!(detect(&exported), Some(MailSource::Mbox(exported.join("mbox"))), "Apple Mail's export");
 }
 
 #[test]
@@ -273,6 +279,23 @@ fn a_message_cut_short_is_read_as_far_as_it_goes_and_says_so() {
         "The message in cut.eml has no sender, so it was skipped. If it matters, open it in your mail program and \
          check its From line."
     );
+}
+
+#[test]
+fn an_mbox_cut_short_gives_its_last_message_as_far_as_it_goes() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("Inbox");
+    let whole = fs::read_to_string(fixture("thunderbird-thread.mbox")).unwrap();
+    let cut = &whole[..whole.find("Thursday at 10 works").unwrap() + 8];
+    fs::write(&path, cut).unwrap();
+    let found = messages(&MailSource::Mbox(path.clone()));
+    assert_eq!(found.len(), 3);
+    assert_eq!(found[2].value.body, "Hi Anna,\n\nThursday");
+    let cut = &whole[..whole.rfind("From: Sam").unwrap() + 7];
+    fs::write(&path, cut).unwrap();
+    let items: Vec<MailItem> = MailSource::Mbox(path).messages().collect();
+    assert_eq!(items.len(), 3);
+    assert!(items[2].as_ref().is_err_and(|p| p.reason.contains("has no sender")), "{:?}", items[2]);
 }
 
 #[test]
@@ -519,4 +542,64 @@ fn a_folder_gone_before_it_is_read_is_a_problem_even_for_root() {
         "Rapport could not open the mailbox Inbox.mbox (it is not there), so none of its messages were read. Check \
          that the file is there and that you may read it, then try again."
     );
+}
+
+/// Writes a 100,000-message mbox for measuring by hand (not part of the normal run):
+/// `RAPPORT_MAIL_BENCH=/tmp/bench.mbox cargo test --test mail_read -- --ignored --nocapture`,
+/// then `cargo run --release --example mail_scan -- /tmp/bench.mbox` beside `cat /tmp/bench.mbox
+/// > /dev/null`. Plain replies, Outlook-style alternatives in quoted-printable, newsletters in
+/// HTML, and one message in fifty with a 100 KB attachment.
+#[test]
+#[ignore]
+fn generate_a_100k_message_mbox() {
+    let path = std::env::var_os("RAPPORT_MAIL_BENCH")
+        .map_or_else(|| std::env::temp_dir().join("bench.mbox"), PathBuf::from);
+    let mut out = std::io::BufWriter::new(fs::File::create(&path).unwrap());
+    let mut rng = Lcg(100_000);
+    let attachment: String = (0..100 * 1024 / 77)
+        .map(|_| "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0\n")
+        .collect();
+    for i in 0..100_000u32 {
+        let client = [
+            "anna.berg@kestrel.example",
+            "lucia.fernandez@alcor.example",
+            "priya.natarajan@northwind.example",
+        ][rng.next() as usize % 3];
+        writeln!(out, "From {client} Mon Jan 15 10:{:02}:{:02} 2024", i % 60, i / 60 % 60).unwrap();
+        write!(
+            out,
+            "From: Client <{client}>\nTo: Sam Rivera <sam@rapport-consulting.example>\nDate: Mon, 15 Jan 2024 10:00:00 +0100\n\
+             Message-ID: <{i}.{}@bench.example>\nIn-Reply-To: <{}.x@bench.example>\nSubject: =?UTF-8?Q?Re:_Verl=C3=A4ngerung_{i}?=\nMIME-Version: 1.0\n",
+            rng.next(),
+            i.saturating_sub(1)
+        )
+        .unwrap();
+        let paragraph = "Thanks for the update. We reviewed the proposal with the team and would like to discuss the renewal terms, \
+                         the training calendar and the support hours on Thursday.\n";
+        match i % 50 {
+            0 => write!(
+                out,
+                "Content-Type: multipart/mixed; boundary=\"b{i}\"\n\n--b{i}\nContent-Type: text/plain\n\n{paragraph}\n--b{i}\n\
+                 Content-Type: application/pdf; name=\"offer.pdf\"\nContent-Transfer-Encoding: base64\n\n{attachment}--b{i}--\n\n"
+            )
+            .unwrap(),
+            1..=20 => write!(
+                out,
+                "Content-Type: multipart/alternative; boundary=\"a{i}\"\n\n--a{i}\nContent-Type: text/plain; charset=utf-8\n\
+                 Content-Transfer-Encoding: quoted-printable\n\n{p}{p}\nOn Monday Sam wrote:\n> earlier text\n> more\n\n--a{i}\n\
+                 Content-Type: text/html; charset=utf-8\n\n<html><body><p>{paragraph}</p><p>{paragraph}</p></body></html>\n--a{i}--\n\n",
+                p = paragraph.replace("ü", "=C3=BC")
+            )
+            .unwrap(),
+            21..=25 => write!(
+                out,
+                "List-Unsubscribe: <mailto:u@news.example>\nContent-Type: text/html; charset=utf-8\n\n<html><head><style>p {{ margin: 0 }}</style></head>\
+                 <body><table><tr><td><h1>Issue {i}</h1><p>{paragraph}</p></td></tr></table></body></html>\n\n"
+            )
+            .unwrap(),
+            _ => write!(out, "Content-Type: text/plain; charset=utf-8\n\n{paragraph}{paragraph}\n-- \nClient\n\n").unwrap(),
+        }
+    }
+    out.flush().unwrap();
+    eprintln!("wrote {} ({} bytes)", path.display(), out.get_ref().metadata().unwrap().len());
 }

@@ -203,7 +203,7 @@ impl MailSource {
     }
 
     /// The source's messages, read as they are asked for.
-    pub fn messages(&self) -> Box<dyn Iterator<Item = MailItem>> {
+    pub fn messages(&self) -> Box<dyn Iterator<Item = MailItem> + Send> {
         match self {
             MailSource::Eml(path) => Box::new(std::iter::once(read_eml(path))),
             MailSource::Emlx(path) => Box::new(std::iter::once(read_emlx(path))),
@@ -217,14 +217,20 @@ impl MailSource {
     }
 }
 
-/// What kind of mail source `path` is: a folder with `cur/` and `new/` is a Maildir, any other
-/// folder a folder of message files; a file is known by its ending (`.eml`, `.emlx`, `.mbox`,
+/// What kind of mail source `path` is: a folder with `cur/` and `new/` is a Maildir, a folder
+/// Apple Mail exported (with its messages in a file `mbox`) that mbox, any other folder a
+/// folder of message files; a file is known by its ending (`.eml`, `.emlx`, `.mbox`,
 /// `.mbx`), or else by its first bytes (a "From " line: an mbox, as Thunderbird's files without
 /// an ending are; a length line then headers: `.emlx`; mail headers: one message). None when
 /// `path` cannot be read or does not look like mail.
 pub fn detect(path: &Path) -> Option<MailSource> {
     let meta = fs::metadata(path).ok()?;
     if meta.is_dir() {
+        // Apple Mail's "Export Mailbox…" writes a folder `Inbox.mbox` holding a file `mbox`.
+        let exported = path.join("mbox");
+        if exported.is_file() && detect(&exported).is_some_and(|s| matches!(s, MailSource::Mbox(_))) {
+            return Some(MailSource::Mbox(exported));
+        }
         return Some(if path.join("cur").is_dir() && path.join("new").is_dir() {
             MailSource::Maildir(path.to_path_buf())
         } else {
@@ -331,4 +337,37 @@ fn grouped(n: u64) -> String {
         out.push(d);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_positions_are_grouped_by_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1_234), "1,234");
+        assert_eq!(grouped(12_345_678), "12,345,678");
+    }
+
+    #[test]
+    fn a_files_first_bytes_say_what_it_is() {
+        let kind = |start: &str| sniff(start.as_bytes()).map(|k| k(PathBuf::from("x")));
+        assert_eq!(kind("From - Mon Jan 15 10:00:00 2024\nFrom: a@b\n"), Some(MailSource::Mbox("x".into())));
+        assert_eq!(kind("1234\nReturn-Path: <a@b>\n"), Some(MailSource::Emlx("x".into())));
+        assert_eq!(kind("Received: from x\n\tby y\nFrom: a@b\n\nbody"), Some(MailSource::Eml("x".into())));
+        assert_eq!(kind("X-Custom: only unknown headers\n\nbody"), None);
+        assert_eq!(kind("1234\nnot a header\n"), None);
+        assert_eq!(kind("name: Anna\nrole: buyer\n"), None);
+        assert_eq!(kind(""), None);
+    }
+
+    #[test]
+    fn places_are_said_by_byte_or_by_file() {
+        let at = Place::at(Path::new("/home/sam/Mail/Inbox.mbox"), 1234);
+        assert_eq!(at.message(), "The message at byte 1,234 of Inbox.mbox");
+        assert_eq!(at.to_string(), "/home/sam/Mail/Inbox.mbox (byte 1,234)");
+        assert_eq!(Place::file(Path::new("/m/cur/17.M1:2,S")).message(), "The message in 17.M1:2,S");
+    }
 }

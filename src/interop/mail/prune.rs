@@ -143,12 +143,12 @@ impl Pruner {
         self.in_headers = false;
         let kind = PartKind::of(&self.block);
         self.block.clear();
-        if let Some(boundary) = kind.boundary {
-            if kind.mime.starts_with("multipart/") {
-                self.boundaries.push(boundary);
-                self.keep_body = true;
-                return;
-            }
+        if let Some(boundary) = kind.boundary
+            && kind.mime.starts_with("multipart/")
+        {
+            self.boundaries.push(boundary);
+            self.keep_body = true;
+            return;
         }
         self.keep_body = match kind.mime.as_str() {
             "text/calendar" | "application/ics" => true,
