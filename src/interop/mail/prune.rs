@@ -150,6 +150,11 @@ impl Pruner {
             self.keep_body = true;
             return;
         }
+        if kind.mime.starts_with("message/") {
+            // A forwarded message is left out whole, but `mail-parser` reads a message part's
+            // body as a message: an empty one would swallow the parts after it.
+            self.keep_structure(b"X-Left-Out: yes\n\n");
+        }
         self.keep_body = match kind.mime.as_str() {
             "text/calendar" | "application/ics" => true,
             "" | "text/plain" | "text/html" => !kind.attachment,
@@ -307,6 +312,15 @@ END:VCALENDAR\r\n\
         );
         assert_eq!(PartKind::of(b"X-Nothing: 1\n").mime, "");
         assert_eq!(parameter(b"text/plain; xboundary=1; boundary=abc", b"boundary"), Some(b"abc".to_vec()));
+    }
+
+    #[test]
+    fn a_forwarded_message_is_left_out_and_the_parts_after_it_are_still_read() {
+        let message = "From: a@b.example\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nHi\n--b\nContent-Type: message/rfc822\n\nFrom: old@x.example\nSubject: old\n\nold secret text\n--b\nContent-Type: text/plain\n\nP.S. later\n--b--\n";
+        let pruned = prune(message);
+        assert!(!String::from_utf8_lossy(&pruned.bytes).contains("old"));
+        let read = crate::interop::mail::parse::message(&pruned.bytes).unwrap();
+        assert_eq!(read.body, "Hi\n\nP.S. later");
     }
 
     #[test]
