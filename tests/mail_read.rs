@@ -544,6 +544,20 @@ fn a_folder_gone_before_it_is_read_is_a_problem_even_for_root() {
     );
 }
 
+/// Mail is read where it lies: nothing in the reader can open a socket (checked by hand too:
+/// `strace -e trace=socket,connect` over `examples/mail_scan` on the fixtures sees no call).
+#[test]
+fn the_mail_reader_names_nothing_that_reaches_the_network() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/interop/mail");
+    for entry in fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = fs::read_to_string(&path).unwrap();
+        for word in ["std::net", "TcpStream", "UdpSocket", "ToSocketAddrs", "reqwest", "ureq", "hyper::"] {
+            assert!(!text.contains(word), "{} names {word}", path.display());
+        }
+    }
+}
+
 /// Writes a 100,000-message mbox for measuring by hand (not part of the normal run):
 /// `RAPPORT_MAIL_BENCH=/tmp/bench.mbox cargo test --test mail_read -- --ignored --nocapture`,
 /// then `cargo run --release --example mail_scan -- /tmp/bench.mbox` beside `cat /tmp/bench.mbox
