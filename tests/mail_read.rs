@@ -339,6 +339,42 @@ fn garbage_and_mangled_messages_are_problems_never_panics() {
             assert!(problem.reason.starts_with("The message in garbage.eml"), "{problem}");
         }
     }
+
+    // The mbox too, with its separators' dates garbled, characters cut, lines joined and split.
+    let whole = fs::read(fixture("thunderbird-thread.mbox")).unwrap();
+    for _ in 0..250 {
+        let mut bytes = whole.clone();
+        for _ in 0..(1 + rng.next() % 12) {
+            if bytes.is_empty() {
+                break;
+            }
+            let at = rng.next() as usize % bytes.len();
+            let noise: &[u8] = [
+                &b"\n"[..],
+                b"From ",
+                b">",
+                "€".as_bytes(),
+                &[0xe2],
+                b"\r\n",
+                b"--",
+                "\n\nFrom x Mo€ 15 10:00:00 2024\n".as_bytes(),
+            ][rng.next() as usize % 8];
+            match rng.next() % 3 {
+                0 => drop(bytes.splice(at..at, noise.iter().copied())),
+                1 => drop(bytes.remove(at)),
+                _ => bytes.truncate(at.max(1)),
+            }
+        }
+        let items: Vec<MailItem> = MboxReader::new(bytes.as_slice(), "Inbox", 0).collect();
+        let offsets: Vec<u64> = items
+            .iter()
+            .map(|i| match i {
+                Ok(found) => found.place.offset.unwrap(),
+                Err(problem) => problem.place.offset.unwrap(),
+            })
+            .collect();
+        assert!(offsets.windows(2).all(|w| w[0] < w[1]), "places in order: {offsets:?}");
+    }
 }
 
 #[test]

@@ -202,7 +202,8 @@ pub(super) fn is_from_line(line: &[u8]) -> bool {
     let text = String::from_utf8_lossy(line);
     let Some(rest) = text.strip_prefix("From ") else { return false };
     let words: Vec<&str> = rest.split_whitespace().skip(1).collect();
-    let month = words.iter().any(|w| w.len() >= 3 && MONTHS.contains(&w[..3].to_ascii_lowercase().as_str()));
+    let month =
+        words.iter().any(|w| w.get(..3).is_some_and(|m| MONTHS.contains(&m.to_ascii_lowercase().as_str())));
     let time = words.iter().any(|w| {
         let parts: Vec<&str> = w.split(':').collect();
         (2..=3).contains(&parts.len())
@@ -227,6 +228,7 @@ mod tests {
         assert!(is_from_line(b"From - Mon Jan 15 10:01:33 2024\n"));
         assert!(!is_from_line(b"From here on we work on the March plan.\n"));
         assert!(!is_from_line(b"From 2024 on, our rates change at 10:00 sharp.\n"));
+        assert!(!is_from_line("From x Mo€ 1 10:00 2024 — März\n".as_bytes()), "no panic inside a character");
     }
 
     #[test]
