@@ -1,10 +1,11 @@
 //! The formats other tools speak: CSV from a CRM, vCard from an address book, iCalendar from a
-//! calendar. Each reader turns a file into plain records placed by line, and never touches the
+//! calendar, the user's own mail files. Each reader turns a file into plain records placed by line, and never touches the
 //! database; `service::exchange` decides what they create or merge, in one transaction behind a
 //! backup, exactly as the archive is imported.
 
 pub mod csv;
 pub mod ical;
+pub mod mail;
 pub mod text;
 pub mod vcard;
 
