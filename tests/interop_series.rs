@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use rapport::Rapport;
 use rapport::domain::{AccountDraft, Meeting, MeetingDraft};
-use rapport::service::{ExportFormat, ImportOptions, Outcome};
+use rapport::service::{BriefFormat, ExportFormat, ImportOptions, Outcome};
 use rapport::store::RecordKind;
 use tempfile::TempDir;
 
@@ -269,6 +269,12 @@ fn a_series_without_end_is_followed_on_as_time_passes_and_a_deleted_occurrence_s
     assert_eq!((last.title.as_str(), last.location.as_deref()), ("Steering call", Some("Zoom")));
     assert_eq!(last.guests, first[0].guests, "the guests of the series come along");
     assert!(!last.series.as_ref().unwrap().changed);
+
+    // The brief for the next one says how it repeats and when it last met.
+    let next = all.iter().find(|m| m.starts_at > later).unwrap();
+    let brief =
+        r.brief_document(&account, Some(&next.id), BriefFormat::Markdown, "America/New_York", later).unwrap();
+    assert!(brief.contains("weekly on Monday; it last met on 1 Feb 2027."), "{brief}");
 
     // It still goes out as one series, with the deleted Monday as its exception.
     let feed = r.export_text(ExportFormat::Ics, None, later).unwrap();

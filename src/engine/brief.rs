@@ -56,6 +56,10 @@ pub struct BriefMeeting {
     pub agenda: String,
     /// People invited who are not (yet) among the user's people.
     pub guests: Vec<Guest>,
+    /// How its series repeats ("weekly on Monday"), when it is one occurrence of a series.
+    pub repeats: Option<String>,
+    /// When the series last met before this one: what to pick up from.
+    pub last_held: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -339,6 +343,15 @@ pub fn brief(
             location: m.location.clone(),
             agenda: m.agenda.clone(),
             guests: m.guests.clone(),
+            repeats: m.series.as_ref().map(|s| s.repeats.clone()),
+            last_held: m.series.as_ref().and_then(|s| {
+                b.meetings
+                    .iter()
+                    .filter(|o| o.series.as_ref().is_some_and(|o| o.series_id == s.series_id))
+                    .filter(|o| o.ends_at <= m.starts_at.min(now))
+                    .map(|o| o.starts_at)
+                    .max()
+            }),
         }),
         attendees: attending.iter().map(|c| person(b, t, c, None)).collect(),
         also_matter,

@@ -304,6 +304,13 @@ pub fn outline(brief: &Brief, your_zone: &str) -> BriefOutline {
             t(clock.both(meeting.starts_at)),
             m(format!(" — {}", duration(meeting.starts_at, meeting.ends_at))),
         ])];
+        if let Some(repeats) = &meeting.repeats {
+            let last = match meeting.last_held {
+                Some(at) => format!("; it last met on {}.", clock.day(at)),
+                None => "; this is its first meeting in Rapport.".to_string(),
+            };
+            lines.push(OutlineLine(vec![b("Repeats: "), t(repeats.clone()), m(last)]));
+        }
         lines.push(OutlineLine(match &meeting.location {
             Some(place) => vec![b("Where: "), t(place.clone())],
             None => vec![b("Where: "), m("not set — confirm the place, or send the call link.")],

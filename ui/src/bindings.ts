@@ -1304,6 +1304,8 @@ export type Meeting_Deserialize = {
 	ical_uid?: string | null,
 	/**  The IANA zone the meeting was scheduled in, when a calendar said; exports keep it. */
 	timezone?: string | null,
+	/**  The repeating meeting this is one occurrence of, when it is one. */
+	series?: Occurrence | null,
 	created_at: string,
 	updated_at: string,
 };
@@ -1326,6 +1328,8 @@ export type Meeting_Serialize = {
 	ical_uid: string | null,
 	/**  The IANA zone the meeting was scheduled in, when a calendar said; exports keep it. */
 	timezone: string | null,
+	/**  The repeating meeting this is one occurrence of, when it is one. */
+	series: Occurrence | null,
 	created_at: string,
 	updated_at: string,
 };
@@ -1382,6 +1386,18 @@ export type NextAction_Deserialize = {
 export type NextAction_Serialize = {
 	reason: Reason_Serialize,
 	contact: string | null,
+};
+
+/**  The repeating meeting a meeting is one occurrence of. */
+export type Occurrence = {
+	series_id: string,
+	/**  How the series repeats, in words: "weekly on Tuesday". */
+	repeats: string,
+	/**
+	 *  Whether this occurrence differs from what the series says (moved, renamed, noted on):
+	 *  it then goes back out to calendars as a change of its own.
+	 */
+	changed: boolean,
 };
 
 export type Outcome = "create" | "merge" | 

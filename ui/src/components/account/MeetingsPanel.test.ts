@@ -91,3 +91,33 @@ test("people the calendar invited who are not yet among yours are shown on the m
     .element(screen.getByText("Also invited, not yet among your people:", { exact: false }))
     .toHaveTextContent("Dana <b>Ruiz</b> (dana@acme.com), who sent the invitation; lee@acme.com");
 });
+
+test("a repeating meeting is one row with how it repeats, and its other occurrences unfold under it", async () => {
+  const series = { series_id: "series-1", repeats: "weekly on Monday", changed: false };
+  const weekly = (day: number, changed = false) =>
+    meeting({
+      title: "Steering call",
+      starts_at: `2026-12-${String(day).padStart(2, "0")}T14:30:00Z`,
+      ends_at: `2026-12-${String(day).padStart(2, "0")}T15:00:00Z`,
+      series: { ...series, changed },
+    });
+  const screen = await render(MeetingsPanel, {
+    accountId: "account-1",
+    contacts: [annika],
+    now: NOW,
+    timezone: "America/New_York",
+    onchange: () => {},
+    meetings: [weekly(7), weekly(14, true), weekly(21), meeting({ title: "Pilot kickoff" })],
+  });
+  const upcoming = screen.getByRole("region", { name: "Coming up" });
+  await expect.element(upcoming.getByText("Steering call")).toBeVisible();
+  await expect.element(upcoming.getByText("Repeats weekly on Monday")).toBeVisible();
+  const more = upcoming.getByRole("button", { name: "2 more coming up" });
+  await expect.element(more).toHaveAttribute("aria-expanded", "false");
+  await more.click();
+  const others = upcoming.getByRole("list", { name: "Other meetings of “Steering call”" });
+  await expect.element(others.getByRole("listitem").nth(1)).toBeVisible();
+  await expect.element(others.getByText("Changed from the series")).toBeVisible();
+  await upcoming.getByRole("button", { name: "Hide the others" }).click();
+  await expect.element(others).not.toBeInTheDocument();
+});
