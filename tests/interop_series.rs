@@ -285,3 +285,19 @@ fn a_series_without_end_is_followed_on_as_time_passes_and_a_deleted_occurrence_s
     assert_eq!(ours[0].one("RRULE"), Some("FREQ=WEEKLY;BYDAY=MO"));
     assert_eq!(ours[0].all("EXDATE"), vec!["20261214T143000Z"]);
 }
+
+#[test]
+fn a_rule_that_repeats_more_often_than_an_import_takes_is_not_followed_on() {
+    let hourly = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:every-hour@example.com\r\n\
+        SUMMARY:Ping\r\nDTSTART:20261202T090000Z\r\nDTEND:20261202T091500Z\r\nRRULE:FREQ=HOURLY\r\n\
+        END:VEVENT\r\nEND:VCALENDAR\r\n";
+    let now = at("2026-12-02T10:00:00Z");
+    let dir = TempDir::new().unwrap();
+    let (mut r, options, account) = open(&dir, "a.db", now, "UTC");
+    let options = ImportOptions { skip_bad_rows: true, ..options };
+    let report = r.import_bytes(Path::new("hourly.ics"), hourly.as_bytes(), &options, false, now).unwrap();
+    assert!(report.problems[0].message.contains("only the first 500 were taken"), "{report:?}");
+    assert_eq!(meetings(&r, &account, now).len(), 500);
+    assert_eq!(r.keep_series_ahead(at("2027-01-15T10:00:00Z")).unwrap(), 0);
+    assert_eq!(meetings(&r, &account, now).len(), 500, "the calendar is not flooded");
+}

@@ -33,6 +33,11 @@ impl Rapport {
                 let Some(like) = meetings::latest_as_series_says(tx, &series.id)? else { continue };
                 let held: HashSet<String> = meetings::occurrence_uids(tx, &series.id)?.into_iter().collect();
                 let read = ical::read(&series.rule, last + MOMENT, until);
+                // A rule that repeats more often than an import takes (hourly, say) was cut
+                // short there, and said so; following it on would flood the calendar.
+                if read.records.len() >= ical::MAX_OCCURRENCES {
+                    continue;
+                }
                 for event in read.records.into_iter().filter(|e| !held.contains(&e.uid)) {
                     let (starts_at, ends_at) = if event.floating {
                         let zone =

@@ -21,7 +21,7 @@ mod zone;
 use calcard::common::PartialDateTime;
 use chrono::{DateTime, Datelike, NaiveDateTime, Timelike, Utc};
 
-pub use read::read;
+pub use read::{MAX_OCCURRENCES, read};
 pub use write::write;
 
 /// A floating event's times (wall-clock, written as UTC) read in `zone`: the instants it has

@@ -21,7 +21,7 @@ use crate::interop::{CalendarEvent, LineProblem, Read, SeriesRule};
 
 /// A series yields at most this many meetings per import, so one runaway rule cannot flood
 /// the people it touches.
-pub(super) const MAX_OCCURRENCES: usize = 500;
+pub const MAX_OCCURRENCES: usize = 500;
 /// How many repetitions calcard may walk from the first one before giving up; a daily
 /// meeting reaches more than a century.
 pub(super) const SCAN_LIMIT: usize = 50_000;

@@ -94,7 +94,9 @@ impl<'t> Applied<'t> {
 
     /// How many records the import creates or touches.
     pub(super) fn total(&self) -> u32 {
-        self.counts.iter().sum()
+        // The series being read counts once it has an occurrence, as it will when it is said.
+        let pending = self.tally.as_ref().is_some_and(|t| t.counts.iter().sum::<u32>() > 0);
+        self.counts.iter().sum::<u32>() + u32::from(pending)
     }
 
     pub(super) fn done(mut self) -> Result<Done> {

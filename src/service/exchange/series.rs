@@ -19,7 +19,7 @@ pub(super) struct SeriesTally {
     pub(super) series_id: Option<Id>,
     account_id: Option<Id>,
     /// Occurrences created, merged, brought back and unchanged, in [`Outcome`]'s order.
-    counts: [u32; 4],
+    pub(super) counts: [u32; 4],
     changed: u32,
     first: Option<DateTime<Utc>>,
     last: Option<DateTime<Utc>>,
