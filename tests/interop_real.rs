@@ -453,19 +453,15 @@ fn thunderbirds_three_birth_columns_are_one_birthday() {
 }
 
 #[test]
-fn hubspots_export_keeps_a_zone_it_can_and_says_the_one_it_cannot() {
+fn hubspots_export_keeps_its_zones_whether_named_or_labelled() {
     let (r, report, _dir) = crm_export("hubspot-contacts.csv");
     assert_eq!((report.read, report.created), (2, 3), "two people and their company: {report:?}");
     let people = people_of(&r);
     assert_eq!(people["Priya Raman"].timezone.as_deref(), Some("Asia/Kolkata"));
     assert_eq!(people["Priya Raman"].phones, ["+91 80 5555 0101", "+91 98450 00001"]);
-    assert_eq!(people["Wei Chen"].timezone, None);
-    assert_eq!(report.left_out.len(), 1);
-    assert!(
-        report.left_out[0].message.ends_with("Wei Chen was imported without it."),
-        "{:?}",
-        report.left_out
-    );
+    // "(GMT+05:30) India Standard Time", as HubSpot's zone column labels it.
+    assert_eq!(people["Wei Chen"].timezone.as_deref(), Some("Asia/Kolkata"));
+    assert_eq!(report.left_out, vec![], "nothing is left out");
 }
 
 #[test]

@@ -8,6 +8,7 @@ pub mod ical;
 pub mod mail;
 pub mod text;
 pub mod vcard;
+pub mod zone_label;
 
 use chrono::{DateTime, NaiveDate, Utc};
 

@@ -13,7 +13,7 @@ pub use layouts::{looks_like_data, suggest, suggest_from_cells};
 pub use reader::{CsvRows, Table, TableRow, read_table};
 
 pub use super::CompanyRow;
-use super::{LineProblem, PersonCard, Read, Record};
+use super::{LineProblem, PersonCard, Read, Record, zone_label};
 use crate::domain::{DateKind, ImportantDate, NameParts, is_email_address, word_enum};
 
 word_enum!(
@@ -276,7 +276,7 @@ fn person(row: &TableRow, mapping: &[Column]) -> Result<(Record, Vec<LineProblem
                 "This row is the company {name}, which becomes an account; its email addresses and phone numbers belong to people in Rapport, so they were left out."
             )));
         }
-        let timezone = one(row, mapping, Column::Timezone);
+        let timezone = one(row, mapping, Column::Timezone).map(zone_label::or_written);
         return Ok((
             Record::Company(CompanyRow { line, name, timezone, notes, ..Default::default() }),
             left_out,
@@ -340,7 +340,7 @@ fn person(row: &TableRow, mapping: &[Column]) -> Result<(Record, Vec<LineProblem
         title: one(row, mapping, Column::Title),
         emails,
         phones,
-        timezone: one(row, mapping, Column::Timezone),
+        timezone: one(row, mapping, Column::Timezone).map(zone_label::or_written),
         dates,
         notes,
     };
@@ -400,7 +400,7 @@ pub fn company(row: &TableRow, mapping: &[Column]) -> Result<CompanyRow, LinePro
         line: row.line,
         name,
         industry: one(row, mapping, Column::Industry),
-        timezone: one(row, mapping, Column::Timezone),
+        timezone: one(row, mapping, Column::Timezone).map(zone_label::or_written),
         tier: one(row, mapping, Column::Tier).map(|t| t.to_lowercase()),
         renewal_date,
         notes: (!notes.is_empty()).then(|| notes.join("\n\n")),
