@@ -121,3 +121,18 @@ test("a repeating meeting is one row with how it repeats, and its other occurren
   await upcoming.getByRole("button", { name: "Hide the others" }).click();
   await expect.element(others).not.toBeInTheDocument();
 });
+
+test("editing one meeting of a series says the others stay as they are", async () => {
+  const screen = await render(MeetingsPanel, {
+    accountId: "account-1",
+    contacts: [annika],
+    now: NOW,
+    timezone: "Europe/Berlin",
+    onchange: () => {},
+    meetings: [meeting({ title: "Steering call", series: { series_id: "s", repeats: "weekly on Monday", changed: false } })],
+  });
+  await screen.getByRole("button", { name: "Edit" }).click();
+  await expect
+    .element(screen.getByText("This changes this meeting only. The others of the series (it repeats weekly on Monday) stay as they are."))
+    .toBeVisible();
+});
