@@ -301,3 +301,43 @@ fn a_rule_that_repeats_more_often_than_an_import_takes_is_not_followed_on() {
     assert_eq!(r.keep_series_ahead(at("2027-01-15T10:00:00Z")).unwrap(), 0);
     assert_eq!(meetings(&r, &account, now).len(), 500, "the calendar is not flooded");
 }
+
+#[test]
+fn a_series_the_calendar_moves_to_another_day_leaves_its_old_days_to_come_in_the_archive() {
+    let weekly = |day: &str, byday: &str| {
+        format!(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:sync-9@example.com\r\nSUMMARY:Weekly sync\r\n\
+             DTSTART;TZID=Europe/Berlin:{day}T100000\r\nDTEND;TZID=Europe/Berlin:{day}T103000\r\n\
+             RRULE:FREQ=WEEKLY;BYDAY={byday}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
+    };
+    let now = at("2026-12-02T10:00:00Z");
+    let dir = TempDir::new().unwrap();
+    let (mut r, options, account) = open(&dir, "a.db", now, "Europe/Berlin");
+    // Mondays since 2 November; from 8 December the calendar has it on Tuesdays instead.
+    r.import_bytes(Path::new("a.ics"), weekly("20261102", "MO").as_bytes(), &options, false, now).unwrap();
+    let before = meetings(&r, &account, now);
+    let past = before.iter().filter(|m| m.starts_at < now).count();
+    assert_eq!(past, 5, "5 Mondays from 2 to 30 November");
+
+    let moved = weekly("20261208", "TU");
+    let preview = r.import_bytes(Path::new("b.ics"), moved.as_bytes(), &options, true, now).unwrap();
+    assert!(
+        preview.records[0]
+            .changes
+            .iter()
+            .any(|c| c.starts_with("52 meetings to come are no longer in the calendar's series")),
+        "{preview:?}"
+    );
+    r.import_bytes(Path::new("b.ics"), moved.as_bytes(), &options, false, now).unwrap();
+    let after = meetings(&r, &account, now);
+    let to_come: Vec<&Meeting> = after.iter().filter(|m| m.starts_at >= now).collect();
+    assert!(to_come.iter().all(|m| m.starts_at.format("%a").to_string() == "Tue"), "only Tuesdays to come");
+    assert_eq!(after.iter().filter(|m| m.starts_at < now).count(), 5, "the Mondays held stay, as history");
+    let archived = r.archived().unwrap();
+    assert_eq!(
+        archived.iter().filter(|a| a.kind == RecordKind::Meeting).count(),
+        52,
+        "and can be brought back"
+    );
+}

@@ -248,3 +248,32 @@ pub(crate) fn latest_as_series_says(conn: &Connection, series_id: &str) -> Resul
         .optional()?;
     id.map(|id| get(conn, &id)).transpose()
 }
+
+/// Moves to the archive a series' live occurrences starting in `[from, until]` whose calendar
+/// UID is not in `kept`; returns how many.
+pub(crate) fn archive_missing(
+    conn: &Connection,
+    series_id: &str,
+    from: DateTime<Utc>,
+    until: DateTime<Utc>,
+    kept: &std::collections::HashSet<String>,
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, ical_uid FROM meetings WHERE series_id = ?1 AND archived_at IS NULL AND starts_at >= ?2 AND starts_at <= ?3",
+    )?;
+    let found: Vec<(String, Option<String>)> = stmt
+        .query_map(params![series_id, codec::instant(&from), codec::instant(&until)], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut archive = conn.prepare_cached("UPDATE meetings SET archived_at = ?2 WHERE id = ?1")?;
+    let mut gone = 0;
+    for (id, uid) in found {
+        if uid.is_none_or(|uid| !kept.contains(&uid)) {
+            archive.execute(params![id, codec::instant(&now)])?;
+            gone += 1;
+        }
+    }
+    Ok(gone)
+}

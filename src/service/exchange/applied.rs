@@ -414,9 +414,24 @@ impl<'t> Applied<'t> {
     }
 
     /// Says the series being read, once, as one record: what became of its occurrences.
+    /// A meeting of the series still to come that the file no longer holds (the calendar moved
+    /// the series to another day, or cancelled one) goes to the archive, where it can be brought
+    /// back; past ones stay, as history.
     fn end_series(&mut self) -> Result<()> {
         let Some(tally) = self.tally.take() else { return Ok(()) };
-        let Some((outcome, account_id, changes)) = tally.said() else { return Ok(()) };
+        let Some((mut outcome, account_id, mut changes)) = tally.said() else { return Ok(()) };
+        if let (Some(series_id), Some(until)) = (&tally.series_id, tally.covers_until()) {
+            let gone = meetings::archive_missing(self.tx, series_id, self.now, until, &tally.seen, self.now)?;
+            if gone > 0 {
+                changes.push(match gone {
+                    1 => "1 meeting to come is no longer in the calendar's series: it moves to the archive".to_string(),
+                    n => format!("{n} meetings to come are no longer in the calendar's series: they move to the archive"),
+                });
+                if outcome == Outcome::Unchanged {
+                    outcome = Outcome::Merge;
+                }
+            }
+        }
         self.note(tally.line, RecordKind::Meeting, outcome, &tally.title, &account_id, changes)
     }
 

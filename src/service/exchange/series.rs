@@ -2,6 +2,7 @@
 //! the preview says the series once — how it repeats, how many meetings it brings and over
 //! which days, how many differ from it — instead of a line per occurrence.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -25,6 +26,8 @@ pub(super) struct SeriesTally {
     last: Option<DateTime<Utc>>,
     /// What the occurrences' previews said, each once.
     notes: Vec<String>,
+    /// The calendar UIDs of the occurrences the file holds.
+    pub(super) seen: HashSet<String>,
 }
 
 impl SeriesTally {
@@ -40,11 +43,13 @@ impl SeriesTally {
             first: None,
             last: None,
             notes: Vec::new(),
+            seen: HashSet::new(),
         }
     }
 
     pub(super) fn add(&mut self, event: &CalendarEvent, noted: Noted) {
         self.counts[noted.outcome as usize] += 1;
+        self.seen.insert(event.uid.clone());
         self.changed += u32::from(event.changed);
         self.first = Some(self.first.map_or(event.starts_at, |f| f.min(event.starts_at)));
         self.last = Some(self.last.map_or(event.starts_at, |l| l.max(event.starts_at)));
@@ -54,6 +59,12 @@ impl SeriesTally {
                 self.notes.push(change);
             }
         }
+    }
+
+    /// Until when the file speaks for the series: its last occurrence, less the most a time
+    /// without a zone can move once placed (fourteen hours), so that nothing beyond is judged.
+    pub(super) fn covers_until(&self) -> Option<DateTime<Utc>> {
+        self.last.map(|last| last - chrono::Duration::hours(14))
     }
 
     /// The series as one record: its outcome (new if any occurrence is, then brought back,
