@@ -160,6 +160,10 @@ fn every_released_schema_version_is_migrated_with_all_its_data_and_works() {
         let feed = r.export_text(ExportFormat::Ics, None, now()).unwrap();
         assert_eq!(feed.matches("UID:weekly-1@example.com").count(), 1, "v{version}: {feed}");
         assert!(feed.contains("RRULE:FREQ=WEEKLY;COUNT=4"), "v{version}: {feed}");
+
+        // 0015: the review queue starts empty, and a yes or no is kept.
+        assert!(tables(&after).contains(&"noticed".to_string()), "v{version}");
+        assert!(r.noticed().unwrap().is_empty(), "v{version}");
     }
 }
 

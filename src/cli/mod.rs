@@ -10,6 +10,7 @@ pub use crate::clock::your_zone;
 mod checkins;
 mod data;
 mod health;
+mod noticed;
 mod people;
 mod print;
 mod records;
@@ -88,6 +89,10 @@ enum Command {
     /// Whom to contact today, why, when in their day, and what to bring: as many as your daily
     /// budget (Settings), and every breach; the rest is counted under "More".
     Today(checkins::TodayArgs),
+    /// What Rapport noticed in your mail and calendars (requests, promises, new people):
+    /// list it, accept it, or ignore it.
+    #[command(subcommand)]
+    Capture(noticed::CaptureCommand),
     /// Act on a check-in from `rapport today`: done, snooze or dismiss.
     #[command(subcommand)]
     Checkin(checkins::CheckinCommand),
@@ -141,6 +146,7 @@ impl Command {
             Command::Account(AccountCommand::List | AccountCommand::Show { .. })
                 | Command::Contact(ContactCommand::List { .. })
                 | Command::Search { .. }
+                | Command::Capture(noticed::CaptureCommand::List)
                 | Command::Today(_)
                 | Command::Check
                 | Command::Brief(_)
@@ -297,6 +303,7 @@ fn dispatch(
         Command::Brief(args) => brief::brief(&mut ctx, args),
         Command::Health(args) => health::health(&mut ctx, args),
         Command::Checkin(c) => checkins::checkin(&mut ctx, c),
+        Command::Capture(c) => noticed::capture(&mut ctx, c),
         Command::Search { query } => data::search(&mut ctx, &query.join(" ")),
         Command::Archive(c) => data::archive(&mut ctx, c),
         Command::Export(args) => data::export(&mut ctx, args),

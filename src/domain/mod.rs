@@ -18,6 +18,7 @@ mod interaction;
 mod issue;
 mod kinds;
 mod meeting;
+mod noticed;
 mod problems;
 mod promise;
 mod request;
@@ -47,6 +48,9 @@ pub use issue::{Issue, IssueDraft, IssueStep, Severity};
 pub use kinds::RecordKind;
 pub use meeting::{
     Guest, GuestRole, MOMENT, Meeting, MeetingDraft, MeetingSeries, Occurrence, checked_guests,
+};
+pub use noticed::{
+    Noticed, NoticedEdit, NoticedKind, NoticedSource, NoticedState, domain_of, is_public_mail,
 };
 pub use problems::{LineProblem, Problem};
 pub use promise::{Direction, Promise, PromiseDraft, PromiseOutcome, PromiseStatus};

@@ -165,3 +165,26 @@ impl Store {
         }
     }
 }
+
+/// The domains of the addresses of an account's live people, lower case.
+pub(crate) fn domains_of_account(
+    conn: &Connection,
+    account_id: &str,
+) -> Result<std::collections::HashSet<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT email, other_emails FROM contacts WHERE account_id = ?1 AND archived_at IS NULL",
+    )?;
+    let mut domains = std::collections::HashSet::new();
+    let mut rows = stmt.query([account_id])?;
+    while let Some(row) = rows.next()? {
+        let email: Option<String> = row.get(0)?;
+        let others: String = row.get::<_, Option<String>>(1)?.unwrap_or_else(|| "[]".into());
+        let others: Vec<String> = serde_json::from_str(&others).unwrap_or_default();
+        for address in email.into_iter().chain(others) {
+            if let Some(domain) = crate::domain::domain_of(&address) {
+                domains.insert(domain);
+            }
+        }
+    }
+    Ok(domains)
+}

@@ -277,3 +277,25 @@ pub(crate) fn archive_missing(
     }
     Ok(gone)
 }
+
+/// A guest of the account's meetings who has become one of its people: an attendee of each of
+/// those meetings, and a guest no more.
+pub(crate) fn guest_becomes_attendee(
+    conn: &Connection,
+    account_id: &str,
+    email: &str,
+    contact_id: &str,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO meeting_attendees (meeting_id, contact_id)
+         SELECT g.meeting_id, ?3 FROM meeting_guests g JOIN meetings m ON m.id = g.meeting_id
+         WHERE m.account_id = ?1 AND g.email = lower(?2)",
+    )?
+    .execute(params![account_id, email, contact_id])?;
+    conn.prepare_cached(
+        "DELETE FROM meeting_guests WHERE email = lower(?2)
+         AND meeting_id IN (SELECT id FROM meetings WHERE account_id = ?1)",
+    )?
+    .execute(params![account_id, email])?;
+    Ok(())
+}

@@ -17,6 +17,7 @@ use crate::error::{Error, Result};
 use crate::interop::csv::CompanyRow;
 use crate::interop::{CalendarEvent, LineProblem, PersonCard, ical};
 use crate::service::new_id;
+use crate::service::noticed::offer_guests;
 use crate::store::known::{self, Found, Known};
 use crate::store::{RecordKind, accounts, contacts, meetings};
 
@@ -571,6 +572,7 @@ impl<'t> Applied<'t> {
                 };
                 meetings::save(self.tx, &meeting)?;
                 self.known.add_meeting(&meeting)?;
+                notes.extend(offered(offer_guests(self.tx, &meeting, self.now)?));
                 Ok(Some(Noted { outcome: Outcome::Create, label: meeting.title, account_id, changes: notes }))
             }
             Some((outcome, old)) => {
@@ -629,6 +631,7 @@ impl<'t> Applied<'t> {
                     changes.extend(notes);
                     meetings::save(self.tx, &meeting)?;
                 }
+                changes.extend(offered(offer_guests(self.tx, &meeting, self.now)?));
                 Ok(Some(Noted { outcome, label: old.title, account_id, changes }))
             }
         }
@@ -674,5 +677,14 @@ fn kept_guests(guests: &[Guest], had: &[Guest]) -> Option<String> {
         0 => None,
         1 => Some(format!("keeps 1 invited person not among your people: {}", new[0])),
         n => Some(format!("keeps {n} invited people not among your people: {}", new.join(", "))),
+    }
+}
+
+/// What the preview says of the people a meeting's invitation offers as new people.
+fn offered(count: u32) -> Option<String> {
+    match count {
+        0 => None,
+        1 => Some("offers 1 invited person as a new person, in Rapport noticed".to_string()),
+        n => Some(format!("offers {n} invited people as new people, in Rapport noticed")),
     }
 }

@@ -1,0 +1,133 @@
+//! What Rapport noticed in the user's own mail and calendars, and proposes instead of the user
+//! typing it: a request a client made, a promise made either way, a new person at an account.
+//! Facts (a message is a touch) are logged at once; these are inferences, and wait in the
+//! review queue ("Rapport noticed") until the user accepts, edits or ignores each.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use super::{Id, word_enum};
+
+word_enum!(
+    /// What a proposal would become once accepted.
+    NoticedKind {
+        Request = "request", OurPromise = "our_promise", TheirPromise = "their_promise",
+        NewPerson = "new_person", Meeting = "meeting",
+    }
+);
+
+word_enum!(
+    /// Where a proposal stands in the review queue.
+    NoticedState { Open = "open", Accepted = "accepted", Ignored = "ignored" }
+);
+
+/// Where Rapport noticed it: a message (its id, subject and when it was sent), or a calendar's
+/// meeting (its title and start).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct NoticedSource {
+    pub message_id: Option<String>,
+    pub subject: String,
+    pub sent_at: DateTime<Utc>,
+}
+
+/// One proposal of the review queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct Noticed {
+    pub id: Id,
+    pub kind: NoticedKind,
+    pub account_id: Id,
+    /// The account's name, for the queue.
+    pub account: String,
+    /// Who asked or promised; for a new person, nobody yet.
+    pub contact_id: Option<Id>,
+    pub contact: Option<String>,
+    /// The request or promise in the sender's words; for a new person, who they are.
+    pub text: String,
+    /// When a promise is due (the end of that day in the client's zone).
+    pub due_at: Option<DateTime<Utc>>,
+    /// A new person's address and the name the message or calendar gave them.
+    pub email: Option<String>,
+    pub name: Option<String>,
+    /// For a request: when our replies acknowledged and answered it, as the thread shows.
+    pub acknowledged_at: Option<DateTime<Utc>>,
+    pub answered_at: Option<DateTime<Utc>>,
+    pub source: NoticedSource,
+    pub state: NoticedState,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Noticed {
+    /// What makes two proposals the same: a person by their address at the account, anything
+    /// else by the message (or meeting) and the words.
+    pub fn key(&self) -> String {
+        match (self.kind, &self.email) {
+            (NoticedKind::NewPerson, Some(email)) => email.to_lowercase(),
+            _ => format!(
+                "{}\u{1f}{}",
+                self.source.message_id.as_deref().unwrap_or(&self.source.subject),
+                self.text.trim().to_lowercase()
+            ),
+        }
+    }
+}
+
+/// What the user changes in a proposal before accepting it.
+#[derive(Debug, Clone, Default, Deserialize, Type)]
+pub struct NoticedEdit {
+    pub text: Option<String>,
+    /// RFC 3339.
+    pub due_at: Option<String>,
+    /// A new person's name.
+    pub name: Option<String>,
+}
+
+/// Mail providers anyone can have an address at: an address there says nothing about which
+/// company its owner works for, so it never makes a new person at an account.
+const PUBLIC_MAIL: &[&str] = &[
+    "gmail.com",
+    "googlemail.com",
+    "outlook.com",
+    "hotmail.com",
+    "live.com",
+    "msn.com",
+    "yahoo.com",
+    "ymail.com",
+    "icloud.com",
+    "me.com",
+    "mac.com",
+    "aol.com",
+    "gmx.com",
+    "gmx.net",
+    "gmx.de",
+    "web.de",
+    "proton.me",
+    "protonmail.com",
+    "pm.me",
+    "yandex.com",
+    "yandex.ru",
+    "mail.ru",
+    "qq.com",
+    "163.com",
+    "126.com",
+    "zoho.com",
+    "fastmail.com",
+    "tutanota.com",
+    "hey.com",
+];
+
+/// Whether an address's domain is a public mail provider's (also their country domains:
+/// hotmail.co.uk, yahoo.co.jp).
+pub fn is_public_mail(domain: &str) -> bool {
+    let domain = domain.trim().to_lowercase();
+    PUBLIC_MAIL.contains(&domain.as_str())
+        || ["hotmail.", "yahoo.", "outlook.", "live.", "gmx.", "yandex."]
+            .iter()
+            .any(|p| domain.starts_with(p))
+}
+
+/// The domain of an address, lower case.
+pub fn domain_of(email: &str) -> Option<String> {
+    let (_, domain) = email.trim().rsplit_once('@')?;
+    (!domain.is_empty()).then(|| domain.to_lowercase())
+}
