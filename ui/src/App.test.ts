@@ -20,19 +20,29 @@ afterEach(() => {
   history.replaceState(history.state, "", "#/");
 });
 
-test("Rapport opens on Today; Accounts, Health, Archive and Settings are one click away", async () => {
+test("Rapport opens on Today; Accounts, Noticed, Health, Archive and Settings are one click away", async () => {
   history.replaceState(history.state, "", "#/");
   mockIPC((command) => {
     if (command === "today_page") return { budget: 8, suggestions: [], over_budget: [], more: [], more_count: 0, counts: [] };
     if (command === "put_aside") return [];
     if (command === "list_accounts") return [summary({ name: "Kestrel Logistik GmbH" })];
     if (command === "health_review") return { reviewed_at: null, accounts: [accountReview()] };
+    if (command === "noticed_waiting") return 3;
     throw new Error(`unexpected ${command}`);
   });
   const screen = await render(App);
   const nav = screen.getByRole("navigation", { name: "Main" });
   await expect.element(screen.getByRole("heading", { level: 1, name: "Today" })).toBeVisible();
-  expect(nav.getByRole("link").elements().map((a) => a.textContent)).toEqual(["Today", "Accounts", "Health", "Archive", "Settings"]);
+  // What Rapport noticed says how many wait.
+  await expect.element(nav.getByRole("link", { name: "Noticed 3 waiting" })).toBeVisible();
+  expect(nav.getByRole("link").elements().map((a) => a.textContent?.replace(/\s+/g, " ").trim())).toEqual([
+    "Today",
+    "Accounts",
+    "Noticed 3",
+    "Health",
+    "Archive",
+    "Settings",
+  ]);
   await expect.element(nav.getByRole("link", { name: "Today" })).toHaveAttribute("aria-current", "page");
 
   await nav.getByRole("link", { name: "Accounts" }).click();
@@ -50,6 +60,7 @@ test("Rapport opens on Today; Accounts, Health, Archive and Settings are one cli
 
 test("a brief has its own address, and Accounts stays marked as where the user is", async () => {
   mockIPC((command, args) => {
+    if (command === "noticed_waiting") return 0;
     if (command === "brief") {
       expect(args).toEqual({ accountId: "account-1", meetingId: "meeting-qbr" });
       return briefOutline({ title: "Brief: Kestrel Logistik GmbH — Quarterly business review" });
@@ -75,6 +86,7 @@ test("with a damaged database, Today leads to the backups, and a restore brings 
   const safety = "/home/anna/.local/share/rapport/backups/rapport-2026-11-23-before_restore.db";
   let restored = false;
   mockIPC((command, args) => {
+    if (command === "noticed_waiting") return 0;
     if (command === "backups") return backupList([newest]);
     if (command === "restore_backup") {
       restored = true;
@@ -110,6 +122,7 @@ test("an import from Settings shows every view afresh, and its sentence stays on
   history.replaceState(history.state, "", "#/settings");
   let accounts = [summary({ name: "Kestrel Logistik GmbH" })];
   mockIPC((command) => {
+    if (command === "noticed_waiting") return 0;
     if (command === "checkin_settings") return checkinSettings();
     if (command === "health_weights") return healthWeights();
     if (command === "backups") return backupList();

@@ -63,6 +63,11 @@ export const commands = {
 	 *  the save dialog) or off with no path, writing it at once when on.
 	 */
 	saveFeedSettings: (settings: FeedSettings_Deserialize, choose: boolean) => typedError<FeedSettings_Serialize | null, UserError_Serialize>(__TAURI_INVOKE("save_feed_settings", { settings, choose })),
+	noticed: () => typedError<Noticed_Serialize[], UserError_Serialize>(__TAURI_INVOKE("noticed")),
+	noticedWaiting: () => typedError<number, UserError_Serialize>(__TAURI_INVOKE("noticed_waiting")),
+	acceptNoticed: (ids: string[], edit: NoticedEdit_Deserialize | null) => typedError<Accepted[], UserError_Serialize>(__TAURI_INVOKE("accept_noticed", { ids, edit })),
+	ignoreNoticed: (ids: string[]) => typedError<number, UserError_Serialize>(__TAURI_INVOKE("ignore_noticed", { ids })),
+	reopenNoticed: (ids: string[]) => typedError<null, UserError_Serialize>(__TAURI_INVOKE("reopen_noticed", { ids })),
 	/**  The day's check-ins within the user's budget, and the first `more` of the rest. */
 	todayPage: (more: number) => typedError<TodayPage_Serialize, UserError_Serialize>(__TAURI_INVOKE("today_page", { more })),
 	completeCheckin: (key: string, draft: CaptureDraft_Deserialize, settle: Settlement[]) => typedError<Captured_Serialize, UserError_Serialize>(__TAURI_INVOKE("complete_checkin", { key, draft, settle })),
@@ -115,6 +120,14 @@ export const commands = {
 };
 
 /* Types */
+/**  What accepting a proposal made. */
+export type Accepted = {
+	noticed_id: string,
+	kind: RecordKind,
+	record_id: string,
+	account_id: string,
+};
+
 export type Account = Account_Serialize | Account_Deserialize;
 
 /**  What a user fills in to create an account. Text is checked by [`AccountDraft::into_account`]. */
@@ -1386,6 +1399,112 @@ export type NextAction_Deserialize = {
 export type NextAction_Serialize = {
 	reason: Reason_Serialize,
 	contact: string | null,
+};
+
+/**  One proposal of the review queue. */
+export type Noticed = Noticed_Serialize | Noticed_Deserialize;
+
+/**  What the user changes in a proposal before accepting it. */
+export type NoticedEdit = NoticedEdit_Serialize | NoticedEdit_Deserialize;
+
+/**  What the user changes in a proposal before accepting it. */
+export type NoticedEdit_Deserialize = {
+	text?: string | null,
+	/**  RFC 3339. */
+	due_at?: string | null,
+	/**  A new person's name. */
+	name?: string | null,
+};
+
+/**  What the user changes in a proposal before accepting it. */
+export type NoticedEdit_Serialize = {
+	text: string | null,
+	/**  RFC 3339. */
+	due_at: string | null,
+	/**  A new person's name. */
+	name: string | null,
+};
+
+/**  What a proposal would become once accepted. */
+export type NoticedKind = "request" | "our_promise" | "their_promise" | "new_person" | "meeting";
+
+/**
+ *  Where Rapport noticed it: a message (its id, subject and when it was sent), or a calendar's
+ *  meeting (its title and start).
+ */
+export type NoticedSource = NoticedSource_Serialize | NoticedSource_Deserialize;
+
+/**
+ *  Where Rapport noticed it: a message (its id, subject and when it was sent), or a calendar's
+ *  meeting (its title and start).
+ */
+export type NoticedSource_Deserialize = {
+	message_id?: string | null,
+	subject: string,
+	sent_at: string,
+};
+
+/**
+ *  Where Rapport noticed it: a message (its id, subject and when it was sent), or a calendar's
+ *  meeting (its title and start).
+ */
+export type NoticedSource_Serialize = {
+	message_id: string | null,
+	subject: string,
+	sent_at: string,
+};
+
+/**  Where a proposal stands in the review queue. */
+export type NoticedState = "open" | "accepted" | "ignored";
+
+/**  One proposal of the review queue. */
+export type Noticed_Deserialize = {
+	id: string,
+	kind: NoticedKind,
+	account_id: string,
+	/**  The account's name, for the queue. */
+	account: string,
+	/**  Who asked or promised; for a new person, nobody yet. */
+	contact_id?: string | null,
+	contact?: string | null,
+	/**  The request or promise in the sender's words; for a new person, who they are. */
+	text: string,
+	/**  When a promise is due (the end of that day in the client's zone). */
+	due_at?: string | null,
+	/**  A new person's address and the name the message or calendar gave them. */
+	email?: string | null,
+	name?: string | null,
+	/**  For a request: when our replies acknowledged and answered it, as the thread shows. */
+	acknowledged_at?: string | null,
+	answered_at?: string | null,
+	source: NoticedSource_Deserialize,
+	state: NoticedState,
+	created_at: string,
+};
+
+/**  One proposal of the review queue. */
+export type Noticed_Serialize = {
+	id: string,
+	kind: NoticedKind,
+	account_id: string,
+	/**  The account's name, for the queue. */
+	account: string,
+	/**  Who asked or promised; for a new person, nobody yet. */
+	contact_id: string | null,
+	contact: string | null,
+	/**  The request or promise in the sender's words; for a new person, who they are. */
+	text: string,
+	/**  When a promise is due (the end of that day in the client's zone). */
+	due_at: string | null,
+	/**  A new person's address and the name the message or calendar gave them. */
+	email: string | null,
+	name: string | null,
+	/**  For a request: when our replies acknowledged and answered it, as the thread shows. */
+	acknowledged_at: string | null,
+	answered_at: string | null,
+	source: NoticedSource_Serialize,
+	state: NoticedState,
+	created_at: string,
 };
 
 /**  The repeating meeting a meeting is one occurrence of. */

@@ -29,6 +29,7 @@ use crate::Core;
 mod backups;
 mod files;
 mod health;
+mod noticed;
 mod records;
 mod today;
 
@@ -152,6 +153,11 @@ pub fn bindings() -> Builder<tauri::Wry> {
         files::export_file,
         files::feed_settings,
         files::save_feed_settings,
+        noticed::noticed,
+        noticed::noticed_waiting,
+        noticed::accept_noticed,
+        noticed::ignore_noticed,
+        noticed::reopen_noticed,
         today::today_page,
         today::complete_checkin,
         today::snooze_checkin,

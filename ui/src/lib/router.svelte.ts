@@ -12,6 +12,7 @@ export type Route =
   | { name: "accounts" }
   | { name: "health" }
   | { name: "archive" }
+  | { name: "noticed" }
   | { name: "settings" }
   | { name: "account"; id: string; tab?: AccountTab; person?: string }
   | { name: "brief"; id: string; meeting?: string };
@@ -21,6 +22,7 @@ const fixed = new Map<string, Route>([
   ["#/accounts", { name: "accounts" }],
   ["#/health", { name: "health" }],
   ["#/archive", { name: "archive" }],
+  ["#/noticed", { name: "noticed" }],
   ["#/settings", { name: "settings" }],
 ]);
 

@@ -1,13 +1,20 @@
 import { expect, test } from "vitest";
-import { anywhereShortcuts, formShortcuts, keptByTarget, keyCaps, shortcutGroups, shortcutOf, todayShortcuts } from "./shortcuts";
+import { anywhereShortcuts, formShortcuts, keptByTarget, keyCaps, noticedShortcuts, shortcutGroups, shortcutOf, todayShortcuts } from "./shortcuts";
 
 const press = (key: string, held: KeyboardEventInit = {}) => new KeyboardEvent("keydown", { key, ...held });
 
-test("the list holds every shortcut once, in three groups", () => {
-  expect(shortcutGroups.map((group) => group.name)).toEqual(["Anywhere", "Today", "Forms"]);
-  expect(shortcutGroups.flatMap((group) => group.shortcuts)).toEqual([...anywhereShortcuts, ...todayShortcuts, ...formShortcuts]);
-  const keys = todayShortcuts.flatMap((shortcut) => shortcut.keys);
-  expect(new Set(keys).size).toBe(keys.length);
+test("the list holds every shortcut once, in four groups", () => {
+  expect(shortcutGroups.map((group) => group.name)).toEqual(["Anywhere", "Today", "Rapport noticed", "Forms"]);
+  expect(shortcutGroups.flatMap((group) => group.shortcuts)).toEqual([
+    ...anywhereShortcuts,
+    ...todayShortcuts,
+    ...noticedShortcuts,
+    ...formShortcuts,
+  ]);
+  for (const group of [todayShortcuts, noticedShortcuts]) {
+    const keys = group.flatMap((shortcut) => shortcut.keys);
+    expect(new Set(keys).size).toBe(keys.length);
+  }
 });
 
 test("keys are written as a user reads them on the keyboard", () => {

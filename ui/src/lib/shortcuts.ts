@@ -32,6 +32,17 @@ export const todayShortcuts: Shortcut<TodayAction>[] = [
   { action: "dismiss", keys: ["x"], does: "Dismiss it until something new happens", hint: "dismiss" },
 ];
 
+/** What a key does in "Rapport noticed", to the suggestion in focus. */
+export type NoticedAction = "next" | "previous" | "accept" | "edit" | "ignore";
+
+export const noticedShortcuts: Shortcut<NoticedAction>[] = [
+  { action: "next", keys: ["j", "ArrowDown"], does: "Next suggestion", hint: "next" },
+  { action: "previous", keys: ["k", "ArrowUp"], does: "Previous suggestion", hint: "previous" },
+  { action: "accept", keys: ["a"], does: "Accept it as it is", hint: "accept" },
+  { action: "edit", keys: ["e"], does: "Edit it before accepting", hint: "edit" },
+  { action: "ignore", keys: ["x"], does: "Ignore it: it is not suggested again", hint: "ignore" },
+];
+
 export const formShortcuts: Shortcut<"save" | "close">[] = [
   { action: "save", keys: ["Mod+Enter"], does: "Save", hint: "save" },
   { action: "close", keys: ["Escape"], does: "Close the form (it asks first if you typed something)", hint: "close" },
@@ -41,6 +52,7 @@ export const formShortcuts: Shortcut<"save" | "close">[] = [
 export const shortcutGroups: ShortcutGroup[] = [
   { name: "Anywhere", shortcuts: anywhereShortcuts },
   { name: "Today", shortcuts: todayShortcuts },
+  { name: "Rapport noticed", shortcuts: noticedShortcuts },
   { name: "Forms", shortcuts: formShortcuts },
 ];
 
