@@ -33,6 +33,7 @@ pub(crate) mod interactions;
 pub(crate) mod issues;
 pub(crate) mod known;
 mod lifecycle;
+pub(crate) mod mail;
 pub(crate) mod meetings;
 mod open;
 pub(crate) mod outward;
@@ -82,6 +83,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0012_name_parts.sql")),
     M::up(include_str!("migrations/0013_meeting_guests.sql")),
     M::up(include_str!("migrations/0014_meeting_series.sql")),
+    M::up(include_str!("migrations/0015_mail.sql")),
 ];
 
 /// The schema version this build writes.
