@@ -70,6 +70,9 @@ pub struct MailSourceState {
     pub resume_check: Option<u64>,
     /// An mbox: the message at `resume_offset` was read, so resuming skips it.
     pub resume_whole: bool,
+    /// A check of every address of the client's people when the source was read: mail is read
+    /// again from the start once they change, since a message left out then may be kept now.
+    pub people_check: Option<u64>,
 }
 
 /// A 64-bit FNV-1a hash: stable across builds and machines, for the keys Rapport keeps of mail

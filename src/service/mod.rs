@@ -12,6 +12,7 @@ mod exchange;
 mod files;
 mod health;
 mod lock;
+mod mail;
 mod outward;
 mod portable;
 mod portfolio;
@@ -34,6 +35,7 @@ pub use exchange::{
 };
 pub use health::{AccountHealth, AccountReview, Review};
 pub use lock::{Unlocked, decrypt, decrypt_needs_passphrase, encrypt, unlock};
+pub use mail::{MAIL_PROBLEMS_LISTED, MailAccountTouches, MailReport, MailSkipped, is_mail};
 pub use outward::{ExportFormat, FeedSettings};
 pub use portable::ImportReport;
 pub use portfolio::{AccountRow, NextAction};

@@ -60,7 +60,8 @@ pub(crate) fn has_touch(conn: &Connection, account_id: &str, message_id: &str) -
 fn source(conn: &Connection, path: &str) -> Result<Option<(i64, MailSourceState)>> {
     Ok(conn
         .prepare_cached(
-            "SELECT id, path, kind, stamp, resume_offset, resume_check, resume_whole FROM mail_sources WHERE path = ?1",
+            "SELECT id, path, kind, stamp, resume_offset, resume_check, resume_whole, people_check
+             FROM mail_sources WHERE path = ?1",
         )?
         .query_row([path], |r| {
             let kind = codec::text(r, 2)?;
@@ -79,6 +80,7 @@ fn source(conn: &Connection, path: &str) -> Result<Option<(i64, MailSourceState)
                     resume_offset: r.get::<_, Option<i64>>(4)?.map(|o| o as u64),
                     resume_check: r.get::<_, Option<i64>>(5)?.map(|c| c as u64),
                     resume_whole: r.get(6)?,
+                    people_check: r.get::<_, Option<i64>>(7)?.map(|c| c as u64),
                 },
             ))
         })
@@ -94,11 +96,12 @@ pub(crate) fn save_source(
     now: DateTime<Utc>,
 ) -> Result<i64> {
     conn.prepare_cached(
-        "INSERT INTO mail_sources (path, kind, stamp, resume_offset, resume_check, resume_whole, read_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+        "INSERT INTO mail_sources (path, kind, stamp, resume_offset, resume_check, resume_whole, people_check, read_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
          ON CONFLICT (path) DO UPDATE SET kind = excluded.kind, stamp = excluded.stamp,
              resume_offset = excluded.resume_offset, resume_check = excluded.resume_check,
-             resume_whole = excluded.resume_whole, read_at = excluded.read_at",
+             resume_whole = excluded.resume_whole, people_check = excluded.people_check,
+             read_at = excluded.read_at",
     )?
     .execute(params![
         state.path,
@@ -107,6 +110,7 @@ pub(crate) fn save_source(
         state.resume_offset.map(|o| o as i64),
         state.resume_check.map(|c| c as i64),
         state.resume_whole,
+        state.people_check.map(|c| c as i64),
         codec::instant(&now),
     ])?;
     let id: i64 = conn

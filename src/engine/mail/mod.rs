@@ -70,6 +70,22 @@ impl People {
         self.by_address.is_empty()
     }
 
+    /// A check of who is known by which address: when it changes, a message left out before
+    /// may be kept now.
+    pub fn check(&self) -> u64 {
+        let mut lines: Vec<String> = self
+            .people
+            .iter()
+            .flat_map(|p| {
+                p.addresses
+                    .iter()
+                    .map(|a| format!("{}\u{1f}{}\u{1f}{}", p.account_id, p.contact_id, match_key(a)))
+            })
+            .collect();
+        lines.sort();
+        mail_hash(lines.join("\n").as_bytes())
+    }
+
     /// The people known by `address`.
     fn known_by(&self, address: &str) -> impl Iterator<Item = &MailPerson> {
         self.by_address.get(&match_key(address)).into_iter().flatten().map(|&n| &self.people[n])

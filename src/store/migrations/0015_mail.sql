@@ -17,7 +17,9 @@ CREATE UNIQUE INDEX interactions_by_message_id ON interactions (message_id, acco
 -- The mail files and folders read, so that reading them again reads only what is new. For an
 -- mbox: its size and modification time when read (`stamp`), and where its last message read
 -- starts, with a check of the bytes there, to resume from. For a Maildir: its folders'
--- modification times. Never a message's content.
+-- modification times. And a check of the client's people's addresses then: when they change,
+-- the source is read again from its start, so mail with a newly added person is found.
+-- Never a message's content.
 CREATE TABLE mail_sources (
     id             INTEGER PRIMARY KEY,
     path           TEXT NOT NULL UNIQUE,
@@ -26,6 +28,7 @@ CREATE TABLE mail_sources (
     resume_offset  INTEGER,
     resume_check   INTEGER,
     resume_whole   INTEGER NOT NULL DEFAULT 0 CHECK (resume_whole IN (0, 1)),
+    people_check   INTEGER,
     read_at        TEXT NOT NULL
 ) STRICT;
 
