@@ -161,8 +161,11 @@ pub struct FolderReader {
     /// What is still to be read, next last.
     stack: Vec<(PathBuf, bool)>,
     /// Message files read before, left out without being opened.
-    skip: Option<Box<dyn Fn(&Path) -> bool + Send>>,
+    skip: Option<Skip>,
 }
+
+/// Which message files to leave out.
+type Skip = Box<dyn Fn(&Path) -> bool + Send>;
 
 impl FolderReader {
     pub fn new(path: &Path) -> Self {
