@@ -353,6 +353,9 @@ fn a_truncated_mbox_and_an_unreadable_folder_give_reasons_not_panics() {
         let again = import(&mut r, &folder);
         assert!(again.read >= 1 && again.skipped.folders == 0, "{again:?}");
     }
+    std::fs::create_dir_all(dir.path().join("Photos")).unwrap();
+    let empty = r.import_mail(&dir.path().join("Photos"), false, now()).unwrap_err();
+    assert!(empty.to_string().contains("is a folder with no mail in it"), "{empty}");
     let missing = r.import_mail(&dir.path().join("nowhere.mbox"), false, now()).unwrap_err();
     assert!(missing.to_string().contains("is not mail Rapport can read"), "{missing}");
 }
@@ -435,4 +438,69 @@ fn the_cli_imports_mail_into_a_new_database_and_shows_touches_from_mail() {
         .find(|i| i["source"] == "mail")
         .expect("a touch from mail");
     assert!(first["message_id"].as_str().is_some_and(|id| id.contains('@')), "{first}");
+}
+
+/// Writes a 100,000-message mbox for the benchmark (not part of the normal run), mostly mail
+/// without a client's person, with client threads in one batch of the labelled mailbox in five
+/// and one message in twenty-five carrying a 400 KB attachment, about 2 GB in all:
+/// `RAPPORT_MAIL_BENCH=/tmp/capture.mbox cargo test --test mail_capture -- --ignored --nocapture`.
+/// It also writes `<file>.db`, a database with the two client accounts and their people.
+#[test]
+#[ignore]
+fn generate_a_100k_message_mailbox_for_the_benchmark() {
+    use std::io::Write;
+    let path = std::env::var_os("RAPPORT_MAIL_BENCH")
+        .map_or_else(|| std::env::temp_dir().join("capture.mbox"), PathBuf::from);
+    let _ = std::fs::remove_file(&path);
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&path).unwrap());
+    let attachment: String =
+        "JVBERi0xLjQKJcfsj6IKNSAwIG9iago8PC9MZW5ndGggNiAwIFIvRmlsdGVyIC9GbGF0ZURlY29kZT4+\n"
+            .repeat(400 * 1024 / 77);
+    let (mut written, mut kept, mut batch) = (0usize, 0usize, 0u64);
+    while written < 100_000 {
+        let mailbox = Mailbox::generate(1_000 + batch);
+        let clients = batch % 5 == 0;
+        for m in &mailbox.messages {
+            if written >= 100_000 || (!m.touches.is_empty() && !clients) {
+                continue;
+            }
+            kept += m.touches.len();
+            let mut one = String::new();
+            if written % 25 == 24 {
+                // A colleague's slides: a big attachment in mail no client is on.
+                one = format!(
+                    "From: Lea Schmidt <lea.schmidt@rapport-consulting.example>\nTo: sam@rapport-consulting.example\n\
+                     Date: Mon, 7 Sep 2026 10:00:00 +0200\nMessage-ID: <slides-{written}@rapport-consulting.example>\n\
+                     Subject: Slides NC{written}\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"s\"\n\n\
+                     --s\nContent-Type: text/plain\n\nThe deck.\n--s\nContent-Type: application/pdf; name=\"deck.pdf\"\n\
+                     Content-Transfer-Encoding: base64\n\n{attachment}--s--\n"
+                );
+            }
+            for raw in [one.as_str(), m.raw.as_str()].into_iter().filter(|r| !r.is_empty()) {
+                writeln!(out, "From sender@example Mon Sep  7 10:00:00 2026").unwrap();
+                for line in raw.lines() {
+                    if line.trim_start_matches('>').starts_with("From ") {
+                        out.write_all(b">").unwrap();
+                    }
+                    writeln!(out, "{line}").unwrap();
+                }
+                writeln!(out).unwrap();
+                written += 1;
+            }
+        }
+        batch += 1;
+    }
+    out.flush().unwrap();
+    let db = PathBuf::from(format!("{}.db", path.display()));
+    let _ = std::fs::remove_file(&db);
+    let dir = TempDir::new().unwrap();
+    let (made, r) = with_clients(dir.path());
+    drop(r);
+    std::fs::copy(&made, &db).unwrap();
+    eprintln!(
+        "wrote {} ({written} messages, {} bytes; about {kept} touches) and {}",
+        path.display(),
+        std::fs::metadata(&path).unwrap().len(),
+        db.display()
+    );
 }

@@ -163,6 +163,15 @@ impl Rapport {
         report.resumed = resume.is_some() || !read_before.is_empty();
 
         let found = read(&source, resume, read_before, &people, now, &mut report);
+        if kind == MailKind::Folder && report.read == 0 && report.skipped.folders == 0 && !report.resumed {
+            return Err(Error::validation(
+                "file",
+                format!(
+                    "{} is a folder with no mail in it. Choose the file inside it to import (a Rapport archive, a CSV, vCard, iCalendar or mbox file), or the folder that holds your mail: .eml or .emlx files, or a Maildir (with cur and new inside).",
+                    path.display()
+                ),
+            ));
+        }
         let mut threads = found.threads;
         let mut wanted: Vec<&str> =
             found.kept.iter().flat_map(|k| k.ancestors.iter().map(String::as_str)).collect();
