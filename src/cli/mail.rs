@@ -61,6 +61,13 @@ fn mail_text(r: &MailReport) -> String {
         } else {
             "None of them was a touch with one of your clients' people, so nothing was added.".to_string()
         });
+    } else if r.added == 0 {
+        lines.push(format!(
+            "{} with your clients' people {} already in Rapport ({}), so nothing was added.",
+            count(r.kept, "message", "messages"),
+            if r.kept == 1 { "was" } else { "were" },
+            count(r.already, "touch", "touches")
+        ));
     } else {
         let already = match r.already {
             0 => String::new(),
@@ -160,6 +167,14 @@ mod tests {
         assert_eq!(
             mail_text(&unchanged),
             "Inbox.mbox has not changed since Rapport last read it, so there is nothing new to import."
+        );
+        let again = MailReport { added: 0, already: 15, accounts: vec![], backup: None, ..report() };
+        assert!(
+            mail_text(&again).contains(
+                "14 messages with your clients' people were already in Rapport (15 touches), so nothing was added."
+            ),
+            "{}",
+            mail_text(&again)
         );
         let dry = MailReport { dry_run: true, backup: None, ..report() };
         assert!(mail_text(&dry).contains("would add 15 touches"), "{}", mail_text(&dry));

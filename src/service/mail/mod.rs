@@ -160,7 +160,8 @@ impl Rapport {
             (MailKind::Maildir | MailKind::Folder, Some(_)) => self.store.mail_files_read(&key)?,
             _ => HashSet::new(),
         };
-        report.resumed = resume.is_some() || !read_before.is_empty();
+        report.resumed = resume.is_some()
+            || (matches!(kind, MailKind::Maildir | MailKind::Folder) && same_people.is_some());
 
         let found = read(&source, resume, read_before, &people, now, &mut report);
         if kind == MailKind::Folder && report.read == 0 && report.skipped.folders == 0 && !report.resumed {
