@@ -55,6 +55,9 @@ fn touch(id: &str, hours_ago: i64, with: &[&str]) -> Interaction {
         sentiment: None,
         strategic: false,
         created_at: t(-hours_ago),
+        source: rapport::domain::InteractionSource::Typed,
+        message_id: None,
+        snippet: None,
     }
 }
 

@@ -59,6 +59,9 @@ fn touch(
         sentiment,
         strategic,
         created_at: days_ago(ago),
+        source: rapport::domain::InteractionSource::Typed,
+        message_id: None,
+        snippet: None,
     }
 }
 

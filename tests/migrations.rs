@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use rapport::domain::{ContactDraft, Guest, GuestRole, MeetingDraft, NameParts};
+use rapport::domain::{ContactDraft, Guest, GuestRole, InteractionSource, MeetingDraft, NameParts};
 use rapport::service::{ExportFormat, ImportOptions};
 use rapport::store::{SCHEMA_VERSION, Store};
 use rapport::{Error, Rapport};
@@ -164,6 +164,33 @@ fn every_released_schema_version_is_migrated_with_all_its_data_and_works() {
         // 0015: the review queue starts empty, and a yes or no is kept.
         assert!(tables(&after).contains(&"noticed".to_string()), "v{version}");
         assert!(r.noticed().unwrap().is_empty(), "v{version}");
+
+        // 0016: every touch already there was typed, and says so; mail has its tables.
+        // (v1 had no history yet.)
+        let touched: Vec<String> = after
+            .prepare("SELECT account_id FROM interactions WHERE archived_at IS NULL LIMIT 1")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(touched.is_empty(), version == 1, "v{version}");
+        let page = r.account_page(touched.first().unwrap_or(&first.id), now()).unwrap();
+        for touch in &page.interactions {
+            assert_eq!(touch.source, InteractionSource::Typed, "v{version}");
+            assert_eq!((&touch.message_id, &touch.snippet), (&None, &None), "v{version}");
+        }
+        let typed: i64 = after
+            .query_row(
+                "SELECT count(*) FROM interactions WHERE source = 'typed' AND message_id IS NULL",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(typed, count(&after, "interactions"), "v{version}");
+        for table in ["mail_sources", "mail_source_files"] {
+            assert!(tables(&after).contains(&table.to_string()), "v{version}: {table}");
+        }
     }
 }
 

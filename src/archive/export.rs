@@ -4,7 +4,7 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 
 use super::format::*;
-use crate::domain::{Bundle, Contact};
+use crate::domain::{Bundle, Contact, InteractionSource};
 
 pub fn instant(t: &DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
@@ -113,6 +113,9 @@ fn account(b: &Bundle) -> AccountDoc {
                 summary: i.summary.clone(),
                 sentiment: i.sentiment,
                 strategic: i.strategic,
+                source: (i.source != InteractionSource::Typed).then(|| i.source.as_str().into()),
+                message_id: i.message_id.clone(),
+                snippet: i.snippet.clone(),
             })
             .collect(),
         requests: sorted(&b.requests, |r| &r.id)

@@ -192,6 +192,14 @@ pub struct InteractionDoc {
     pub sentiment: Option<i8>,
     #[serde(default)]
     pub strategic: bool,
+    /// "mail" or "calendar" for a touch Rapport read; absent for one the user typed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The message a touch from mail was read from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snippet: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -11,8 +11,8 @@ use serde::de::DeserializeOwned;
 use super::format::*;
 use crate::domain::{
     AccountDraft, ContactDraft, CultureNoteDraft, DateKind, GoalDraft, GoalProgress, Guest, GuestRole,
-    ImportantDate, InteractionDraft, IssueDraft, Meeting, MeetingDraft, MeetingSeries, Occurrence,
-    PromiseDraft, RequestDraft, Weekday, WorkingHours, validate,
+    ImportantDate, Interaction, InteractionDraft, InteractionSource, IssueDraft, Meeting, MeetingDraft,
+    MeetingSeries, Occurrence, PromiseDraft, RequestDraft, Weekday, WorkingHours, validate,
 };
 use crate::domain::{Bundle, Problem};
 use crate::error::Error;
@@ -372,9 +372,19 @@ fn account(r: &mut Reader, doc: AccountDoc, path: &str) -> Option<Bundle> {
             sentiment: i.sentiment.map(i32::from),
             strategic: i.strategic,
         };
-        match draft.into_interaction(i.id.clone(), now) {
-            Ok(interaction) => interactions.push(interaction),
-            Err(e) => r.invalid(&at, e),
+        let source = match &i.source {
+            Some(s) => r.word(s, format!("{at}.source"), "source", InteractionSource::choices()),
+            None => Some(InteractionSource::Typed),
+        };
+        match (draft.into_interaction(i.id.clone(), now), source) {
+            (Ok(interaction), Some(source)) => interactions.push(Interaction {
+                source,
+                message_id: i.message_id.clone(),
+                snippet: i.snippet.clone(),
+                ..interaction
+            }),
+            (Err(e), _) => r.invalid(&at, e),
+            (Ok(_), None) => {}
         }
     }
 

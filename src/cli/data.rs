@@ -115,6 +115,10 @@ pub fn export(ctx: &mut Ctx<'_>, args: ExportArgs) -> Result<()> {
 }
 
 pub fn import(ctx: &mut Ctx<'_>, args: ImportArgs) -> Result<()> {
+    // Mail first: a folder, or a file of messages, is the user's mail.
+    if crate::service::is_mail(&args.file) {
+        return super::mail::import(ctx, &args);
+    }
     let source = ctx.rapport.inspect_import_as(&args.file, args.no_header)?;
     if source.format == FileFormat::Archive {
         return import_archive(ctx, &args.file, args.dry_run);

@@ -10,6 +10,7 @@ pub use crate::clock::your_zone;
 mod checkins;
 mod data;
 mod health;
+mod mail;
 mod noticed;
 mod people;
 mod print;
@@ -113,7 +114,9 @@ enum Command {
     /// calendar of what is coming (meetings, check-ins, promises due, birthdays) as iCalendar.
     Export(data::ExportArgs),
     /// Read a Rapport archive, a CSV of people or companies, a vCard file or an iCalendar
-    /// file, merging it in: importing the same file twice changes nothing.
+    /// file, merging it in; or your mail (an .eml or .emlx file, an mbox, a Maildir or a folder
+    /// of .eml files), whose messages with your clients' people become touches in their
+    /// accounts' history. Importing the same file twice changes nothing.
     Import(data::ImportArgs),
     /// Take a backup now (one is also taken daily), list them, or choose how many are kept.
     Backup(backups::BackupArgs),

@@ -20,7 +20,8 @@ use uuid::Builder;
 
 use crate::domain::Bundle;
 use crate::domain::{
-    Account, Channel, Contact, Id, Initiator, Interaction, Level, Weekday, WorkingHours, check_working_hours,
+    Account, Channel, Contact, Id, Initiator, Interaction, InteractionSource, Level, Weekday, WorkingHours,
+    check_working_hours,
 };
 use catalogue::{CLIENTS, Client};
 
@@ -304,6 +305,9 @@ fn touch(
         sentiment,
         strategic: rng.random_bool(0.15),
         created_at: at,
+        source: InteractionSource::Typed,
+        message_id: None,
+        snippet: None,
     }
 }
 

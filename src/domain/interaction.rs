@@ -21,6 +21,11 @@ word_enum!(
     Initiator { Us = "us", Them = "them" }
 );
 
+word_enum!(
+    /// Where a touch came from: typed by the user, or read from their mail or calendar.
+    InteractionSource { Typed = "typed", Mail = "mail", Calendar = "calendar" }
+);
+
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Interaction {
     pub id: Id,
@@ -35,6 +40,13 @@ pub struct Interaction {
     /// About their goals rather than a task.
     pub strategic: bool,
     pub created_at: DateTime<Utc>,
+    /// Typed by the user, or read from their mail or calendar.
+    pub source: InteractionSource,
+    /// The message's Message-ID, for a touch read from mail (one Rapport made, starting
+    /// `rapport-`, for a message that had none); null otherwise.
+    pub message_id: Option<String>,
+    /// For a touch read from mail: the first words its sender wrote (at most 200 characters).
+    pub snippet: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Type)]
@@ -100,6 +112,9 @@ impl InteractionDraft {
             sentiment,
             strategic: self.strategic,
             created_at: now,
+            source: InteractionSource::Typed,
+            message_id: None,
+            snippet: None,
         })
     }
 }

@@ -17,6 +17,7 @@ mod health;
 mod interaction;
 mod issue;
 mod kinds;
+mod mail;
 mod meeting;
 mod noticed;
 mod problems;
@@ -43,9 +44,10 @@ pub use health::{
     Band, Baseline, BaselineComponent, COMPONENTS, ComponentScore, Snapshot, TouchFigures, TrendPoint,
     Weights, touch_windows,
 };
-pub use interaction::{Channel, Initiator, Interaction, InteractionDraft};
+pub use interaction::{Channel, Initiator, Interaction, InteractionDraft, InteractionSource};
 pub use issue::{Issue, IssueDraft, IssueStep, Severity};
 pub use kinds::RecordKind;
+pub use mail::{MailKind, MailPerson, MailSourceState, StoredMail, mail_hash};
 pub use meeting::{
     Guest, GuestRole, MOMENT, Meeting, MeetingDraft, MeetingSeries, Occurrence, checked_guests,
 };

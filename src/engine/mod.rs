@@ -7,6 +7,7 @@ pub mod brief;
 pub mod cadence;
 pub mod checkins;
 pub mod health;
+pub mod mail;
 pub mod merge;
 pub mod timeline;
 pub mod windows;

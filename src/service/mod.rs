@@ -12,6 +12,7 @@ mod exchange;
 mod files;
 mod health;
 mod lock;
+mod mail;
 mod noticed;
 mod outward;
 mod portable;
@@ -35,6 +36,7 @@ pub use exchange::{
 };
 pub use health::{AccountHealth, AccountReview, Review};
 pub use lock::{Unlocked, decrypt, decrypt_needs_passphrase, encrypt, unlock};
+pub use mail::{MAIL_PROBLEMS_LISTED, MailAccountTouches, MailReport, MailSkipped, is_mail};
 pub use noticed::Accepted;
 pub use outward::{ExportFormat, FeedSettings};
 pub use portable::ImportReport;

@@ -54,8 +54,14 @@ impl Rapport {
         self.store.write(|tx| {
             let old = store::interactions::get(tx, id)?;
             let draft = InteractionDraft { account_id: old.account_id.clone(), ..draft };
-            let interaction =
-                Interaction { created_at: old.created_at, ..draft.into_interaction(old.id, now)? };
+            // A touch read from mail stays one, with its message, whatever else is edited.
+            let interaction = Interaction {
+                created_at: old.created_at,
+                source: old.source,
+                message_id: old.message_id,
+                snippet: old.snippet,
+                ..draft.into_interaction(old.id, now)?
+            };
             store::interactions::save(tx, &interaction)?;
             Ok(interaction)
         })

@@ -8,16 +8,19 @@ use crate::domain::Interaction;
 use crate::error::Result;
 
 const COLUMNS: &str = "i.id, i.account_id, i.occurred_at, i.channel, i.initiated_by, i.summary, i.sentiment, \
-     i.strategic, i.created_at, \
+     i.strategic, i.created_at, i.source, i.message_id, i.snippet, \
      (SELECT json_group_array(contact_id) FROM \
         (SELECT contact_id FROM interaction_contacts WHERE interaction_id = i.id ORDER BY contact_id))";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Interaction> {
-    let contact_ids = codec::parse_json(9, &row.get::<_, String>(9)?)?;
+    let contact_ids = codec::parse_json(PEOPLE, &row.get::<_, String>(PEOPLE)?)?;
     with_people(row, contact_ids)
 }
 
-/// An interaction from the first nine columns of `COLUMNS`, with its people read however the
+/// The column of `COLUMNS` that holds the people.
+const PEOPLE: usize = 12;
+
+/// An interaction from the first twelve columns of `COLUMNS`, with its people read however the
 /// statement gave them.
 fn with_people(row: &Row<'_>, contact_ids: Vec<String>) -> rusqlite::Result<Interaction> {
     Ok(Interaction {
@@ -30,18 +33,35 @@ fn with_people(row: &Row<'_>, contact_ids: Vec<String>) -> rusqlite::Result<Inte
         sentiment: row.get(6)?,
         strategic: row.get(7)?,
         created_at: codec::parse_instant(8, &row.get::<_, String>(8)?)?,
+        source: codec::parse_word(9, &row.get::<_, String>(9)?)?,
+        message_id: row.get(10)?,
+        snippet: row.get(11)?,
         contact_ids,
     })
 }
 
-const SAVED: &str =
-    "id, account_id, occurred_at, channel, initiated_by, summary, sentiment, strategic, created_at";
+const SAVED: &str = "id, account_id, occurred_at, channel, initiated_by, summary, sentiment, strategic, created_at, \
+     source, message_id, snippet";
 
 /// Adds the interaction, or edits it in place when its id exists, with the people who took part.
 pub(crate) fn save(conn: &Connection, i: &Interaction) -> Result<()> {
     accounts::require(conn, &i.account_id)?;
     for contact_id in &i.contact_ids {
         contacts::require_in_account(conn, &i.account_id, contact_id, "contact_ids")?;
+    }
+    if let Some(message_id) = &i.message_id {
+        use rusqlite::OptionalExtension;
+        let other: Option<String> = conn
+            .prepare_cached(
+                "SELECT id FROM interactions WHERE message_id = ?1 AND account_id = ?2 AND id <> ?3",
+            )?
+            .query_row(params![message_id, i.account_id, i.id], |r| r.get(0))
+            .optional()?;
+        if other.is_some() {
+            return Err(crate::error::Error::conflict(format!(
+                "This account already has a touch read from the message <{message_id}>, under another id. Keep one of the two: remove the other from the file, then try again."
+            )));
+        }
     }
     conn.prepare_cached(&super::upsert_sql("interactions", SAVED))?.execute(params![
         i.id,
@@ -53,6 +73,9 @@ pub(crate) fn save(conn: &Connection, i: &Interaction) -> Result<()> {
         i.sentiment,
         i.strategic,
         codec::instant(&i.created_at),
+        i.source.as_str(),
+        i.message_id,
+        i.snippet,
     ])?;
     conn.prepare_cached("DELETE FROM interaction_contacts WHERE interaction_id = ?1")?.execute([&i.id])?;
     let mut link =
@@ -88,7 +111,7 @@ pub(crate) fn all(conn: &Connection, with_archived: bool) -> Result<Vec<Interact
     }
     let mut stmt = conn.prepare_cached(
         "SELECT i.id, i.account_id, i.occurred_at, i.channel, i.initiated_by, i.summary, i.sentiment, i.strategic,
-                i.created_at, '[]'
+                i.created_at, i.source, i.message_id, i.snippet, '[]'
          FROM interactions i WHERE i.archived_at IS NULL OR ?1 ORDER BY i.account_id, i.occurred_at DESC, i.id DESC",
     )?;
     let mut all: Vec<Interaction> =
@@ -101,8 +124,9 @@ pub(crate) fn all(conn: &Connection, with_archived: bool) -> Result<Vec<Interact
 
 /// The live interactions matching `condition` (on `i`): what the health review and the brief
 /// read, a window of recent history rather than all of it. Only touches from `detail_since`
-/// on come with their people, and with their text when `text` is set; the older ones come
-/// dated and counted, with neither, for readers that only count and date them.
+/// on come with their people, and with their text (summary, Message-ID and snippet) when
+/// `text` is set; the older ones come dated and counted, with neither, for readers that only
+/// count and date them.
 pub(crate) fn all_where(
     conn: &Connection,
     condition: &str,
@@ -112,16 +136,21 @@ pub(crate) fn all_where(
 ) -> Result<Vec<Interaction>> {
     let detailed = format!("i.occurred_at >= '{detail_since}'");
     let summary = if text { format!("CASE WHEN {detailed} THEN i.summary ELSE '' END") } else { "''".into() };
+    let mail = if text {
+        format!("CASE WHEN {detailed} THEN i.message_id END, CASE WHEN {detailed} THEN i.snippet END")
+    } else {
+        "NULL, NULL".into()
+    };
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT i.id, i.account_id, i.occurred_at, i.channel, i.initiated_by, {summary}, i.sentiment, i.strategic,
-                i.created_at,
+                i.created_at, i.source, {mail},
                 CASE WHEN {detailed} THEN
                     (SELECT group_concat(l.contact_id, ',') FROM interaction_contacts l WHERE l.interaction_id = i.id)
                 END
          FROM interactions i WHERE i.archived_at IS NULL AND ({condition})"
     ))?;
     let rows = codec::query(&mut stmt, &[], account)?.mapped(|row| {
-        let people: Option<String> = row.get(9)?;
+        let people: Option<String> = row.get(PEOPLE)?;
         // Ids are UUIDs: a comma never appears in one.
         let mut contact_ids: Vec<String> =
             people.map(|p| p.split(',').map(str::to_string).collect()).unwrap_or_default();

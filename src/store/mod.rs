@@ -33,6 +33,7 @@ pub(crate) mod interactions;
 pub(crate) mod issues;
 pub(crate) mod known;
 mod lifecycle;
+pub(crate) mod mail;
 pub(crate) mod meetings;
 pub(crate) mod noticed;
 mod open;
@@ -84,6 +85,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0013_meeting_guests.sql")),
     M::up(include_str!("migrations/0014_meeting_series.sql")),
     M::up(include_str!("migrations/0015_noticed.sql")),
+    M::up(include_str!("migrations/0016_mail.sql")),
 ];
 
 /// The schema version this build writes.

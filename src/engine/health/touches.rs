@@ -54,6 +54,9 @@ mod tests {
             sentiment,
             strategic,
             created_at: now,
+            source: crate::domain::InteractionSource::Typed,
+            message_id: None,
+            snippet: None,
             contact_ids: vec![format!("p-{id}")],
         }
     }

@@ -133,6 +133,12 @@ impl MaildirReader {
             files: files.into_iter().map(|(_, path)| path).collect::<Vec<_>>().into_iter(),
         }
     }
+
+    /// Leaves out the message files `skip` says were read before, without opening them.
+    pub fn skipping(self, skip: impl Fn(&Path) -> bool) -> Self {
+        let files: Vec<PathBuf> = self.files.filter(|path| !skip(path)).collect();
+        MaildirReader { problems: self.problems, files: files.into_iter() }
+    }
 }
 
 impl Iterator for MaildirReader {
@@ -154,11 +160,21 @@ impl Iterator for MaildirReader {
 pub struct FolderReader {
     /// What is still to be read, next last.
     stack: Vec<(PathBuf, bool)>,
+    /// Message files read before, left out without being opened.
+    skip: Option<Skip>,
 }
+
+/// Which message files to leave out.
+type Skip = Box<dyn Fn(&Path) -> bool + Send>;
 
 impl FolderReader {
     pub fn new(path: &Path) -> Self {
-        FolderReader { stack: vec![(path.to_path_buf(), true)] }
+        FolderReader { stack: vec![(path.to_path_buf(), true)], skip: None }
+    }
+
+    /// Leaves out the message files `skip` says were read before, without opening them.
+    pub fn skipping(self, skip: impl Fn(&Path) -> bool + Send + 'static) -> Self {
+        FolderReader { skip: Some(Box::new(skip)), ..self }
     }
 }
 
@@ -169,6 +185,9 @@ impl Iterator for FolderReader {
         loop {
             let (path, is_dir) = self.stack.pop()?;
             if !is_dir {
+                if self.skip.as_ref().is_some_and(|skip| skip(&path)) {
+                    continue;
+                }
                 return by_extension(&path).map(|read| read(&path));
             }
             let listing = match fs::read_dir(&path).and_then(|l| l.collect::<io::Result<Vec<_>>>()) {

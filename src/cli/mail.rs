@@ -1,0 +1,183 @@
+//! `rapport import` of the user's mail: an `.eml`, `.emlx`, mbox, Maildir or folder of message
+//! files becomes touches, and the summary says so in sentences.
+
+use super::Ctx;
+use super::data::ImportArgs;
+use crate::error::{Error, Result};
+use crate::service::MailReport;
+
+pub fn import(ctx: &mut Ctx<'_>, args: &ImportArgs) -> Result<()> {
+    let refused = [
+        (args.account.is_some(), "--account"),
+        (args.map.is_some(), "--map"),
+        (args.no_header, "--no-header"),
+        (args.skip_bad_rows, "--skip-bad-rows"),
+    ];
+    if let Some((_, option)) = refused.iter().find(|(given, _)| *given) {
+        return Err(Error::validation(
+            "file",
+            format!(
+                "{option} is for address books, calendars and CSV files, and {} is mail: each message goes to the accounts whose people are on it, and a message Rapport cannot read is skipped with its reason. Run the import again without {option}.",
+                args.file.display()
+            ),
+        ));
+    }
+    let report = ctx.rapport.import_mail(&args.file, args.dry_run, ctx.now)?;
+    ctx.out.record(&report, mail_text(&report))
+}
+
+/// "1 message", "2 messages".
+fn count(n: u32, one: &str, many: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+}
+
+/// The summary for an account manager: what was read, what became history where, and what was
+/// left out and why — never a bare "0 added".
+fn mail_text(r: &MailReport) -> String {
+    let mut lines = Vec::new();
+    if r.unchanged {
+        lines.push(format!(
+            "{} has not changed since Rapport last read it, so there is nothing new to import.",
+            r.path
+        ));
+        return lines.join("\n");
+    }
+    if r.read == 0 && r.resumed && r.skipped.folders == 0 {
+        lines.push(format!("Nothing is new in {} since the last import.", r.path));
+        return lines.join("\n");
+    }
+    let how = if r.people_changed {
+        " (again from the start: your clients' people have changed since the last import)"
+    } else if r.resumed {
+        " (only what is new since the last import)"
+    } else {
+        ""
+    };
+    lines.push(format!("Read {} from {}{how}.", count(r.read, "message", "messages"), r.path));
+    let added = if r.dry_run { "would add" } else { "added" };
+    if r.kept == 0 {
+        lines.push(if r.no_people {
+            "Rapport knows no email address of any client's person yet, so no message could be kept. Add your clients' people with their addresses (rapport contact add, or import your address book), then import this mail again.".to_string()
+        } else {
+            "None of them was a touch with one of your clients' people, so nothing was added.".to_string()
+        });
+    } else if r.added == 0 {
+        lines.push(format!(
+            "{} with your clients' people {} already in Rapport ({}), so nothing was added.",
+            count(r.kept, "message", "messages"),
+            if r.kept == 1 { "was" } else { "were" },
+            count(r.already, "touch", "touches")
+        ));
+    } else {
+        let already = match r.already {
+            0 => String::new(),
+            n => format!("; {} already in Rapport", count(n, "touch was", "touches were")),
+        };
+        lines.push(format!(
+            "{} with your clients' people {added} {} to their accounts' history{already}.",
+            count(r.kept, "message", "messages"),
+            count(r.added, "touch", "touches"),
+        ));
+        for a in &r.accounts {
+            lines.push(format!("  {}: {}", a.account, count(a.added, "touch", "touches")));
+        }
+    }
+    let s = &r.skipped;
+    let reasons: Vec<String> = [
+        (s.no_client, "had none of your clients' people on it", "had none of your clients' people on them"),
+        (
+            s.automatic,
+            "was an automatic reply, newsletter or bounce",
+            "were automatic replies, newsletters or bounces",
+        ),
+        (s.no_date, "had no date Rapport could read", "had no date Rapport could read"),
+        (s.future, "was dated in the future", "were dated in the future"),
+        (s.unreadable, "could not be read", "could not be read"),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, one, many)| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") })
+    .collect();
+    if !reasons.is_empty() {
+        lines.push(format!("Left out, and kept nowhere: {}.", reasons.join(", ")));
+    }
+    if s.folders > 0 {
+        lines.push(format!("{} could not be opened.", count(s.folders, "folder", "folders")));
+    }
+    let problems = s.unreadable + s.folders;
+    for p in &r.problems {
+        lines.push(format!("  {p}"));
+    }
+    if (r.problems.len() as u32) < problems {
+        lines.push(format!("  … and {} more.", problems - r.problems.len() as u32));
+    }
+    if r.dry_run {
+        lines.push("Nothing was written (dry run).".to_string());
+    } else if let Some(backup) = &r.backup {
+        lines.push(format!("A copy from before is in {backup}."));
+    }
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::MailKind;
+    use crate::service::{MailAccountTouches, MailSkipped};
+
+    fn report() -> MailReport {
+        MailReport {
+            path: "Inbox.mbox".into(),
+            kind: MailKind::Mbox,
+            dry_run: false,
+            unchanged: false,
+            resumed: false,
+            people_changed: false,
+            no_people: false,
+            read: 120,
+            kept: 14,
+            added: 15,
+            already: 0,
+            skipped: MailSkipped { no_client: 100, automatic: 5, no_date: 1, ..Default::default() },
+            problems: vec![],
+            accounts: vec![
+                MailAccountTouches { account_id: "a".into(), account: "Alcor".into(), added: 1 },
+                MailAccountTouches { account_id: "k".into(), account: "Kestrel".into(), added: 14 },
+            ],
+            backup: Some("/b/rapport-before-import.db".into()),
+        }
+    }
+
+    #[test]
+    fn an_import_is_told_in_sentences() {
+        assert_eq!(
+            mail_text(&report()),
+            "Read 120 messages from Inbox.mbox.\n\
+             14 messages with your clients' people added 15 touches to their accounts' history.\n  \
+             Alcor: 1 touch\n  Kestrel: 14 touches\n\
+             Left out, and kept nowhere: 100 had none of your clients' people on them, 5 were automatic replies, \
+             newsletters or bounces, 1 had no date Rapport could read.\n\
+             A copy from before is in /b/rapport-before-import.db."
+        );
+    }
+
+    #[test]
+    fn an_unchanged_mailbox_and_a_rehearsal_say_so() {
+        let unchanged = MailReport { unchanged: true, ..report() };
+        assert_eq!(
+            mail_text(&unchanged),
+            "Inbox.mbox has not changed since Rapport last read it, so there is nothing new to import."
+        );
+        let again = MailReport { added: 0, already: 15, accounts: vec![], backup: None, ..report() };
+        assert!(
+            mail_text(&again).contains(
+                "14 messages with your clients' people were already in Rapport (15 touches), so nothing was added."
+            ),
+            "{}",
+            mail_text(&again)
+        );
+        let dry = MailReport { dry_run: true, backup: None, ..report() };
+        assert!(mail_text(&dry).contains("would add 15 touches"), "{}", mail_text(&dry));
+        assert!(mail_text(&dry).ends_with("Nothing was written (dry run)."), "{}", mail_text(&dry));
+    }
+}
