@@ -34,6 +34,10 @@ pub struct TimelineEntry {
     pub direction: Option<Direction>,
     pub sentiment: Option<i8>,
     pub strategic: bool,
+    /// For a touch Rapport read from the user's mail: the first words of the message.
+    pub snippet: Option<String>,
+    /// Whether Rapport logged the touch itself, from the user's mail (not typed).
+    pub from_mail: bool,
 }
 
 impl TimelineEntry {
@@ -49,6 +53,8 @@ impl TimelineEntry {
             direction: None,
             sentiment: None,
             strategic: false,
+            snippet: None,
+            from_mail: false,
         }
     }
 }

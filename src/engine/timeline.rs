@@ -4,7 +4,8 @@
 use chrono::{DateTime, Utc};
 
 use crate::domain::{
-    Interaction, Issue, Meeting, Promise, PromiseStatus, Request, TimelineEntry, TimelineKind,
+    Interaction, InteractionSource, Issue, Meeting, Promise, PromiseStatus, Request, TimelineEntry,
+    TimelineKind,
 };
 
 pub struct History<'a> {
@@ -25,6 +26,8 @@ pub fn timeline(history: &History<'_>, now: DateTime<Utc>, limit: usize) -> Vec<
         e.initiated_by = Some(i.initiated_by);
         e.sentiment = i.sentiment;
         e.strategic = i.strategic;
+        e.snippet = i.snippet.clone();
+        e.from_mail = i.source == InteractionSource::Mail;
         entries.push(e);
     }
     for p in history.promises {

@@ -1170,6 +1170,9 @@ export type InteractionDraft_Serialize = {
 	strategic: boolean,
 };
 
+/**  Where a touch came from: typed by the user, or read from their mail or calendar. */
+export type InteractionSource = "typed" | "mail" | "calendar";
+
 export type Interaction_Deserialize = {
 	id: string,
 	account_id: string,
@@ -1183,6 +1186,15 @@ export type Interaction_Deserialize = {
 	/**  About their goals rather than a task. */
 	strategic: boolean,
 	created_at: string,
+	/**  Typed by the user, or read from their mail or calendar. */
+	source: InteractionSource,
+	/**
+	 *  The message's Message-ID, for a touch read from mail (one Rapport made, starting
+	 *  `rapport-`, for a message that had none); null otherwise.
+	 */
+	message_id?: string | null,
+	/**  For a touch read from mail: the first words its sender wrote (at most 200 characters). */
+	snippet?: string | null,
 };
 
 export type Interaction_Serialize = {
@@ -1198,6 +1210,15 @@ export type Interaction_Serialize = {
 	/**  About their goals rather than a task. */
 	strategic: boolean,
 	created_at: string,
+	/**  Typed by the user, or read from their mail or calendar. */
+	source: InteractionSource,
+	/**
+	 *  The message's Message-ID, for a touch read from mail (one Rapport made, starting
+	 *  `rapport-`, for a message that had none); null otherwise.
+	 */
+	message_id: string | null,
+	/**  For a touch read from mail: the first words its sender wrote (at most 200 characters). */
+	snippet: string | null,
 };
 
 export type Issue = Issue_Serialize | Issue_Deserialize;
@@ -2062,6 +2083,10 @@ export type TimelineEntry_Deserialize = {
 	direction?: Direction | null,
 	sentiment?: number | null,
 	strategic: boolean,
+	/**  For a touch Rapport read from the user's mail: the first words of the message. */
+	snippet?: string | null,
+	/**  Whether Rapport logged the touch itself, from the user's mail (not typed). */
+	from_mail: boolean,
 };
 
 export type TimelineEntry_Serialize = {
@@ -2077,6 +2102,10 @@ export type TimelineEntry_Serialize = {
 	direction: Direction | null,
 	sentiment: number | null,
 	strategic: boolean,
+	/**  For a touch Rapport read from the user's mail: the first words of the message. */
+	snippet: string | null,
+	/**  Whether Rapport logged the touch itself, from the user's mail (not typed). */
+	from_mail: boolean,
 };
 
 export type TimelineKind = "interaction" | "promise_made" | "promise_kept" | "promise_broken" | "request_received" | "request_answered" | "issue_opened" | "issue_resolved" | "meeting";

@@ -60,3 +60,13 @@ test("an empty history says how to start it", async () => {
   const screen = await render(Timeline, { entries: [], contacts: [], now: NOW });
   await expect.element(screen.getByText("Log the last call or email", { exact: false })).toBeVisible();
 });
+
+test("a touch Rapport read from the user's mail says so, with the first words of the message", async () => {
+  const screen = await render(Timeline, {
+    entries: [entry({ text: "Re: rollout plan", channel: "email", from_mail: true, snippet: "Thanks, the dates work for us." })],
+    contacts: [],
+    now: NOW,
+  });
+  await expect.element(screen.getByText("From mail")).toBeVisible();
+  await expect.element(screen.getByText("Thanks, the dates work for us.")).toBeVisible();
+});

@@ -92,6 +92,9 @@ export function interaction(overrides: Partial<Interaction> = {}): Interaction {
     summary: "Quarterly review",
     sentiment: null,
     strategic: false,
+    source: "typed",
+    message_id: null,
+    snippet: null,
     created_at: "2026-11-20T10:00:00Z",
     ...overrides,
   };
@@ -233,6 +236,8 @@ export function entry(overrides: Partial<TimelineEntry> = {}): TimelineEntry {
     direction: null,
     sentiment: null,
     strategic: false,
+    snippet: null,
+    from_mail: false,
     ...overrides,
   };
 }
