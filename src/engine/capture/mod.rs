@@ -116,6 +116,7 @@ pub struct Known {
 
 crate::domain::word_enum!(
     /// What a proposal would become once accepted.
+    #[derive(PartialOrd, Ord)]
     ProposalKind {
         Request = "request",
         OurPromise = "our_promise",

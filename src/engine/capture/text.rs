@@ -67,7 +67,8 @@ pub(super) fn sentences(text: &str) -> Vec<Sentence> {
             let ends = match c {
                 '。' | '！' | '？' => true,
                 '!' | '?' => next.is_none_or(|n| n == ' ' || n == '"' || n == ')'),
-                '.' => next.is_none_or(|n| n == ' '),
+                // "bis zum 20. März": a day's number with its dot ends nothing.
+                '.' => next.is_none() || next == Some(' ') && !after_a_day_number(&chars[..i]),
                 _ => false,
             };
             if ends {
@@ -79,6 +80,13 @@ pub(super) fn sentences(text: &str) -> Vec<Sentence> {
         push_sentence(&mut out, &joined[start..]);
     }
     out
+}
+
+/// Whether the text before a dot ends in a number of one or two digits standing alone.
+fn after_a_day_number(before: &[(usize, char)]) -> bool {
+    let digits = before.iter().rev().take_while(|(_, c)| c.is_ascii_digit()).count();
+    let standing_alone = before.len() == digits || before[before.len() - digits - 1].1 == ' ';
+    (1..=2).contains(&digits) && standing_alone
 }
 
 fn push_sentence(out: &mut Vec<Sentence>, text: &str) {
