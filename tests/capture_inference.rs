@@ -55,8 +55,11 @@ fn parties(text: &str) -> Vec<Party> {
     text.split(", ").filter(|p| !p.trim().is_empty()).map(party).collect()
 }
 
-fn corpus(language: &str) -> Corpus {
-    let path = format!("{}/tests/fixtures/capture/{language}.txt", env!("CARGO_MANIFEST_DIR"));
+/// The two sets: the corpus the rules were written against, and the one written after them.
+const SETS: [&str; 2] = ["", "holdout/"];
+
+fn corpus(set: &str, language: &str) -> Corpus {
+    let path = format!("{}/tests/fixtures/capture/{set}{language}.txt", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap();
     let mut known = Known::default();
     let mut threads: Vec<Thread> = Vec::new();
@@ -186,12 +189,12 @@ struct Evaluation {
     messages: usize,
 }
 
-fn evaluate() -> Evaluation {
+fn evaluate(sets: &[&str]) -> Evaluation {
     let mut scores: BTreeMap<(String, ProposalKind), Score> = BTreeMap::new();
     let mut misses = Vec::new();
     let mut messages = 0;
-    for language in LANGUAGES {
-        let corpus = corpus(language);
+    for (set, language) in sets.iter().flat_map(|set| LANGUAGES.map(|l| (*set, l))) {
+        let corpus = corpus(set, language);
         let zone_of = |account: &str| {
             corpus
                 .known
@@ -209,7 +212,7 @@ fn evaluate() -> Evaluation {
                 messages += 1;
                 let mut predicted: Vec<&Proposal> =
                     proposals.iter().filter(|p| p.evidence == labelled.mail.message_id).collect();
-                let place = format!("{language} {} {}", thread.name, labelled.id);
+                let place = format!("{set}{language} {} {}", thread.name, labelled.id);
                 for kind in ProposalKind::ALL {
                     let score = scores.entry((language.to_string(), *kind)).or_default();
                     let mut expected: Vec<&Label> =
@@ -321,9 +324,14 @@ fn table(evaluation: &Evaluation) -> (String, BTreeMap<ProposalKind, Score>) {
 
 #[test]
 fn requests_and_promises_meet_the_issues_targets_on_the_labelled_corpus() {
-    let evaluation = evaluate();
+    for (name, sets) in
+        [("Written with the rules", &SETS[..1]), ("Held out (written after the rules)", &SETS[1..])]
+    {
+        println!("{name}:\n{}", table(&evaluate(sets)).0);
+    }
+    let evaluation = evaluate(&SETS);
     let (table, totals) = table(&evaluation);
-    println!("{table}");
+    println!("Both:\n{table}");
     println!("Misses ({}):", evaluation.misses.len());
     for miss in &evaluation.misses {
         println!("  {miss}");
@@ -341,8 +349,8 @@ fn requests_and_promises_meet_the_issues_targets_on_the_labelled_corpus() {
 
 #[test]
 fn a_reply_read_on_its_own_reports_the_same_clocks_as_its_whole_thread() {
-    for language in LANGUAGES {
-        let corpus = corpus(language);
+    for (set, language) in SETS.iter().flat_map(|set| LANGUAGES.map(|l| (*set, l))) {
+        let corpus = corpus(set, language);
         for thread in &corpus.threads {
             let mails: Vec<Mail> = thread.mails.iter().map(|m| m.mail.clone()).collect();
             let whole = infer_thread(&mails, &corpus.known);
@@ -357,14 +365,14 @@ fn a_reply_read_on_its_own_reports_the_same_clocks_as_its_whole_thread() {
                 one_by_one.extend(inference.proposals);
             }
             one_by_one.sort_by_key(|p| p.at);
-            assert_eq!(one_by_one, whole, "{language} {}", thread.name);
+            assert_eq!(one_by_one, whole, "{set}{language} {}", thread.name);
         }
     }
 }
 
 #[test]
 fn nothing_is_inferred_from_an_automatic_message() {
-    let corpus = corpus("en");
+    let corpus = corpus("", "en");
     let mut mail = corpus.threads[0].mails[0].mail.clone();
     assert!(!infer_thread(std::slice::from_ref(&mail), &corpus.known).is_empty());
     mail.automatic = true;
