@@ -92,10 +92,10 @@ fn weekday_of(today: NaiveDate, day: Weekday, next: bool) -> Option<NaiveDate> {
     plus_days(monday, u64::from(day.num_days_from_monday()) + if next { 7 } else { 0 })
 }
 
-/// The first `day` on or after today.
+/// The first `day` after today: on a Friday, "Friday" is next week's (today is "today").
 fn coming(today: NaiveDate, day: Weekday) -> Option<NaiveDate> {
     let ahead = (7 + day.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
-    plus_days(today, u64::from(ahead))
+    plus_days(today, u64::from(if ahead == 0 { 7 } else { ahead }))
 }
 
 fn end_of_month(today: NaiveDate, later: u32) -> Option<NaiveDate> {
@@ -182,7 +182,16 @@ fn english(tokens: &[(usize, &str)], today: NaiveDate, order: DayOrder, found: &
     while i < tokens.len() {
         let (at, w) = tokens[i];
         let next = word(tokens, i + 1);
+        let prev = if i == 0 { "" } else { tokens[i - 1].1 };
         let own = match w {
+            _ if en_day(w).is_some() && !["next", "this", "last"].contains(&prev) => {
+                en_day(w).and_then(|d| coming(today, d))
+            }
+            "this" if ["morning", "afternoon", "evening"].contains(&next) => Some(today),
+            "last" if en_day(next).is_some() => {
+                i += 2;
+                continue;
+            }
             "next" | "this" if en_day(next).is_some() => en_day(next)
                 .and_then(|d| if w == "next" { weekday_of(today, d, true) } else { coming(today, d) }),
             "next" if next == "week" && en_day(word(tokens, i + 2)).is_none() => {
@@ -328,6 +337,10 @@ fn german(tokens: &[(usize, &str)], today: NaiveDate, found: &mut Vec<Named>) {
                     weekday_of(today, Weekday::Fri, true)
                 }
                 "anfang" if next_week(next) && after == "woche" => next_monday(today),
+                "mitte" if next_week(next) && after == "woche" => weekday_of(today, Weekday::Wed, true),
+                "mitte" if (next == "der" || next == "dieser") && after == "woche" => {
+                    weekday_of(today, Weekday::Wed, false)
+                }
                 "in" => match (number(next), after) {
                     (Some(n), "tagen" | "tag") => plus_days(today, n),
                     (Some(n), "wochen" | "woche") => plus_days(today, 7 * n),
@@ -399,6 +412,9 @@ fn spanish(tokens: &[(usize, &str)], today: NaiveDate, found: &mut Vec<Named>) {
                 "mañana" | "manana" if prev == "pasado" => plus_days(today, 2),
                 "mañana" | "manana" if !["la", "esta", "por", "cada"].contains(&prev) => plus_days(today, 1),
                 "hoy" => Some(today),
+                "día" | "dia" if is_digits(next) && after != "de" => {
+                    next.parse().ok().and_then(|d| day_of_month(today, d))
+                }
                 "fin" | "final" | "finales" if (next == "de" || next == "del") && after == "mes" => {
                     let later = word(tokens, i + 3);
                     let later = u32::from(next_one(later, word(tokens, i + 4)));
@@ -463,7 +479,7 @@ fn japanese(words: &str, today: NaiveDate, found: &mut Vec<Named>) {
     for (pattern, read) in fixed {
         for (at, _) in words.match_indices(pattern) {
             // "来月末" also holds "月末"; the longer reading comes first and wins.
-            if pattern == "月末" && words[..at].ends_with('来') {
+            if pattern == "月末" && words[..at].ends_with(|c: char| c == '来' || c.is_ascii_digit()) {
                 continue;
             }
             if let Some(day) = read(today) {
@@ -520,6 +536,15 @@ fn japanese_numbers(words: &str, chars: &[(usize, char)], today: NaiveDate, foun
         let rest = &words[start + digits.len()..];
         let n: u32 = digits.parse().unwrap_or(0);
         let day = if let Some(rest) = rest.strip_prefix('月') {
+            if rest.starts_with('末') || rest.starts_with('中') {
+                // "4月末": the end of April, this year's or, once past, next year's.
+                let year = if n >= today.month() { today.year() } else { today.year() + 1 };
+                if let Some(day) = NaiveDate::from_ymd_opt(year, n, 1).and_then(|d| end_of_month(d, 0)) {
+                    found.push((start, day));
+                }
+                i += digits.chars().count().max(1);
+                continue;
+            }
             let d: String = rest.chars().take_while(char::is_ascii_digit).take(2).collect();
             rest[d.len()..].starts_with('日').then(|| day_month(today, d.parse().ok()?, n)).flatten()
         } else if rest.starts_with("日後") {

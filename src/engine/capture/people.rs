@@ -48,9 +48,24 @@ impl<'a> Whose<'a> {
         {
             return Side::Client { account, contact: Some(contact) };
         }
-        match self.domains.get(domain(&key)) {
+        match self.account_at(domain(&key)) {
             Some(account) if !is_machine(&key) => Side::Client { account, contact: None },
             _ => Side::Us,
+        }
+    }
+
+    /// The account whose people write from `domain` or from a domain it is part of
+    /// ("eu.northwind.example" is Northwind's when "northwind.example" is).
+    fn account_at(&self, domain: &str) -> Option<&'a KnownAccount> {
+        let mut rest = domain;
+        loop {
+            if let Some(account) = self.domains.get(rest) {
+                return Some(account);
+            }
+            rest = rest.split_once('.')?.1;
+            if !rest.contains('.') {
+                return None;
+            }
         }
     }
 
@@ -78,7 +93,7 @@ impl<'a> Whose<'a> {
             if self.people.contains_key(&key) || is_machine(&key) || !key.contains('@') {
                 continue;
             }
-            let Some(account) = self.domains.get(domain(&key)) else { continue };
+            let Some(account) = self.account_at(domain(&key)) else { continue };
             if out.iter().any(|(_, p)| p.email == key) {
                 continue;
             }

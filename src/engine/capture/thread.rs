@@ -105,7 +105,13 @@ impl<'a> Reader<'a> {
                 own.extend(promises(&new, mail, account, contact.cloned(), ProposalKind::TheirPromise));
             }
             Side::Us => {
-                let reply = cues::reply(&all, mail.has_attachment);
+                let addressee = self.whose.addressee(mail);
+                let for_later = |s: &Sentence| {
+                    let Some((account, _)) = addressee else { return cues::commits(s).is_some() };
+                    let (_, today) = zone_and_day(account, mail);
+                    cues::commits(s).is_some() && !dates::days(&s.words, today, account.day_order).is_empty()
+                };
+                let reply = cues::reply(&all, mail.has_attachment, for_later);
                 for request in self.proposals.iter_mut().filter(|p| p.kind == ProposalKind::Request) {
                     if request.at > mail.sent_at {
                         continue;
@@ -115,7 +121,7 @@ impl<'a> Reader<'a> {
                         request.answered_at.get_or_insert(mail.sent_at);
                     }
                 }
-                if let Some((account, contact)) = self.whose.addressee(mail) {
+                if let Some((account, contact)) = addressee {
                     own.extend(promises(&new, mail, account, contact.cloned(), ProposalKind::OurPromise));
                 }
             }
@@ -156,8 +162,7 @@ fn promises(
     contact: Option<String>,
     kind: ProposalKind,
 ) -> Vec<Proposal> {
-    let zone: Tz = account.timezone.parse().unwrap_or(Tz::UTC);
-    let today = mail.sent_at.with_timezone(&zone).date_naive();
+    let (zone, today) = zone_and_day(account, mail);
     let mut out = Vec::new();
     for sentence in sentences {
         let Some(cue) = cues::commits(sentence) else { continue };
@@ -170,6 +175,12 @@ fn promises(
         out.push(promise);
     }
     out
+}
+
+/// The client's zone (UTC when its name is unknown) and the day the message was sent there.
+fn zone_and_day(account: &KnownAccount, mail: &Mail) -> (Tz, NaiveDate) {
+    let zone: Tz = account.timezone.parse().unwrap_or(Tz::UTC);
+    (zone, mail.sent_at.with_timezone(&zone).date_naive())
 }
 
 /// 23:59 on `day` in `zone`, as the CLI's "due Friday" means it.

@@ -111,6 +111,22 @@ const ASKS: &[&str] = &[
     " get back to me ",
     " get back to us ",
     " still waiting ",
+    " would love ",
+    " be grateful ",
+    " i was wondering ",
+    " wondering if ",
+    " wondering whether ",
+    " i'd like to know ",
+    " we'd like to know ",
+    " interested to know ",
+    " würde interessieren ",
+    " würde mich interessieren ",
+    " wüsste gern ",
+    " wüsste gerne ",
+    " necesitaríamos ",
+    " necesitaría ",
+    " haría falta ",
+    " me gustaría saber ",
     " könnten sie ",
     " können sie ",
     " könntest du ",
@@ -162,6 +178,13 @@ const ASKS: &[&str] = &[
 
 /// Questions that are only friendly.
 const SMALL_TALK: &[&str] = &[
+    " everything ok ",
+    " everything okay ",
+    " all good ",
+    " wie läuft ",
+    " wie geht's ",
+    " cómo va ",
+    " qué tal va ",
     " how are you ",
     " how was ",
     " how's ",
@@ -211,6 +234,12 @@ const JA_ASKS: &[&str] = &[
     "お願いいたします",
     "お願い致します",
     "必要です",
+    "欲しい",
+    "ほしい",
+    "お待ちしております",
+    "お待ちしています",
+    "幸いです",
+    "お願いできます",
 ];
 const JA_NOT_ASKS: &[&str] = &[
     "よろしくお願いします",
@@ -246,15 +275,57 @@ const JA_SMALL_TALK: &[&str] = &["お元気", "いかがお過ごし", "いか�
 pub(in crate::engine::capture) fn asks(sentence: &Sentence) -> bool {
     let words = &sentence.words;
     if japanese(words) {
-        let rest = without(words, &JA_NOT_ASKS);
-        let formula_about = words.contains("よろしく") && has(words, &JA_ASKED_ABOUT);
-        return has(&rest, &JA_ASKS)
+        let rest = without(words, JA_NOT_ASKS);
+        let formula_about = words.contains("よろしく") && has(words, JA_ASKED_ABOUT);
+        return has(&rest, JA_ASKS)
             || formula_about
-            || (sentence.question && !has(words, &JA_SMALL_TALK) && !has(words, &SMALL_TALK));
+            || (sentence.question && !has(words, JA_SMALL_TALK) && !has(words, SMALL_TALK));
     }
-    let rest = without(words, &NOT_ASKS);
-    if has(&rest, &ASKS) {
+    let rest = without(words, NOT_ASKS);
+    if has(&rest, ASKS) || imperative(&rest) {
         return true;
     }
-    sentence.question && !has(words, &SMALL_TALK) && rest.split_whitespace().count() >= 2
+    let said = rest.split_whitespace().count();
+    let interjection = INTERJECTIONS.contains(&rest.trim());
+    sentence.question && !has(words, SMALL_TALK) && said >= 1 && !interjection
+}
+
+/// Verbs that, opening a sentence with no subject, ask for something: "Send me the deck",
+/// "Need the NDA back", and Spanish's familiar imperatives with their pronoun ("envíame").
+const IMPERATIVES: &[&str] = &[
+    "send",
+    "share",
+    "forward",
+    "confirm",
+    "tell",
+    "check",
+    "add",
+    "provide",
+    "need",
+    "remind",
+    "resend",
+    "schedule",
+    "advise",
+    "envíame",
+    "mándame",
+    "confírmame",
+    "pásame",
+    "dime",
+    "avísame",
+    "compárteme",
+    "indícame",
+    "envíanos",
+    "mándanos",
+    "confírmanos",
+    "pásanos",
+    "avísanos",
+];
+
+/// One-word questions that ask nothing.
+const INTERJECTIONS: &[&str] =
+    &["really", "right", "seriously", "ok", "okay", "yes", "no", "sure", "why not"];
+
+fn imperative(rest: &str) -> bool {
+    let first = rest.split_whitespace().next().unwrap_or("");
+    IMPERATIVES.contains(&first)
 }

@@ -1,10 +1,38 @@
 //! What commits a sentence's writer to something.
 
 use super::super::text::Sentence;
-use super::{has, japanese};
+use super::{has, japanese, without};
 
 /// What commits the writer (or "you will receive…"), in the languages of the Latin script.
 const COMMITS: &[&str] = &[
+    " i promise ",
+    " we promise ",
+    " promise to ",
+    " aiming to ",
+    " aim to ",
+    " i plan to ",
+    " we plan to ",
+    " planning to ",
+    " intend to ",
+    " i should have ",
+    " we should have ",
+    " should be ready ",
+    " should be live ",
+    " haben sie ",
+    " meldet sich ",
+    " melden sich ",
+    " schickt ihnen ",
+    " sendet ihnen ",
+    " te paso ",
+    " le paso ",
+    " os paso ",
+    " te lo envío ",
+    " se lo envío ",
+    " te lo mando ",
+    " se lo mando ",
+    " te lo paso ",
+    " os mando ",
+    " os envío ",
     " i'll ",
     " i will ",
     " we'll ",
@@ -114,7 +142,27 @@ const NOT_COMMITS: &[&str] = &[
     " necesitaré ",
 ];
 
-const JA_COMMITS: &[&str] = &["します", "いたします", "致します", "予定です", "送ります", "お届け"];
+const JA_COMMITS: &[&str] = &[
+    "します",
+    "いたします",
+    "致します",
+    "予定です",
+    "送ります",
+    "お届け",
+    "差し上げます",
+    "見込みです",
+    "つもりです",
+];
+
+/// Said before a commitment without denying it: "no problem, …", "申し訳ありませんが、…".
+const NOT_NEGATIONS: &[&str] =
+    &[" no problem ", " no worries ", " no rush ", "申し訳ありません", "申し訳ございません", "すみません"];
+
+/// What anyone may commit to with "will": "our team will send", "procurement will reach out".
+const WILL_DO: &[&str] = &[
+    "send", "share", "deliver", "reach", "get", "provide", "confirm", "call", "follow", "sign", "submit",
+    "prepare", "finish", "complete", "deploy", "ship", "fix", "reply", "respond", "return", "forward",
+];
 const JA_NOT_COMMITS: &[&str] = &[
     "ください",
     "いただけ",
@@ -132,19 +180,27 @@ const JA_NOT_COMMITS: &[&str] = &[
 
 /// Where the words that commit the writer begin, when the sentence commits them to something.
 pub(in crate::engine::capture) fn commits(sentence: &Sentence) -> Option<usize> {
-    let words = &sentence.words;
     if sentence.question {
         return None;
     }
+    let words = &without(&sentence.words, NOT_NEGATIONS);
     if japanese(words) {
-        if has(words, &JA_NOT_COMMITS) {
+        if has(words, JA_NOT_COMMITS) {
             return None;
         }
         return JA_COMMITS.iter().filter_map(|c| words.find(c)).min();
     }
-    if has(words, &NOT_COMMITS) {
+    if has(words, NOT_COMMITS) {
         return None;
     }
+    // Without a subject: "Will send the recap tomorrow", "Expect the quote by Tuesday".
+    if words.starts_with(" will ") && !words.starts_with(" will be ") || words.starts_with(" expect ") {
+        return Some(0);
+    }
+    let anyone = words.match_indices(" will ").find(|(at, _)| {
+        let next = words[at + " will ".len()..].split(' ').next().unwrap_or("");
+        WILL_DO.contains(&next)
+    });
     let english = COMMITS.iter().filter_map(|c| Some((words.find(c)?, *c))).filter(|(at, cue)| {
         let after = words[at + cue.len()..].trim_start();
         let next = after.split(' ').next().unwrap_or("");
@@ -165,15 +221,30 @@ pub(in crate::engine::capture) fn commits(sentence: &Sentence) -> Option<usize> 
             Some((here, w))
         })
         .filter(|(_, w)| spanish_future(w));
-    english.map(|(at, _)| at).chain(spanish.map(|(at, _)| at)).min()
+    english.map(|(at, _)| at).chain(spanish.map(|(at, _)| at)).chain(anyone.map(|(at, _)| at)).min()
 }
 
-/// "enviaré", "mandaremos", "tendré": a verb in the first person of the future.
+/// "enviaré", "mandaremos", "tendré", "revisará": a verb in the future, but not "será" or
+/// "estaré" (being somewhere commits to nothing).
 fn spanish_future(word: &str) -> bool {
-    let long_enough = word.chars().count() >= 4;
-    long_enough
-        && ["aré", "eré", "iré", "dré", "aremos", "eremos", "iremos", "dremos"]
-            .iter()
-            .any(|e| word.ends_with(e))
-        && !["estaré", "estaremos", "seré", "necesitaré", "necesitaremos"].contains(&word)
+    const ENDINGS: [&str; 14] = [
+        "aré", "eré", "iré", "dré", "aremos", "eremos", "iremos", "dremos", "ará", "erá", "irá", "arán",
+        "erán", "irán",
+    ];
+    const NOT: [&str; 13] = [
+        "estaré",
+        "estaremos",
+        "seré",
+        "será",
+        "serán",
+        "estará",
+        "estarán",
+        "habrá",
+        "habrán",
+        "podrá",
+        "podrán",
+        "necesitaré",
+        "necesitaremos",
+    ];
+    word.chars().count() >= 4 && ENDINGS.iter().any(|e| word.ends_with(e)) && !NOT.contains(&word)
 }

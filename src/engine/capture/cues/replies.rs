@@ -47,6 +47,23 @@ const GIVES: &[&str] = &[
 
 /// Signs that a reply only acknowledges: "we're looking into it", "I'll get back to you".
 const ONLY_ACKNOWLEDGES: &[&str] = &[
+    " find out ",
+    " come back to you ",
+    " get back ",
+    " circle back ",
+    " investigate ",
+    " will do ",
+    " lo miro ",
+    " lo veo ",
+    " lo consulto ",
+    " te digo ",
+    " te confirmo ",
+    " le confirmo ",
+    " kläre ",
+    " klären ",
+    " schaue ",
+    " schauen ",
+    " prüfe ",
     " looking into ",
     " look into ",
     " get back to you ",
@@ -86,18 +103,25 @@ const ONLY_ACKNOWLEDGES: &[&str] = &[
 /// A reply of ours answers when one of its sentences gives something (and does not only
 /// promise it for later) or it carries an attachment; when it only says it is on it, it
 /// acknowledges; otherwise a sentence of four words or more that is not a greeting answers.
-pub(in crate::engine::capture) fn reply(sentences: &[Sentence], has_attachment: bool) -> Reply {
-    let gives = sentences.iter().any(|s| has(&s.words, &GIVES) && commits(s).is_none());
+///
+/// `for_later` tells a sentence that promises something for a later day ("I'll send the
+/// attachment on Monday"): it gives nothing yet, whatever it mentions.
+pub(in crate::engine::capture) fn reply(
+    sentences: &[Sentence],
+    has_attachment: bool,
+    for_later: impl Fn(&Sentence) -> bool,
+) -> Reply {
+    let gives = sentences.iter().any(|s| has(&s.words, GIVES) && !for_later(s));
     if gives || has_attachment {
         return Reply::Answers;
     }
     let only_acknowledges =
-        sentences.iter().any(|s| has(&s.words, &ONLY_ACKNOWLEDGES) || commits(s).is_some() || s.question);
+        sentences.iter().any(|s| has(&s.words, ONLY_ACKNOWLEDGES) || commits(s).is_some() || s.question);
     if only_acknowledges {
         return Reply::Acknowledges;
     }
     let says_something = sentences.iter().any(|s| {
-        let rest = without(&s.words, &NOT_ASKS);
+        let rest = without(&s.words, NOT_ASKS);
         rest.split_whitespace().count() >= 4 || (japanese(&s.words) && s.text.chars().count() >= 12)
     });
     if says_something { Reply::Answers } else { Reply::Acknowledges }
