@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rapport::domain::day_words::DayOrder;
 use rapport::engine::capture::{
     Known, KnownAccount, KnownPerson, Mail, Party, Proposal, ProposalKind, infer_message, infer_thread,
@@ -55,8 +55,10 @@ fn parties(text: &str) -> Vec<Party> {
     text.split(", ").filter(|p| !p.trim().is_empty()).map(party).collect()
 }
 
-/// The two sets: the corpus the rules were written against, and the one written after them.
-const SETS: [&str; 2] = ["", "holdout/"];
+/// The three sets: the corpus the rules were written against; a first held-out set, written
+/// after them (its first run is in the commit that added it to this test; the rules were then
+/// widened from its misses); a second, written after that and never tuned on.
+const SETS: [&str; 3] = ["", "holdout/", "holdout2/"];
 
 fn corpus(set: &str, language: &str) -> Corpus {
     let path = format!("{}/tests/fixtures/capture/{set}{language}.txt", env!("CARGO_MANIFEST_DIR"));
@@ -324,14 +326,16 @@ fn table(evaluation: &Evaluation) -> (String, BTreeMap<ProposalKind, Score>) {
 
 #[test]
 fn requests_and_promises_meet_the_issues_targets_on_the_labelled_corpus() {
-    for (name, sets) in
-        [("Written with the rules", &SETS[..1]), ("Held out (written after the rules)", &SETS[1..])]
-    {
+    for (name, sets) in [
+        ("Written with the rules", &SETS[..1]),
+        ("First held-out set (the rules were widened from its misses)", &SETS[1..2]),
+        ("Second held-out set (never tuned on)", &SETS[2..]),
+    ] {
         println!("{name}:\n{}", table(&evaluate(sets)).0);
     }
     let evaluation = evaluate(&SETS);
     let (table, totals) = table(&evaluation);
-    println!("Both:\n{table}");
+    println!("All three:\n{table}");
     println!("Misses ({}):", evaluation.misses.len());
     for miss in &evaluation.misses {
         println!("  {miss}");
@@ -377,5 +381,4 @@ fn nothing_is_inferred_from_an_automatic_message() {
     assert!(!infer_thread(std::slice::from_ref(&mail), &corpus.known).is_empty());
     mail.automatic = true;
     assert!(infer_thread(&[mail], &corpus.known).is_empty());
-    let _ = Utc.timestamp_opt(0, 0);
 }

@@ -311,7 +311,7 @@ fn german(tokens: &[(usize, &str)], today: NaiveDate, found: &mut Vec<Named>) {
                 "übermorgen" => plus_days(today, 2),
                 "heute" => Some(today),
                 "monatsende" => end_of_month(today, 0),
-                "ende" if next == "der" && after == "woche" || next == "dieser" && after == "woche" => {
+                "ende" if (next == "der" || next == "dieser") && after == "woche" => {
                     weekday_of(today, Weekday::Fri, false)
                 }
                 "ende"
@@ -457,11 +457,14 @@ const JA_DAYS: [(char, Weekday); 7] = [
     ('日', Weekday::Sun),
 ];
 
+/// How a fixed Japanese word is read on a day.
+type Reader = fn(NaiveDate) -> Option<NaiveDate>;
+
 fn japanese(words: &str, today: NaiveDate, found: &mut Vec<Named>) {
     if words.is_ascii() {
         return;
     }
-    let fixed: [(&str, fn(NaiveDate) -> Option<NaiveDate>); 13] = [
+    let fixed: [(&str, Reader); 13] = [
         ("明後日", |t| plus_days(t, 2)),
         ("あさって", |t| plus_days(t, 2)),
         ("明日", |t| plus_days(t, 1)),

@@ -28,12 +28,19 @@
 //!   commitment without a day is not proposed: it cannot be kept on time, and the reply it sits
 //!   in is already an acknowledgement. Questions, negations ("won't", "nicht", "no podré",
 //!   "できません") and absences ("I'll be on holiday until Friday") are not promises.
-//! - **NewPerson**: an address on the message at a domain where an account already has people,
-//!   that is none of its people, a machine's ("noreply@") or at a public mail provider's.
+//! - **NewPerson**: an address on the message at a domain where an account already has people
+//!   (or a subdomain of one), that is none of its people, nor a machine's ("noreply@"), nor at a
+//!   public mail provider's. Proposed once per thread, on the first message it appears on.
 //!
-//! Days: English through [`crate::domain::day_words::read_day`] ("Friday", "end of month",
-//! "in 2 days", "24 Dec"), German, Spanish and Japanese through small tables here. "next
-//! Tuesday" is the Tuesday of next week, "next week" alone its Friday.
+//! Days: English through [`crate::domain::day_words::read_day`] ("end of month", "in 2 days",
+//! "24 Dec", "EOD"), German, Spanish and Japanese through small tables here. Where mail means
+//! something else than `read_day` reads: "next Tuesday" is the Tuesday of next week (read_day
+//! says the one after on Thursday to Sunday), "next week" alone is its Friday, and a weekday
+//! named on that weekday is next week's ("today" is said "today").
+//!
+//! Who is who: an address of one of the client's people is theirs; an address at one of an
+//! account's domains is theirs too (a person not yet known); anyone else is us. Our promise
+//! goes to the first of the client's people in To, then Cc, and their account.
 
 mod cues;
 mod dates;

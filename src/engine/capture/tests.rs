@@ -158,6 +158,6 @@ fn never_panics_on_any_text() {
         let from = if rng.random_range(0..2) == 0 { "anna@northwind.example" } else { "sam@ours.example" };
         let m = mail("x", "2026-03-02T14:00:00Z", from, "@northwind.example", &body);
         let _ = infer_thread(&[m.clone(), m.clone()], &known());
-        let _ = infer_message(&m, &[m.clone()], &known());
+        let _ = infer_message(&m, std::slice::from_ref(&m), &known());
     }
 }
