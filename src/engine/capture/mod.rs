@@ -57,7 +57,8 @@ use serde::Serialize;
 use crate::domain::Id;
 use crate::domain::day_words::DayOrder;
 
-pub use thread::{infer_message, infer_thread};
+pub use cues::Reply;
+pub use thread::{infer_message, infer_thread, reply_of};
 
 /// One address on a message: lower or mixed case, with the name the mail gave it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -161,3 +161,17 @@ fn never_panics_on_any_text() {
         let _ = infer_message(&m, std::slice::from_ref(&m), &known());
     }
 }
+
+#[test]
+fn a_reply_of_ours_is_judged_without_the_thread_for_a_service_that_kept_no_bodies() {
+    let ours =
+        |body: &str| mail("2", "2026-03-02T15:00:00Z", "sam@ours.example", "anna@northwind.example", body);
+    assert_eq!(reply_of(&ours("We're looking into it."), &known()), Some(Reply::Acknowledges));
+    assert_eq!(reply_of(&ours("Attached is the report."), &known()), Some(Reply::Answers));
+    assert_eq!(reply_of(&ours("I'll send the attachment on Monday."), &known()), Some(Reply::Acknowledges));
+    let theirs = mail("3", "2026-03-02T15:00:00Z", "anna@northwind.example", "sam@ours.example", "Attached.");
+    assert_eq!(reply_of(&theirs, &known()), None);
+    let mut away = ours("I am out of the office until Monday.");
+    away.automatic = true;
+    assert_eq!(reply_of(&away, &known()), None);
+}

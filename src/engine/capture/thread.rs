@@ -57,6 +57,28 @@ pub fn infer_message(message: &Mail, earlier: &[Mail], known: &Known) -> Inferen
     Inference { proposals: reader.proposals.split_off(already), replies }
 }
 
+/// What a message does to the open requests of its thread, for a service that keeps the
+/// requests but not the bodies that asked them: `Answers` or `Acknowledges` when it is ours and
+/// written by a person, none when it is the client's or automatic. The same judgement
+/// [`infer_thread`] applies to every request before it in the thread.
+pub fn reply_of(message: &Mail, known: &Known) -> Option<Reply> {
+    let whose = Whose::new(known);
+    if message.automatic || !matches!(whose.side(&message.from.email), Side::Us) {
+        return None;
+    }
+    let sentences = text::sentences(&text::fresh_text(&message.body));
+    let addressee = whose.addressee(message);
+    Some(cues::reply(&sentences, message.has_attachment, |s| for_later(s, addressee, message)))
+}
+
+/// Whether a sentence of ours promises something for a later day ("I'll send the file on
+/// Monday"): then it gives nothing yet, whatever it mentions.
+fn for_later(s: &Sentence, addressee: Option<(&KnownAccount, Option<&String>)>, mail: &Mail) -> bool {
+    let Some((account, _)) = addressee else { return cues::commits(s).is_some() };
+    let (_, today) = zone_and_day(account, mail);
+    cues::commits(s).is_some() && !dates::days(&s.words, today, account.day_order).is_empty()
+}
+
 /// By the time sent; messages sent at the same moment keep their order.
 fn in_order(thread: &[Mail]) -> Vec<&Mail> {
     let mut mails: Vec<&Mail> = thread.iter().collect();
@@ -106,12 +128,7 @@ impl<'a> Reader<'a> {
             }
             Side::Us => {
                 let addressee = self.whose.addressee(mail);
-                let for_later = |s: &Sentence| {
-                    let Some((account, _)) = addressee else { return cues::commits(s).is_some() };
-                    let (_, today) = zone_and_day(account, mail);
-                    cues::commits(s).is_some() && !dates::days(&s.words, today, account.day_order).is_empty()
-                };
-                let reply = cues::reply(&all, mail.has_attachment, for_later);
+                let reply = cues::reply(&all, mail.has_attachment, |s| for_later(s, addressee, mail));
                 for request in self.proposals.iter_mut().filter(|p| p.kind == ProposalKind::Request) {
                     if request.at > mail.sent_at {
                         continue;

@@ -9,7 +9,8 @@ mod replies;
 
 pub(super) use asks::asks;
 pub(super) use commits::commits;
-pub(super) use replies::{Reply, reply};
+pub use replies::Reply;
+pub(super) use replies::reply;
 
 pub(super) fn has(words: &str, phrases: &[&str]) -> bool {
     phrases.iter().any(|p| words.contains(p))

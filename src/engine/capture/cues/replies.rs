@@ -6,7 +6,7 @@ use super::{commits, has, japanese, without};
 
 /// What a reply of ours does to the requests before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(in crate::engine::capture) enum Reply {
+pub enum Reply {
     Acknowledges,
     Answers,
 }
