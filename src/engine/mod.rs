@@ -5,6 +5,7 @@
 
 pub mod brief;
 pub mod cadence;
+pub mod capture;
 pub mod checkins;
 pub mod health;
 pub mod mail;
