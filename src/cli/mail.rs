@@ -104,6 +104,12 @@ fn mail_text(r: &MailReport) -> String {
     if s.folders > 0 {
         lines.push(format!("{} could not be opened.", count(s.folders, "folder", "folders")));
     }
+    if r.noticed > 0 {
+        lines.push(format!(
+            "Rapport noticed {} to confirm (requests, promises, new people): see them with `rapport capture list`.",
+            count(r.noticed, "thing", "things")
+        ));
+    }
     let problems = s.unreadable + s.folders;
     for p in &r.problems {
         lines.push(format!("  {p}"));
@@ -144,6 +150,7 @@ mod tests {
                 MailAccountTouches { account_id: "a".into(), account: "Alcor".into(), added: 1 },
                 MailAccountTouches { account_id: "k".into(), account: "Kestrel".into(), added: 14 },
             ],
+            noticed: 0,
             backup: Some("/b/rapport-before-import.db".into()),
         }
     }

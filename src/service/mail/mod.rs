@@ -9,6 +9,7 @@
 //! what is new and an unchanged source is not read at all. A dry run rehearses the same
 //! transaction and rolls it back.
 
+mod infer;
 mod reading;
 
 use std::collections::{BTreeMap, HashSet};
@@ -19,7 +20,7 @@ use serde::Serialize;
 use specta::Type;
 
 use super::{Rapport, new_id, stored_precision};
-use crate::domain::{Channel, Id, Interaction, InteractionSource, MailKind, MailSourceState};
+use crate::domain::{Channel, Id, Interaction, InteractionSource, MailKind, MailSourceState, Noticed};
 use crate::engine::mail::{Kept, People, Skip, Threads, consider};
 use crate::error::{Error, Result};
 use crate::interop::mail::{self, MailSource};
@@ -59,6 +60,8 @@ pub struct MailReport {
     pub problems: Vec<String>,
     /// Touches added per account, by the account's name.
     pub accounts: Vec<MailAccountTouches>,
+    /// Suggestions added to "Rapport noticed" (requests, promises, new people), each once.
+    pub noticed: u32,
     /// The copy taken before the import, when anything was added.
     pub backup: Option<String>,
 }
@@ -108,6 +111,9 @@ struct Found {
     last: Option<(u64, bool)>,
     /// Whether anything could not be read (then the source is listed again next time).
     trouble: bool,
+    /// The kept messages' words, for what they suggest; and their subjects, by message.
+    words: Vec<crate::engine::capture::Mail>,
+    subjects: std::collections::HashMap<String, String>,
 }
 
 /// Whether `path` is mail Rapport reads: one message, an mbox, a Maildir or a folder.
@@ -143,6 +149,7 @@ impl Rapport {
             skipped: MailSkipped::default(),
             problems: Vec::new(),
             accounts: Vec::new(),
+            noticed: 0,
             backup: None,
         };
         // Read before by the same people: only what is new is read.
@@ -233,7 +240,13 @@ impl Rapport {
             report.backup = Some(self.back_up_for(BackupReason::BeforeImport, now)?.path);
         }
         let files = found.files;
-        let plan = |tx: &rusqlite::Transaction<'_>| -> Result<(u32, BTreeMap<Id, u32>)> {
+        let accounts = store::accounts::all_where(self.store.conn(), "archived_at IS NULL", None)?;
+        let known = infer::known(&self.store.mail_people()?, &accounts);
+        let suggested: Vec<Noticed> = infer::proposals(found.words, &known)
+            .into_iter()
+            .map(|p| infer::noticed(p, &found.subjects, now))
+            .collect();
+        let plan = |tx: &rusqlite::Transaction<'_>| -> Result<(u32, BTreeMap<Id, u32>, u32)> {
             let live: HashSet<(Id, Id)> =
                 store::mail::people(tx)?.into_iter().map(|p| (p.account_id, p.contact_id)).collect();
             let mut planned: HashSet<(&str, &str)> = HashSet::new();
@@ -260,9 +273,15 @@ impl Rapport {
                 *added.entry(touch.account_id.clone()).or_insert(0) += 1;
             }
             store::mail::save_source(tx, &state, &files, now)?;
-            Ok((already, added))
+            let mut noticed = 0;
+            for suggestion in &suggested {
+                noticed += u32::from(store::noticed::propose(tx, suggestion)?);
+            }
+            Ok((already, added, noticed))
         };
-        let (already, added) = if dry_run { self.store.rehearse(plan)? } else { self.store.write(plan)? };
+        let (already, added, noticed) =
+            if dry_run { self.store.rehearse(plan)? } else { self.store.write(plan)? };
+        report.noticed = noticed;
         report.already = already;
         report.added = added.values().sum();
         report.accounts = added
@@ -287,8 +306,15 @@ fn read(
     now: DateTime<Utc>,
     report: &mut MailReport,
 ) -> Found {
-    let mut found =
-        Found { kept: Vec::new(), threads: Threads::new(), files: Vec::new(), last: None, trouble: false };
+    let mut found = Found {
+        kept: Vec::new(),
+        threads: Threads::new(),
+        files: Vec::new(),
+        last: None,
+        trouble: false,
+        words: Vec::new(),
+        subjects: std::collections::HashMap::new(),
+    };
     for item in reading::messages(source, resume, read_before) {
         match item {
             Err(problem) => {
@@ -318,7 +344,11 @@ fn read(
                 }
                 found.threads.note(&message.value, people);
                 match consider(&message.value, people, now) {
-                    Ok(kept) => found.kept.push(kept),
+                    Ok(kept) => {
+                        found.words.push(infer::mail_of(&message.value, &kept));
+                        found.subjects.insert(kept.message_id.clone(), kept.summary.clone());
+                        found.kept.push(kept);
+                    }
                     Err(skip) => report.skipped.count(skip),
                 }
             }

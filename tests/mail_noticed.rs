@@ -1,0 +1,155 @@
+//! Mail to the review queue (issue 19): a client's request, our reply that acknowledges it, our
+//! promise with a day, the answer, and a colleague of theirs copied in — read from an mbox, they
+//! wait in "Rapport noticed" with the clocks and days the thread shows, and a yes makes each
+//! the record the user would have typed. Nothing is proposed twice.
+
+use chrono::{DateTime, Utc};
+use rapport::Rapport;
+use rapport::domain::{AccountDraft, ContactDraft, NoticedKind};
+use tempfile::TempDir;
+
+fn at(text: &str) -> DateTime<Utc> {
+    text.parse().unwrap()
+}
+
+/// One message of the mbox: `[from, to, cc]`, when, its id, what it answers, subject and body.
+fn message(
+    [from, to, cc]: [&str; 3],
+    date: &str,
+    id: &str,
+    reply_to: Option<&str>,
+    subject: &str,
+    body: &str,
+) -> String {
+    let threading = reply_to.map(|r| format!("In-Reply-To: <{r}>\nReferences: <{r}>\n")).unwrap_or_default();
+    let cc = if cc.is_empty() { String::new() } else { format!("Cc: {cc}\n") };
+    format!(
+        "From MAILER-DAEMON Thu Jan  1 00:00:00 1970\nFrom: {from}\nTo: {to}\n{cc}Date: {date}\nMessage-ID: <{id}>\n{threading}Subject: {subject}\nContent-Type: text/plain; charset=utf-8\n\n{body}\n\n"
+    )
+}
+
+fn mailbox() -> String {
+    [
+        message(
+            ["Mira Schulz <mira@kestrel.example>", "Anna Berg <anna@ours.example>", "Jonas Keller <jonas.keller@kestrel.example>"],
+            "Mon, 30 Nov 2026 09:12:00 +0100",
+            "q1@kestrel.example",
+            None,
+            "Rollout plan",
+            "Hi Anna,\n\nCould you send us the revised rollout plan for the Hamburg depots?\n\nThanks,\nMira",
+        ),
+        message(
+            ["Anna Berg <anna@ours.example>", "Mira Schulz <mira@kestrel.example>", ""],
+            "Mon, 30 Nov 2026 10:05:00 +0100",
+            "r1@ours.example",
+            Some("q1@kestrel.example"),
+            "Re: Rollout plan",
+            "Hi Mira,\n\nThanks, we're looking into it. I'll send the revised plan by Friday.\n\nBest,\nAnna\n\nOn Mon, 30 Nov 2026, Mira Schulz wrote:\n> Could you send us the revised rollout plan for the Hamburg depots?",
+        ),
+        message(
+            ["Anna Berg <anna@ours.example>", "Mira Schulz <mira@kestrel.example>", ""],
+            "Wed, 02 Dec 2026 16:40:00 +0100",
+            "r2@ours.example",
+            Some("r1@ours.example"),
+            "Re: Rollout plan",
+            "Hi Mira,\n\nHere is the revised plan: https://files.ours.example/hamburg-rollout-v2.pdf\n\nBest,\nAnna",
+        ),
+        message(
+            ["Lena Vogel <lena@gmail.com>", "Anna Berg <anna@ours.example>", ""],
+            "Tue, 01 Dec 2026 20:00:00 +0100",
+            "p1@gmail.com",
+            None,
+            "Dinner on Saturday?",
+            "Could you bring the wine?",
+        ),
+    ]
+    .concat()
+}
+
+#[test]
+fn a_clients_thread_waits_in_rapport_noticed_with_its_clocks_and_a_yes_records_it() {
+    let now = at("2026-12-03T09:00:00Z");
+    let dir = TempDir::new().unwrap();
+    let mut r = Rapport::open(&dir.path().join("rapport.db"), now).unwrap();
+    let account = r
+        .add_account(
+            AccountDraft {
+                name: "Kestrel".into(),
+                timezone: Some("Europe/Berlin".into()),
+                ..Default::default()
+            },
+            now,
+        )
+        .unwrap();
+    let mira = r
+        .add_contact(
+            ContactDraft {
+                account_id: account.id.clone(),
+                name: "Mira Schulz".into(),
+                email: Some("mira@kestrel.example".into()),
+                ..Default::default()
+            },
+            now,
+        )
+        .unwrap();
+    let mbox = dir.path().join("Inbox.mbox");
+    std::fs::write(&mbox, mailbox()).unwrap();
+
+    let preview = r.import_mail(&mbox, true, now).unwrap();
+    assert_eq!((preview.added, preview.noticed), (3, 3), "{preview:?}");
+    assert!(r.noticed().unwrap().is_empty(), "a dry run proposes nothing");
+
+    let report = r.import_mail(&mbox, false, now).unwrap();
+    assert_eq!((report.added, report.noticed), (3, 3), "{report:?}");
+    let waiting = r.noticed().unwrap();
+    let of = |kind: NoticedKind| {
+        waiting.iter().find(|n| n.kind == kind).unwrap_or_else(|| panic!("{kind:?}: {waiting:#?}"))
+    };
+
+    let request = of(NoticedKind::Request);
+    assert_eq!(request.text, "Could you send us the revised rollout plan for the Hamburg depots?");
+    assert_eq!(request.contact_id.as_ref(), Some(&mira.id));
+    assert_eq!(request.source.sent_at, at("2026-11-30T08:12:00Z"));
+    assert_eq!(request.acknowledged_at, Some(at("2026-11-30T09:05:00Z")), "our first reply");
+    assert_eq!(request.answered_at, Some(at("2026-12-02T15:40:00Z")), "the reply that gives the plan");
+
+    let promise = of(NoticedKind::OurPromise);
+    assert!(promise.text.contains("I'll send the revised plan by Friday"), "{}", promise.text);
+    assert_eq!(promise.due_at, Some(at("2026-12-04T22:59:00Z")), "Friday, 23:59 in Berlin");
+
+    let jonas = of(NoticedKind::NewPerson);
+    assert_eq!(jonas.email.as_deref(), Some("jonas.keller@kestrel.example"));
+    assert_eq!(jonas.name.as_deref(), Some("Jonas Keller"));
+    assert!(
+        waiting.iter().all(|n| n.source.subject != "Dinner on Saturday?"),
+        "personal mail proposes nothing"
+    );
+
+    // Yes to all three: the records the user would have typed.
+    let ids: Vec<String> = waiting.iter().map(|n| n.id.clone()).collect();
+    r.accept_noticed(&ids, None, now).unwrap();
+    let page = r.account_page(&account.id, now).unwrap();
+    let asked = page.requests.iter().find(|q| q.text.starts_with("Could you send us")).unwrap();
+    assert_eq!(
+        (asked.received_at, asked.acknowledged_at, asked.answered_at),
+        (at("2026-11-30T08:12:00Z"), Some(at("2026-11-30T09:05:00Z")), Some(at("2026-12-02T15:40:00Z")))
+    );
+    let ours = page.promises.iter().find(|p| p.text.contains("revised plan")).unwrap();
+    assert_eq!(ours.due_at, at("2026-12-04T22:59:00Z"));
+    assert!(page.contacts.iter().any(|c| c.email.as_deref() == Some("jonas.keller@kestrel.example")));
+
+    // Read again after more mail arrives: the same thread proposes nothing twice.
+    let mut more = mailbox();
+    more.push_str(&message(
+        ["Mira Schulz <mira@kestrel.example>", "Anna Berg <anna@ours.example>", ""],
+        "Thu, 03 Dec 2026 08:00:00 +0100",
+        "t1@kestrel.example",
+        Some("r2@ours.example"),
+        "Re: Rollout plan",
+        "Thanks Anna, that works for us.",
+    ));
+    std::fs::write(&mbox, more).unwrap();
+    let again = r.import_mail(&mbox, false, now).unwrap();
+    assert_eq!(again.noticed, 0, "{again:?}");
+    assert!(r.noticed().unwrap().is_empty());
+}
