@@ -153,3 +153,58 @@ fn a_clients_thread_waits_in_rapport_noticed_with_its_clocks_and_a_yes_records_i
     assert_eq!(again.noticed, 0, "{again:?}");
     assert!(r.noticed().unwrap().is_empty());
 }
+
+#[test]
+fn mail_kept_current_is_read_for_what_is_new_without_a_copy_each_time() {
+    let now = at("2026-12-03T09:00:00Z");
+    let dir = TempDir::new().unwrap();
+    let mut r = Rapport::open(&dir.path().join("rapport.db"), now).unwrap();
+    let account = r
+        .add_account(
+            AccountDraft {
+                name: "Kestrel".into(),
+                timezone: Some("Europe/Berlin".into()),
+                ..Default::default()
+            },
+            now,
+        )
+        .unwrap();
+    r.add_contact(
+        ContactDraft {
+            account_id: account.id.clone(),
+            name: "Mira Schulz".into(),
+            email: Some("mira@kestrel.example".into()),
+            ..Default::default()
+        },
+        now,
+    )
+    .unwrap();
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "not mail").unwrap();
+    let refused = r.keep_mail_current(notes.to_str().unwrap(), true).unwrap_err();
+    assert!(refused.to_string().contains("is not mail Rapport can read"), "{refused}");
+
+    let mbox = dir.path().join("Inbox.mbox");
+    std::fs::write(&mbox, mailbox()).unwrap();
+    let kept = r.keep_mail_current(mbox.to_str().unwrap(), true).unwrap();
+    assert_eq!(kept, [mbox.to_str().unwrap()]);
+    let first = r.read_mail_kept_current(now).unwrap();
+    assert_eq!((first[0].added, first[0].backup.as_deref()), (3, None), "{first:?}");
+    assert_eq!(r.read_mail_kept_current(now).unwrap()[0].added, 0, "nothing is new");
+
+    let mut more = mailbox();
+    more.push_str(&message(
+        ["Mira Schulz <mira@kestrel.example>", "Anna Berg <anna@ours.example>", ""],
+        "Thu, 03 Dec 2026 08:00:00 +0100",
+        "t2@kestrel.example",
+        None,
+        "Invoice",
+        "Can you resend the November invoice?",
+    ));
+    std::fs::write(&mbox, more).unwrap();
+    let next = r.read_mail_kept_current(now).unwrap();
+    assert_eq!((next[0].added, next[0].noticed, next[0].resumed), (1, 1, true), "{next:?}");
+
+    assert!(r.keep_mail_current(mbox.to_str().unwrap(), false).unwrap().is_empty());
+    assert!(r.read_mail_kept_current(now).unwrap().is_empty());
+}

@@ -1,6 +1,7 @@
 //! What the app does on its own while it runs, once a minute, as one call: the day's health
-//! snapshot kept, repeating meetings followed a year ahead, the check-ins that became urgent
-//! found, and the calendar file rewritten when it is due or missing. The daily backup is the one chore not here: it copies the file on its
+//! snapshot kept, repeating meetings followed a year ahead, the mail kept current read for what
+//! is new, the check-ins that became urgent found, and the calendar file rewritten when it is
+//! due or missing. The daily backup is the one chore not here: it copies the file on its
 //! own connection, with the open database free (`keep_backups_at`).
 
 use std::collections::HashSet;
@@ -28,6 +29,8 @@ pub struct Chores {
     /// Check-ins urgent enough to notify, not yet notified (by the ids in `sent`).
     pub reminders: Vec<Reminder>,
     pub feed_written: bool,
+    /// Touches and suggestions the mail kept current brought.
+    pub mail_added: u32,
     pub failed: Vec<Error>,
 }
 
@@ -40,6 +43,10 @@ impl Rapport {
         }
         if let Err(e) = self.keep_series_ahead(now) {
             done.failed.push(e);
+        }
+        match self.read_mail_kept_current(now) {
+            Ok(read) => done.mail_added = read.iter().map(|r| r.added + r.noticed).sum(),
+            Err(e) => done.failed.push(e),
         }
         match self.reminders(now, sent) {
             Ok(reminders) => done.reminders = reminders,

@@ -9,6 +9,7 @@
 //! what is new and an unchanged source is not read at all. A dry run rehearses the same
 //! transaction and rolls it back.
 
+mod current;
 mod infer;
 mod reading;
 
@@ -126,6 +127,19 @@ impl Rapport {
     /// and adds a touch for each message with a client's person, in each account whose people
     /// are on it; see the module's documentation.
     pub fn import_mail(&mut self, path: &Path, dry_run: bool, now: DateTime<Utc>) -> Result<MailReport> {
+        self.read_mail(path, dry_run, true, now)
+    }
+
+    /// [`Rapport::import_mail`]; `backup` says whether a copy is taken first when anything is
+    /// new (the user's import), or not (the mail kept current, read every minute: the daily
+    /// backup covers it, and every touch can be archived).
+    pub(super) fn read_mail(
+        &mut self,
+        path: &Path,
+        dry_run: bool,
+        backup: bool,
+        now: DateTime<Utc>,
+    ) -> Result<MailReport> {
         let now = stored_precision(now);
         let source = mail::detect(path).ok_or_else(|| not_mail(path))?;
         let kind = reading::kind(&source);
@@ -236,7 +250,7 @@ impl Rapport {
                 )
             })
             .any(|there| !matches!(there, Ok(true)));
-        if !dry_run && anything_new && self.store.account_count()? > 0 {
+        if backup && !dry_run && anything_new && self.store.account_count()? > 0 {
             report.backup = Some(self.back_up_for(BackupReason::BeforeImport, now)?.path);
         }
         let files = found.files;
