@@ -63,6 +63,15 @@ export const commands = {
 	 *  the save dialog) or off with no path, writing it at once when on.
 	 */
 	saveFeedSettings: (settings: FeedSettings_Deserialize, choose: boolean) => typedError<FeedSettings_Serialize | null, UserError_Serialize>(__TAURI_INVOKE("save_feed_settings", { settings, choose })),
+	/**
+	 *  Asks the user for a mail file (an .eml, .emlx or mbox) or a mail folder (a Maildir, a folder
+	 *  of .eml files); `None` when they cancel.
+	 */
+	pickMail: (folder: boolean) => typedError<string | null, UserError_Serialize>(__TAURI_INVOKE("pick_mail", { folder })),
+	/**  Reads the mail at `path`: what it would add (`dry_run`), or adds it. */
+	importMail: (path: string, dryRun: boolean) => typedError<MailReport_Serialize, UserError_Serialize>(__TAURI_INVOKE("import_mail", { path, dryRun })),
+	mailKeptCurrent: () => typedError<string[], UserError_Serialize>(__TAURI_INVOKE("mail_kept_current")),
+	keepMailCurrent: (path: string, keep: boolean) => typedError<string[], UserError_Serialize>(__TAURI_INVOKE("keep_mail_current", { path, keep })),
 	noticed: () => typedError<Noticed_Serialize[], UserError_Serialize>(__TAURI_INVOKE("noticed")),
 	noticedWaiting: () => typedError<number, UserError_Serialize>(__TAURI_INVOKE("noticed_waiting")),
 	acceptNoticed: (ids: string[], edit: NoticedEdit_Deserialize | null) => typedError<Accepted[], UserError_Serialize>(__TAURI_INVOKE("accept_noticed", { ids, edit })),
@@ -1280,6 +1289,118 @@ export type LineProblem = {
 	/**  1-based line of the file where the record (or the bad property) starts. */
 	line: number,
 	message: string,
+};
+
+export type MailAccountTouches = {
+	account_id: string,
+	account: string,
+	added: number,
+};
+
+/**  What kind of place mail was read from, as the sources table keeps it. */
+export type MailKind = "eml" | "emlx" | "mbox" | "maildir" | "folder";
+
+/**  What an import of mail did, or would do (a dry run). */
+export type MailReport = MailReport_Serialize | MailReport_Deserialize;
+
+/**  What an import of mail did, or would do (a dry run). */
+export type MailReport_Deserialize = {
+	/**  The file or folder, as given. */
+	path: string,
+	kind: MailKind,
+	/**  True for a preview: nothing was written. */
+	dry_run: boolean,
+	/**  Nothing changed in the source since it was last read, so nothing was read. */
+	unchanged: boolean,
+	/**
+	 *  The mbox was read from where the last reading ended, or the Maildir or folder without
+	 *  the message files read before.
+	 */
+	resumed: boolean,
+	/**
+	 *  The client's people (or their addresses) changed since the source was last read, so it
+	 *  was read again from its start: a message left out then may be kept now.
+	 */
+	people_changed: boolean,
+	/**  Rapport knows no address of any client's person yet, so no message can be kept. */
+	no_people: boolean,
+	/**  Messages read (each message that could not be read included). */
+	read: number,
+	/**  Messages with a client's person that are touches: added now or already in Rapport. */
+	kept: number,
+	/**  Touches added (one per account on a message). */
+	added: number,
+	/**  Touches already in Rapport, from an earlier reading (or deleted there: not brought back). */
+	already: number,
+	skipped: MailSkipped,
+	/**  The first sentences saying what could not be read and why ([`MAIL_PROBLEMS_LISTED`]). */
+	problems: string[],
+	/**  Touches added per account, by the account's name. */
+	accounts: MailAccountTouches[],
+	/**  Suggestions added to "Rapport noticed" (requests, promises, new people), each once. */
+	noticed: number,
+	/**  The copy taken before the import, when anything was added. */
+	backup?: string | null,
+	/**  All of the above in sentences, as the app and the CLI say it. */
+	said: string,
+};
+
+/**  What an import of mail did, or would do (a dry run). */
+export type MailReport_Serialize = {
+	/**  The file or folder, as given. */
+	path: string,
+	kind: MailKind,
+	/**  True for a preview: nothing was written. */
+	dry_run: boolean,
+	/**  Nothing changed in the source since it was last read, so nothing was read. */
+	unchanged: boolean,
+	/**
+	 *  The mbox was read from where the last reading ended, or the Maildir or folder without
+	 *  the message files read before.
+	 */
+	resumed: boolean,
+	/**
+	 *  The client's people (or their addresses) changed since the source was last read, so it
+	 *  was read again from its start: a message left out then may be kept now.
+	 */
+	people_changed: boolean,
+	/**  Rapport knows no address of any client's person yet, so no message can be kept. */
+	no_people: boolean,
+	/**  Messages read (each message that could not be read included). */
+	read: number,
+	/**  Messages with a client's person that are touches: added now or already in Rapport. */
+	kept: number,
+	/**  Touches added (one per account on a message). */
+	added: number,
+	/**  Touches already in Rapport, from an earlier reading (or deleted there: not brought back). */
+	already: number,
+	skipped: MailSkipped,
+	/**  The first sentences saying what could not be read and why ([`MAIL_PROBLEMS_LISTED`]). */
+	problems: string[],
+	/**  Touches added per account, by the account's name. */
+	accounts: MailAccountTouches[],
+	/**  Suggestions added to "Rapport noticed" (requests, promises, new people), each once. */
+	noticed: number,
+	/**  The copy taken before the import, when anything was added. */
+	backup: string | null,
+	/**  All of the above in sentences, as the app and the CLI say it. */
+	said: string,
+};
+
+/**  Messages left out, by why. */
+export type MailSkipped = {
+	/**  None of a client's people sent or received it: nothing of it was kept. */
+	no_client: number,
+	/**  Automatic replies (out of office), newsletters, bounces. */
+	automatic: number,
+	/**  No date that could be read. */
+	no_date: number,
+	/**  Dated in the future. */
+	future: number,
+	/**  Messages that could not be read. */
+	unreadable: number,
+	/**  Folders that could not be opened (their messages were not read). */
+	folders: number,
 };
 
 export type Meeting = Meeting_Serialize | Meeting_Deserialize;

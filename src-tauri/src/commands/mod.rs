@@ -29,6 +29,7 @@ use crate::Core;
 mod backups;
 mod files;
 mod health;
+mod mail;
 mod noticed;
 mod records;
 mod today;
@@ -78,6 +79,8 @@ enum Pick {
     Save(String, &'static str, Option<PathBuf>),
     /// An open dialog for files of this kind, with these extensions.
     Open(&'static str, Vec<&'static str>),
+    /// An open dialog for a folder.
+    Folder,
 }
 
 /// Asks the user where to save, or which file to open, with the system's own dialog.
@@ -89,7 +92,7 @@ async fn pick_path(app: AppHandle, pick: Pick) -> Answer<Option<PathBuf>> {
         Pick::Save(name, ..) => std::env::var_os("RAPPORT_TEST_SAVE_AS")
             .map(PathBuf::from)
             .map(|path| if path.is_dir() { path.join(name) } else { path }),
-        Pick::Open(..) => std::env::var_os("RAPPORT_TEST_OPEN").map(PathBuf::from),
+        Pick::Open(..) | Pick::Folder => std::env::var_os("RAPPORT_TEST_OPEN").map(PathBuf::from),
     };
     if let Some(path) = answer {
         return Ok(Some(path));
@@ -106,6 +109,7 @@ async fn pick_path(app: AppHandle, pick: Pick) -> Answer<Option<PathBuf>> {
                 dialog.blocking_save_file()
             }
             Pick::Open(kind, extensions) => dialog.add_filter(kind, &extensions).blocking_pick_file(),
+            Pick::Folder => dialog.blocking_pick_folder(),
         };
         picked.and_then(|p| p.into_path().ok())
     })
@@ -153,6 +157,10 @@ pub fn bindings() -> Builder<tauri::Wry> {
         files::export_file,
         files::feed_settings,
         files::save_feed_settings,
+        mail::pick_mail,
+        mail::import_mail,
+        mail::mail_kept_current,
+        mail::keep_mail_current,
         noticed::noticed,
         noticed::noticed_waiting,
         noticed::accept_noticed,

@@ -12,6 +12,7 @@
 mod current;
 mod infer;
 mod reading;
+mod said;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -65,6 +66,8 @@ pub struct MailReport {
     pub noticed: u32,
     /// The copy taken before the import, when anything was added.
     pub backup: Option<String>,
+    /// All of the above in sentences, as the app and the CLI say it.
+    pub said: String,
 }
 
 /// Messages left out, by why.
@@ -140,6 +143,18 @@ impl Rapport {
         backup: bool,
         now: DateTime<Utc>,
     ) -> Result<MailReport> {
+        let mut report = self.read_mail_counted(path, dry_run, backup, now)?;
+        report.said = said::said(&report);
+        Ok(report)
+    }
+
+    fn read_mail_counted(
+        &mut self,
+        path: &Path,
+        dry_run: bool,
+        backup: bool,
+        now: DateTime<Utc>,
+    ) -> Result<MailReport> {
         let now = stored_precision(now);
         let source = mail::detect(path).ok_or_else(|| not_mail(path))?;
         let kind = reading::kind(&source);
@@ -165,6 +180,7 @@ impl Rapport {
             accounts: Vec::new(),
             noticed: 0,
             backup: None,
+            said: String::new(),
         };
         // Read before by the same people: only what is new is read.
         let same_people = prior.as_ref().filter(|p| p.people_check == Some(people_check));

@@ -1,0 +1,36 @@
+//! The user's mail: read a mail file or folder chosen in the system's dialog, and the ones kept
+//! current.
+
+use rapport::service::MailReport;
+use tauri::{AppHandle, State};
+
+use super::{Answer, Pick, pick_path, with_core};
+use crate::Core;
+
+/// Asks the user for a mail file (an .eml, .emlx or mbox) or a mail folder (a Maildir, a folder
+/// of .eml files); `None` when they cancel.
+#[tauri::command]
+#[specta::specta]
+pub async fn pick_mail(app: AppHandle, folder: bool) -> Answer<Option<String>> {
+    let pick = if folder { Pick::Folder } else { Pick::Open("Mail", vec!["eml", "emlx", "mbox", "mbx"]) };
+    Ok(pick_path(app, pick).await?.map(|p| p.display().to_string()))
+}
+
+/// Reads the mail at `path`: what it would add (`dry_run`), or adds it.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_mail(core: State<'_, Core>, path: String, dry_run: bool) -> Answer<MailReport> {
+    with_core("import_mail", &core, move |r, now| r.import_mail(std::path::Path::new(&path), dry_run, now)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn mail_kept_current(core: State<'_, Core>) -> Answer<Vec<String>> {
+    with_core("mail_kept_current", &core, |r, _| r.mail_kept_current()).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn keep_mail_current(core: State<'_, Core>, path: String, keep: bool) -> Answer<Vec<String>> {
+    with_core("keep_mail_current", &core, move |r, _| r.keep_mail_current(&path, keep)).await
+}
