@@ -20,7 +20,8 @@ pub async fn pick_mail(app: AppHandle, folder: bool) -> Answer<Option<String>> {
 #[tauri::command]
 #[specta::specta]
 pub async fn import_mail(core: State<'_, Core>, path: String, dry_run: bool) -> Answer<MailReport> {
-    with_core("import_mail", &core, move |r, now| r.import_mail(std::path::Path::new(&path), dry_run, now)).await
+    with_core("import_mail", &core, move |r, now| r.import_mail(std::path::Path::new(&path), dry_run, now))
+        .await
 }
 
 #[tauri::command]
