@@ -13,7 +13,7 @@ export type Route =
   | { name: "health" }
   | { name: "archive" }
   | { name: "noticed" }
-  | { name: "settings" }
+  | { name: "settings"; section?: string }
   | { name: "account"; id: string; tab?: AccountTab; person?: string }
   | { name: "brief"; id: string; meeting?: string };
 
@@ -44,6 +44,12 @@ function param(query: string | undefined, key: string): string | null {
 export function parse(hash: string): Route {
   const known = fixed.get(hash);
   if (known) return known;
+  // One part of Settings, brought into view: "#/settings?section=import-export".
+  const settings = /^#\/settings\?(.*)$/.exec(hash);
+  if (settings) {
+    const section = param(settings[1], "section");
+    return section ? { name: "settings", section } : { name: "settings" };
+  }
   const match = /^#\/accounts\/([^/?]+)(?:\?(.*))?$/.exec(hash);
   if (match?.[1]) {
     const tab = param(match[2], "tab");
@@ -74,6 +80,7 @@ export function href(route: Route): string {
     const path = `#/brief/${encodeURIComponent(route.id)}`;
     return route.meeting ? `${path}?meeting=${encodeURIComponent(route.meeting)}` : path;
   }
+  if (route.name === "settings" && route.section) return `#/settings?section=${encodeURIComponent(route.section)}`;
   if (route.name !== "account") return `#/${route.name}`;
   const path = `#/accounts/${encodeURIComponent(route.id)}`;
   if (route.person) return `${path}?tab=people&person=${encodeURIComponent(route.person)}`;

@@ -47,3 +47,10 @@ test("a person has an address of their own, on their account's People tab, and r
   expect(parse(href(route))).toEqual(route);
   expect(parse("#/accounts/a?person=p1")).toEqual({ name: "account", id: "a", tab: "people", person: "p1" });
 });
+
+test("a link may ask for one part of Settings, and the address keeps it", () => {
+  expect(parse("#/settings?section=import-export")).toEqual({ name: "settings", section: "import-export" });
+  expect(href({ name: "settings", section: "import-export" })).toBe("#/settings?section=import-export");
+  expect(parse("#/settings")).toEqual({ name: "settings" });
+  expect(parse("#/settings?section=")).toEqual({ name: "settings" });
+});

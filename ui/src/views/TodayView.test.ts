@@ -7,7 +7,7 @@ import "../styles/app.css";
 import type { Suggestion } from "../bindings";
 import { askEarly } from "../lib/firstPage";
 import { keyCaps, todayShortcuts } from "../lib/shortcuts";
-import { contact, NOW, page, reason, suggestion } from "../test/fixtures";
+import { contact, NOW, page, reason, suggestion, summary } from "../test/fixtures";
 import App from "../App.svelte";
 import TodayView from "./TodayView.svelte";
 
@@ -65,6 +65,7 @@ function serving(...lists: Suggestion[][]) {
       return { key, previous: null };
     }
     if (command === "put_aside") return aside;
+    if (command === "list_accounts") return [summary()];
     if (command === "undo_put_aside" || command === "bring_back") {
       aside = [];
       return command === "bring_back" ? { key: (args as { key: string }).key, previous: null } : null;
@@ -283,7 +284,7 @@ test("Done opens quick capture for the person, and saving logs it as the check-i
     initiated_by: "us",
     contact_ids: [annika.id, jonas.id],
   });
-  expect(calls.map((c) => c.command).filter((c) => c !== "put_aside")).toEqual(["today_page", "account_page", "complete_checkin", "today_page"]);
+  expect(calls.map((c) => c.command).filter((c) => c !== "put_aside" && c !== "list_accounts")).toEqual(["today_page", "account_page", "complete_checkin", "today_page"]);
 });
 
 test("a change left unticked is not made: Done logs the touch alone", async () => {
@@ -629,4 +630,20 @@ test("on a 900 × 600 window the detail opens under its row, and the first check
   expect(box(first.getByRole("button", { name: "Dismiss: Client 1 — Annika Vogt" }).element()).bottom).toBeLessThanOrEqual(600);
   // The rows under it stay compact.
   expect(box(screen.getByRole("article").nth(1).element()).height).toBeLessThanOrEqual(64);
+});
+
+test("a database without a client yet welcomes a new user with the ways in, not with nothing to do", async () => {
+  mockIPC((command) => {
+    if (command === "today_page") return pageOf([], 10);
+    if (command === "put_aside") return [];
+    if (command === "list_accounts") return [];
+    throw new Error(`unexpected ${command}`);
+  });
+  const screen = await render(TodayView, { now: NOW });
+  await expect.element(screen.getByRole("heading", { name: "Welcome to Rapport" })).toBeVisible();
+  await expect.element(screen.getByRole("heading", { name: "Nothing needs you today" })).not.toBeInTheDocument();
+  await expect.element(screen.getByRole("link", { name: "Add your first account" })).toHaveAttribute("href", "#/accounts");
+  await expect
+    .element(screen.getByRole("link", { name: "Import from your CRM, address book or calendar" }))
+    .toHaveAttribute("href", "#/settings?section=import-export");
 });
