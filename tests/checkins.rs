@@ -158,6 +158,7 @@ fn meeting(starts_in_hours: i64) -> Meeting {
         ical_uid: None,
         timezone: None,
         series: None,
+        organizer_id: None,
         created_at: t(-24 * 30),
         updated_at: t(-24 * 30),
     }

@@ -10,7 +10,7 @@ use std::process::Command;
 use chrono::{DateTime, Utc};
 use rapport::Rapport;
 use rapport::domain::{AccountDraft, ContactDraft, NoticedKind};
-use rapport::service::ImportOptions;
+use rapport::service::{ExportFormat, ImportOptions};
 use tempfile::TempDir;
 
 fn at(text: &str) -> DateTime<Utc> {
@@ -87,6 +87,18 @@ fn invited_people_at_the_clients_domain_are_offered_once_and_become_people_on_a_
     let meeting = &page.meetings[0];
     assert!(meeting.attendee_ids.contains(&person.id));
     assert!(meeting.guests.iter().all(|g| g.email != "dana@kestrel.example"), "{:?}", meeting.guests);
+    assert_eq!(meeting.organizer_id.as_ref(), Some(&person.id), "she sent the invitation");
+    // She goes back out to calendars as its organiser, not as one more attendee; and reading
+    // that calendar again changes nothing.
+    let feed = r.export_text(ExportFormat::Ics, None, now).unwrap();
+    let unfolded = feed.replace("\r\n ", "");
+    assert!(unfolded.contains("ORGANIZER;CN=\"Dana Ruiz\":mailto:dana@kestrel.example"), "{feed}");
+    assert!(!unfolded.contains("ATTENDEE;CN=\"Dana Ruiz\""), "{feed}");
+    let again = r
+        .import_bytes(Path::new("rapport.ics"), feed.as_bytes(), &ImportOptions::default(), false, now)
+        .unwrap();
+    assert_eq!((again.created, again.merged), (0, 0), "{again:?}");
+    assert_eq!(r.account_page(&account, now).unwrap().meetings[0].organizer_id.as_ref(), Some(&person.id));
     assert!(r.accept_noticed(std::slice::from_ref(&dana.id), None, now).is_err(), "a yes is given once");
 
     // No to the team address: it leaves the list, and stays away after another import.

@@ -169,6 +169,7 @@ fn account(b: &Bundle) -> AccountDoc {
                     .collect(),
                 series_id: m.series.as_ref().map(|s| s.series_id.clone()),
                 changed: m.series.as_ref().is_some_and(|s| s.changed),
+                organizer_id: m.organizer_id.clone(),
             })
             .collect(),
         meeting_series: sorted(&b.meeting_series, |s| &s.id)

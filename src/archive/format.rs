@@ -263,6 +263,9 @@ pub struct MeetingDoc {
     /// Whether this occurrence differs from what its series says; left out when it does not.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub changed: bool,
+    /// Which of `attendee_ids` sent the invitation; left out when no calendar said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organizer_id: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -553,7 +553,11 @@ fn account(r: &mut Reader, doc: AccountDoc, path: &str) -> Option<Bundle> {
             .into_meeting(m.id.clone(), now)
             .and_then(|meeting| meeting.from_calendar(m.ical_uid.as_deref(), m.timezone.as_deref()))
         {
-            Ok(meeting) => meetings.push(Meeting { series: occurrence, ..meeting }),
+            Ok(meeting) => meetings.push(Meeting {
+                series: occurrence,
+                organizer_id: m.organizer_id.clone().filter(|o| meeting.attendee_ids.contains(o)),
+                ..meeting
+            }),
             Err(e) => r.invalid(&at, e),
         }
     }

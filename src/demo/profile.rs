@@ -415,6 +415,7 @@ pub fn generate(
             ical_uid: None,
             timezone: None,
             series: None,
+            organizer_id: None,
             created_at: opened,
             updated_at: opened,
         });

@@ -244,6 +244,7 @@ fn commitments(
             ical_uid: None,
             timezone: None,
             series: None,
+            organizer_id: None,
             created_at: start.min(now),
             updated_at: start.min(now),
         });

@@ -134,6 +134,8 @@ pub struct Meeting {
     pub timezone: Option<String>,
     /// The repeating meeting this is one occurrence of, when it is one.
     pub series: Option<Occurrence>,
+    /// Which of `attendee_ids` sent the invitation, when a calendar said.
+    pub organizer_id: Option<Id>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -208,6 +210,7 @@ impl MeetingDraft {
             ical_uid: None,
             timezone: None,
             series: None,
+            organizer_id: None,
             created_at: now,
             updated_at: now,
         })

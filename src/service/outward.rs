@@ -307,13 +307,19 @@ fn invited(
     m: &crate::domain::Meeting,
     people: &HashMap<String, Contact>,
 ) -> (Vec<(String, Option<String>)>, Option<(String, String)>) {
+    // The person who sent the invitation goes out as its ORGANIZER, the others as ATTENDEEs.
+    let mut organizer = m
+        .organizer_id
+        .as_ref()
+        .and_then(|id| people.get(id))
+        .and_then(|c| Some((c.name.clone(), c.email.clone()?)));
     let mut attendees: Vec<(String, Option<String>)> = m
         .attendee_ids
         .iter()
+        .filter(|id| organizer.is_none() || m.organizer_id.as_ref() != Some(*id))
         .filter_map(|id| people.get(id))
         .map(|c| (c.name.clone(), c.email.clone()))
         .collect();
-    let mut organizer = None;
     for g in &m.guests {
         let name = g.name.clone().unwrap_or_default();
         match g.role {

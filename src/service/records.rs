@@ -282,6 +282,7 @@ impl Rapport {
                 ical_uid: old.ical_uid.clone(),
                 timezone: old.timezone.clone(),
                 series: old.series.clone(),
+                organizer_id: old.organizer_id.clone(),
                 ..draft.into_meeting(old.id.clone(), now)?
             };
             // An occurrence of a repeating meeting edited here is no longer what its series

@@ -12,7 +12,7 @@ const COLUMNS: &str = "m.id, m.account_id, m.starts_at, m.ends_at, m.title, m.lo
         (SELECT contact_id FROM meeting_attendees WHERE meeting_id = m.id ORDER BY contact_id)), \
      (SELECT json_group_array(json_object('email', email, 'name', name, 'role', role)) FROM \
         (SELECT email, name, role FROM meeting_guests WHERE meeting_id = m.id ORDER BY role <> 'organizer', email)), \
-     m.series_id, m.changed, (SELECT repeats FROM meeting_series WHERE id = m.series_id)";
+     m.series_id, m.changed, (SELECT repeats FROM meeting_series WHERE id = m.series_id), m.organizer_id";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Meeting> {
     Ok(Meeting {
@@ -37,6 +37,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Meeting> {
             }),
             None => None,
         },
+        organizer_id: row.get(16)?,
     })
 }
 
@@ -66,7 +67,7 @@ fn set_guests(conn: &Connection, m: &Meeting) -> Result<()> {
 }
 
 const SAVED: &str = "id, account_id, starts_at, ends_at, title, location, agenda, created_at, updated_at, ical_uid, \
-     timezone, series_id, changed";
+     timezone, series_id, changed, organizer_id";
 
 /// Adds the meeting, or edits it in place when its id exists, with its attendees.
 pub(crate) fn save(conn: &Connection, m: &Meeting) -> Result<()> {
@@ -99,6 +100,7 @@ pub(crate) fn save(conn: &Connection, m: &Meeting) -> Result<()> {
         m.timezone,
         m.series.as_ref().map(|s| &s.series_id),
         m.series.as_ref().is_some_and(|s| s.changed),
+        m.organizer_id.as_ref().filter(|o| m.attendee_ids.contains(o)),
     ])?;
     set_attendees(conn, m)?;
     set_guests(conn, m)
@@ -137,7 +139,7 @@ pub(crate) fn all_where(conn: &Connection, condition: &str, account: Option<&str
     }
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT m.id, m.account_id, m.starts_at, m.ends_at, m.title, m.location, m.agenda, m.created_at, m.updated_at, m.ical_uid, m.timezone, '[]', '[]',
-         m.series_id, m.changed, (SELECT repeats FROM meeting_series WHERE id = m.series_id)
+         m.series_id, m.changed, (SELECT repeats FROM meeting_series WHERE id = m.series_id), m.organizer_id
          FROM meetings m WHERE {condition} ORDER BY m.starts_at, m.id"
     ))?;
     let mut all: Vec<Meeting> =
@@ -290,6 +292,11 @@ pub(crate) fn guest_becomes_attendee(
         "INSERT OR IGNORE INTO meeting_attendees (meeting_id, contact_id)
          SELECT g.meeting_id, ?3 FROM meeting_guests g JOIN meetings m ON m.id = g.meeting_id
          WHERE m.account_id = ?1 AND g.email = lower(?2)",
+    )?
+    .execute(params![account_id, email, contact_id])?;
+    conn.prepare_cached(
+        "UPDATE meetings SET organizer_id = ?3 WHERE account_id = ?1 AND organizer_id IS NULL
+         AND id IN (SELECT meeting_id FROM meeting_guests WHERE email = lower(?2) AND role = 'organizer')",
     )?
     .execute(params![account_id, email, contact_id])?;
     conn.prepare_cached(

@@ -1461,6 +1461,8 @@ export type Meeting_Deserialize = {
 	timezone?: string | null,
 	/**  The repeating meeting this is one occurrence of, when it is one. */
 	series?: Occurrence | null,
+	/**  Which of `attendee_ids` sent the invitation, when a calendar said. */
+	organizer_id?: string | null,
 	created_at: string,
 	updated_at: string,
 };
@@ -1485,6 +1487,8 @@ export type Meeting_Serialize = {
 	timezone: string | null,
 	/**  The repeating meeting this is one occurrence of, when it is one. */
 	series: Occurrence | null,
+	/**  Which of `attendee_ids` sent the invitation, when a calendar said. */
+	organizer_id: string | null,
 	created_at: string,
 	updated_at: string,
 };

@@ -9,8 +9,8 @@ use rusqlite::Transaction;
 use super::series::SeriesTally;
 use super::{LISTED, Outcome, PlannedRecord};
 use crate::domain::{
-    Account, AccountDraft, Contact, ContactDraft, Guest, Id, MOMENT, Meeting, MeetingDraft, MeetingSeries,
-    Occurrence, Tier, checked_guests, validate,
+    Account, AccountDraft, Contact, ContactDraft, Guest, GuestRole, Id, MOMENT, Meeting, MeetingDraft,
+    MeetingSeries, Occurrence, Tier, checked_guests, validate,
 };
 use crate::engine::merge;
 use crate::error::{Error, Result};
@@ -495,9 +495,14 @@ impl<'t> Applied<'t> {
         // The people invited, as Rapport knows them, and the account most of them work at.
         let mut people: Vec<Contact> = Vec::new();
         let mut strangers: Vec<Guest> = Vec::new();
+        // Which of the people Rapport knows sent the invitation.
+        let mut organizer: Option<Id> = None;
         for invited in &event.attendees {
             match self.known.person(std::slice::from_ref(&invited.email), None, "")? {
                 Some(found) if !found.archived => {
+                    if invited.role == GuestRole::Organizer {
+                        organizer = Some(found.id.clone());
+                    }
                     if let Ok(c) = known::person(self.tx, &found.id)
                         && !people.iter().any(|p| p.id == c.id)
                     {
@@ -563,6 +568,7 @@ impl<'t> Applied<'t> {
                 let series = self.series_of(event, &account_id)?;
                 let meeting = Meeting {
                     series,
+                    organizer_id: organizer.clone(),
                     ..MeetingDraft { attendee_ids, guests: Some(guests), ..draft }
                         .into_meeting(new_id(self.now), self.now)?
                         .from_calendar(
@@ -601,6 +607,7 @@ impl<'t> Applied<'t> {
                 let meeting = Meeting {
                     created_at: old.created_at,
                     series,
+                    organizer_id: organizer.clone().or_else(|| old.organizer_id.clone()),
                     ..MeetingDraft { attendee_ids, agenda, guests: Some(guests), ..draft }
                         .into_meeting(old.id.clone(), self.now)?
                         .from_calendar(

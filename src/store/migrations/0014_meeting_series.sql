@@ -20,5 +20,9 @@ CREATE TABLE meeting_series (
 CREATE INDEX meeting_series_by_account ON meeting_series (account_id);
 
 ALTER TABLE meetings ADD COLUMN series_id TEXT REFERENCES meeting_series (id);
+-- Which of the meeting's people sent the invitation, when a calendar said: it goes back out as
+-- the ORGANIZER, not one more ATTENDEE. (Someone not among the user's people is a guest with
+-- that role, in meeting_guests.)
+ALTER TABLE meetings ADD COLUMN organizer_id TEXT REFERENCES contacts (id);
 ALTER TABLE meetings ADD COLUMN changed INTEGER NOT NULL DEFAULT 0 CHECK (changed IN (0, 1));
 CREATE INDEX meetings_by_series ON meetings (series_id) WHERE series_id IS NOT NULL;
