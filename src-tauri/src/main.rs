@@ -5,6 +5,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod dropped;
 mod logbook;
 mod reminders;
 
@@ -130,6 +131,16 @@ fn main() {
         .plugin(tauri_plugin_notification::init())
         .manage(core)
         .invoke_handler(bindings.invoke_handler())
+        .on_webview_event(|webview, event| {
+            if let tauri::WebviewEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                dropped::dropped(webview, paths.clone());
+            }
+        })
+        .on_page_load(|webview, payload| {
+            if payload.event() == tauri::webview::PageLoadEvent::Finished {
+                dropped::test_drop(webview);
+            }
+        })
         .setup(move |app| {
             reminders::start(app.handle().clone(), &for_reminders);
             Ok(())

@@ -22,6 +22,9 @@ pub fn import(ctx: &mut Ctx<'_>, args: &ImportArgs) -> Result<()> {
         ));
     }
     let report = ctx.rapport.import_mail(&args.file, args.dry_run, ctx.now)?;
-    let sentences = report.said.clone();
+    let mut sentences = report.said.clone();
+    if report.noticed > 0 {
+        sentences.push_str("\nSee them with `rapport capture list`.");
+    }
     ctx.out.record(&report, sentences)
 }

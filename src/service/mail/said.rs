@@ -84,7 +84,7 @@ pub(super) fn said(r: &MailReport) -> String {
     }
     if r.noticed > 0 {
         lines.push(format!(
-            "Rapport noticed {} to confirm (requests, promises, new people): see them with `rapport capture list`.",
+            "Rapport noticed {} to confirm (requests, promises, new people), waiting in Rapport noticed for your yes.",
             count(r.noticed, "thing", "things")
         ));
     }
