@@ -22,6 +22,7 @@ mod meeting;
 mod noticed;
 mod problems;
 mod promise;
+pub mod quoted;
 mod request;
 mod timeline;
 mod touch;

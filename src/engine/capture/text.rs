@@ -1,6 +1,8 @@
 //! What the sender wrote in this message, cut into sentences: without the earlier mail it
-//! quotes, the signature, or the sign-off. The same cuts as the mail reader's snippet, kept here
-//! because the engine may not use the reader; a sentence is what a person would quote.
+//! quotes, the signature, or the sign-off. Where a quote starts is the ground floor's
+//! (`domain::quoted`), as for the mail reader's snippet; a sentence is what a person would quote.
+
+use crate::domain::quoted::{is_attribution, is_device_signature, is_header_block, is_original_marker};
 
 /// The longest text a proposal carries, in characters, before its ellipsis.
 pub const TEXT_CHARS: usize = 200;
@@ -143,97 +145,6 @@ pub(super) fn shortened(text: &str) -> String {
         _ => head,
     };
     format!("{}…", cut.trim_end())
-}
-
-/// The verbs mail programs use to introduce a quote ("On Monday Anna wrote:").
-const WROTE: [&str; 10] = [
-    " wrote",
-    " schrieb",
-    " escribió",
-    " a écrit",
-    " ha scritto",
-    " schreef",
-    " escreveu",
-    "のメッセージ",
-    "書きました",
-    "写道",
-];
-
-/// "On Mon, 15 Jan 2024 Anna <a@b> wrote:", possibly over two lines; or Gmail's Japanese
-/// "2024年1月15日(月) 10:00 Anna <a@b>:".
-fn is_attribution(line: &str, next: &str) -> bool {
-    let one = |text: &str| {
-        let text = text.trim_end();
-        if !(text.ends_with(':') || text.ends_with('：')) || text.chars().count() > 300 {
-            return false;
-        }
-        let lower = text.to_lowercase();
-        WROTE.iter().any(|w| lower.contains(w))
-            || ((text.ends_with(">:") || text.ends_with(">：")) && text.contains('@'))
-    };
-    const STARTS: [&str; 6] = ["On ", "Am ", "El ", "Le ", "Il ", "Op "];
-    let starts = STARTS.iter().any(|s| line.starts_with(s)) || line.starts_with(|c: char| c.is_ascii_digit());
-    one(line) || (starts && !next.is_empty() && !line.ends_with(':') && one(&format!("{line} {next}")))
-}
-
-/// "-----Original Message-----", "---------- Forwarded message ---------" and translations.
-fn is_original_marker(line: &str) -> bool {
-    const MARKERS: [&str; 9] = [
-        "original message",
-        "ursprüngliche nachricht",
-        "mensaje original",
-        "message d'origine",
-        "forwarded message",
-        "weitergeleitete nachricht",
-        "mensaje reenviado",
-        "元のメッセージ",
-        "begin forwarded message",
-    ];
-    let lower = line.trim_matches(|c: char| c == '-' || c.is_whitespace() || c == ':').to_lowercase();
-    (line.starts_with("--") || line.ends_with(':')) && MARKERS.contains(&lower.as_str())
-}
-
-/// Outlook's reply header: "From: …" followed within a few lines by "Sent: …" (or "Date:",
-/// "Gesendet:", "Enviado:", "送信日時:"…), or by "To:" and "Subject:".
-fn is_header_block(line: &str, rest: &[&str]) -> bool {
-    const FROM: [&str; 6] = ["from", "von", "de", "差出人", "送信者", "发件人"];
-    const NEXT: [&str; 14] = [
-        "sent",
-        "date",
-        "gesendet",
-        "datum",
-        "enviado",
-        "fecha",
-        "envoyé",
-        "送信日時",
-        "日付",
-        "发送时间",
-        "subject",
-        "betreff",
-        "asunto",
-        "件名",
-    ];
-    let field = |text: &str, names: &[&str]| {
-        let text = text.trim().trim_start_matches('*');
-        let Some((name, _)) = text.split_once([':', '：']) else { return false };
-        let name = name.trim().trim_end_matches('*').trim().to_lowercase();
-        names.contains(&name.as_str())
-    };
-    field(line, &FROM) && rest.iter().take(4).any(|l| field(l, &NEXT))
-}
-
-fn is_device_signature(line: &str) -> bool {
-    const SIGNATURES: [&str; 8] = [
-        "Sent from my ",
-        "Sent from Outlook",
-        "Get Outlook for ",
-        "Von meinem iPhone gesendet",
-        "Von meinem iPad gesendet",
-        "Enviado desde mi ",
-        "iPhoneから送信",
-        "Envoyé de mon ",
-    ];
-    SIGNATURES.iter().any(|s| line.starts_with(s))
 }
 
 /// A line that is only a sign-off ("Best regards,", "Viele Grüße", "Un saludo,"): what follows
