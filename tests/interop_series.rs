@@ -341,3 +341,27 @@ fn a_series_the_calendar_moves_to_another_day_leaves_its_old_days_to_come_in_the
         "and can be brought back"
     );
 }
+
+#[test]
+fn a_series_the_calendar_ends_early_leaves_its_later_meetings_in_the_archive() {
+    let weekly = |end: &str| {
+        format!(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:sync-10@example.com\r\nSUMMARY:Weekly sync\r\n\
+             DTSTART;TZID=Europe/Berlin:20261207T100000\r\nDTEND;TZID=Europe/Berlin:20261207T103000\r\n\
+             RRULE:FREQ=WEEKLY{end}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
+    };
+    let now = at("2026-12-02T10:00:00Z");
+    let dir = TempDir::new().unwrap();
+    let (mut r, options, account) = open(&dir, "a.db", now, "Europe/Berlin");
+    r.import_bytes(Path::new("a.ics"), weekly("").as_bytes(), &options, false, now).unwrap();
+    assert_eq!(meetings(&r, &account, now).len(), 52);
+    // The organiser ends it after three meetings ("this and following" in Google, or a new end).
+    let report =
+        r.import_bytes(Path::new("b.ics"), weekly(";COUNT=3").as_bytes(), &options, false, now).unwrap();
+    assert!(
+        report.records[0].changes.iter().any(|c| c.starts_with("49 meetings to come are no longer")),
+        "{report:?}"
+    );
+    assert_eq!(meetings(&r, &account, now).len(), 3);
+}

@@ -30,7 +30,13 @@ pub fn dropped<R: Runtime>(webview: &Webview<R>, paths: Vec<PathBuf>) {
                 said.push(not_mail(&path));
                 continue;
             }
-            let Ok(mut guard) = core.open.lock() else { return };
+            let Ok(mut guard) = core.open.lock() else {
+                said.push(
+                    "Rapport hit an internal problem and did not read it. Restart Rapport and drop it again."
+                        .into(),
+                );
+                continue;
+            };
             let answer = match guard.as_mut() {
                 Ok(rapport) => rapport
                     .import_mail(&path, false, core.clock.now())

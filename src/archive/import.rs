@@ -12,7 +12,7 @@ use super::format::*;
 use crate::domain::{
     AccountDraft, ContactDraft, CultureNoteDraft, DateKind, GoalDraft, GoalProgress, Guest, GuestRole,
     ImportantDate, Interaction, InteractionDraft, InteractionSource, IssueDraft, Meeting, MeetingDraft,
-    MeetingSeries, Occurrence, PromiseDraft, RequestDraft, Weekday, WorkingHours, validate,
+    Occurrence, PromiseDraft, RequestDraft, Weekday, WorkingHours, validate,
 };
 use crate::domain::{Bundle, Problem};
 use crate::error::Error;
@@ -25,6 +25,9 @@ struct Reader {
     /// Every id seen so far, with where.
     ids: HashMap<String, String>,
     now: DateTime<Utc>,
+    /// Every repeating meeting of the archive, by id, with how it repeats: an occurrence may sit
+    /// at another account than its series (its people placed it there).
+    series: HashMap<String, String>,
 }
 
 impl Reader {
@@ -128,7 +131,7 @@ pub fn read(text: &str, now: DateTime<Utc>) -> Result<Vec<Bundle>, Vec<Problem>>
             ),
         }]
     })?;
-    let mut r = Reader { problems: Vec::new(), ids: HashMap::new(), now };
+    let mut r = Reader { problems: Vec::new(), ids: HashMap::new(), now, series: HashMap::new() };
 
     match value.get("format").and_then(|f| f.as_str()) {
         Some(FORMAT) => {}
@@ -163,6 +166,15 @@ pub fn read(text: &str, now: DateTime<Utc>) -> Result<Vec<Bundle>, Vec<Problem>>
         return Err(r.problems);
     }
 
+    for raw in accounts {
+        for s in raw.get("meeting_series").and_then(|s| s.as_array()).into_iter().flatten() {
+            if let (Some(id), Some(repeats)) =
+                (s.get("id").and_then(|v| v.as_str()), s.get("repeats").and_then(|v| v.as_str()))
+            {
+                r.series.insert(id.to_string(), repeats.to_string());
+            }
+        }
+    }
     let mut bundles = Vec::new();
     for (n, raw) in accounts.iter().enumerate() {
         let path = format!("$.accounts[{n}]");
@@ -496,7 +508,7 @@ fn account(r: &mut Reader, doc: AccountDoc, path: &str) -> Option<Bundle> {
     for (n, s) in doc.meeting_series.iter().enumerate() {
         let at = format!("{path}.meeting_series[{n}]");
         r.id(&s.id, &at);
-        match series(s, &doc.id, r.now) {
+        match super::series::checked(s, &doc.id, r.now) {
             Ok(series) => meeting_series.push(series),
             Err(e) => r.invalid(&at, e),
         }
@@ -535,14 +547,12 @@ fn account(r: &mut Reader, doc: AccountDoc, path: &str) -> Option<Bundle> {
             ),
         };
         let occurrence = match &m.series_id {
-            Some(id) => match meeting_series.iter().find(|s: &&MeetingSeries| &s.id == id) {
-                Some(s) => {
-                    Some(Occurrence { series_id: id.clone(), repeats: s.repeats.clone(), changed: m.changed })
-                }
+            Some(id) => match r.series.get(id).cloned() {
+                Some(repeats) => Some(Occurrence { series_id: id.clone(), repeats, changed: m.changed }),
                 None => {
                     r.problem(
                         format!("{at}.series_id"),
-                        format!("No repeating meeting with the id \"{id}\" is in this account. Point it at one of the account's meeting_series, or remove it."),
+                        format!("No repeating meeting with the id \"{id}\" is in this archive. Point it at one of the accounts' meeting_series, or remove it."),
                     );
                     None
                 }
@@ -575,23 +585,6 @@ fn account(r: &mut Reader, doc: AccountDoc, path: &str) -> Option<Bundle> {
         meetings,
         meeting_series,
         archived,
-    })
-}
-
-/// A repeating meeting as the archive has it, checked as an import from a calendar checks it:
-/// a rule that reads, and a calendar id and title as any meeting's.
-fn series(s: &SeriesDoc, account_id: &str, now: DateTime<Utc>) -> Result<MeetingSeries, Error> {
-    let ical_uid = validate::short_text("ical_uid", "The calendar id", Some(&s.ical_uid))?
-        .ok_or_else(|| Error::validation("ical_uid", "A repeating meeting needs its calendar id."))?;
-    Ok(MeetingSeries {
-        id: s.id.clone(),
-        account_id: account_id.to_string(),
-        ical_uid,
-        title: validate::name("title", "A meeting", &s.title)?,
-        repeats: validate::short_text("repeats", "How it repeats", Some(&s.repeats))?.unwrap_or_default(),
-        rule: MeetingSeries::checked_rule(&s.rule)?,
-        created_at: now,
-        updated_at: now,
     })
 }
 

@@ -7,6 +7,7 @@
 pub mod export;
 pub mod format;
 pub mod import;
+mod series;
 
 pub use crate::domain::{Bundle, Problem};
 pub use export::{document, to_json};

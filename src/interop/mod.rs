@@ -113,6 +113,10 @@ pub struct SeriesRule {
     pub repeats: String,
     /// When it happens, in the calendar's own words (see `MeetingSeries::rule`).
     pub rule: String,
+    /// The end of the period the series was read over: the file says what happens until then.
+    pub read_until: DateTime<Utc>,
+    /// Whether the reader took only the first occurrences of the period (too many).
+    pub cut_short: bool,
 }
 
 /// When something in the calendar feed happens.

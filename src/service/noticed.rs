@@ -85,7 +85,15 @@ impl Rapport {
         let now = stored_precision(now);
         self.store.write(|tx| {
             for id in ids {
-                noticed::get(tx, id)?;
+                let proposal = noticed::get(tx, id)?;
+                if proposal.state == NoticedState::Accepted {
+                    return Err(Error::Conflict {
+                        message: format!(
+                            "\"{}\" was already accepted. Reload the list to see what is waiting.",
+                            proposal.text
+                        ),
+                    });
+                }
                 noticed::decide(tx, id, NoticedState::Ignored, None, now)?;
             }
             Ok(u32::try_from(ids.len()).unwrap_or(u32::MAX))
@@ -155,6 +163,11 @@ fn make(
                 .email
                 .clone()
                 .ok_or_else(|| Error::validation("email", "This suggestion has no address."))?;
+            // Added by hand since, or suggested at two accounts: the person there is the one.
+            if let Some(existing) = contacts::live_with_email(tx, &email)? {
+                meetings::guest_becomes_attendee(tx, &n.account_id, &email, &existing)?;
+                return Ok((RecordKind::Contact, existing));
+            }
             let name = edit.name.or_else(|| n.name.clone()).unwrap_or_else(|| email.clone());
             let contact = ContactDraft {
                 account_id: n.account_id.clone(),
@@ -217,4 +230,13 @@ pub(crate) fn offer_guests(
         offered += u32::from(noticed::propose(tx, &proposal)?);
     }
     Ok(offered)
+}
+
+/// What an import's preview says of the people a meeting's invitation offers as new people.
+pub(crate) fn offered(count: u32) -> Option<String> {
+    match count {
+        0 => None,
+        1 => Some("offers 1 invited person as a new person, in Rapport noticed".to_string()),
+        n => Some(format!("offers {n} invited people as new people, in Rapport noticed")),
+    }
 }

@@ -188,3 +188,17 @@ pub(crate) fn domains_of_account(
     }
     Ok(domains)
 }
+
+/// The live person (at a live account) who has this address, as their email or another one.
+pub(crate) fn live_with_email(conn: &Connection, email: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT c.id FROM contacts c JOIN accounts a ON a.id = c.account_id
+             WHERE c.archived_at IS NULL AND a.archived_at IS NULL
+               AND (lower(c.email) = lower(?1)
+                    OR EXISTS (SELECT 1 FROM json_each(c.other_emails) o WHERE lower(o.value) = lower(?1)))
+             ORDER BY c.created_at LIMIT 1",
+        )?
+        .query_row([email], |r| r.get(0))
+        .optional()?)
+}

@@ -332,11 +332,13 @@ impl Reader {
         let details = Details::of(master);
         let length = timing.end - timing.start;
         let first = start(master, zones).map(|(_, first)| first).unwrap_or_default();
-        let rule = Arc::new(SeriesRule {
+        let mut rule = SeriesRule {
             uid: uid.clone(),
             repeats: repeats::words(master, first),
-            rule: repeats::rule_text(calendar, master),
-        });
+            rule: repeats::rule_text(calendar, master, &uid),
+            read_until: self.to,
+            cut_short: false,
+        };
         let mut meetings: Vec<CalendarEvent> = starts
             .iter()
             .filter(|start| !replaced.contains(start))
@@ -351,6 +353,10 @@ impl Reader {
                 meetings.push(CalendarEvent { changed: true, ..meeting });
             }
         }
+        rule.cut_short =
+            meetings.iter().filter(|m| self.from <= m.starts_at && m.starts_at < self.to).count()
+                > MAX_OCCURRENCES;
+        let rule = Arc::new(rule);
         for meeting in &mut meetings {
             meeting.series = Some(Arc::clone(&rule));
         }

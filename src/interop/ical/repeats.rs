@@ -139,17 +139,18 @@ fn listed(items: &[String]) -> String {
 /// The event's timing alone, as a calendar of its own: its UID, start, end or length, RRULE,
 /// RDATE and EXDATE, with the VTIMEZONEs those name. This is what a series keeps: read again,
 /// it gives the same occurrences; written out, it is the series as its calendar sent it.
-pub(super) fn rule_text(calendar: &ICalendar, master: &ICalendarComponent) -> String {
+pub(super) fn rule_text(calendar: &ICalendar, master: &ICalendarComponent, uid: &str) -> String {
     use ICalendarProperty as P;
     let mut event = ICalendarComponent::new(ICalendarComponentType::VEvent);
     event.entries = master
         .entries
         .iter()
-        .filter(|e| {
-            matches!(e.name, P::Uid | P::Dtstart | P::Dtend | P::Duration | P::Rrule | P::Rdate | P::Exdate)
-        })
+        .filter(|e| matches!(e.name, P::Dtstart | P::Dtend | P::Duration | P::Rrule | P::Rdate | P::Exdate))
         .cloned()
         .collect();
+    // The UID the reader named the series by (one made from it when the calendar gave none), so
+    // that following the rule later names its occurrences the same.
+    event.add_uid(uid);
     let named: Vec<&str> = event.entries.iter().filter_map(|e| e.tz_id()).collect();
     let mut root = ICalendarComponent::new(ICalendarComponentType::VCalendar);
     root.add_property(P::Version, "2.0");

@@ -46,7 +46,7 @@ fn vevent(event: &FeedEvent, stamp: DateTime<Utc>) -> ICalendarComponent {
         // One meeting of a series goes out under its series' UID, as the occurrence it is.
         Some((series, start)) => {
             vevent.add_uid(series);
-            vevent.add_property(ICalendarProperty::RecurrenceId, utc_partial(start));
+            vevent.add_property(ICalendarProperty::RecurrenceId, start);
         }
         None => vevent.add_uid(&event.uid),
     }
@@ -108,12 +108,16 @@ fn vevent(event: &FeedEvent, stamp: DateTime<Utc>) -> ICalendarComponent {
     vevent
 }
 
-/// The series UID and original start of an occurrence Rapport imported from a repeating event
-/// (`<series UID>/<start in UTC>`, as the reader names it).
-pub(super) fn occurrence(uid: &str) -> Option<(&str, DateTime<Utc>)> {
+/// The series UID and original start of an occurrence Rapport imported from a repeating event,
+/// as the reader names it: `<series UID>/<start in UTC>`, or the start on the wall clock for a
+/// series without a zone.
+pub(super) fn occurrence(uid: &str) -> Option<(&str, PartialDateTime)> {
     let (series, stamp) = uid.rsplit_once('/')?;
-    let start = chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%SZ").ok()?;
-    (!series.trim().is_empty()).then(|| (series, start.and_utc()))
+    let start = match chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%SZ") {
+        Ok(at) => utc_partial(at.and_utc()),
+        Err(_) => local_partial(chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%S").ok()?),
+    };
+    (!series.trim().is_empty()).then_some((series, start))
 }
 
 /// A whole day: free time (TRANSP), and for a yearly one a rule that also lands in years

@@ -17,7 +17,7 @@ use crate::error::{Error, Result};
 use crate::interop::csv::CompanyRow;
 use crate::interop::{CalendarEvent, LineProblem, PersonCard, ical};
 use crate::service::new_id;
-use crate::service::noticed::offer_guests;
+use crate::service::noticed::{offer_guests, offered};
 use crate::store::known::{self, Found, Known};
 use crate::store::{RecordKind, accounts, contacts, meetings};
 
@@ -402,6 +402,11 @@ impl<'t> Applied<'t> {
             self.read += 1;
             self.tally = Some(SeriesTally::new(event, rule));
         }
+        // The file holds this occurrence even when it cannot be imported: it is not one the
+        // calendar dropped.
+        if let Some(tally) = &mut self.tally {
+            tally.seen.insert(event.uid.clone());
+        }
         match self.try_meeting(event) {
             Ok(Some(noted)) => {
                 if let Some(tally) = &mut self.tally {
@@ -684,14 +689,5 @@ fn kept_guests(guests: &[Guest], had: &[Guest]) -> Option<String> {
         0 => None,
         1 => Some(format!("keeps 1 invited person not among your people: {}", new[0])),
         n => Some(format!("keeps {n} invited people not among your people: {}", new.join(", "))),
-    }
-}
-
-/// What the preview says of the people a meeting's invitation offers as new people.
-fn offered(count: u32) -> Option<String> {
-    match count {
-        0 => None,
-        1 => Some("offers 1 invited person as a new person, in Rapport noticed".to_string()),
-        n => Some(format!("offers {n} invited people as new people, in Rapport noticed")),
     }
 }

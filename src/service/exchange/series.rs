@@ -49,7 +49,6 @@ impl SeriesTally {
 
     pub(super) fn add(&mut self, event: &CalendarEvent, noted: Noted) {
         self.counts[noted.outcome as usize] += 1;
-        self.seen.insert(event.uid.clone());
         self.changed += u32::from(event.changed);
         self.first = Some(self.first.map_or(event.starts_at, |f| f.min(event.starts_at)));
         self.last = Some(self.last.map_or(event.starts_at, |l| l.max(event.starts_at)));
@@ -61,10 +60,14 @@ impl SeriesTally {
         }
     }
 
-    /// Until when the file speaks for the series: its last occurrence, less the most a time
-    /// without a zone can move once placed (fourteen hours), so that nothing beyond is judged.
+    /// Until when the file speaks for the series: the end of the period it was read over (its
+    /// last occurrence, when the reader took only the first ones), less the most a time without
+    /// a zone can move once placed (fourteen hours), so that nothing beyond is judged.
     pub(super) fn covers_until(&self) -> Option<DateTime<Utc>> {
-        self.last.map(|last| last - chrono::Duration::hours(14))
+        // The file speaks for the whole period it was read over — a series the calendar ended
+        // early has nothing after its end — unless the reader cut it short.
+        let until = if self.rule.cut_short { self.last? } else { self.rule.read_until.max(self.last?) };
+        Some(until - chrono::Duration::hours(14))
     }
 
     /// The series as one record: its outcome (new if any occurrence is, then brought back,

@@ -42,11 +42,19 @@ impl Rapport {
     /// drive not mounted) is tried again the next time. Returns what each reading did.
     pub fn read_mail_kept_current(&mut self, now: DateTime<Utc>) -> Result<Vec<MailReport>> {
         let mut reports = Vec::new();
+        let mut failed = None;
         for path in self.mail_kept_current()? {
             if Path::new(&path).exists() {
-                reports.push(self.read_mail(Path::new(&path), false, false, now)?);
+                match self.read_mail(Path::new(&path), false, false, now) {
+                    Ok(report) => reports.push(report),
+                    // One that cannot be read now does not keep the others from being read.
+                    Err(e) => failed = failed.or(Some(e)),
+                }
             }
         }
-        Ok(reports)
+        match failed {
+            Some(e) if reports.is_empty() => Err(e),
+            _ => Ok(reports),
+        }
     }
 }
