@@ -21,7 +21,17 @@ fn message(
     subject: &str,
     body: &str,
 ) -> String {
-    let threading = reply_to.map(|r| format!("In-Reply-To: <{r}>\nReferences: <{r}>\n")).unwrap_or_default();
+    // Several ids answer a thread: In-Reply-To the first, References them all (oldest last here).
+    let threading = reply_to
+        .map(|r| {
+            let ids: Vec<String> = r.split(' ').map(|id| format!("<{id}>")).collect();
+            format!(
+                "In-Reply-To: {}\nReferences: {}\n",
+                ids[0],
+                ids.iter().rev().cloned().collect::<Vec<_>>().join(" ")
+            )
+        })
+        .unwrap_or_default();
     let cc = if cc.is_empty() { String::new() } else { format!("Cc: {cc}\n") };
     format!(
         "From MAILER-DAEMON Thu Jan  1 00:00:00 1970\nFrom: {from}\nTo: {to}\n{cc}Date: {date}\nMessage-ID: <{id}>\n{threading}Subject: {subject}\nContent-Type: text/plain; charset=utf-8\n\n{body}\n\n"
@@ -207,4 +217,103 @@ fn mail_kept_current_is_read_for_what_is_new_without_a_copy_each_time() {
 
     assert!(r.keep_mail_current(mbox.to_str().unwrap(), false).unwrap().is_empty());
     assert!(r.read_mail_kept_current(now).unwrap().is_empty());
+}
+
+#[test]
+fn a_reply_read_later_sets_the_clocks_of_the_request_asked_earlier_accepted_or_not() {
+    let now = at("2026-12-03T09:00:00Z");
+    let dir = TempDir::new().unwrap();
+    let mut r = Rapport::open(&dir.path().join("rapport.db"), now).unwrap();
+    let account = r
+        .add_account(
+            AccountDraft {
+                name: "Kestrel".into(),
+                timezone: Some("Europe/Berlin".into()),
+                ..Default::default()
+            },
+            now,
+        )
+        .unwrap();
+    r.add_contact(
+        ContactDraft {
+            account_id: account.id.clone(),
+            name: "Mira Schulz".into(),
+            email: Some("mira@kestrel.example".into()),
+            ..Default::default()
+        },
+        now,
+    )
+    .unwrap();
+    let ask = |id: &str, subject: &str, date: &str| {
+        message(
+            ["Mira Schulz <mira@kestrel.example>", "Anna Berg <anna@ours.example>", ""],
+            date,
+            id,
+            None,
+            subject,
+            &format!("Could you send us the {subject}?"),
+        )
+    };
+    let reply = |id: &str, to: &str, date: &str, body: &str| {
+        message(
+            ["Anna Berg <anna@ours.example>", "Mira Schulz <mira@kestrel.example>", ""],
+            date,
+            id,
+            Some(to),
+            "Re: it",
+            body,
+        )
+    };
+    let mbox = dir.path().join("Inbox.mbox");
+    let mut text = ask("a1@k.example", "price list", "Mon, 30 Nov 2026 09:00:00 +0100")
+        + &ask("a2@k.example", "site plan", "Mon, 30 Nov 2026 09:30:00 +0100");
+    std::fs::write(&mbox, &text).unwrap();
+    r.keep_mail_current(mbox.to_str().unwrap(), true).unwrap();
+    r.read_mail_kept_current(now).unwrap();
+    let waiting = r.noticed().unwrap();
+    assert_eq!(waiting.len(), 2, "{waiting:#?}");
+    assert!(waiting.iter().all(|n| n.acknowledged_at.is_none()));
+    // The price list is accepted now; the site plan waits.
+    let price = waiting.iter().find(|n| n.text.contains("price list")).unwrap().id.clone();
+    r.accept_noticed(std::slice::from_ref(&price), None, now).unwrap();
+
+    // Our replies arrive in the next readings.
+    text += &reply(
+        "r1@ours.example",
+        "a1@k.example",
+        "Mon, 30 Nov 2026 10:00:00 +0100",
+        "Thanks, we're looking into it.",
+    );
+    text += &reply(
+        "r2@ours.example",
+        "a2@k.example",
+        "Mon, 30 Nov 2026 11:00:00 +0100",
+        "Here is the plan: https://files.ours.example/plan.pdf",
+    );
+    std::fs::write(&mbox, &text).unwrap();
+    r.read_mail_kept_current(now).unwrap();
+    let page = r.account_page(&account.id, now).unwrap();
+    let accepted = page.requests.iter().find(|q| q.text.contains("price list")).unwrap();
+    assert_eq!((accepted.acknowledged_at, accepted.answered_at), (Some(at("2026-11-30T09:00:00Z")), None));
+    let site = r.noticed().unwrap().into_iter().find(|n| n.text.contains("site plan")).unwrap();
+    assert_eq!(
+        (site.acknowledged_at, site.answered_at),
+        (Some(at("2026-11-30T10:00:00Z")), Some(at("2026-11-30T10:00:00Z")))
+    );
+
+    text += &reply(
+        "r3@ours.example",
+        "r1@ours.example a1@k.example",
+        "Tue, 01 Dec 2026 15:00:00 +0100",
+        "Here is the price list: https://files.ours.example/prices.pdf",
+    );
+    std::fs::write(&mbox, &text).unwrap();
+    r.read_mail_kept_current(now).unwrap();
+    let page = r.account_page(&account.id, now).unwrap();
+    let accepted = page.requests.iter().find(|q| q.text.contains("price list")).unwrap();
+    assert_eq!(
+        (accepted.acknowledged_at, accepted.answered_at),
+        (Some(at("2026-11-30T09:00:00Z")), Some(at("2026-12-01T14:00:00Z"))),
+        "the first reply acknowledged it; the one that gives answers it"
+    );
 }

@@ -108,3 +108,43 @@ pub(crate) fn waiting(conn: &Connection) -> Result<u32> {
         |r| r.get(0),
     )?)
 }
+
+/// A request suggested from a message: its id, state, what accepting made, and when it was asked.
+pub(crate) type AskedIn = (String, NoticedState, Option<String>, DateTime<Utc>);
+
+/// The requests suggested from one of `messages`, whatever became of them.
+pub(crate) fn requests_asked_in(conn: &Connection, messages: &[String]) -> Result<Vec<AskedIn>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, state, record_id, sent_at FROM noticed WHERE kind = 'request' AND message_id = ?1",
+    )?;
+    let mut found = Vec::new();
+    for message in messages {
+        let rows = stmt.query_map([message], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                codec::parse_word::<NoticedState>(1, &r.get::<_, String>(1)?)?,
+                r.get::<_, Option<String>>(2)?,
+                codec::parse_instant(3, &r.get::<_, String>(3)?)?,
+            ))
+        })?;
+        for row in rows {
+            found.push(row?);
+        }
+    }
+    Ok(found)
+}
+
+/// A suggested request's clocks, as a later reply shows them; a time already known stays.
+pub(crate) fn replied(
+    conn: &Connection,
+    id: &str,
+    acknowledged_at: Option<DateTime<Utc>>,
+    answered_at: Option<DateTime<Utc>>,
+) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE noticed SET acknowledged_at = coalesce(acknowledged_at, ?2), answered_at = coalesce(answered_at, ?3)
+         WHERE id = ?1",
+    )?
+    .execute(params![id, acknowledged_at.as_ref().map(codec::instant), answered_at.as_ref().map(codec::instant)])?;
+    Ok(())
+}

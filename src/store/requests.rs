@@ -76,3 +76,25 @@ impl Store {
         Ok(stmt.query_map([account_id], from_row)?.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+/// A request's clocks as a reply read from mail shows them; a time already recorded stays.
+pub(crate) fn replied(
+    conn: &Connection,
+    id: &str,
+    acknowledged_at: Option<chrono::DateTime<chrono::Utc>>,
+    answered_at: Option<chrono::DateTime<chrono::Utc>>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE requests SET acknowledged_at = coalesce(acknowledged_at, ?2), answered_at = coalesce(answered_at, ?3),
+           updated_at = ?4
+         WHERE id = ?1 AND archived_at IS NULL AND (acknowledged_at IS NULL OR (answered_at IS NULL AND ?3 IS NOT NULL))",
+    )?
+    .execute(params![
+        id,
+        acknowledged_at.as_ref().map(codec::instant),
+        answered_at.as_ref().map(codec::instant),
+        codec::instant(&now)
+    ])?;
+    Ok(())
+}

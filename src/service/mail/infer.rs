@@ -141,3 +141,30 @@ pub(super) fn noticed(p: Proposal, subjects: &HashMap<String, String>, now: Date
         created_at: now,
     }
 }
+
+/// A reply of ours read now, for the requests of its thread suggested in an earlier reading: the
+/// messages it answers, when it was sent, and whether it only acknowledges or answers.
+pub(super) struct Replied {
+    pub(super) answers_to: Vec<String>,
+    pub(super) at: DateTime<Utc>,
+    pub(super) gives: bool,
+}
+
+/// What each reply of ours among `mails` does to the requests before it in its thread.
+pub(super) fn replies(mails: &[Mail], known: &Known) -> Vec<Replied> {
+    let mut replies: Vec<Replied> = mails
+        .iter()
+        .filter(|m| !m.in_reply_to.is_empty())
+        .filter_map(|m| {
+            let reply = capture::reply_of(m, known)?;
+            Some(Replied {
+                answers_to: m.in_reply_to.clone(),
+                at: m.sent_at,
+                gives: reply == capture::Reply::Answers,
+            })
+        })
+        .collect();
+    // The first reply acknowledges, the first that gives answers: in the order they were sent.
+    replies.sort_by_key(|r| r.at);
+    replies
+}

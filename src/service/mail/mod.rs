@@ -22,7 +22,9 @@ use serde::Serialize;
 use specta::Type;
 
 use super::{Rapport, new_id, stored_precision};
-use crate::domain::{Channel, Id, Interaction, InteractionSource, MailKind, MailSourceState, Noticed};
+use crate::domain::{
+    Channel, Id, Interaction, InteractionSource, MailKind, MailSourceState, Noticed, NoticedState,
+};
 use crate::engine::mail::{Kept, People, Skip, Threads, consider};
 use crate::error::{Error, Result};
 use crate::interop::mail::{self, MailSource};
@@ -272,6 +274,7 @@ impl Rapport {
         let files = found.files;
         let accounts = store::accounts::all_where(self.store.conn(), "archived_at IS NULL", None)?;
         let known = infer::known(&self.store.mail_people()?, &accounts);
+        let replied = infer::replies(&found.words, &known);
         let suggested: Vec<Noticed> = infer::proposals(found.words, &known)
             .into_iter()
             .map(|p| infer::noticed(p, &found.subjects, now))
@@ -306,6 +309,23 @@ impl Rapport {
             let mut noticed = 0;
             for suggestion in &suggested {
                 noticed += u32::from(store::noticed::propose(tx, suggestion)?);
+            }
+            // A reply read now to a request read before: its clocks, on the suggestion and on
+            // the request accepted from it.
+            for reply in &replied {
+                for (id, state, record, asked_at) in store::noticed::requests_asked_in(tx, &reply.answers_to)?
+                {
+                    if reply.at < asked_at {
+                        continue;
+                    }
+                    let answered = reply.gives.then_some(reply.at);
+                    match (state, record) {
+                        (NoticedState::Accepted, Some(request)) => {
+                            store::requests::replied(tx, &request, Some(reply.at), answered, now)?
+                        }
+                        _ => store::noticed::replied(tx, &id, Some(reply.at), answered)?,
+                    }
+                }
             }
             Ok((already, added, noticed))
         };
