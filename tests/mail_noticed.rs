@@ -76,10 +76,12 @@ fn mailbox() -> String {
     .concat()
 }
 
-#[test]
-fn a_clients_thread_waits_in_rapport_noticed_with_its_clocks_and_a_yes_records_it() {
-    let now = at("2026-12-03T09:00:00Z");
-    let dir = TempDir::new().unwrap();
+/// A database with one client, Kestrel (in Berlin), and Mira Schulz there, whose address the
+/// mail knows.
+fn kestrel(
+    dir: &TempDir,
+    now: DateTime<Utc>,
+) -> (Rapport, rapport::domain::Account, rapport::domain::Contact) {
     let mut r = Rapport::open(&dir.path().join("rapport.db"), now).unwrap();
     let account = r
         .add_account(
@@ -102,6 +104,14 @@ fn a_clients_thread_waits_in_rapport_noticed_with_its_clocks_and_a_yes_records_i
             now,
         )
         .unwrap();
+    (r, account, mira)
+}
+
+#[test]
+fn a_clients_thread_waits_in_rapport_noticed_with_its_clocks_and_a_yes_records_it() {
+    let now = at("2026-12-03T09:00:00Z");
+    let dir = TempDir::new().unwrap();
+    let (mut r, account, mira) = kestrel(&dir, now);
     let mbox = dir.path().join("Inbox.mbox");
     std::fs::write(&mbox, mailbox()).unwrap();
 
@@ -168,27 +178,7 @@ fn a_clients_thread_waits_in_rapport_noticed_with_its_clocks_and_a_yes_records_i
 fn mail_kept_current_is_read_for_what_is_new_without_a_copy_each_time() {
     let now = at("2026-12-03T09:00:00Z");
     let dir = TempDir::new().unwrap();
-    let mut r = Rapport::open(&dir.path().join("rapport.db"), now).unwrap();
-    let account = r
-        .add_account(
-            AccountDraft {
-                name: "Kestrel".into(),
-                timezone: Some("Europe/Berlin".into()),
-                ..Default::default()
-            },
-            now,
-        )
-        .unwrap();
-    r.add_contact(
-        ContactDraft {
-            account_id: account.id.clone(),
-            name: "Mira Schulz".into(),
-            email: Some("mira@kestrel.example".into()),
-            ..Default::default()
-        },
-        now,
-    )
-    .unwrap();
+    let (mut r, _, _) = kestrel(&dir, now);
     let notes = dir.path().join("notes.txt");
     std::fs::write(&notes, "not mail").unwrap();
     let refused = r.keep_mail_current(notes.to_str().unwrap(), true).unwrap_err();
@@ -223,27 +213,7 @@ fn mail_kept_current_is_read_for_what_is_new_without_a_copy_each_time() {
 fn a_reply_read_later_sets_the_clocks_of_the_request_asked_earlier_accepted_or_not() {
     let now = at("2026-12-03T09:00:00Z");
     let dir = TempDir::new().unwrap();
-    let mut r = Rapport::open(&dir.path().join("rapport.db"), now).unwrap();
-    let account = r
-        .add_account(
-            AccountDraft {
-                name: "Kestrel".into(),
-                timezone: Some("Europe/Berlin".into()),
-                ..Default::default()
-            },
-            now,
-        )
-        .unwrap();
-    r.add_contact(
-        ContactDraft {
-            account_id: account.id.clone(),
-            name: "Mira Schulz".into(),
-            email: Some("mira@kestrel.example".into()),
-            ..Default::default()
-        },
-        now,
-    )
-    .unwrap();
+    let (mut r, account, _) = kestrel(&dir, now);
     let ask = |id: &str, subject: &str, date: &str| {
         message(
             ["Mira Schulz <mira@kestrel.example>", "Anna Berg <anna@ours.example>", ""],
