@@ -83,47 +83,81 @@ pub struct NoticedEdit {
 }
 
 /// Mail providers anyone can have an address at: an address there says nothing about which
-/// company its owner works for, so it never makes a new person at an account.
-const PUBLIC_MAIL: &[&str] = &[
+/// company its owner works for, so it never makes an account's domain or a new person.
+const PUBLIC: [&str; 44] = [
     "gmail.com",
     "googlemail.com",
-    "outlook.com",
-    "hotmail.com",
-    "live.com",
-    "msn.com",
-    "yahoo.com",
-    "ymail.com",
     "icloud.com",
     "me.com",
     "mac.com",
-    "aol.com",
-    "gmx.com",
-    "gmx.net",
-    "gmx.de",
-    "web.de",
+    "msn.com",
     "proton.me",
-    "protonmail.com",
     "pm.me",
-    "yandex.com",
-    "yandex.ru",
+    "protonmail.com",
+    "protonmail.ch",
+    "web.de",
+    "t-online.de",
+    "freenet.de",
+    "posteo.de",
     "mail.ru",
+    "bk.ru",
+    "list.ru",
+    "inbox.ru",
     "qq.com",
     "163.com",
     "126.com",
+    "sina.com",
+    "naver.com",
+    "daum.net",
     "zoho.com",
-    "fastmail.com",
-    "tutanota.com",
     "hey.com",
+    "mail.com",
+    "gmx.net",
+    "libero.it",
+    "orange.fr",
+    "wanadoo.fr",
+    "free.fr",
+    "laposte.net",
+    "btinternet.com",
+    "comcast.net",
+    "verizon.net",
+    "att.net",
+    "sbcglobal.net",
+    "seznam.cz",
+    "wp.pl",
+    "o2.pl",
+    "rediffmail.com",
+    "docomo.ne.jp",
+    "ezweb.ne.jp",
 ];
 
-/// Whether an address's domain is a public mail provider's (also their country domains:
-/// hotmail.co.uk, yahoo.co.jp).
+/// Providers with a domain in many countries: hotmail.co.uk, yahoo.co.jp, gmx.de, outlook.es.
+const PUBLIC_NAMES: [&str; 13] = [
+    "hotmail",
+    "outlook",
+    "live",
+    "yahoo",
+    "ymail",
+    "rocketmail",
+    "aol",
+    "gmx",
+    "yandex",
+    "fastmail",
+    "tutanota",
+    "tuta",
+    "softbank",
+];
+
+/// Whether an address's domain is a public mail provider's (their country domains included:
+/// hotmail.co.uk, yahoo.co.jp, gmx.de).
 pub fn is_public_mail(domain: &str) -> bool {
-    let domain = domain.trim().to_lowercase();
-    PUBLIC_MAIL.contains(&domain.as_str())
-        || ["hotmail.", "yahoo.", "outlook.", "live.", "gmx.", "yandex."]
-            .iter()
-            .any(|p| domain.starts_with(p))
+    let domain = domain.trim().trim_end_matches('.').to_lowercase();
+    if PUBLIC.iter().any(|p| domain == *p || domain.ends_with(&format!(".{p}"))) {
+        return true;
+    }
+    // The name, then a country's or the world's suffix ("co.uk", "de", "com"), nothing else.
+    let Some((name, suffix)) = domain.split_once('.') else { return false };
+    PUBLIC_NAMES.contains(&name) && suffix.split('.').count() <= 2 && suffix.split('.').all(|l| l.len() <= 3)
 }
 
 /// The domain of an address, lower case.

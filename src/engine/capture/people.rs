@@ -31,7 +31,7 @@ impl<'a> Whose<'a> {
         for account in &known.accounts {
             for domain in &account.domains {
                 let domain = match_key(domain.trim_start_matches('@'));
-                if !domain.is_empty() && !is_public(&domain) {
+                if !domain.is_empty() && !crate::domain::is_public_mail(&domain) {
                     domains.entry(domain).or_insert(account);
                 }
             }
@@ -131,79 +131,4 @@ fn is_machine(email: &str) -> bool {
         || plain.starts_with("donotreply")
         || ["mailerdaemon", "postmaster", "bounce", "bounces", "notifications", "notification", "daemon"]
             .contains(&plain.as_str())
-}
-
-/// Domains anyone can have an address at: never an account's, never a new person's.
-const PUBLIC: [&str; 44] = [
-    "gmail.com",
-    "googlemail.com",
-    "icloud.com",
-    "me.com",
-    "mac.com",
-    "msn.com",
-    "proton.me",
-    "pm.me",
-    "protonmail.com",
-    "protonmail.ch",
-    "web.de",
-    "t-online.de",
-    "freenet.de",
-    "posteo.de",
-    "mail.ru",
-    "bk.ru",
-    "list.ru",
-    "inbox.ru",
-    "qq.com",
-    "163.com",
-    "126.com",
-    "sina.com",
-    "naver.com",
-    "daum.net",
-    "zoho.com",
-    "hey.com",
-    "mail.com",
-    "gmx.net",
-    "libero.it",
-    "orange.fr",
-    "wanadoo.fr",
-    "free.fr",
-    "laposte.net",
-    "btinternet.com",
-    "comcast.net",
-    "verizon.net",
-    "att.net",
-    "sbcglobal.net",
-    "seznam.cz",
-    "wp.pl",
-    "o2.pl",
-    "rediffmail.com",
-    "docomo.ne.jp",
-    "ezweb.ne.jp",
-];
-
-/// Providers with a domain in many countries: hotmail.co.uk, yahoo.co.jp, gmx.de, outlook.es.
-const PUBLIC_NAMES: [&str; 13] = [
-    "hotmail",
-    "outlook",
-    "live",
-    "yahoo",
-    "ymail",
-    "rocketmail",
-    "aol",
-    "gmx",
-    "yandex",
-    "fastmail",
-    "tutanota",
-    "tuta",
-    "softbank",
-];
-
-pub(super) fn is_public(domain: &str) -> bool {
-    let domain = domain.trim().trim_end_matches('.').to_lowercase();
-    if PUBLIC.iter().any(|p| domain == *p || domain.ends_with(&format!(".{p}"))) {
-        return true;
-    }
-    // The name, then a country's or the world's suffix ("co.uk", "de", "com"), nothing else.
-    let Some((name, suffix)) = domain.split_once('.') else { return false };
-    PUBLIC_NAMES.contains(&name) && suffix.split('.').count() <= 2 && suffix.split('.').all(|l| l.len() <= 3)
 }
