@@ -191,6 +191,12 @@ fn every_released_schema_version_is_migrated_with_all_its_data_and_works() {
         for table in ["mail_sources", "mail_source_files"] {
             assert!(tables(&after).contains(&table.to_string()), "v{version}: {table}");
         }
+
+        // 0017: a suggestion can keep the invitation it came from; none did before.
+        let invitations: i64 = after
+            .query_row("SELECT count(*) FROM noticed WHERE calendar IS NOT NULL", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(invitations, 0, "v{version}");
     }
 }
 

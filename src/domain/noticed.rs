@@ -55,6 +55,10 @@ pub struct Noticed {
     pub source: NoticedSource,
     pub state: NoticedState,
     pub created_at: DateTime<Utc>,
+    /// For a meeting: the invitation as its calendar wrote it, read again when accepted. The
+    /// queue shows the meeting's title and start instead.
+    #[serde(skip)]
+    pub calendar: Option<String>,
 }
 
 impl Noticed {

@@ -226,6 +226,7 @@ pub(crate) fn offer_guests(
             },
             state: NoticedState::Open,
             created_at: now,
+            calendar: None,
         };
         offered += u32::from(noticed::propose(tx, &proposal)?);
     }

@@ -86,6 +86,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0014_meeting_series.sql")),
     M::up(include_str!("migrations/0015_noticed.sql")),
     M::up(include_str!("migrations/0016_mail.sql")),
+    M::up(include_str!("migrations/0017_noticed_meetings.sql")),
 ];
 
 /// The schema version this build writes.

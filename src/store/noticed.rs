@@ -8,7 +8,7 @@ use crate::domain::{Noticed, NoticedSource, NoticedState};
 use crate::error::{Error, Result};
 
 const COLUMNS: &str = "n.id, n.kind, n.account_id, a.name, n.contact_id, c.name, n.text, n.due_at, n.email, n.name, \
-     n.acknowledged_at, n.answered_at, n.message_id, n.subject, n.sent_at, n.state, n.created_at";
+     n.acknowledged_at, n.answered_at, n.message_id, n.subject, n.sent_at, n.state, n.created_at, n.calendar";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Noticed> {
     let instant = |i: usize| -> rusqlite::Result<Option<DateTime<Utc>>> {
@@ -34,6 +34,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Noticed> {
         },
         state: codec::parse_word(15, &row.get::<_, String>(15)?)?,
         created_at: codec::parse_instant(16, &row.get::<_, String>(16)?)?,
+        calendar: row.get(17)?,
     })
 }
 
@@ -43,8 +44,8 @@ pub(crate) fn propose(conn: &Connection, n: &Noticed) -> Result<bool> {
     let added = conn
         .prepare_cached(
             "INSERT INTO noticed (id, kind, account_id, contact_id, key, text, due_at, email, name, acknowledged_at,
-               answered_at, message_id, subject, sent_at, state, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 'open', ?15)
+               answered_at, message_id, subject, sent_at, state, created_at, calendar)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 'open', ?15, ?16)
              ON CONFLICT (kind, account_id, key) DO NOTHING",
         )?
         .execute(params![
@@ -63,6 +64,7 @@ pub(crate) fn propose(conn: &Connection, n: &Noticed) -> Result<bool> {
             n.source.subject,
             codec::instant(&n.source.sent_at),
             codec::instant(&n.created_at),
+            n.calendar,
         ])?;
     Ok(added > 0)
 }

@@ -139,6 +139,7 @@ pub(super) fn noticed(p: Proposal, subjects: &HashMap<String, String>, now: Date
         source: NoticedSource { message_id: Some(p.evidence), subject, sent_at: p.at },
         state: NoticedState::Open,
         created_at: now,
+        calendar: None,
     }
 }
 
