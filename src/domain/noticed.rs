@@ -67,12 +67,32 @@ impl Noticed {
     pub fn key(&self) -> String {
         match (self.kind, &self.email) {
             (NoticedKind::NewPerson, Some(email)) => email.to_lowercase(),
+            // An invitation sent again for the same time is the same; moved, it is new.
+            (NoticedKind::Meeting, _) if self.invitation_uid().is_some() => format!(
+                "{}\u{1f}{}",
+                self.invitation_uid().unwrap_or_default(),
+                self.due_at.map(|d| d.to_rfc3339()).unwrap_or_default()
+            ),
             _ => format!(
                 "{}\u{1f}{}",
                 self.source.message_id.as_deref().unwrap_or(&self.source.subject),
                 self.text.trim().to_lowercase()
             ),
         }
+    }
+}
+
+impl Noticed {
+    /// For a meeting: the UID of the event its invitation is about (lines unfolded), which
+    /// names the meeting across invitations and calendars.
+    pub fn invitation_uid(&self) -> Option<String> {
+        let calendar = self.calendar.as_deref()?;
+        let unfolded = calendar.replace("\r\n", "\n").replace("\n ", "").replace("\n\t", "");
+        unfolded
+            .lines()
+            .find_map(|line| line.strip_prefix("UID:"))
+            .map(|uid| uid.trim().to_string())
+            .filter(|uid| !uid.is_empty())
     }
 }
 

@@ -122,6 +122,12 @@ fn make(
     edit: NoticedEdit,
     now: DateTime<Utc>,
 ) -> Result<(RecordKind, Id)> {
+    if n.kind == NoticedKind::Meeting && (edit.text.is_some() || edit.due_at.is_some()) {
+        return Err(Error::validation(
+            "text",
+            "A meeting is added as its invitation says. Accept it, then change it on the account.",
+        ));
+    }
     let text = edit.text.unwrap_or_else(|| n.text.clone());
     let sent_at = Some(n.source.sent_at.to_rfc3339());
     match n.kind {
@@ -181,10 +187,14 @@ fn make(
             meetings::guest_becomes_attendee(tx, &contact.account_id, &email, &contact.id)?;
             Ok((RecordKind::Contact, contact.id))
         }
-        NoticedKind::Meeting => Err(Error::validation(
-            "kind",
-            "Add this meeting from the calendar file it came in, with Import. Rapport does not add meetings from a suggestion yet.",
-        )),
+        NoticedKind::Meeting => {
+            let calendar = n.calendar.as_deref().ok_or_else(|| {
+                Error::validation("calendar", "This suggestion no longer holds its invitation. Ignore it.")
+            })?;
+            let from = n.due_at.unwrap_or(n.source.sent_at);
+            let id = crate::service::exchange::accept_invitation(tx, calendar, &n.account_id, from, now)?;
+            Ok((RecordKind::Meeting, id))
+        }
     }
 }
 

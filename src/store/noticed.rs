@@ -150,3 +150,34 @@ pub(crate) fn replied(
     .execute(params![id, acknowledged_at.as_ref().map(codec::instant), answered_at.as_ref().map(codec::instant)])?;
     Ok(())
 }
+
+/// Proposes a meeting from an invitation (see [`propose`]) unless Rapport already has it at
+/// that time (from a calendar, or an invitation accepted before) or a later invitation for it
+/// was read; an older invitation for it still waiting is set aside, so the queue offers the
+/// meeting as it now stands. Returns whether it was added.
+pub(crate) fn propose_invitation(conn: &Connection, n: &Noticed, uid: &str) -> Result<bool> {
+    let starts_at = n.due_at.as_ref().map(codec::instant).unwrap_or_default();
+    let known: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM meetings WHERE archived_at IS NULL AND starts_at = ?2
+               AND (ical_uid = ?1 OR substr(ical_uid, 1, length(?1) + 1) = ?1 || '/'))",
+        )?
+        .query_row(params![uid, starts_at], |r| r.get(0))?;
+    let prefix = format!("{uid}\u{1f}");
+    let later: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM noticed WHERE kind = 'meeting' AND account_id = ?1
+               AND substr(key, 1, length(?2)) = ?2 AND sent_at > ?3)",
+        )?
+        .query_row(params![n.account_id, prefix, codec::instant(&n.source.sent_at)], |r| r.get(0))?;
+    if known || later || !propose(conn, n)? {
+        return Ok(false);
+    }
+    conn.prepare_cached(
+        "UPDATE noticed SET state = 'ignored', decided_at = ?4
+         WHERE kind = 'meeting' AND account_id = ?1 AND state = 'open' AND substr(key, 1, length(?2)) = ?2
+           AND id <> ?3",
+    )?
+    .execute(params![n.account_id, prefix, n.id, codec::instant(&n.created_at)])?;
+    Ok(true)
+}

@@ -8,6 +8,7 @@
 
 mod applied;
 mod formats;
+mod invitation;
 mod series;
 mod source;
 
@@ -27,6 +28,7 @@ use crate::store::{BackupReason, RecordKind};
 use applied::Applied;
 use formats::{Incoming, Input, Records};
 pub use formats::{format_of, other_tools_extensions};
+pub(crate) use invitation::accept_invitation;
 pub(crate) use source::read_at_most;
 
 /// Larger files are not address books, calendars or CRM exports an account manager keeps (a

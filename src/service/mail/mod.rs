@@ -11,6 +11,7 @@
 
 mod current;
 mod infer;
+mod invite;
 mod reading;
 mod said;
 
@@ -120,6 +121,8 @@ struct Found {
     /// The kept messages' words, for what they suggest; and their subjects, by message.
     words: Vec<crate::engine::capture::Mail>,
     subjects: std::collections::HashMap<String, String>,
+    /// The invitations in kept messages.
+    invitations: Vec<invite::Invitation>,
 }
 
 /// Whether `path` is mail Rapport reads: one message, an mbox, a Maildir or a folder.
@@ -279,6 +282,8 @@ impl Rapport {
             .into_iter()
             .map(|p| infer::noticed(p, &found.subjects, now))
             .collect();
+        let invited: Vec<Noticed> =
+            found.invitations.iter().flat_map(|invitation| invite::proposals(invitation, now)).collect();
         let plan = |tx: &rusqlite::Transaction<'_>| -> Result<(u32, BTreeMap<Id, u32>, u32)> {
             let live: HashSet<(Id, Id)> =
                 store::mail::people(tx)?.into_iter().map(|p| (p.account_id, p.contact_id)).collect();
@@ -309,6 +314,11 @@ impl Rapport {
             let mut noticed = 0;
             for suggestion in &suggested {
                 noticed += u32::from(store::noticed::propose(tx, suggestion)?);
+            }
+            for meeting in &invited {
+                if let Some(uid) = meeting.invitation_uid() {
+                    noticed += u32::from(store::noticed::propose_invitation(tx, meeting, &uid)?);
+                }
             }
             // A reply read now to a request read before: its clocks, on the suggestion and on
             // the request accepted from it.
@@ -364,6 +374,7 @@ fn read(
         trouble: false,
         words: Vec::new(),
         subjects: std::collections::HashMap::new(),
+        invitations: Vec::new(),
     };
     for item in reading::messages(source, resume, read_before) {
         match item {
@@ -395,6 +406,11 @@ fn read(
                 found.threads.note(&message.value, people);
                 match consider(&message.value, people, now) {
                     Ok(kept) => {
+                        if let Some(calendar) = &message.value.calendar {
+                            found
+                                .invitations
+                                .push(invite::Invitation { kept: kept.clone(), calendar: calendar.clone() });
+                        }
                         found.words.push(infer::mail_of(&message.value, &kept));
                         found.subjects.insert(kept.message_id.clone(), kept.summary.clone());
                         found.kept.push(kept);

@@ -117,3 +117,28 @@ test("x ignores the chosen suggestion, Undo puts it back; e edits the words and 
   expect(accepted.edit.text).toBe("Send the revised rollout plan");
   expect(accepted.edit.due_at).toMatch(/^2026-12-11T23:59:00/);
 });
+
+test("a meeting from an invitation says when it is, and is accepted as the invitation says, never edited here", async () => {
+  const meeting = suggestion({
+    kind: "meeting",
+    text: "Roadmap review",
+    email: null,
+    name: null,
+    due_at: "2026-12-10T10:00:00Z",
+    source: { message_id: "inv-3@northwind.example", subject: "Invitation: Roadmap review", sent_at: "2026-12-02T09:00:00Z" },
+  });
+  const calls: string[] = [];
+  mockIPC((command) => {
+    calls.push(command);
+    if (command === "noticed") return [meeting];
+    if (command === "noticed_waiting") return 1;
+    throw new Error(`unexpected ${command}`);
+  });
+  const screen = await render(NoticedView);
+  await expect.element(screen.getByText("A meeting")).toBeVisible();
+  await expect.element(screen.getByText(/^On .*2026/)).toBeVisible();
+  expect(screen.getByRole("button", { name: "Edit" }).elements()).toHaveLength(0);
+  await userEvent.keyboard("e");
+  await expect.element(screen.getByRole("status")).toHaveTextContent("A meeting is added as its invitation says.");
+  expect(calls).not.toContain("accept_noticed");
+});
