@@ -246,6 +246,18 @@ fn exchange_text(
                 .replace("to bring back", "brought back")
         )
     });
+    if report.touches > 0 {
+        let meetings = if report.touches == 1 {
+            "1 meeting that has ended".to_string()
+        } else {
+            format!("{} meetings that have ended", report.touches)
+        };
+        lines.push(if report.dry_run {
+            format!("{meetings} would join its account's history as a touch.")
+        } else {
+            format!("{meetings} joined its account's history as a touch.")
+        });
+    }
     for r in &report.records {
         let verb = match r.outcome {
             Outcome::Create => "add",

@@ -43,7 +43,8 @@ pub struct Interaction {
     /// Typed by the user, or read from their mail or calendar.
     pub source: InteractionSource,
     /// The message's Message-ID, for a touch read from mail (one Rapport made, starting
-    /// `rapport-`, for a message that had none); null otherwise.
+    /// `rapport-`, for a message that had none); `calendar:` and the event's UID for a meeting
+    /// read from a calendar; null otherwise.
     pub message_id: Option<String>,
     /// For a touch read from mail: the first words its sender wrote (at most 200 characters).
     pub snippet: Option<String>,

@@ -1,8 +1,9 @@
 //! What the app does on its own while it runs, once a minute, as one call: the day's health
-//! snapshot kept, repeating meetings followed a year ahead, the mail kept current read for what
-//! is new, the check-ins that became urgent found, and the calendar file rewritten when it is
-//! due or missing. The daily backup is the one chore not here: it copies the file on its
-//! own connection, with the open database free (`keep_backups_at`).
+//! snapshot kept, repeating meetings followed a year ahead, the mail and calendars kept current
+//! read for what is new, the meetings from calendars that ended made touches, the check-ins
+//! that became urgent found, and the calendar file rewritten when it is due or missing. The
+//! daily backup is the one chore not here: it copies the file on its own connection, with the
+//! open database free (`keep_backups_at`).
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -31,6 +32,8 @@ pub struct Chores {
     pub feed_written: bool,
     /// Touches and suggestions the mail kept current brought.
     pub mail_added: u32,
+    /// Meetings and touches the calendars kept current brought.
+    pub calendar_added: u32,
     pub failed: Vec<Error>,
 }
 
@@ -46,6 +49,18 @@ impl Rapport {
         }
         match self.read_mail_kept_current(now) {
             Ok(read) => done.mail_added = read.iter().map(|r| r.added + r.noticed).sum(),
+            Err(e) => done.failed.push(e),
+        }
+        match self.read_calendars_kept_current(now) {
+            Ok(read) => {
+                done.calendar_added = read.iter().map(|r| r.added + r.changed + r.touches).sum();
+                done.failed
+                    .extend(read.into_iter().filter_map(|r| r.problem).map(|p| Error::validation("path", p)));
+            }
+            Err(e) => done.failed.push(e),
+        }
+        match self.touch_met_meetings(now) {
+            Ok(made) => done.calendar_added += made,
             Err(e) => done.failed.push(e),
         }
         match self.reminders(now, sent) {

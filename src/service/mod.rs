@@ -6,6 +6,7 @@
 
 mod backups;
 mod briefs;
+mod calendars;
 mod capture;
 mod chores;
 mod exchange;
@@ -28,6 +29,7 @@ use uuid::{NoContext, Timestamp, Uuid};
 
 pub use backups::{Backups, Restored, backups_at, keep_backups_at, restore, restore_over};
 pub use briefs::BriefFormat;
+pub use calendars::CalendarReading;
 pub use capture::{CaptureDraft, Captured};
 pub use chores::{Chores, ChoresDue};
 pub use exchange::{

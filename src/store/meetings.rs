@@ -306,3 +306,24 @@ pub(crate) fn guest_becomes_attendee(
     .execute(params![account_id, email])?;
     Ok(())
 }
+
+/// The live meetings from a calendar that ended in `(from, to]` with any of the client's people
+/// and are not yet a touch (see `service::exchange::touch_if_met`); by the index on their end.
+pub(crate) fn met_without_touch(
+    conn: &Connection,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<Meeting>> {
+    let ids: Vec<String> = conn
+        .prepare_cached(
+            "SELECT m.id FROM meetings m
+             WHERE m.ends_at > ?1 AND m.ends_at <= ?2 AND m.archived_at IS NULL AND m.ical_uid IS NOT NULL
+               AND EXISTS (SELECT 1 FROM meeting_attendees a WHERE a.meeting_id = m.id)
+               AND NOT EXISTS (SELECT 1 FROM interactions i
+                               WHERE i.message_id = 'calendar:' || m.ical_uid AND i.account_id = m.account_id)
+             ORDER BY m.ends_at, m.id",
+        )?
+        .query_map(params![codec::instant(&from), codec::instant(&to)], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    ids.iter().map(|id| get(conn, id)).collect()
+}

@@ -46,6 +46,8 @@ pub(super) struct Applied<'t> {
     reported: HashSet<(u32, String)>,
     /// The repeating meeting being read, said once it is over.
     tally: Option<SeriesTally>,
+    /// Meetings that had ended, made touches ([`super::met`]).
+    touches: u32,
 }
 
 /// What became of one meeting of the file.
@@ -65,6 +67,7 @@ pub(super) struct Done {
     pub left_out: Vec<LineProblem>,
     pub left_out_count: u32,
     pub read: u32,
+    pub touches: u32,
 }
 
 impl<'t> Applied<'t> {
@@ -90,6 +93,7 @@ impl<'t> Applied<'t> {
             read: 0,
             reported: HashSet::new(),
             tally: None,
+            touches: 0,
         })
     }
 
@@ -113,6 +117,7 @@ impl<'t> Applied<'t> {
             left_out,
             left_out_count: self.left_out_count,
             read: self.read,
+            touches: self.touches,
         })
     }
 
@@ -582,6 +587,7 @@ impl<'t> Applied<'t> {
                         )?
                 };
                 meetings::save(self.tx, &meeting)?;
+                self.touches += u32::from(super::met::touch_if_met(self.tx, &meeting, self.now)?);
                 self.known.add_meeting(&meeting)?;
                 notes.extend(offered(offer_guests(self.tx, &meeting, self.now)?));
                 Ok(Some(Noted { outcome: Outcome::Create, label: meeting.title, account_id, changes: notes }))
@@ -643,6 +649,7 @@ impl<'t> Applied<'t> {
                     changes.extend(notes);
                     meetings::save(self.tx, &meeting)?;
                 }
+                self.touches += u32::from(super::met::touch_if_met(self.tx, &meeting, self.now)?);
                 changes.extend(offered(offer_guests(self.tx, &meeting, self.now)?));
                 Ok(Some(Noted { outcome, label: old.title, account_id, changes }))
             }

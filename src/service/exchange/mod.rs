@@ -9,6 +9,7 @@
 mod applied;
 mod formats;
 mod invitation;
+mod met;
 mod series;
 mod source;
 
@@ -29,6 +30,7 @@ use applied::Applied;
 use formats::{Incoming, Input, Records};
 pub use formats::{format_of, other_tools_extensions};
 pub(crate) use invitation::accept_invitation;
+pub(crate) use met::{LOOK_BACK_DAYS, touch_if_met};
 pub(crate) use source::read_at_most;
 
 /// Larger files are not address books, calendars or CRM exports an account manager keeps (a
@@ -124,6 +126,8 @@ pub struct ExchangeReport {
     pub left_out_count: u32,
     /// How many records the file holds (people, companies, meetings), imported or not.
     pub read: u32,
+    /// Meetings read that had ended, with a client's people: each is now a touch in its history.
+    pub touches: u32,
     pub created: u32,
     pub merged: u32,
     pub restored: u32,
@@ -173,7 +177,19 @@ impl Rapport {
         now: DateTime<Utc>,
     ) -> Result<ExchangeReport> {
         let (format, _) = source::format_at(path)?;
-        self.import_input(format, Input::File(path), options, dry_run, now)
+        self.import_input(format, Input::File(path), options, dry_run, true, now)
+    }
+
+    /// Imports the calendar at `path` as it is kept current: the meetings with clients that
+    /// can be placed, without a backup first (the daily one covers it, and every meeting can
+    /// be archived), the others counted as problems.
+    pub(crate) fn import_calendar_quietly(
+        &mut self,
+        path: &Path,
+        now: DateTime<Utc>,
+    ) -> Result<ExchangeReport> {
+        let options = ImportOptions { skip_bad_rows: true, ..Default::default() };
+        self.import_input(FileFormat::Icalendar, Input::File(path), &options, false, false, now)
     }
 
     /// Matches every record and then either rehearses the import (`dry_run`: the report is
@@ -189,7 +205,7 @@ impl Rapport {
     ) -> Result<ExchangeReport> {
         let head = text::decode(&bytes[..bytes.len().min(16 * 1024)]);
         let format = format_of(&path.to_string_lossy(), &head.text);
-        self.import_input(format, Input::Bytes(path, bytes), options, dry_run, now)
+        self.import_input(format, Input::Bytes(path, bytes), options, dry_run, true, now)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -199,6 +215,7 @@ impl Rapport {
         input: Input<'_>,
         options: &ImportOptions,
         dry_run: bool,
+        backup: bool,
         now: DateTime<Utc>,
     ) -> Result<ExchangeReport> {
         let now = stored_precision(now);
@@ -230,7 +247,7 @@ impl Rapport {
             }
             Ok(done)
         };
-        let backup = if dry_run || self.store.account_count()? == 0 {
+        let backup = if dry_run || !backup || self.store.account_count()? == 0 {
             None
         } else {
             Some(self.back_up_for(BackupReason::BeforeImport, now)?.path)
@@ -247,6 +264,7 @@ impl Rapport {
             left_out: done.left_out,
             left_out_count: done.left_out_count,
             read: done.read,
+            touches: done.touches,
             records: done.records,
             problems: done.problems,
             problem_count: done.problem_count,

@@ -12,7 +12,9 @@ pub(super) const ABOUT: About =
 pub fn check(v: &View<'_>, out: &mut Vec<Found>) {
     for m in &v.b.meetings {
         let recent = m.ends_at <= v.now && m.ends_at >= v.now - days(v.s.meeting_follow_up_days);
-        let recapped = v.last_touch.is_some_and(|last| last >= m.starts_at);
+        // A touch after the meeting began is its recap; the touch a calendar makes of the
+        // meeting itself sits at its start, and is not one.
+        let recapped = v.last_touch.is_some_and(|last| last > m.starts_at);
         if recent && !recapped {
             let text = format!(
                 "\"{}\" ended {} ago with no recap. Send the notes and the agreed next steps.",
