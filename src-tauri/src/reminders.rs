@@ -1,5 +1,6 @@
 //! What happens while the app runs, once a minute: one call to the core for its chores (the
-//! daily health snapshot, the urgent check-ins, the calendar file), the daily backup on its own
+//! daily health snapshot, the urgent check-ins, the calendar file, the mail and calendars kept
+//! current), the daily backup on its own
 //! connection, and a notification for each check-in that became urgent, once. A chore that fails
 //! is logged and tried again the next minute.
 
@@ -8,7 +9,7 @@ use std::time::Duration;
 
 use rapport::UserError;
 use rapport::service::ChoresDue;
-use tauri::AppHandle;
+use tauri::{AppHandle, Manager};
 use tauri_plugin_notification::NotificationExt;
 
 use crate::Core;
@@ -41,7 +42,7 @@ pub fn start(app: AppHandle, core: &Core) {
         loop {
             let feed_due =
                 started.elapsed() >= BACKUP_AFTER && feed_written.is_none_or(|t| t.elapsed() >= FEED_EVERY);
-            let (due, wrote_feed) = {
+            let (due, wrote_feed, brought) = {
                 let core = core.clone();
                 let already = sent.clone();
                 tauri::async_runtime::spawn_blocking(move || {
@@ -63,7 +64,11 @@ pub fn start(app: AppHandle, core: &Core) {
                     {
                         crate::logbook::failed("the daily backup", &UserError::from(error));
                     }
-                    Some((chores.reminders, chores.feed_written))
+                    Some((
+                        chores.reminders,
+                        chores.feed_written,
+                        chores.mail_added + chores.calendar_added > 0,
+                    ))
                 })
                 .await
                 .ok()
@@ -72,6 +77,11 @@ pub fn start(app: AppHandle, core: &Core) {
             };
             if wrote_feed {
                 feed_written = Some(std::time::Instant::now());
+            }
+            // Mail or a calendar kept current brought something: the page counts what waits
+            // in Rapport noticed again. Views are left as they are, so no typing is lost.
+            if brought && let Some(window) = app.get_webview_window("main") {
+                let _ = window.eval("window.dispatchEvent(new CustomEvent('rapport:brought'));");
             }
             for r in due {
                 // A desktop without a notification service simply shows nothing.

@@ -40,6 +40,38 @@ pub struct CalendarReading {
     pub touches: u32,
     /// Why it, or one of its files, could not be read; tried again the next time.
     pub problem: Option<String>,
+    /// All of the above in a sentence, as the app says it.
+    pub said: String,
+}
+
+impl CalendarReading {
+    fn say(mut self) -> Self {
+        let count =
+            |n: u32, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
+        let mut parts = Vec::new();
+        if self.added > 0 {
+            parts.push(format!(
+                "{} added",
+                count(self.added, "meeting with a client", "meetings with clients")
+            ));
+        }
+        if self.changed > 0 {
+            parts.push(format!("{} moved or changed", count(self.changed, "meeting", "meetings")));
+        }
+        if self.touches > 0 {
+            parts.push(format!(
+                "{} now in its account's history",
+                count(self.touches, "meeting that has ended", "meetings that have ended")
+            ));
+        }
+        self.said = match (&self.problem, self.unchanged, parts.is_empty()) {
+            (Some(problem), _, _) => format!("{problem} Rapport tries again in a minute."),
+            (None, true, _) => format!("{}: nothing changed since it was last read.", self.path),
+            (None, false, true) => format!("{}: read; nothing new with your clients.", self.path),
+            (None, false, false) => format!("{}: {}.", self.path, parts.join(", ")),
+        };
+        self
+    }
 }
 
 impl Rapport {
@@ -90,6 +122,7 @@ impl Rapport {
                 changed: 0,
                 touches: 0,
                 problem: None,
+                said: String::new(),
             };
             match found {
                 None => reading.problem = Some(format!("{} cannot be opened now.", calendar.path)),
@@ -112,7 +145,7 @@ impl Rapport {
                     }
                 }
             }
-            readings.push(reading);
+            readings.push(reading.say());
         }
         // Saved only when the list is still the one read: the user may have changed it since.
         if self.kept_calendars()?.iter().map(|k| &k.path).eq(kept.iter().map(|k| &k.path)) {

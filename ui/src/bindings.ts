@@ -72,6 +72,15 @@ export const commands = {
 	importMail: (path: string, dryRun: boolean) => typedError<MailReport_Serialize, UserError_Serialize>(__TAURI_INVOKE("import_mail", { path, dryRun })),
 	mailKeptCurrent: () => typedError<string[], UserError_Serialize>(__TAURI_INVOKE("mail_kept_current")),
 	keepMailCurrent: (path: string, keep: boolean) => typedError<string[], UserError_Serialize>(__TAURI_INVOKE("keep_mail_current", { path, keep })),
+	/**
+	 *  Asks the user for a calendar their calendar program keeps on disk: an .ics file, or a
+	 *  folder of them; `None` when they cancel.
+	 */
+	pickCalendar: (folder: boolean) => typedError<string | null, UserError_Serialize>(__TAURI_INVOKE("pick_calendar", { folder })),
+	calendarsKeptCurrent: () => typedError<string[], UserError_Serialize>(__TAURI_INVOKE("calendars_kept_current")),
+	keepCalendarCurrent: (path: string, keep: boolean) => typedError<string[], UserError_Serialize>(__TAURI_INVOKE("keep_calendar_current", { path, keep })),
+	/**  Reads the calendars kept current now, rather than at the next minute's chores. */
+	readCalendarsNow: () => typedError<CalendarReading_Serialize[], UserError_Serialize>(__TAURI_INVOKE("read_calendars_now")),
 	noticed: () => typedError<Noticed_Serialize[], UserError_Serialize>(__TAURI_INVOKE("noticed")),
 	noticedWaiting: () => typedError<number, UserError_Serialize>(__TAURI_INVOKE("noticed_waiting")),
 	acceptNoticed: (ids: string[], edit: NoticedEdit_Deserialize | null) => typedError<Accepted[], UserError_Serialize>(__TAURI_INVOKE("accept_noticed", { ids, edit })),
@@ -437,6 +446,41 @@ export type BriefOutline_Serialize = {
 	title: string,
 	subtitle: string,
 	sections: OutlineSection_Serialize[],
+};
+
+/**  What reading one calendar kept current did. */
+export type CalendarReading = CalendarReading_Serialize | CalendarReading_Deserialize;
+
+/**  What reading one calendar kept current did. */
+export type CalendarReading_Deserialize = {
+	path: string,
+	/**  Nothing changed since it was last read, so it was not read. */
+	unchanged: boolean,
+	/**  Meetings added, and meetings moved or changed. */
+	added: number,
+	changed: number,
+	/**  Meetings that had ended, made touches. */
+	touches: number,
+	/**  Why it, or one of its files, could not be read; tried again the next time. */
+	problem?: string | null,
+	/**  All of the above in a sentence, as the app says it. */
+	said: string,
+};
+
+/**  What reading one calendar kept current did. */
+export type CalendarReading_Serialize = {
+	path: string,
+	/**  Nothing changed since it was last read, so it was not read. */
+	unchanged: boolean,
+	/**  Meetings added, and meetings moved or changed. */
+	added: number,
+	changed: number,
+	/**  Meetings that had ended, made touches. */
+	touches: number,
+	/**  Why it, or one of its files, could not be read; tried again the next time. */
+	problem: string | null,
+	/**  All of the above in a sentence, as the app says it. */
+	said: string,
 };
 
 export type CaptureDraft = CaptureDraft_Serialize | CaptureDraft_Deserialize;
@@ -811,6 +855,8 @@ export type ExchangeReport_Deserialize = {
 	left_out_count: number,
 	/**  How many records the file holds (people, companies, meetings), imported or not. */
 	read: number,
+	/**  Meetings read that had ended, with a client's people: each is now a touch in its history. */
+	touches: number,
 	created: number,
 	merged: number,
 	restored: number,
@@ -841,6 +887,8 @@ export type ExchangeReport_Serialize = {
 	left_out_count: number,
 	/**  How many records the file holds (people, companies, meetings), imported or not. */
 	read: number,
+	/**  Meetings read that had ended, with a client's people: each is now a touch in its history. */
+	touches: number,
 	created: number,
 	merged: number,
 	restored: number,
@@ -1199,7 +1247,8 @@ export type Interaction_Deserialize = {
 	source: InteractionSource,
 	/**
 	 *  The message's Message-ID, for a touch read from mail (one Rapport made, starting
-	 *  `rapport-`, for a message that had none); null otherwise.
+	 *  `rapport-`, for a message that had none); `calendar:` and the event's UID for a meeting
+	 *  read from a calendar; null otherwise.
 	 */
 	message_id?: string | null,
 	/**  For a touch read from mail: the first words its sender wrote (at most 200 characters). */
@@ -1223,7 +1272,8 @@ export type Interaction_Serialize = {
 	source: InteractionSource,
 	/**
 	 *  The message's Message-ID, for a touch read from mail (one Rapport made, starting
-	 *  `rapport-`, for a message that had none); null otherwise.
+	 *  `rapport-`, for a message that had none); `calendar:` and the event's UID for a meeting
+	 *  read from a calendar; null otherwise.
 	 */
 	message_id: string | null,
 	/**  For a touch read from mail: the first words its sender wrote (at most 200 characters). */

@@ -50,6 +50,9 @@ test("a preview says what the file holds and what it would do, and never a bare 
   expect(planned(report({ read: 4, unchanged: 4 }))).toBe("The file holds 4 records: all of it is already in Rapport as the file has it, so nothing changes.");
   expect(planned(report({ read: 2 }))).toBe("The file holds 2 records, and none of them can be imported: the reasons are below.");
   expect(planned(report({ read: 0 }))).toBe("The file holds no records Rapport can read.");
+  expect(planned(report({ read: 3, created: 3, touches: 2 }))).toBe(
+    "The file holds 3 records: 3 to add. 2 meetings that have ended would join their accounts' history as touches.",
+  );
 });
 
 test("an import says what it did, what it left out and where the copy from before is", () => {
@@ -61,6 +64,9 @@ test("an import says what it did, what it left out and where the copy from befor
   );
   expect(imported("old.csv", report({ problems: [{ line: 4, message: "x" }, { line: 9, message: "y" }] }))).toBe(
     "Imported old.csv: nothing was new. 2 lines with problems were left out.",
+  );
+  expect(imported("work.ics", report({ created: 1, touches: 1, dry_run: false }))).toBe(
+    "Imported work.ics: 1 added. 1 meeting that has ended joined its account's history as a touch.",
   );
 });
 

@@ -108,7 +108,14 @@ export function planned(report: ExchangeReport): string {
   if (report.created + report.merged + report.restored === 0) {
     return `${holds}: all of it is already in Rapport as the file has it, so nothing changes.`;
   }
-  return `${holds}: ${said.join(", ")}.`;
+  return `${holds}: ${said.join(", ")}.${met(report, "would join")}`;
+}
+
+/** " 2 meetings that have ended join their accounts' history as touches.", or nothing. */
+function met(report: ExchangeReport, verb: "would join" | "joined"): string {
+  if (report.touches === 0) return "";
+  const meetings = count(report.touches, "meeting that has ended", "meetings that have ended");
+  return ` ${meetings} ${verb} ${report.touches === 1 ? "its account's" : "their accounts'"} history as ${report.touches === 1 ? "a touch" : "touches"}.`;
 }
 
 /** What an import did, with the lines it left out and where the copy from before is. */
@@ -117,7 +124,7 @@ export function imported(name: string, report: ExchangeReport): string {
   const left = report.problem_count;
   const leftOut = left > 0 ? ` ${count(left, "line with a problem was", "lines with problems were")} left out.` : "";
   const backup = report.backup ? ` A copy from before is in ${report.backup}.` : "";
-  return `Imported ${name}: ${said.length === 0 ? "nothing was new" : said.join(", ")}.${leftOut}${backup}`;
+  return `Imported ${name}: ${said.length === 0 ? "nothing was new" : said.join(", ")}.${met(report, "joined")}${leftOut}${backup}`;
 }
 
 /** "Import", or, when the preview found lines that cannot be imported, how many records go in without them. */

@@ -520,6 +520,7 @@ export function exchangeReport(overrides: Partial<ExchangeReport_Serialize> = {}
     merged: 0,
     restored: 0,
     unchanged: 0,
+    touches: 0,
     dry_run: true,
     backup: null,
     ...overrides,
