@@ -36,11 +36,6 @@ pub struct LikelyPair {
     pub reason: String,
 }
 
-/// The pair in the order it is remembered in: by id, so by age.
-pub fn ordered<'a>(a: &'a str, b: &'a str) -> (&'a str, &'a str) {
-    if a <= b { (a, b) } else { (b, a) }
-}
-
 /// Every live pair of people and of accounts that look like one, people first, each pair once
 /// (by its first reason) and never one in `not_same` (pairs of ids in [`ordered`] order).
 /// `accounts` and `people` are the live ones; a person whose account is not among `accounts`
