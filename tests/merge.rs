@@ -25,10 +25,18 @@ fn db(dir: &TempDir) -> PathBuf {
     dir.path().join("rapport.db")
 }
 
+/// A moment a second later each time: records made in one second have ids in no set order,
+/// and a likely pair names the older one first.
+fn next() -> DateTime<Utc> {
+    static SECONDS: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
+    now() - chrono::Duration::hours(1)
+        + chrono::Duration::seconds(SECONDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+}
+
 fn account(r: &mut Rapport, name: &str) -> String {
     let draft =
         AccountDraft { name: name.into(), timezone: Some("Europe/Berlin".into()), ..Default::default() };
-    r.add_account(draft, now()).unwrap().id
+    r.add_account(draft, next()).unwrap().id
 }
 
 fn person(r: &mut Rapport, account: &str, name: &str, email: Option<&str>) -> String {
@@ -38,7 +46,7 @@ fn person(r: &mut Rapport, account: &str, name: &str, email: Option<&str>) -> St
         email: email.map(Into::into),
         ..Default::default()
     };
-    r.add_contact(draft, now()).unwrap().id
+    r.add_contact(draft, next()).unwrap().id
 }
 
 fn touch(r: &mut Rapport, account: &str, people: &[&str], summary: &str) -> String {
