@@ -404,8 +404,21 @@ fn a_merge_that_cannot_be_made_is_refused_in_a_sentence_and_leaves_nothing_behin
     let ana_ruiz = person(&mut r, &osprey, "Ana Ruiz", None);
     let gone = person(&mut r, &kestrel, "Gone Person", None);
     r.archive(RecordKind::Contact, &gone, now()).unwrap();
+    let long = |r: &mut Rapport, name: &str, word: &str| {
+        let notes = Some(format!("{word} ").repeat(3000));
+        let draft =
+            ContactDraft { account_id: kestrel.clone(), name: name.into(), notes, ..Default::default() };
+        r.add_contact(draft, next()).unwrap().id
+    };
+    let (wordy, wordier) = (long(&mut r, "Wordy", "hello"), long(&mut r, "Wordier", "world"));
     let rows_before = common::contents(&db(&dir));
 
+    let too_long = r.merge_people(&wordy, &wordier, now()).unwrap_err();
+    assert!(matches!(too_long, Error::Validation { field: "notes", .. }), "{too_long:?}");
+    assert_eq!(
+        said(&too_long),
+        "Their notes together are 36000 characters long; the limit is 20000. Shorten one of them, then merge again."
+    );
     let two = r.merge_people(&ana_ruiz, &ana, now()).unwrap_err();
     assert!(matches!(two, Error::Validation { field: "merge", .. }));
     assert_eq!(

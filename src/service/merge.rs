@@ -124,6 +124,22 @@ fn two_accounts(conn: &rusqlite::Connection, keep: &str, merge: &str) -> Result<
     Ok((accounts::require(conn, keep)?, accounts::require(conn, merge)?))
 }
 
+/// Both notes joined are within the limit of one text, or the merge is refused: notes are
+/// never cut.
+fn notes_fit(notes: &str) -> Result<()> {
+    validate::long_text("notes", "Their notes together", notes).map_err(|_| {
+        Error::validation(
+            "notes",
+            format!(
+                "Their notes together are {} characters long; the limit is {}. Shorten one of them, then merge again.",
+                notes.chars().count(),
+                validate::TEXT_MAX
+            ),
+        )
+    })?;
+    Ok(())
+}
+
 /// "3 touches, 2 promises and 1 meeting", or "nothing else" when nothing was moved.
 fn counted(moved: &Moved) -> String {
     let parts: Vec<String> = [
@@ -171,7 +187,9 @@ impl Rapport {
     /// naming the merged person names the kept one, the kept one's empty fields are filled and
     /// their addresses united, the notes joined, and the merged person archived.
     pub fn merge_people(&mut self, keep_id: &str, merge_id: &str, now: DateTime<Utc>) -> Result<MergeReport> {
-        people(self.store.conn(), keep_id, merge_id)?;
+        // Checked before the backup is taken, so that a refusal leaves nothing behind.
+        let (kept, merged) = people(self.store.conn(), keep_id, merge_id)?;
+        notes_fit(&duplicates::unite_people(&kept, &merged, now).person.notes)?;
         self.merge(MergeKind::Person, keep_id, merge_id, now)
     }
 
@@ -184,7 +202,8 @@ impl Rapport {
         merge_id: &str,
         now: DateTime<Utc>,
     ) -> Result<MergeReport> {
-        two_accounts(self.store.conn(), keep_id, merge_id)?;
+        let (kept, merged) = two_accounts(self.store.conn(), keep_id, merge_id)?;
+        notes_fit(&duplicates::unite_accounts(&kept, &merged, now).account.notes)?;
         self.merge(MergeKind::Account, keep_id, merge_id, now)
     }
 
@@ -201,7 +220,7 @@ impl Rapport {
                     let (kept, merged) = people(tx, keep, merge)?;
                     let moved = merges::move_person(tx, &mut j, &kept.account_id, &kept.id, &merged.id)?;
                     let united = duplicates::unite_people(&kept, &merged, now);
-                    validate::long_text("notes", "Their notes together", &united.person.notes)?;
+                    notes_fit(&united.person.notes)?;
                     let mut filled: Vec<String> = united.filled.iter().map(|f| f.to_string()).collect();
                     if !merges::save_person(tx, &united.person)? {
                         filled.retain(|f| f != "reports_to");
@@ -221,7 +240,7 @@ impl Rapport {
                     let (kept, merged) = two_accounts(tx, keep, merge)?;
                     let moved = merges::move_account(tx, &mut j, &kept.id, &merged.id)?;
                     let united = duplicates::unite_accounts(&kept, &merged, now);
-                    validate::long_text("notes", "Their notes together", &united.account.notes)?;
+                    notes_fit(&united.account.notes)?;
                     merges::save_account(tx, &united.account)?;
                     let people = merges::people_of(tx, &kept.id)?;
                     let people: Vec<&str> = people.iter().map(String::as_str).collect();
