@@ -3,6 +3,11 @@
 //!
 //! `format` is the contract; `export` writes it; `import` checks a whole document before the
 //! store writes any of it. Nothing here touches the database.
+//!
+//! What is not a record stays out: the journal of merges (`merges`, with which a merge is
+//! undone) and the pairs said not to be duplicates live in the database alone. A person or an
+//! account merged into another goes out as any archived record does, and comes back archived;
+//! a merge is undone in the database it was made in.
 
 pub mod export;
 pub mod format;

@@ -85,6 +85,7 @@ fn reason(f: &BackupFile) -> &'static str {
         BackupReason::BeforeImport => "before import",
         BackupReason::BeforeRestore => "before restore",
         BackupReason::BeforeLockChange => "before lock",
+        BackupReason::BeforeMerge => "before merge",
     }
 }
 

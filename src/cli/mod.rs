@@ -11,6 +11,7 @@ mod checkins;
 mod data;
 mod health;
 mod mail;
+mod merge;
 mod noticed;
 mod people;
 mod print;
@@ -94,6 +95,13 @@ enum Command {
     /// list it, accept it, or ignore it.
     #[command(subcommand)]
     Capture(noticed::CaptureCommand),
+    /// Merge two people or two accounts that are one (every record moves, addresses are
+    /// united), or undo a merge.
+    #[command(subcommand)]
+    Merge(merge::MergeCommand),
+    /// People and accounts that look like one (the same address, the same name, the same
+    /// company domain), or `dismiss` a pair that is not.
+    Duplicates(merge::DuplicatesArgs),
     /// Act on a check-in from `rapport today`: done, snooze or dismiss.
     #[command(subcommand)]
     Checkin(checkins::CheckinCommand),
@@ -142,6 +150,9 @@ impl Command {
             return args.writes();
         }
         if let Command::Backup(args) = self {
+            return args.writes();
+        }
+        if let Command::Duplicates(args) = self {
             return args.writes();
         }
         !matches!(
@@ -307,6 +318,8 @@ fn dispatch(
         Command::Health(args) => health::health(&mut ctx, args),
         Command::Checkin(c) => checkins::checkin(&mut ctx, c),
         Command::Capture(c) => noticed::capture(&mut ctx, c),
+        Command::Merge(c) => merge::merge(&mut ctx, c),
+        Command::Duplicates(args) => merge::duplicates(&mut ctx, args),
         Command::Search { query } => data::search(&mut ctx, &query.join(" ")),
         Command::Archive(c) => data::archive(&mut ctx, c),
         Command::Export(args) => data::export(&mut ctx, args),

@@ -19,6 +19,7 @@ mod issue;
 mod kinds;
 mod mail;
 mod meeting;
+mod names;
 mod noticed;
 mod problems;
 mod promise;
@@ -52,6 +53,7 @@ pub use mail::{MailKind, MailPerson, MailSourceState, StoredMail, mail_hash};
 pub use meeting::{
     Guest, GuestRole, MOMENT, Meeting, MeetingDraft, MeetingSeries, Occurrence, checked_guests,
 };
+pub use names::{MergeKind, PairReason, company_key, name_words, person_key};
 pub use noticed::{
     Noticed, NoticedEdit, NoticedKind, NoticedSource, NoticedState, domain_of, is_public_mail,
 };

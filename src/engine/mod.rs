@@ -7,6 +7,7 @@ pub mod brief;
 pub mod cadence;
 pub mod capture;
 pub mod checkins;
+pub mod duplicates;
 pub mod health;
 pub mod mail;
 pub mod merge;

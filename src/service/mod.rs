@@ -14,6 +14,7 @@ mod files;
 mod health;
 mod lock;
 mod mail;
+mod merge;
 mod noticed;
 mod outward;
 mod portable;
@@ -39,6 +40,7 @@ pub use exchange::{
 pub use health::{AccountHealth, AccountReview, Review};
 pub use lock::{Unlocked, decrypt, decrypt_needs_passphrase, encrypt, unlock};
 pub use mail::{MAIL_PROBLEMS_LISTED, MailAccountTouches, MailReport, MailSkipped, is_mail};
+pub use merge::{MergeReport, MergeUndone, Moved};
 pub use noticed::Accepted;
 pub use outward::{ExportFormat, FeedSettings};
 pub use portable::ImportReport;
@@ -47,6 +49,7 @@ pub use today::{PutAside, PutAsideUndo, Settlement, TodayPage, UrgencyCount};
 
 // What the desktop shell speaks in, from the floors below: the shell uses the service alone.
 pub use crate::engine::brief::Brief;
+pub use crate::engine::duplicates::LikelyPair;
 pub use crate::keychain::{remember as remember_passphrase, remembered as remembered_passphrase};
 pub use crate::render::BriefOutline;
 pub use crate::store::backup::check as check_backup;

@@ -30,15 +30,18 @@ pub enum BackupReason {
     BeforeRestore,
     /// Before the database was locked with a passphrase, or unlocked.
     BeforeLockChange,
+    /// Before two people or two accounts were merged, or a merge undone.
+    BeforeMerge,
 }
 
-const REASONS: [BackupReason; 6] = [
+const REASONS: [BackupReason; 7] = [
     BackupReason::Scheduled,
     BackupReason::Manual,
     BackupReason::BeforeMigration,
     BackupReason::BeforeImport,
     BackupReason::BeforeRestore,
     BackupReason::BeforeLockChange,
+    BackupReason::BeforeMerge,
 ];
 
 impl BackupReason {
@@ -50,6 +53,7 @@ impl BackupReason {
             BackupReason::BeforeImport => "before-import",
             BackupReason::BeforeRestore => "before-restore",
             BackupReason::BeforeLockChange => "before-lock-change",
+            BackupReason::BeforeMerge => "before-merge",
         }
     }
 

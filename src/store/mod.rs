@@ -35,6 +35,7 @@ pub(crate) mod known;
 mod lifecycle;
 pub(crate) mod mail;
 pub(crate) mod meetings;
+pub(crate) mod merges;
 pub(crate) mod noticed;
 mod open;
 pub(crate) mod outward;
@@ -87,6 +88,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0015_noticed.sql")),
     M::up(include_str!("migrations/0016_mail.sql")),
     M::up(include_str!("migrations/0017_noticed_meetings.sql")),
+    M::up(include_str!("migrations/0018_merges.sql")),
 ];
 
 /// The schema version this build writes.
