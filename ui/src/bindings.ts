@@ -77,6 +77,16 @@ export const commands = {
 	 *  folder of them; `None` when they cancel.
 	 */
 	pickCalendar: (folder: boolean) => typedError<string | null, UserError_Serialize>(__TAURI_INVOKE("pick_calendar", { folder })),
+	/**  People and accounts that look like one, with why. */
+	likelyDuplicates: () => typedError<LikelyPair_Serialize[], UserError_Serialize>(__TAURI_INVOKE("likely_duplicates")),
+	/**  Remembers that two people, or two accounts, are not one, so they are not proposed again. */
+	notDuplicates: (first: string, second: string) => typedError<null, UserError_Serialize>(__TAURI_INVOKE("not_duplicates", { first, second })),
+	/**  Merges the person `merge_id` into `keep_id`. */
+	mergePeople: (keepId: string, mergeId: string) => typedError<MergeReport, UserError_Serialize>(__TAURI_INVOKE("merge_people", { keepId, mergeId })),
+	/**  Merges the account `merge_id` into `keep_id`. */
+	mergeAccounts: (keepId: string, mergeId: string) => typedError<MergeReport, UserError_Serialize>(__TAURI_INVOKE("merge_accounts", { keepId, mergeId })),
+	/**  Takes a merge back. */
+	undoMerge: (mergeId: string) => typedError<MergeUndone, UserError_Serialize>(__TAURI_INVOKE("undo_merge", { mergeId })),
 	calendarsKeptCurrent: () => typedError<string[], UserError_Serialize>(__TAURI_INVOKE("calendars_kept_current")),
 	keepCalendarCurrent: (path: string, keep: boolean) => typedError<string[], UserError_Serialize>(__TAURI_INVOKE("keep_calendar_current", { path, keep })),
 	/**  Reads the calendars kept current now, rather than at the next minute's chores. */
@@ -412,7 +422,9 @@ export type BackupPolicy = {
  */
 export type BackupReason = "scheduled" | "manual" | "before_migration" | "before_import" | "before_restore" | 
 /**  Before the database was locked with a passphrase, or unlocked. */
-"before_lock_change";
+"before_lock_change" | 
+/**  Before two people or two accounts were merged, or a merge undone. */
+"before_merge";
 
 export type Backups = {
 	/**  Where the copies are kept. */
@@ -1334,6 +1346,47 @@ export type Issue_Serialize = {
 
 export type Level = "executive" | "manager" | "staff";
 
+/**  Two records that look like one, for the user to merge or to say are not the same. */
+export type LikelyPair = LikelyPair_Serialize | LikelyPair_Deserialize;
+
+/**  Two records that look like one, for the user to merge or to say are not the same. */
+export type LikelyPair_Deserialize = {
+	kind: MergeKind,
+	/**  The older of the two: the one a merge would keep, unless the user says otherwise. */
+	first_id: string,
+	first: string,
+	second_id: string,
+	second: string,
+	/**  Two people: the account of the first. Two accounts: none. */
+	account_id?: string | null,
+	account?: string | null,
+	/**  Two people at two accounts (the same address at both): the second's account. */
+	other_account_id?: string | null,
+	other_account?: string | null,
+	why: PairReason,
+	/**  Why, as a sentence: "Both write from ana@acme.com." */
+	reason: string,
+};
+
+/**  Two records that look like one, for the user to merge or to say are not the same. */
+export type LikelyPair_Serialize = {
+	kind: MergeKind,
+	/**  The older of the two: the one a merge would keep, unless the user says otherwise. */
+	first_id: string,
+	first: string,
+	second_id: string,
+	second: string,
+	/**  Two people: the account of the first. Two accounts: none. */
+	account_id: string | null,
+	account: string | null,
+	/**  Two people at two accounts (the same address at both): the second's account. */
+	other_account_id: string | null,
+	other_account: string | null,
+	why: PairReason,
+	/**  Why, as a sentence: "Both write from ana@acme.com." */
+	reason: string,
+};
+
 /**  Something wrong at one place of a file, said for an account manager. */
 export type LineProblem = {
 	/**  1-based line of the file where the record (or the bad property) starts. */
@@ -1541,6 +1594,65 @@ export type Meeting_Serialize = {
 	organizer_id: string | null,
 	created_at: string,
 	updated_at: string,
+};
+
+/**  What a merge or a likely pair is of: two people, or two accounts. */
+export type MergeKind = "person" | "account";
+
+/**  What a merge did, for the window and the CLI. */
+export type MergeReport = {
+	/**  What `undo_merge` takes. */
+	merge_id: string,
+	kind: MergeKind,
+	kept_id: string,
+	kept_name: string,
+	merged_id: string,
+	merged_name: string,
+	moved: Moved,
+	/**  The kept record's fields that were empty and are now filled from the merged one. */
+	filled: string[],
+	/**  The merged person's addresses that are now the kept one's too. */
+	addresses_added: string[],
+	/**
+	 *  Addresses and phone numbers that did not fit (a person keeps the main one and at most
+	 *  20 others).
+	 */
+	left_out: string[],
+	/**  The copy taken before the merge. */
+	backup: string,
+	said: string,
+};
+
+/**  What undoing a merge put back. */
+export type MergeUndone = {
+	merge_id: string,
+	kind: MergeKind,
+	kept_id: string,
+	kept_name: string,
+	/**  The merged record, live again. */
+	restored_id: string,
+	restored_name: string,
+	backup: string,
+	said: string,
+};
+
+/**  How many records of each kind a merge moved to the kept person or account. */
+export type Moved = {
+	people: number,
+	touches: number,
+	meetings: number,
+	series: number,
+	goals: number,
+	promises: number,
+	requests: number,
+	issues: number,
+	culture_notes: number,
+	/**  Proposals waiting in "Rapport noticed". */
+	noticed: number,
+	/**  People who reported to the merged person. */
+	reports: number,
+	/**  What the user did with a check-in (done, snoozed, dismissed). */
+	checkins: number,
 };
 
 /**
@@ -1754,6 +1866,12 @@ export type OutlineSection_Serialize = {
  *  that says whether all is well (`good`), needs an eye (`warning`) or needs acting on (`alarm`).
  */
 export type OutlineSpan = { look: "text"; text: string } | { look: "strong"; text: string } | { look: "muted"; text: string } | { look: "good"; text: string } | { look: "warning"; text: string } | { look: "alarm"; text: string };
+
+/**
+ *  Why two records look like one: an address both have, the same name (a person's at one
+ *  account, a company's without its legal form), or people writing from one company domain.
+ */
+export type PairReason = "same_address" | "same_name" | "same_domain";
 
 export type Penalty = {
 	points: number,

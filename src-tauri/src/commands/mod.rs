@@ -30,6 +30,7 @@ mod backups;
 mod files;
 mod health;
 mod mail;
+mod merges;
 mod noticed;
 mod records;
 mod today;
@@ -162,6 +163,11 @@ pub fn bindings() -> Builder<tauri::Wry> {
         mail::mail_kept_current,
         mail::keep_mail_current,
         mail::pick_calendar,
+        merges::likely_duplicates,
+        merges::not_duplicates,
+        merges::merge_people,
+        merges::merge_accounts,
+        merges::undo_merge,
         mail::calendars_kept_current,
         mail::keep_calendar_current,
         mail::read_calendars_now,

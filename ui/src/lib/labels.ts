@@ -137,4 +137,5 @@ export const backupReasonLabel: Record<BackupReason, string> = {
   before_import: "Before an import",
   before_restore: "Before a restore",
   before_lock_change: "Before locking or unlocking",
+  before_merge: "Before a merge",
 };

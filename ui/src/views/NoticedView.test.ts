@@ -29,7 +29,7 @@ function suggestion(overrides: Partial<Noticed> = {}): Noticed {
 }
 
 test("with nothing waiting, the queue says what will come to it", async () => {
-  mockIPC((command) => (command === "noticed" ? [] : 0));
+  mockIPC((command) => (command === "noticed" || command === "likely_duplicates" ? [] : 0));
   const screen = await render(NoticedView);
   await expect.element(screen.getByRole("heading", { name: "Nothing waits for you" })).toBeVisible();
 });
@@ -48,6 +48,7 @@ test("each suggestion says what it would become, where, and where it was seen; a
   let waiting = [dana, promise];
   const calls: [string, unknown][] = [];
   mockIPC((command, args) => {
+    if (command === "likely_duplicates") return [];
     calls.push([command, args]);
     if (command === "noticed") return waiting;
     if (command === "noticed_waiting") return waiting.length;
@@ -86,6 +87,7 @@ test("x ignores the chosen suggestion, Undo puts it back; e edits the words and 
   let waiting = [promise];
   const calls: [string, unknown][] = [];
   mockIPC((command, args) => {
+    if (command === "likely_duplicates") return [];
     calls.push([command, args]);
     if (command === "noticed") return waiting;
     if (command === "noticed_waiting") return waiting.length;
@@ -129,6 +131,7 @@ test("a meeting from an invitation says when it is, and is accepted as the invit
   });
   const calls: string[] = [];
   mockIPC((command) => {
+    if (command === "likely_duplicates") return [];
     calls.push(command);
     if (command === "noticed") return [meeting];
     if (command === "noticed_waiting") return 1;
