@@ -204,7 +204,9 @@ fn a_folder_of_message_files_is_read_by_name_the_same_way_twice() {
             "japanese-utf8-reply.eml",
             "newsletter-html-only.eml",
             "out-of-office.eml",
+            "outlook-received-protonmail.msg",
             "outlook-reply-de.eml",
+            "outlook-unsent-aspose.msg",
             "thunderbird-attachment.eml",
         ],
         "the README, the mbox and the Maildir's files are not message files"

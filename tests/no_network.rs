@@ -35,6 +35,13 @@ fn no_command_opens_a_network_connection() {
     let dir = TempDir::new().unwrap();
     let archive = dir.path().join("archive.json");
     let archive = archive.to_str().unwrap();
+    let msg = dir.path().join("Saved from Outlook.msg");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/mail/outlook-received-protonmail.msg"),
+        &msg,
+    )
+    .unwrap();
     let commands: Vec<Vec<&str>> = vec![
         vec!["demo"],
         vec!["today"],
@@ -44,6 +51,7 @@ fn no_command_opens_a_network_connection() {
         vec!["log", "kestrel", "Called about the pilot"],
         vec!["export", "--out", archive],
         vec!["import", archive],
+        vec!["import", msg.to_str().unwrap()],
     ];
     for args in commands {
         let calls = network_calls(&dir, &args);

@@ -1,5 +1,5 @@
-//! `rapport import` of the user's mail: an `.eml`, `.emlx`, mbox, Maildir or folder of message
-//! files becomes touches, and the summary says so in sentences.
+//! `rapport import` of the user's mail: an `.eml`, `.emlx`, Outlook `.msg`, mbox, Maildir or
+//! folder of message files becomes touches, and the summary says so in sentences.
 
 use super::Ctx;
 use super::data::ImportArgs;

@@ -122,8 +122,8 @@ enum Command {
     /// calendar of what is coming (meetings, check-ins, promises due, birthdays) as iCalendar.
     Export(data::ExportArgs),
     /// Read a Rapport archive, a CSV of people or companies, a vCard file or an iCalendar
-    /// file, merging it in; or your mail (an .eml or .emlx file, an mbox, a Maildir or a folder
-    /// of .eml files), whose messages with your clients' people become touches in their
+    /// file, merging it in; or your mail (an .eml, .emlx or Outlook .msg file, an mbox, a
+    /// Maildir or a folder of message files), whose messages with your clients' people become touches in their
     /// accounts' history. Importing the same file twice changes nothing.
     Import(data::ImportArgs),
     /// Take a backup now (one is also taken daily), list them, or choose how many are kept.

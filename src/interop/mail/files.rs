@@ -1,5 +1,5 @@
 //! Messages one per file: an `.eml`, Apple Mail's `.emlx`, a Maildir's `cur/` and `new/`, a
-//! folder of message files. Folders are listed by name, so two reads give the same order.
+//! folder of message files (Outlook's `.msg` among them, read in [`super::msg`]). Folders are listed by name, so two reads give the same order.
 
 use std::collections::VecDeque;
 use std::fs::{self, File};
@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::lines::LineReader;
 use super::prune::Pruner;
-use super::{MailItem, MailProblem, Place, TEXT_BYTES, finish, why};
+use super::{MailItem, MailProblem, Place, TEXT_BYTES, finish, read_msg, why};
 
 /// The message in an `.eml` file (a "From " line before its headers, as some programs save
 /// one, is skipped).
@@ -71,6 +71,7 @@ fn by_extension(path: &Path) -> Option<fn(&Path) -> MailItem> {
     match extension.as_str() {
         "eml" => Some(read_eml),
         "emlx" => Some(read_emlx),
+        "msg" => Some(read_msg),
         _ => None,
     }
 }
@@ -152,7 +153,7 @@ impl Iterator for MaildirReader {
     }
 }
 
-/// The `.eml` and `.emlx` files of a folder and its subfolders (Apple Mail keeps its `.emlx`
+/// The `.eml`, `.emlx` and `.msg` files of a folder and its subfolders (Apple Mail keeps its `.emlx`
 /// files a few folders down), depth first, each folder's entries in the order of their names.
 /// Hidden files and folders are left out, and folders reached through a symbolic link are not
 /// entered (a link to a parent would never end). A folder that cannot be listed is a problem,

@@ -1,5 +1,6 @@
-//! The user's own mail files, read without a network: one `.eml`, Apple Mail's `.emlx`, an mbox
-//! (Thunderbird, Gmail's Takeout, Apple Mail's export), a Maildir, or a folder of message files.
+//! The user's own mail files, read without a network: one `.eml`, Apple Mail's `.emlx`, Outlook's
+//! `.msg`, an mbox (Thunderbird, Gmail's Takeout, Apple Mail's export), a Maildir, or a folder of
+//! message files.
 //! Each source yields its messages one at a time, placed by file and byte, as plain
 //! [`MailMessage`]s: who wrote to whom, when, about what, the text they wrote, and whether a
 //! program sent it rather than a person. What a message is about, and whose account it belongs
@@ -12,7 +13,9 @@
 //! [`HEADER_BYTES`]) and the encoded text of the text parts (plain, HTML and calendar, up to
 //! [`TEXT_BYTES`] in all), and drops the bodies of every other part as it reads them. A 500 MB
 //! attachment is read through, line by line, and never held. Only what was kept is handed to
-//! `mail-parser`, which decodes MIME, RFC 2047 words, charsets and dates.
+//! `mail-parser`, which decodes MIME, RFC 2047 words, charsets and dates. An Outlook `.msg` is
+//! not MIME but an OLE compound file, read whole (up to [`MSG_BYTES`]) by `msg_parser`: see
+//! [`msg`].
 //!
 //! `mail-parser`'s own `mailbox` readers are not used: its mbox reader holds each whole message
 //! (attachments included), splits on every line that starts with "From ", and reports no
@@ -21,6 +24,7 @@
 mod files;
 mod lines;
 mod mbox;
+mod msg;
 mod parse;
 mod prune;
 mod snippet;
@@ -34,6 +38,7 @@ use chrono::{DateTime, Utc};
 
 pub use files::{FolderReader, MaildirReader, read_eml, read_emlx};
 pub use mbox::MboxReader;
+pub use msg::{MSG_BYTES, read_msg};
 
 /// The most header bytes kept for one message (all its parts' headers together).
 pub const HEADER_BYTES: usize = 256 * 1024;
@@ -183,11 +188,14 @@ pub enum MailSource {
     Eml(PathBuf),
     /// One message saved by Apple Mail (`.emlx`, `.partial.emlx`).
     Emlx(PathBuf),
+    /// One message saved by Outlook (`.msg`).
+    Msg(PathBuf),
     /// Many messages in one file, each after a "From " line.
     Mbox(PathBuf),
     /// A folder with `cur/` and `new/`, a message per file.
     Maildir(PathBuf),
-    /// Any other folder: the `.eml` and `.emlx` files in it and in its subfolders, by name.
+    /// Any other folder: the `.eml`, `.emlx` and `.msg` files in it and in its subfolders, by
+    /// name.
     Folder(PathBuf),
 }
 
@@ -196,6 +204,7 @@ impl MailSource {
         match self {
             MailSource::Eml(path)
             | MailSource::Emlx(path)
+            | MailSource::Msg(path)
             | MailSource::Mbox(path)
             | MailSource::Maildir(path)
             | MailSource::Folder(path) => path,
@@ -207,6 +216,7 @@ impl MailSource {
         match self {
             MailSource::Eml(path) => Box::new(std::iter::once(read_eml(path))),
             MailSource::Emlx(path) => Box::new(std::iter::once(read_emlx(path))),
+            MailSource::Msg(path) => Box::new(std::iter::once(read_msg(path))),
             MailSource::Mbox(path) => match MboxReader::open(path) {
                 Ok(reader) => Box::new(reader),
                 Err(problem) => Box::new(std::iter::once(Err(problem))),
@@ -221,8 +231,11 @@ impl MailSource {
 /// Apple Mail exported (with its messages in a file `mbox`) that mbox, any other folder a
 /// folder of message files; a file is known by its ending (`.eml`, `.emlx`, `.mbox`,
 /// `.mbx`), or else by its first bytes (a "From " line: an mbox, as Thunderbird's files without
-/// an ending are; a length line then headers: `.emlx`; mail headers: one message). None when
-/// `path` cannot be read or does not look like mail.
+/// an ending are; a length line then headers: `.emlx`; mail headers: one message). A `.msg` is
+/// Outlook's when it starts as an OLE compound file does, one message when it holds mail
+/// headers, and else still Outlook's (reading it says what is wrong with it); an OLE file named
+/// otherwise (a `.doc`, a `Thumbs.db`) is not mail. None when `path` cannot be read or does not
+/// look like mail.
 pub fn detect(path: &Path) -> Option<MailSource> {
     let meta = fs::metadata(path).ok()?;
     if meta.is_dir() {
@@ -246,7 +259,14 @@ pub fn detect(path: &Path) -> Option<MailSource> {
     }
     let mut start = Vec::with_capacity(4096);
     fs::File::open(path).ok()?.take(4096).read_to_end(&mut start).ok()?;
-    sniff(&start).map(|kind| kind(path.to_path_buf()))
+    let sniffed = sniff(&start).map(|kind| kind(path.to_path_buf()));
+    if extension.as_deref() == Some("msg") {
+        return match sniffed {
+            Some(mail) if !start.starts_with(&msg::OLE_MAGIC) => Some(mail),
+            _ => Some(MailSource::Msg(path.to_path_buf())),
+        };
+    }
+    sniffed
 }
 
 /// The kind of file `start` (a file's first bytes) begins.
@@ -280,15 +300,11 @@ fn sniff(start: &[u8]) -> Option<fn(PathBuf) -> MailSource> {
 
 /// What was kept of a message, as a message read or a problem.
 fn finish(place: Place, pruned: prune::Pruned) -> MailItem {
-    let what = place.message();
     match parse::message(&pruned.bytes) {
         Ok(value) => {
             let mut notes = Vec::new();
             if pruned.text_cut {
-                notes.push(format!(
-                    "Only the first {} MiB of its text was read; the rest was left out.",
-                    TEXT_BYTES / (1024 * 1024)
-                ));
+                notes.push(text_cut_note());
             }
             if pruned.unfinished {
                 notes.push(
@@ -299,21 +315,30 @@ fn finish(place: Place, pruned: prune::Pruned) -> MailItem {
             }
             Ok(Located { place, value, notes })
         }
-        Err(unusable) => {
-            let reason = match unusable {
-                parse::Unusable::Empty => format!("{what} is empty, so it was skipped."),
-                parse::Unusable::NoHeaders => format!(
-                    "{what} has no mail headers, so it was skipped: it may be damaged. Open it in your \
-                     mail program to check it."
-                ),
-                parse::Unusable::NoSender => format!(
-                    "{what} has no sender, so it was skipped. If it matters, open it in your mail \
-                     program and check its From line."
-                ),
-            };
-            Err(MailProblem { place, reason })
-        }
+        Err(unusable) => Err(unusable_problem(place, unusable)),
     }
+}
+
+/// A message that gave nothing Rapport can use, as a problem for the user.
+fn unusable_problem(place: Place, unusable: parse::Unusable) -> MailProblem {
+    let what = place.message();
+    let reason = match unusable {
+        parse::Unusable::Empty => format!("{what} is empty, so it was skipped."),
+        parse::Unusable::NoHeaders => format!(
+            "{what} has no mail headers, so it was skipped: it may be damaged. Open it in your \
+             mail program to check it."
+        ),
+        parse::Unusable::NoSender => format!(
+            "{what} has no sender, so it was skipped. If it matters, open it in your mail \
+             program and check its From line."
+        ),
+    };
+    MailProblem { place, reason }
+}
+
+/// The note for a message whose text was longer than Rapport reads.
+fn text_cut_note() -> String {
+    format!("Only the first {} MiB of its text was read; the rest was left out.", TEXT_BYTES / (1024 * 1024))
 }
 
 /// An I/O error in the user's words.

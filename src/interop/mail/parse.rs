@@ -49,8 +49,43 @@ pub(super) fn message(raw: &[u8]) -> Result<MailMessage, Unusable> {
         automatic: None,
         calendar: calendar(&parsed),
     };
-    message.automatic = automatic(&parsed, &message);
+    message.automatic = automatic(Some(&parsed), &message);
     Ok(message)
+}
+
+/// What a message's headers alone say (an Outlook message's transport headers): its ids, its
+/// parties, its date and subject, no text. None when `raw` holds no header.
+pub(super) fn headers(raw: &[u8]) -> Option<MailMessage> {
+    let parsed = parsed_headers(raw)?;
+    Some(MailMessage {
+        message_id: parsed.message_id().map(id).filter(|id| !id.is_empty()),
+        in_reply_to: ids(parsed.in_reply_to()),
+        references: ids(parsed.references()),
+        from: addresses(parsed.from()),
+        to: parsed.all_to().flat_map(|a| addresses(Some(a))).collect(),
+        cc: parsed.all_cc().flat_map(|a| addresses(Some(a))).collect(),
+        reply_to: addresses(parsed.reply_to()),
+        sent_at: parsed
+            .date()
+            .filter(|d| d.is_valid())
+            .and_then(|d| DateTime::<Utc>::from_timestamp(d.to_timestamp(), 0)),
+        subject: parsed.subject().map(clean_line).unwrap_or_default(),
+        ..MailMessage::default()
+    })
+}
+
+/// Whether a program sent `message`, judged as a message with the headers `raw` would be (no
+/// headers: by its subject and sender alone).
+pub(super) fn automatic_with(raw: &[u8], message: &MailMessage) -> Option<Automatic> {
+    automatic(parsed_headers(raw).as_ref(), message)
+}
+
+fn parsed_headers(raw: &[u8]) -> Option<mail_parser::Message<'_>> {
+    if raw.iter().all(u8::is_ascii_whitespace) {
+        return None;
+    }
+    let parsed = MessageParser::default().parse_headers(raw)?;
+    (!parsed.parts.is_empty() && !parsed.headers().is_empty()).then_some(parsed)
 }
 
 fn id(raw: &str) -> String {
@@ -68,25 +103,25 @@ fn ids(value: &HeaderValue<'_>) -> Vec<String> {
 
 fn addresses(value: Option<&mail_parser::Address<'_>>) -> Vec<Address> {
     let Some(value) = value else { return Vec::new() };
-    value
-        .iter()
-        .filter_map(|addr| {
-            let email = addr.address.as_deref()?.trim().trim_matches(['<', '>']).to_lowercase();
-            if !email.contains('@') || email.chars().any(char::is_whitespace) {
-                return None;
-            }
-            let name = addr
-                .name
-                .as_deref()
-                .map(|n| clean_line(n).trim_matches(['"', '\'']).trim().to_string())
-                .filter(|n| !n.is_empty() && !n.eq_ignore_ascii_case(&email));
-            Some(Address { email, name })
-        })
-        .collect()
+    value.iter().filter_map(|addr| address(addr.address.as_deref()?, addr.name.as_deref())).collect()
+}
+
+/// A mailbox as Rapport keeps it: the address in lower case, the name without its quotes and
+/// left out when it only repeats the address. None for what is not an address (an Exchange
+/// "/O=…" name, a group's name).
+pub(super) fn address(email: &str, name: Option<&str>) -> Option<Address> {
+    let email = email.trim().trim_matches(['<', '>']).to_lowercase();
+    if !email.contains('@') || email.starts_with('/') || email.chars().any(char::is_whitespace) {
+        return None;
+    }
+    let name = name
+        .map(|n| clean_line(n).trim_matches(['"', '\'']).trim().to_string())
+        .filter(|n| !n.is_empty() && !n.eq_ignore_ascii_case(&email));
+    Some(Address { email, name })
 }
 
 /// One line of header text: runs of white space (folds, tabs) as one space, trimmed.
-fn clean_line(text: &str) -> String {
+pub(super) fn clean_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -145,7 +180,7 @@ fn calendar(parsed: &mail_parser::Message<'_>) -> Option<String> {
     })
 }
 
-fn capped(text: &str, chars: usize) -> String {
+pub(super) fn capped(text: &str, chars: usize) -> String {
     match text.char_indices().nth(chars) {
         Some((end, _)) => text[..end].to_string(),
         None => text.to_string(),
@@ -181,9 +216,9 @@ const AUTO_REPLY_SUBJECTS: [&str; 24] = [
     "自動回覆",
 ];
 
-fn automatic(parsed: &mail_parser::Message<'_>, message: &MailMessage) -> Option<Automatic> {
+fn automatic(parsed: Option<&mail_parser::Message<'_>>, message: &MailMessage) -> Option<Automatic> {
     let header = |name: &str| {
-        parsed
+        parsed?
             .headers_raw()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.trim().to_ascii_lowercase())
@@ -205,13 +240,14 @@ fn automatic(parsed: &mail_parser::Message<'_>, message: &MailMessage) -> Option
     }
     let sender = message.from.first().map(|a| a.email.as_str()).unwrap_or("");
     let local = sender.split('@').next().unwrap_or("");
-    if parsed.root_part().is_content_type("multipart", "report")
-        && parsed
-            .root_part()
-            .content_type()
-            .and_then(|ct| ct.attribute("report-type"))
-            .is_some_and(|t| t.eq_ignore_ascii_case("delivery-status"))
-        || local == "mailer-daemon"
+    if parsed.is_some_and(|parsed| {
+        parsed.root_part().is_content_type("multipart", "report")
+            && parsed
+                .root_part()
+                .content_type()
+                .and_then(|ct| ct.attribute("report-type"))
+                .is_some_and(|t| t.eq_ignore_ascii_case("delivery-status"))
+    }) || local == "mailer-daemon"
         || (local == "postmaster" && subject.contains("deliver"))
     {
         return Some(Automatic::Bounce);

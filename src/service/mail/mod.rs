@@ -1,5 +1,5 @@
-//! The user's mail becomes touches in each account's history (issue 19): one `.eml` or
-//! `.emlx`, an mbox, a Maildir or a folder of message files, read where it lies.
+//! The user's mail becomes touches in each account's history (issue 19): one `.eml`, `.emlx` or
+//! Outlook `.msg`, an mbox, a Maildir or a folder of message files, read where it lies.
 //!
 //! An import reads the source a message at a time, outside any transaction: the engine decides
 //! which messages become touches ([`crate::engine::mail`]), and only those are held, never a
@@ -131,9 +131,9 @@ pub fn is_mail(path: &Path) -> bool {
 }
 
 impl Rapport {
-    /// Reads the mail at `path` (an `.eml`, `.emlx`, mbox, Maildir or folder of message files)
-    /// and adds a touch for each message with a client's person, in each account whose people
-    /// are on it; see the module's documentation.
+    /// Reads the mail at `path` (an `.eml`, `.emlx`, `.msg`, mbox, Maildir or folder of message
+    /// files) and adds a touch for each message with a client's person, in each account whose
+    /// people are on it; see the module's documentation.
     pub fn import_mail(&mut self, path: &Path, dry_run: bool, now: DateTime<Utc>) -> Result<MailReport> {
         self.read_mail(path, dry_run, true, now)
     }
@@ -210,7 +210,7 @@ impl Rapport {
             return Err(Error::validation(
                 "file",
                 format!(
-                    "{} is a folder with no mail in it. Choose the file inside it to import (a Rapport archive, a CSV, vCard, iCalendar or mbox file), or the folder that holds your mail: .eml or .emlx files, or a Maildir (with cur and new inside).",
+                    "{} is a folder with no mail in it. Choose the file inside it to import (a Rapport archive, a CSV, vCard, iCalendar or mbox file), or the folder that holds your mail: .eml, .emlx or Outlook .msg files, or a Maildir (with cur and new inside).",
                     path.display()
                 ),
             ));
@@ -427,7 +427,7 @@ fn not_mail(path: &Path) -> Error {
     Error::validation(
         "file",
         format!(
-            "{} is not mail Rapport can read, or cannot be opened. Rapport reads .eml and .emlx files, mbox files, Maildir folders and folders of .eml files; check the path and that you may read it.",
+            "{} is not mail Rapport can read, or cannot be opened. Rapport reads .eml, .emlx and Outlook .msg files, mbox files, Maildir folders and folders of message files; check the path and that you may read it.",
             path.display()
         ),
     )

@@ -17,6 +17,9 @@ pub(super) fn kind(source: &MailSource) -> MailKind {
     match source {
         MailSource::Eml(_) => MailKind::Eml,
         MailSource::Emlx(_) => MailKind::Emlx,
+        // One message in a file, as an `.eml` is: no kind of its own, so no migration of the
+        // sources table's CHECK.
+        MailSource::Msg(_) => MailKind::Eml,
         MailSource::Mbox(_) => MailKind::Mbox,
         MailSource::Maildir(_) => MailKind::Maildir,
         MailSource::Folder(_) => MailKind::Folder,
@@ -35,7 +38,7 @@ fn modified_ns(path: &Path) -> Option<(u64, u128)> {
 /// and is listed each time (only files not read before are opened).
 pub(super) fn stamp(source: &MailSource) -> Option<String> {
     match source {
-        MailSource::Eml(path) | MailSource::Emlx(path) | MailSource::Mbox(path) => {
+        MailSource::Eml(path) | MailSource::Emlx(path) | MailSource::Msg(path) | MailSource::Mbox(path) => {
             modified_ns(path).map(|(len, at)| format!("{len}:{at}"))
         }
         MailSource::Maildir(path) => {
@@ -124,7 +127,7 @@ pub(super) fn messages(
                 }),
             )
         }
-        MailSource::Eml(_) | MailSource::Emlx(_) => source.messages(),
+        MailSource::Eml(_) | MailSource::Emlx(_) | MailSource::Msg(_) => source.messages(),
     }
 }
 
