@@ -1,7 +1,7 @@
 //! Mail dropped onto the window: a message dragged out of Outlook, Apple Mail or Thunderbird
-//! (an .eml or .emlx), an mbox or a mail folder. The shell takes the drop itself — the page
-//! never hands it a path — reads each as the core reads mail, and tells the page what came of
-//! it, in the core's sentences, by an event of its own (`rapport:dropped`): no permission to
+//! (an .eml, .emlx or .msg), an mbox or a mail folder. The shell takes the drop itself — the
+//! page never hands it a path — reads each as the core reads mail, and tells the page what came
+//! of it, in the core's sentences, by an event of its own (`rapport:dropped`): no permission to
 //! listen to the system's events is granted to the page for it.
 
 use std::path::PathBuf;
@@ -15,7 +15,7 @@ fn not_mail(path: &std::path::Path) -> String {
     let name =
         path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     format!(
-        "{name} is not mail Rapport reads. Drop .eml or .emlx messages, an mbox or a mail folder here; to bring in contacts, companies or a calendar, use Settings → Import and export."
+        "{name} is not mail Rapport reads. Drop .eml, .emlx or Outlook .msg messages, an mbox or a mail folder here; to bring in contacts, companies or a calendar, use Settings → Import and export."
     )
 }
 

@@ -64,8 +64,8 @@ export const commands = {
 	 */
 	saveFeedSettings: (settings: FeedSettings_Deserialize, choose: boolean) => typedError<FeedSettings_Serialize | null, UserError_Serialize>(__TAURI_INVOKE("save_feed_settings", { settings, choose })),
 	/**
-	 *  Asks the user for a mail file (an .eml, .emlx or mbox) or a mail folder (a Maildir, a folder
-	 *  of .eml files); `None` when they cancel.
+	 *  Asks the user for a mail file (an .eml, .emlx, Outlook .msg or mbox) or a mail folder (a
+	 *  Maildir, a folder of message files); `None` when they cancel.
 	 */
 	pickMail: (folder: boolean) => typedError<string | null, UserError_Serialize>(__TAURI_INVOKE("pick_mail", { folder })),
 	/**  Reads the mail at `path`: what it would add (`dry_run`), or adds it. */

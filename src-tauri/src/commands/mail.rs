@@ -7,12 +7,13 @@ use tauri::{AppHandle, State};
 use super::{Answer, Pick, pick_path, with_core};
 use crate::Core;
 
-/// Asks the user for a mail file (an .eml, .emlx or mbox) or a mail folder (a Maildir, a folder
-/// of .eml files); `None` when they cancel.
+/// Asks the user for a mail file (an .eml, .emlx, Outlook .msg or mbox) or a mail folder (a
+/// Maildir, a folder of message files); `None` when they cancel.
 #[tauri::command]
 #[specta::specta]
 pub async fn pick_mail(app: AppHandle, folder: bool) -> Answer<Option<String>> {
-    let pick = if folder { Pick::Folder } else { Pick::Open("Mail", vec!["eml", "emlx", "mbox", "mbx"]) };
+    let pick =
+        if folder { Pick::Folder } else { Pick::Open("Mail", vec!["eml", "emlx", "msg", "mbox", "mbx"]) };
     Ok(pick_path(app, pick).await?.map(|p| p.display().to_string()))
 }
 
