@@ -40,6 +40,10 @@ fn person(id: &str, name: &str, level: Level, reports_to: Option<&str>) -> Conta
         notes: String::new(),
         created_at: t(-24 * 10),
         updated_at: t(-24 * 10),
+        roles: Vec::new(),
+        influence: None,
+        stance: None,
+        introduced_by: None,
     }
 }
 
@@ -58,6 +62,8 @@ fn touch(id: &str, hours_ago: i64, with: &[&str]) -> Interaction {
         source: rapport::domain::InteractionSource::Typed,
         message_id: None,
         snippet: None,
+        serves: None,
+        private: false,
     }
 }
 

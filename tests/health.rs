@@ -37,6 +37,10 @@ fn person(id: &str, level: Level, channel: Option<Channel>) -> Contact {
         notes: String::new(),
         created_at: days_ago(400),
         updated_at: days_ago(400),
+        roles: Vec::new(),
+        influence: None,
+        stance: None,
+        introduced_by: None,
     }
 }
 
@@ -62,6 +66,8 @@ fn touch(
         source: rapport::domain::InteractionSource::Typed,
         message_id: None,
         snippet: None,
+        serves: None,
+        private: false,
     }
 }
 

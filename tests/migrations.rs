@@ -204,6 +204,19 @@ fn every_released_schema_version_is_migrated_with_all_its_data_and_works() {
             assert_eq!(count(&after, table), 0, "v{version}: {table}");
         }
         r.likely_duplicates().unwrap();
+
+        // 0019: nobody has a role, an influence or a stance yet, and no touch is private or
+        // says whose goal it served.
+        let page = r.account_page(&first.id, now()).unwrap();
+        for person in &page.contacts {
+            assert!(
+                person.roles.is_empty() && person.influence.is_none() && person.stance.is_none(),
+                "v{version}"
+            );
+        }
+        for touch in &page.interactions {
+            assert!(!touch.private && touch.serves.is_none(), "v{version}");
+        }
     }
 }
 

@@ -116,6 +116,8 @@ fn account(b: &Bundle) -> AccountDoc {
                 source: (i.source != InteractionSource::Typed).then(|| i.source.as_str().into()),
                 message_id: i.message_id.clone(),
                 snippet: i.snippet.clone(),
+                serves: i.serves.map(|w| w.as_str().into()),
+                private: i.private,
             })
             .collect(),
         requests: sorted(&b.requests, |r| &r.id)
@@ -207,5 +209,9 @@ fn contact(c: &Contact) -> ContactDoc {
             .map(|d| DateDoc { kind: d.kind.as_str().into(), date: d.date.clone(), label: d.label.clone() })
             .collect(),
         notes: c.notes.clone(),
+        roles: c.roles.iter().map(|r| r.as_str().into()).collect(),
+        influence: c.influence.map(|w| w.as_str().into()),
+        stance: c.stance.map(|w| w.as_str().into()),
+        introduced_by: c.introduced_by.clone(),
     }
 }

@@ -116,6 +116,16 @@ pub struct ContactDoc {
     pub dates: Vec<DateDoc>,
     #[serde(default)]
     pub notes: String,
+    /// Added with issue 20, each left out when empty: the buying roles (words), the influence,
+    /// the stance the user set, and the colleague who introduced them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub influence: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stance: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub introduced_by: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -200,6 +210,12 @@ pub struct InteractionDoc {
     pub message_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub snippet: Option<String>,
+    /// Added with issue 20: whose goal the touch served ("theirs" or "ours"), and whether it
+    /// is private; each left out when not set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serves: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub private: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -10,12 +10,14 @@ use serde::de::DeserializeOwned;
 
 use super::format::*;
 use crate::domain::{
-    AccountDraft, ContactDraft, CultureNoteDraft, DateKind, GoalDraft, GoalProgress, Guest, GuestRole,
-    ImportantDate, Interaction, InteractionDraft, InteractionSource, IssueDraft, Meeting, MeetingDraft,
-    Occurrence, PromiseDraft, RequestDraft, Weekday, WorkingHours, validate,
+    AccountDraft, CultureNoteDraft, GoalDraft, GoalProgress, Guest, GuestRole, Interaction, InteractionDraft,
+    InteractionSource, IssueDraft, Meeting, MeetingDraft, Occurrence, PromiseDraft, RequestDraft, Weekday,
+    WorkingHours, validate,
 };
 use crate::domain::{Bundle, Problem};
 use crate::error::Error;
+
+mod contact;
 
 /// Ids longer than this are not ids but pasted text.
 const ID_MAX: usize = 100;
@@ -249,39 +251,8 @@ fn account(r: &mut Reader, doc: AccountDoc, path: &str) -> Option<Bundle> {
         r.id(&c.id, &at);
         mark(r, &c.id, &c.archived_at, format!("{at}.archived_at"));
         check_contact(r, &c.reports_to, format!("{at}.reports_to"));
-        let dates = c
-            .dates
-            .iter()
-            .enumerate()
-            .filter_map(|(i, d)| {
-                let kind = r.word::<DateKind>(
-                    &d.kind,
-                    format!("{at}.dates[{i}].kind"),
-                    "kind of date",
-                    DateKind::choices(),
-                )?;
-                Some(ImportantDate { kind, date: d.date.clone(), label: d.label.clone() })
-            })
-            .collect();
-        let draft = ContactDraft {
-            account_id: doc.id.clone(),
-            name: c.name.clone(),
-            name_parts: c.name_parts.clone(),
-            title: c.title.clone(),
-            level: r.word(&c.level, format!("{at}.level"), "level", crate::domain::Level::choices()),
-            reports_to: c.reports_to.clone(),
-            email: c.email.clone(),
-            phone: c.phone.clone(),
-            other_emails: c.other_emails.clone(),
-            other_phones: c.other_phones.clone(),
-            preferred_channel: c.preferred_channel.as_ref().and_then(|p| {
-                r.word(p, format!("{at}.preferred_channel"), "channel", crate::domain::Channel::choices())
-            }),
-            timezone: c.timezone.clone(),
-            cadence_days: c.cadence_days.map(|d| d.min(i32::MAX as u32) as i32),
-            dates,
-            notes: Some(c.notes.clone()),
-        };
+        check_contact(r, &c.introduced_by, format!("{at}.introduced_by"));
+        let draft = contact::draft(r, c, &doc.id, &at);
         match draft.into_contact(c.id.clone(), now) {
             Ok(contact) => contacts.push(contact),
             Err(e) => r.invalid(&at, e),
@@ -383,6 +354,11 @@ fn account(r: &mut Reader, doc: AccountDoc, path: &str) -> Option<Bundle> {
             summary: i.summary.clone(),
             sentiment: i.sentiment.map(i32::from),
             strategic: i.strategic,
+            serves: i
+                .serves
+                .as_ref()
+                .and_then(|w| r.word(w, format!("{at}.serves"), "side", crate::domain::Serves::choices())),
+            private: i.private,
         };
         let source = match &i.source {
             Some(s) => r.word(s, format!("{at}.source"), "source", InteractionSource::choices()),

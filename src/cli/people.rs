@@ -325,6 +325,8 @@ pub fn log(ctx: &mut Ctx<'_>, args: LogArgs) -> Result<()> {
         summary: args.summary,
         sentiment: args.sentiment,
         strategic: args.strategic,
+        serves: None,
+        private: false,
     };
     ctx.out.logged(&ctx.rapport.log_interaction(draft, ctx.now)?, &account.name)
 }

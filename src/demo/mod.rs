@@ -180,6 +180,10 @@ fn people(rng: &mut ChaCha8Rng, client: &Client, account: &Account, opened: Date
             cadence_days: (person.level == Level::Executive && rng.random_bool(0.5)).then_some(45),
             dates: Vec::new(),
             notes: String::new(),
+            roles: Vec::new(),
+            influence: None,
+            stance: None,
+            introduced_by: None,
             created_at: joined,
             updated_at: joined,
         });
@@ -308,6 +312,8 @@ fn touch(
         source: InteractionSource::Typed,
         message_id: None,
         snippet: None,
+        serves: None,
+        private: false,
     }
 }
 

@@ -147,6 +147,10 @@ fn staff(
             cadence_days: None,
             dates: Vec::new(),
             notes: String::new(),
+            roles: Vec::new(),
+            influence: None,
+            stance: None,
+            introduced_by: None,
             created_at: opened,
             updated_at: opened,
         });

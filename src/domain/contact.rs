@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use super::{Channel, Id, validate, word_enum};
+use super::{BuyingRole, Channel, Id, Influence, Stance, checked_roles, validate, word_enum};
 use crate::error::{Error, Result};
 
 word_enum!(Level { Executive = "executive", Manager = "manager", Staff = "staff" });
@@ -140,6 +140,14 @@ pub struct Contact {
     pub cadence_days: Option<u32>,
     pub dates: Vec<ImportantDate>,
     pub notes: String,
+    /// The parts they play in the client's decisions about us, each once.
+    pub roles: Vec<BuyingRole>,
+    pub influence: Option<Influence>,
+    /// Their stance as the user set it, over the one the evidence gives; none to follow the
+    /// evidence.
+    pub stance: Option<Stance>,
+    /// The colleague who introduced them to us, at the same account.
+    pub introduced_by: Option<Id>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -166,6 +174,14 @@ pub struct ContactDraft {
     #[serde(default)]
     pub dates: Vec<ImportantDate>,
     pub notes: Option<String>,
+    #[serde(default)]
+    pub roles: Vec<BuyingRole>,
+    #[serde(default)]
+    pub influence: Option<Influence>,
+    #[serde(default)]
+    pub stance: Option<Stance>,
+    #[serde(default)]
+    pub introduced_by: Option<Id>,
 }
 
 impl From<&Contact> for ContactDraft {
@@ -187,6 +203,10 @@ impl From<&Contact> for ContactDraft {
             cadence_days: c.cadence_days.map(|d| d as i32),
             dates: c.dates.clone(),
             notes: Some(c.notes.clone()),
+            roles: c.roles.clone(),
+            influence: c.influence,
+            stance: c.stance,
+            introduced_by: c.introduced_by.clone(),
         }
     }
 }
@@ -230,6 +250,10 @@ impl ContactDraft {
             cadence_days: validate::cadence("cadence_days", self.cadence_days.map(i64::from))?,
             dates: self.dates.into_iter().map(ImportantDate::checked).collect::<Result<_>>()?,
             notes: validate::long_text("notes", "The notes", self.notes.as_deref().unwrap_or(""))?,
+            roles: checked_roles(self.roles),
+            influence: self.influence,
+            stance: self.stance,
+            introduced_by: self.introduced_by.filter(|r| !r.trim().is_empty()),
             created_at: now,
             updated_at: now,
         })

@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use super::{Id, validate, word_enum};
+use super::{Id, Serves, validate, word_enum};
 use crate::error::{Error, Result};
 
 word_enum!(
@@ -48,6 +48,10 @@ pub struct Interaction {
     pub message_id: Option<String>,
     /// For a touch read from mail: the first words its sender wrote (at most 200 characters).
     pub snippet: Option<String>,
+    /// Whose goal it served, when the user said: the client's, or ours.
+    pub serves: Option<Serves>,
+    /// Never in a document made for the client.
+    pub private: bool,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Type)]
@@ -61,6 +65,10 @@ pub struct InteractionDraft {
     pub summary: String,
     pub sentiment: Option<i32>,
     pub strategic: bool,
+    #[serde(default)]
+    pub serves: Option<Serves>,
+    #[serde(default)]
+    pub private: bool,
 }
 
 /// How far ahead a touch may be dated: a little slack for clocks, no more.
@@ -116,6 +124,8 @@ impl InteractionDraft {
             source: InteractionSource::Typed,
             message_id: None,
             snippet: None,
+            serves: self.serves,
+            private: self.private,
         })
     }
 }

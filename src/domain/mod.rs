@@ -25,6 +25,7 @@ mod problems;
 mod promise;
 pub mod quoted;
 mod request;
+mod stakeholder;
 mod timeline;
 mod touch;
 pub mod validate;
@@ -60,6 +61,7 @@ pub use noticed::{
 pub use problems::{LineProblem, Problem};
 pub use promise::{Direction, Promise, PromiseDraft, PromiseOutcome, PromiseStatus};
 pub use request::{Request, RequestDraft, RequestStep};
+pub use stakeholder::{BuyingRole, Influence, Serves, Stance, checked_roles};
 pub use timeline::{TimelineEntry, TimelineKind};
 pub use touch::TouchState;
 pub use window::Window;

@@ -191,7 +191,17 @@ pub fn unite_people(kept: &Contact, merged: &Contact, now: DateTime<Utc>) -> Uni
             }
         )+};
     }
-    fill!(title, preferred_channel, timezone, cadence_days);
+    fill!(title, preferred_channel, timezone, cadence_days, influence, stance);
+    // The roles either played are the kept person's.
+    let roles = crate::domain::checked_roles(p.roles.iter().chain(&merged.roles).copied().collect());
+    if roles != p.roles {
+        filled.push("roles");
+        p.roles = roles;
+    }
+    if p.introduced_by.is_none() && merged.introduced_by.as_ref().is_some_and(|i| *i != kept.id) {
+        p.introduced_by = merged.introduced_by.clone();
+        filled.push("introduced_by");
+    }
     // The parts of a name are the kept one's parts only when the names are one.
     if p.name_parts.is_none()
         && merged.name_parts.is_some()

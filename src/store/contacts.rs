@@ -8,7 +8,8 @@ use crate::domain::Contact;
 use crate::error::{Error, Result};
 
 const COLUMNS: &str = "id, account_id, name, title, level, reports_to, email, phone, preferred_channel, \
-     timezone, cadence_days, notes, created_at, updated_at, dates, other_emails, other_phones, name_parts";
+     timezone, cadence_days, notes, created_at, updated_at, dates, other_emails, other_phones, name_parts, \
+     roles, influence, stance, introduced_by";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Contact> {
     Ok(Contact {
@@ -30,6 +31,10 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Contact> {
         other_emails: codec::parse_json(15, &row.get::<_, String>(15)?)?,
         other_phones: codec::parse_json(16, &row.get::<_, String>(16)?)?,
         name_parts: row.get::<_, Option<String>>(17)?.map(|t| codec::parse_json(17, &t)).transpose()?,
+        roles: codec::parse_json(18, &row.get::<_, String>(18)?)?,
+        influence: row.get::<_, Option<String>>(19)?.map(|w| codec::parse_word(19, &w)).transpose()?,
+        stance: row.get::<_, Option<String>>(20)?.map(|w| codec::parse_word(20, &w)).transpose()?,
+        introduced_by: row.get(21)?,
     })
 }
 
@@ -64,6 +69,18 @@ pub(crate) fn require_in_account(
 /// never comes back to this person.
 fn check(conn: &Connection, c: &Contact) -> Result<()> {
     accounts::require(conn, &c.account_id)?;
+    if let Some(by) = &c.introduced_by {
+        if *by == c.id {
+            return Err(Error::validation(
+                "introduced_by",
+                format!(
+                    "{} cannot have introduced themselves. Choose who introduced them, or nobody.",
+                    c.name
+                ),
+            ));
+        }
+        require_in_account(conn, &c.account_id, by, "introduced_by")?;
+    }
     let mut next = c.reports_to.clone();
     let mut steps = 0;
     while let Some(manager) = next {
@@ -108,6 +125,10 @@ pub(crate) fn save(conn: &Connection, c: &Contact) -> Result<()> {
         codec::json(&c.other_emails),
         codec::json(&c.other_phones),
         c.name_parts.as_ref().map(codec::json),
+        codec::json(&c.roles),
+        c.influence.map(|w| w.as_str()),
+        c.stance.map(|w| w.as_str()),
+        c.introduced_by,
     ])?;
     Ok(())
 }

@@ -10,7 +10,8 @@ use crate::error::Result;
 const COLUMNS: &str = "i.id, i.account_id, i.occurred_at, i.channel, i.initiated_by, i.summary, i.sentiment, \
      i.strategic, i.created_at, i.source, i.message_id, i.snippet, \
      (SELECT json_group_array(contact_id) FROM \
-        (SELECT contact_id FROM interaction_contacts WHERE interaction_id = i.id ORDER BY contact_id))";
+        (SELECT contact_id FROM interaction_contacts WHERE interaction_id = i.id ORDER BY contact_id)), \
+     i.serves, i.private";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Interaction> {
     let contact_ids = codec::parse_json(PEOPLE, &row.get::<_, String>(PEOPLE)?)?;
@@ -20,7 +21,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Interaction> {
 /// The column of `COLUMNS` that holds the people.
 const PEOPLE: usize = 12;
 
-/// An interaction from the first twelve columns of `COLUMNS`, with its people read however the
+/// An interaction from the columns of `COLUMNS` but the people, which are read however the
 /// statement gave them.
 fn with_people(row: &Row<'_>, contact_ids: Vec<String>) -> rusqlite::Result<Interaction> {
     Ok(Interaction {
@@ -37,11 +38,16 @@ fn with_people(row: &Row<'_>, contact_ids: Vec<String>) -> rusqlite::Result<Inte
         message_id: row.get(10)?,
         snippet: row.get(11)?,
         contact_ids,
+        serves: row
+            .get::<_, Option<String>>(PEOPLE + 1)?
+            .map(|w| codec::parse_word(PEOPLE + 1, &w))
+            .transpose()?,
+        private: row.get(PEOPLE + 2)?,
     })
 }
 
 const SAVED: &str = "id, account_id, occurred_at, channel, initiated_by, summary, sentiment, strategic, created_at, \
-     source, message_id, snippet";
+     source, message_id, snippet, serves, private";
 
 /// Adds the interaction, or edits it in place when its id exists, with the people who took part.
 pub(crate) fn save(conn: &Connection, i: &Interaction) -> Result<()> {
@@ -76,6 +82,8 @@ pub(crate) fn save(conn: &Connection, i: &Interaction) -> Result<()> {
         i.source.as_str(),
         i.message_id,
         i.snippet,
+        i.serves.map(|w| w.as_str()),
+        i.private,
     ])?;
     conn.prepare_cached("DELETE FROM interaction_contacts WHERE interaction_id = ?1")?.execute([&i.id])?;
     let mut link =
@@ -111,7 +119,7 @@ pub(crate) fn all(conn: &Connection, with_archived: bool) -> Result<Vec<Interact
     }
     let mut stmt = conn.prepare_cached(
         "SELECT i.id, i.account_id, i.occurred_at, i.channel, i.initiated_by, i.summary, i.sentiment, i.strategic,
-                i.created_at, i.source, i.message_id, i.snippet, '[]'
+                i.created_at, i.source, i.message_id, i.snippet, '[]', i.serves, i.private
          FROM interactions i WHERE i.archived_at IS NULL OR ?1 ORDER BY i.account_id, i.occurred_at DESC, i.id DESC",
     )?;
     let mut all: Vec<Interaction> =
@@ -146,7 +154,7 @@ pub(crate) fn all_where(
                 i.created_at, i.source, {mail},
                 CASE WHEN {detailed} THEN
                     (SELECT group_concat(l.contact_id, ',') FROM interaction_contacts l WHERE l.interaction_id = i.id)
-                END
+                END, i.serves, i.private
          FROM interactions i WHERE i.archived_at IS NULL AND ({condition})"
     ))?;
     let rows = codec::query(&mut stmt, &[], account)?.mapped(|row| {

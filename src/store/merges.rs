@@ -267,6 +267,8 @@ pub(crate) fn move_person(
     moved.noticed = j.shift(conn, id_of("noticed", "contact_id"), None, merged, kept)?;
     // The kept person's own manager is the engine's to choose (never themselves).
     moved.reports = j.shift(conn, id_of("contacts", "reports_to"), Some(kept), merged, kept)?;
+    // Those the merged person introduced were introduced by the kept one.
+    j.shift(conn, id_of("contacts", "introduced_by"), Some(kept), merged, kept)?;
     moved.checkins =
         j.move_checkins(conn, &format!("{account_id}:{merged}"), &format!("{account_id}:{kept}"), true)?;
     Ok(moved)

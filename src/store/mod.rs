@@ -89,6 +89,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0016_mail.sql")),
     M::up(include_str!("migrations/0017_noticed_meetings.sql")),
     M::up(include_str!("migrations/0018_merges.sql")),
+    M::up(include_str!("migrations/0019_advisor.sql")),
 ];
 
 /// The schema version this build writes.

@@ -58,6 +58,8 @@ mod tests {
             message_id: None,
             snippet: None,
             contact_ids: vec![format!("p-{id}")],
+            serves: None,
+            private: false,
         }
     }
 

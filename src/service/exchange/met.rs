@@ -49,6 +49,8 @@ pub(crate) fn touch_if_met(conn: &Connection, meeting: &Meeting, now: DateTime<U
             source: InteractionSource::Calendar,
             message_id: Some(key),
             snippet: None,
+            serves: None,
+            private: false,
         },
     )?;
     Ok(true)

@@ -239,6 +239,8 @@ impl Rapport {
                     source: InteractionSource::Mail,
                     message_id: Some(kept.message_id.clone()),
                     snippet: kept.snippet.clone(),
+                    serves: None,
+                    private: false,
                 })
             })
             .collect();
