@@ -11,3 +11,8 @@ ALTER TABLE contacts ADD COLUMN stance TEXT CHECK (stance IN ('supportive', 'neu
 ALTER TABLE contacts ADD COLUMN introduced_by TEXT REFERENCES contacts (id);
 ALTER TABLE interactions ADD COLUMN serves TEXT CHECK (serves IN ('theirs', 'ours'));
 ALTER TABLE interactions ADD COLUMN private INTEGER NOT NULL DEFAULT 0 CHECK (private IN (0, 1));
+
+-- A reply read later finds the requests suggested from the message it answers by that message:
+-- without this index each reply read the whole review queue (a 100,000-message mailbox took
+-- 43 s instead of 7).
+CREATE INDEX noticed_by_message ON noticed (message_id) WHERE message_id IS NOT NULL;
