@@ -68,6 +68,7 @@ fn today_prints_the_contract_sorted_by_priority_and_the_demo_exercises_every_rea
             "promise_due_soon",
             "promise_overdue",
             "renewal_approaching",
+            "role_gap",
             "single_threaded",
             "stakeholder_neglected",
             "unanswered_request"

@@ -16,6 +16,7 @@ mod noticed;
 mod people;
 mod print;
 mod records;
+mod stakeholders;
 mod unlock;
 
 use std::path::{Path, PathBuf};
@@ -110,6 +111,9 @@ enum Command {
     Health(health::HealthArgs),
     /// The one-page brief before a meeting: Markdown, HTML or JSON.
     Brief(brief::BriefArgs),
+    /// Who matters at an account and where we stand with each: roles, influence, stance and
+    /// access, the gaps in the map, and `--without PERSON` for what it would be without them.
+    Stakeholders(stakeholders::StakeholdersArgs),
     /// Search everything written about every account.
     Search {
         /// Words to look for; case and accents do not matter.
@@ -164,6 +168,7 @@ impl Command {
                 | Command::Today(_)
                 | Command::Check
                 | Command::Brief(_)
+                | Command::Stakeholders(_)
                 | Command::Export(_)
                 | Command::Archive(ArchiveCommand::List)
                 | Command::Import(data::ImportArgs { dry_run: true, .. })
@@ -316,6 +321,7 @@ fn dispatch(
         Command::Today(args) => checkins::today(&mut ctx, args),
         Command::Brief(args) => brief::brief(&mut ctx, args),
         Command::Health(args) => health::health(&mut ctx, args),
+        Command::Stakeholders(args) => stakeholders::stakeholders(&mut ctx, args),
         Command::Checkin(c) => checkins::checkin(&mut ctx, c),
         Command::Capture(c) => noticed::capture(&mut ctx, c),
         Command::Merge(c) => merge::merge(&mut ctx, c),

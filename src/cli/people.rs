@@ -6,8 +6,8 @@ use clap::{Args, Subcommand};
 use super::{Ctx, word};
 use crate::domain::RecordKind;
 use crate::domain::{
-    AccountDraft, AccountStatus, Channel, ContactDraft, DateKind, ImportantDate, Initiator, InteractionDraft,
-    Level, Tier, Weekday, WorkingHours,
+    AccountDraft, AccountStatus, BuyingRole, Channel, ContactDraft, DateKind, ImportantDate, Influence,
+    Initiator, InteractionDraft, Level, Serves, Stance, Tier, Weekday, WorkingHours, validate,
 };
 use crate::error::Result;
 
@@ -121,6 +121,21 @@ pub struct ContactFields {
     anniversary: Option<String>,
     #[arg(long)]
     notes: Option<String>,
+    /// A part they play in the client's decisions: economic_buyer, decision_maker, champion,
+    /// influencer, user, blocker or gatekeeper. Repeat for several; the roles given replace
+    /// theirs, and `none` clears them.
+    #[arg(long = "role", value_name = "ROLE")]
+    roles: Vec<String>,
+    /// How much their word weighs: high, medium or low (`none` to clear).
+    #[arg(long)]
+    influence: Option<String>,
+    /// Their stance toward us: supportive, neutral or resistant; `evidence` to follow what the
+    /// evidence says again.
+    #[arg(long)]
+    stance: Option<String>,
+    /// The colleague who introduced them to us (name or id; `none` to clear).
+    #[arg(long, value_name = "CONTACT")]
+    introduced_by: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -166,6 +181,12 @@ pub struct LogArgs {
     /// It was about their goals, not a task.
     #[arg(long)]
     strategic: bool,
+    /// Whose goal it served: theirs or ours (a sale, a renewal, a reference).
+    #[arg(long, value_name = "theirs|ours")]
+    serves: Option<String>,
+    /// Never put it in a document made for the client.
+    #[arg(long)]
+    private: bool,
 }
 
 fn apply_account(mut draft: AccountDraft, args: AccountArgs, now: DateTime<Utc>) -> Result<AccountDraft> {
@@ -227,6 +248,32 @@ fn apply_contact(
     draft.timezone = f.timezone.or(draft.timezone);
     draft.cadence_days = f.cadence.or(draft.cadence_days);
     draft.notes = f.notes.or(draft.notes);
+    if !f.roles.is_empty() {
+        draft.roles = f
+            .roles
+            .iter()
+            .filter(|r| !r.trim().eq_ignore_ascii_case("none"))
+            .map(|r| validate::word::<BuyingRole>("roles", "buying role", r, BuyingRole::choices()))
+            .collect::<Result<_>>()?;
+    }
+    match f.influence.as_deref().map(str::trim) {
+        Some(w) if w.eq_ignore_ascii_case("none") => draft.influence = None,
+        Some(w) => draft.influence = Some(validate::word("influence", "influence", w, Influence::choices())?),
+        None => {}
+    }
+    match f.stance.as_deref().map(str::trim) {
+        Some(w) if w.eq_ignore_ascii_case("evidence") => draft.stance = None,
+        Some(w) => {
+            let choices = format!("{}, or evidence to follow the evidence", Stance::choices());
+            draft.stance = Some(validate::word("stance", "stance", w, choices)?)
+        }
+        None => {}
+    }
+    match f.introduced_by.as_deref().map(str::trim) {
+        Some(w) if w.eq_ignore_ascii_case("none") => draft.introduced_by = None,
+        Some(who) => draft.introduced_by = Some(ctx.rapport.find_contact(account_id, who)?.id),
+        None => {}
+    }
     for (kind, date) in [(DateKind::Birthday, f.birthday), (DateKind::WorkAnniversary, f.anniversary)] {
         if let Some(date) = date {
             draft.dates.retain(|d| d.kind != kind);
@@ -325,8 +372,8 @@ pub fn log(ctx: &mut Ctx<'_>, args: LogArgs) -> Result<()> {
         summary: args.summary,
         sentiment: args.sentiment,
         strategic: args.strategic,
-        serves: None,
-        private: false,
+        serves: word::<Serves>("serves", "side", args.serves.as_deref(), Serves::choices())?,
+        private: args.private,
     };
     ctx.out.logged(&ctx.rapport.log_interaction(draft, ctx.now)?, &account.name)
 }

@@ -7,6 +7,7 @@
 mod catalogue;
 mod phrases;
 mod profile;
+mod roles;
 mod scale;
 
 pub use scale::{Targets, generate as generate_scaled};
@@ -20,8 +21,8 @@ use uuid::Builder;
 
 use crate::domain::Bundle;
 use crate::domain::{
-    Account, Channel, Contact, Id, Initiator, Interaction, InteractionSource, Level, Weekday, WorkingHours,
-    check_working_hours,
+    Account, BuyingRole, Channel, Contact, Id, Initiator, Interaction, InteractionSource, Level, Serves,
+    Weekday, WorkingHours, check_working_hours,
 };
 use catalogue::{CLIENTS, Client};
 
@@ -180,10 +181,14 @@ fn people(rng: &mut ChaCha8Rng, client: &Client, account: &Account, opened: Date
             cadence_days: (person.level == Level::Executive && rng.random_bool(0.5)).then_some(45),
             dates: Vec::new(),
             notes: String::new(),
-            roles: Vec::new(),
-            influence: None,
+            roles: roles::of(client, i, person).0,
+            influence: roles::of(client, i, person).1,
             stance: None,
-            introduced_by: None,
+            // The champion brought the next person in.
+            introduced_by: (i == 2
+                && roles::of(client, 1, &client.people[1]).0.contains(&BuyingRole::Champion))
+            .then(|| made.get(1).map(|m| m.id.clone()))
+            .flatten(),
             created_at: joined,
             updated_at: joined,
         });
@@ -298,7 +303,7 @@ fn touch(
     let topic = client.topics[rng.random_range(0..client.topics.len())];
     let mood = client.rhythm.mood + rng.random_range(-1.2..1.2);
     let sentiment = rng.random_bool(0.85).then(|| mood.round().clamp(-2.0, 2.0) as i8);
-    Interaction {
+    let mut touch = Interaction {
         id: id(rng, at),
         account_id: account.id.clone(),
         occurred_at: at,
@@ -314,7 +319,17 @@ fn touch(
         snippet: None,
         serves: None,
         private: false,
-    }
+    };
+    // Whose goal it served, and a few kept private, from the touch itself rather than the
+    // random stream, which stays as it was.
+    let minute = at.timestamp() / 60;
+    touch.serves = if touch.strategic {
+        Some(Serves::Theirs)
+    } else {
+        (initiated_by == Initiator::Us && minute % 11 == 0).then_some(Serves::Ours)
+    };
+    touch.private = minute % 29 == 0;
+    touch
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ mod portable;
 mod portfolio;
 mod records;
 mod series;
+mod stakeholders;
 pub(crate) mod today;
 
 use std::path::Path;

@@ -56,6 +56,7 @@ pub enum ReasonCode {
     CadenceDue,
     StakeholderNeglected,
     SingleThreaded,
+    RoleGap,
 }
 
 impl ReasonCode {

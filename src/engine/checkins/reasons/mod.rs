@@ -12,6 +12,7 @@ mod personal_date;
 mod promise_due_soon;
 mod promise_overdue;
 mod renewal_approaching;
+mod role_gap;
 mod single_threaded;
 mod stakeholder_neglected;
 mod unanswered_request;
@@ -58,6 +59,7 @@ pub(super) fn about(code: ReasonCode) -> &'static About {
         ReasonCode::CadenceDue => &cadence_due::ABOUT,
         ReasonCode::StakeholderNeglected => &stakeholder_neglected::ABOUT,
         ReasonCode::SingleThreaded => &single_threaded::ABOUT,
+        ReasonCode::RoleGap => &role_gap::ABOUT,
     }
 }
 
@@ -171,6 +173,7 @@ pub(super) fn find(b: &Bundle, t: &Touches, now: DateTime<Utc>, s: &Settings) ->
     cadence_due::check(&v, &mut out);
     stakeholder_neglected::check(&v, &mut out);
     single_threaded::check(&v, &mut out);
+    role_gap::check(&v, &mut out);
     // Someone archived is no one to call: what concerns them belongs to the account.
     for f in &mut out {
         if f.contact_id.as_ref().is_some_and(|c| v.contact(c).is_none()) {
