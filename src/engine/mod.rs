@@ -12,4 +12,5 @@ pub mod health;
 pub mod mail;
 pub mod merge;
 pub mod timeline;
+pub mod trust;
 pub mod windows;
