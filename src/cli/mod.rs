@@ -16,6 +16,7 @@ mod noticed;
 mod people;
 mod print;
 mod records;
+mod trust;
 mod unlock;
 
 use std::path::{Path, PathBuf};
@@ -110,6 +111,10 @@ enum Command {
     Health(health::HealthArgs),
     /// The one-page brief before a meeting: Markdown, HTML or JSON.
     Brief(brief::BriefArgs),
+    /// The trust ledger of one account: for it and each person, credibility, reliability,
+    /// intimacy and self-orientation with the trust they make, the evidence and the next step;
+    /// what they give back; the trend over the last quarter.
+    Trust(trust::TrustArgs),
     /// Search everything written about every account.
     Search {
         /// Words to look for; case and accents do not matter.
@@ -164,6 +169,7 @@ impl Command {
                 | Command::Today(_)
                 | Command::Check
                 | Command::Brief(_)
+                | Command::Trust(_)
                 | Command::Export(_)
                 | Command::Archive(ArchiveCommand::List)
                 | Command::Import(data::ImportArgs { dry_run: true, .. })
@@ -316,6 +322,7 @@ fn dispatch(
         Command::Today(args) => checkins::today(&mut ctx, args),
         Command::Brief(args) => brief::brief(&mut ctx, args),
         Command::Health(args) => health::health(&mut ctx, args),
+        Command::Trust(args) => trust::trust(&mut ctx, args),
         Command::Checkin(c) => checkins::checkin(&mut ctx, c),
         Command::Capture(c) => noticed::capture(&mut ctx, c),
         Command::Merge(c) => merge::merge(&mut ctx, c),
