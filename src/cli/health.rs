@@ -90,6 +90,10 @@ pub fn health(ctx: &mut Ctx<'_>, args: HealthArgs) -> Result<()> {
     if let Some(query) = &args.account {
         let id = ctx.rapport.find_account(query)?.id;
         review.accounts.retain(|a| a.health.account_id == id);
+        // One account's ladder also names the trust ledger's weak spot.
+        for a in &mut review.accounts {
+            ctx.rapport.with_trust_step(&mut a.health, ctx.now)?;
+        }
     }
     if args.mark_reviewed {
         ctx.rapport.mark_reviewed(ctx.now)?;

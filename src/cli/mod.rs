@@ -17,6 +17,7 @@ mod people;
 mod print;
 mod records;
 mod stakeholders;
+mod trust;
 mod unlock;
 
 use std::path::{Path, PathBuf};
@@ -114,6 +115,10 @@ enum Command {
     /// Who matters at an account and where we stand with each: roles, influence, stance and
     /// access, the gaps in the map, and `--without PERSON` for what it would be without them.
     Stakeholders(stakeholders::StakeholdersArgs),
+    /// The trust ledger of one account: for it and each person, credibility, reliability,
+    /// intimacy and self-orientation with the trust they make, the evidence and the next step;
+    /// what they give back; the trend over the last quarter.
+    Trust(trust::TrustArgs),
     /// Search everything written about every account.
     Search {
         /// Words to look for; case and accents do not matter.
@@ -169,6 +174,7 @@ impl Command {
                 | Command::Check
                 | Command::Brief(_)
                 | Command::Stakeholders(_)
+                | Command::Trust(_)
                 | Command::Export(_)
                 | Command::Archive(ArchiveCommand::List)
                 | Command::Import(data::ImportArgs { dry_run: true, .. })
@@ -322,6 +328,7 @@ fn dispatch(
         Command::Brief(args) => brief::brief(&mut ctx, args),
         Command::Health(args) => health::health(&mut ctx, args),
         Command::Stakeholders(args) => stakeholders::stakeholders(&mut ctx, args),
+        Command::Trust(args) => trust::trust(&mut ctx, args),
         Command::Checkin(c) => checkins::checkin(&mut ctx, c),
         Command::Capture(c) => noticed::capture(&mut ctx, c),
         Command::Merge(c) => merge::merge(&mut ctx, c),

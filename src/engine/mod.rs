@@ -13,4 +13,5 @@ pub mod mail;
 pub mod merge;
 pub mod stakeholders;
 pub mod timeline;
+pub mod trust;
 pub mod windows;

@@ -131,7 +131,9 @@ impl Rapport {
             }));
         };
         let figures = self.store.account_touch_figures(now, account_id)?;
-        let h = judge(&bundle, &figures, now, &weights);
+        let mut h = judge(&bundle, &figures, now, &weights);
+        // The ladder's steps include the trust ledger's weak spot (the level is the ladder's own).
+        self.with_trust_step(&mut h, now)?;
         let today = now.date_naive();
         let taken = Snapshot::of(&h, today, false);
         let mut history = if self.pinned {

@@ -23,6 +23,7 @@ mod records;
 mod series;
 mod stakeholders;
 pub(crate) mod today;
+mod trust;
 
 use std::path::Path;
 
@@ -51,6 +52,9 @@ pub use today::{PutAside, PutAsideUndo, Settlement, TodayPage, UrgencyCount};
 // What the desktop shell speaks in, from the floors below: the shell uses the service alone.
 pub use crate::engine::brief::Brief;
 pub use crate::engine::duplicates::LikelyPair;
+pub use crate::engine::trust::{
+    PersonTrust, Reciprocity, ReciprocityLedger, TrustLedger, TrustPart, TrustParts, TrustPoint, WeakSpot,
+};
 pub use crate::keychain::{remember as remember_passphrase, remembered as remembered_passphrase};
 pub use crate::render::BriefOutline;
 pub use crate::store::backup::check as check_backup;

@@ -112,3 +112,22 @@ pub fn level(b: &Bundle, t: &TouchFigures, components: &[Component]) -> AdvisorL
     };
     AdvisorLevel { level, name: NAMES[level as usize - 1].into(), evidence, next_steps }
 }
+
+impl AdvisorLevel {
+    /// Adds the trust ledger's weak spot (`engine::trust::weak_spot`) to the next steps: second,
+    /// after the ladder's own first step, so that both are seen; in place of "keep it up" at the
+    /// top of the ladder. The caller passes the account-level ledger's weak part; nothing is
+    /// added twice.
+    pub fn with_trust_step(&mut self, part: &str, score: u32, next_step: &str) {
+        let part = part.replace('_', "-");
+        let step = format!("Build trust where it is weakest, {part} ({score}): {next_step}");
+        if self.next_steps.contains(&step) {
+            return;
+        }
+        if self.level == 4 {
+            self.next_steps.clear();
+        }
+        let at = self.next_steps.len().min(1);
+        self.next_steps.insert(at, step);
+    }
+}
