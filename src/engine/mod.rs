@@ -11,5 +11,6 @@ pub mod duplicates;
 pub mod health;
 pub mod mail;
 pub mod merge;
+pub mod review;
 pub mod timeline;
 pub mod windows;

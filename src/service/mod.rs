@@ -20,6 +20,7 @@ mod outward;
 mod portable;
 mod portfolio;
 mod records;
+mod review;
 mod series;
 pub(crate) mod today;
 
@@ -50,6 +51,7 @@ pub use today::{PutAside, PutAsideUndo, Settlement, TodayPage, UrgencyCount};
 // What the desktop shell speaks in, from the floors below: the shell uses the service alone.
 pub use crate::engine::brief::Brief;
 pub use crate::engine::duplicates::LikelyPair;
+pub use crate::engine::review::{Period, ValueReview};
 pub use crate::keychain::{remember as remember_passphrase, remembered as remembered_passphrase};
 pub use crate::render::BriefOutline;
 pub use crate::store::backup::check as check_backup;
