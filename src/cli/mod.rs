@@ -16,6 +16,7 @@ mod noticed;
 mod people;
 mod print;
 mod records;
+mod review;
 mod unlock;
 
 use std::path::{Path, PathBuf};
@@ -110,6 +111,9 @@ enum Command {
     Health(health::HealthArgs),
     /// The one-page brief before a meeting: Markdown, HTML or JSON.
     Brief(brief::BriefArgs),
+    /// The value review to hand the client: their goals with the period's progress and
+    /// evidence, what comes next, questions for them — never anything internal.
+    Review(review::ReviewArgs),
     /// Search everything written about every account.
     Search {
         /// Words to look for; case and accents do not matter.
@@ -164,6 +168,7 @@ impl Command {
                 | Command::Today(_)
                 | Command::Check
                 | Command::Brief(_)
+                | Command::Review(_)
                 | Command::Export(_)
                 | Command::Archive(ArchiveCommand::List)
                 | Command::Import(data::ImportArgs { dry_run: true, .. })
@@ -315,6 +320,7 @@ fn dispatch(
         Command::Meeting(c) => records::meeting(&mut ctx, c),
         Command::Today(args) => checkins::today(&mut ctx, args),
         Command::Brief(args) => brief::brief(&mut ctx, args),
+        Command::Review(args) => review::review(&mut ctx, args),
         Command::Health(args) => health::health(&mut ctx, args),
         Command::Checkin(c) => checkins::checkin(&mut ctx, c),
         Command::Capture(c) => noticed::capture(&mut ctx, c),
