@@ -16,6 +16,7 @@ mod noticed;
 mod people;
 mod print;
 mod records;
+mod review;
 mod stakeholders;
 mod trust;
 mod unlock;
@@ -119,6 +120,9 @@ enum Command {
     /// intimacy and self-orientation with the trust they make, the evidence and the next step;
     /// what they give back; the trend over the last quarter.
     Trust(trust::TrustArgs),
+    /// The value review to hand the client: their goals with the period's progress and
+    /// evidence, what comes next, questions for them — never anything internal.
+    Review(review::ReviewArgs),
     /// Search everything written about every account.
     Search {
         /// Words to look for; case and accents do not matter.
@@ -175,6 +179,7 @@ impl Command {
                 | Command::Brief(_)
                 | Command::Stakeholders(_)
                 | Command::Trust(_)
+                | Command::Review(_)
                 | Command::Export(_)
                 | Command::Archive(ArchiveCommand::List)
                 | Command::Import(data::ImportArgs { dry_run: true, .. })
@@ -326,6 +331,7 @@ fn dispatch(
         Command::Meeting(c) => records::meeting(&mut ctx, c),
         Command::Today(args) => checkins::today(&mut ctx, args),
         Command::Brief(args) => brief::brief(&mut ctx, args),
+        Command::Review(args) => review::review(&mut ctx, args),
         Command::Health(args) => health::health(&mut ctx, args),
         Command::Stakeholders(args) => stakeholders::stakeholders(&mut ctx, args),
         Command::Trust(args) => trust::trust(&mut ctx, args),

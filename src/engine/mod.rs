@@ -11,6 +11,7 @@ pub mod duplicates;
 pub mod health;
 pub mod mail;
 pub mod merge;
+pub mod review;
 pub mod stakeholders;
 pub mod timeline;
 pub mod trust;

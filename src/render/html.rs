@@ -3,7 +3,7 @@
 
 use html_escape::encode_text;
 
-use super::outline::{OutlineLine, OutlineSpan, outline};
+use super::outline::{BriefOutline, OutlineLine, OutlineSpan, outline};
 use crate::engine::brief::Brief;
 
 const STYLE: &str = "body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;color:#17202a;max-width:820px;margin:24px auto;padding:0 16px}\
@@ -26,7 +26,12 @@ fn line(l: &OutlineLine) -> String {
 }
 
 pub fn brief_html(brief: &Brief, your_zone: &str) -> String {
-    let o = outline(brief, your_zone);
+    page(&outline(brief, your_zone), STYLE)
+}
+
+/// An outline as a standalone page with the stylesheet `style`: every user text escaped, no
+/// script, nothing fetched from elsewhere (its own policy says so).
+pub(super) fn page(o: &BriefOutline, style: &str) -> String {
     let mut body =
         format!("<h1>{}</h1>\n<p class=\"sub\">{}</p>\n", encode_text(&o.title), encode_text(&o.subtitle));
     for s in &o.sections {
@@ -43,7 +48,7 @@ pub fn brief_html(brief: &Brief, your_zone: &str) -> String {
         }
     }
     format!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>{}</title>\n<style>{style}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
         encode_text(&o.title)
     )
 }

@@ -39,7 +39,11 @@ fn line(l: &OutlineLine) -> String {
 }
 
 pub fn brief_markdown(brief: &Brief, your_zone: &str) -> String {
-    let o: BriefOutline = outline(brief, your_zone);
+    document(&outline(brief, your_zone))
+}
+
+/// An outline in Markdown: headings, then a list item per line.
+pub(super) fn document(o: &BriefOutline) -> String {
     let mut md = format!("# {}\n\n_{}_\n", escape(&o.title), escape(&o.subtitle));
     for s in &o.sections {
         md.push_str(&format!("\n## {}\n", escape(&s.title)));

@@ -6,6 +6,7 @@
 mod html;
 mod markdown;
 mod outline;
+mod review;
 mod words;
 
 pub use html::brief_html;
@@ -13,3 +14,4 @@ pub use markdown::brief_markdown;
 pub use outline::{
     BriefOutline, OutlineGroup, OutlineLine, OutlineSection, OutlineSpan, outline as brief_outline,
 };
+pub use review::{review_html, review_markdown, review_outline};

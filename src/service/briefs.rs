@@ -135,7 +135,7 @@ const BRIEF_FOLDER: &str = "brief_folder";
 
 /// A name as a file name on every system: no separators, reserved characters or control
 /// characters, no leading dot, at most 80 characters.
-fn file_safe(name: &str) -> String {
+pub(super) fn file_safe(name: &str) -> String {
     let cleaned: String = name
         .chars()
         .map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { ' ' } else { c })

@@ -20,6 +20,7 @@ mod outward;
 mod portable;
 mod portfolio;
 mod records;
+mod review;
 mod series;
 mod stakeholders;
 pub(crate) mod today;
@@ -52,6 +53,7 @@ pub use today::{PutAside, PutAsideUndo, Settlement, TodayPage, UrgencyCount};
 // What the desktop shell speaks in, from the floors below: the shell uses the service alone.
 pub use crate::engine::brief::Brief;
 pub use crate::engine::duplicates::LikelyPair;
+pub use crate::engine::review::{Period, ValueReview};
 pub use crate::engine::trust::{
     PersonTrust, Reciprocity, ReciprocityLedger, TrustLedger, TrustPart, TrustParts, TrustPoint, WeakSpot,
 };
