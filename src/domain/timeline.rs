@@ -38,6 +38,9 @@ pub struct TimelineEntry {
     pub snippet: Option<String>,
     /// Whether Rapport logged the touch itself, from the user's mail (not typed).
     pub from_mail: bool,
+    /// For a touch: whose goal it served, and whether it is kept out of client documents.
+    pub serves: Option<super::Serves>,
+    pub private: bool,
 }
 
 impl TimelineEntry {
@@ -55,6 +58,8 @@ impl TimelineEntry {
             strategic: false,
             snippet: None,
             from_mail: false,
+            serves: None,
+            private: false,
         }
     }
 }

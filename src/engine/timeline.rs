@@ -28,6 +28,8 @@ pub fn timeline(history: &History<'_>, now: DateTime<Utc>, limit: usize) -> Vec<
         e.strategic = i.strategic;
         e.snippet = i.snippet.clone();
         e.from_mail = i.source == InteractionSource::Mail;
+        e.serves = i.serves;
+        e.private = i.private;
         entries.push(e);
     }
     for p in history.promises {

@@ -54,6 +54,7 @@ pub use today::{PutAside, PutAsideUndo, Settlement, TodayPage, UrgencyCount};
 pub use crate::engine::brief::Brief;
 pub use crate::engine::duplicates::LikelyPair;
 pub use crate::engine::review::{Period, ValueReview};
+pub use crate::engine::stakeholders::{Gap, GapCode, Orphan, Stakeholder, Stakeholders, Warmth, Without};
 pub use crate::engine::trust::{
     PersonTrust, Reciprocity, ReciprocityLedger, TrustLedger, TrustPart, TrustParts, TrustPoint, WeakSpot,
 };

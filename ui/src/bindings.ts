@@ -77,6 +77,14 @@ export const commands = {
 	 *  folder of them; `None` when they cancel.
 	 */
 	pickCalendar: (folder: boolean) => typedError<string | null, UserError_Serialize>(__TAURI_INVOKE("pick_calendar", { folder })),
+	/**  The map of the account's people and its gaps; with `without`, the account without them. */
+	stakeholders: (accountId: string, without: string | null) => typedError<Stakeholders_Serialize, UserError_Serialize>(__TAURI_INVOKE("stakeholders", { accountId, without })),
+	/**  The trust ledger of the account and each of its people. */
+	trust: (accountId: string) => typedError<TrustLedger_Serialize, UserError_Serialize>(__TAURI_INVOKE("trust", { accountId })),
+	/**  The value review as the screen shows it; the period defaults to the last three months. */
+	valueReview: (accountId: string, from: string | null, to: string | null) => typedError<BriefOutline_Serialize, UserError_Serialize>(__TAURI_INVOKE("value_review", { accountId, from, to })),
+	/**  Asks where to save the value review, then writes it there; `None` when the user cancels. */
+	saveValueReview: (accountId: string, from: string | null, to: string | null, format: BriefFormat) => typedError<string | null, UserError_Serialize>(__TAURI_INVOKE("save_value_review", { accountId, from, to, format })),
 	/**  People and accounts that look like one, with why. */
 	likelyDuplicates: () => typedError<LikelyPair_Serialize[], UserError_Serialize>(__TAURI_INVOKE("likely_duplicates")),
 	/**  Remembers that two people, or two accounts, are not one, so they are not proposed again. */
@@ -460,6 +468,9 @@ export type BriefOutline_Serialize = {
 	sections: OutlineSection_Serialize[],
 };
 
+/**  The part a person plays in the client's decisions about us. */
+export type BuyingRole = "economic_buyer" | "decision_maker" | "champion" | "influencer" | "user" | "blocker" | "gatekeeper";
+
 /**  What reading one calendar kept current did. */
 export type CalendarReading = CalendarReading_Serialize | CalendarReading_Deserialize;
 
@@ -693,6 +704,10 @@ export type ContactDraft_Deserialize = {
 	cadence_days?: number | null,
 	dates?: ImportantDate_Deserialize[],
 	notes?: string | null,
+	roles?: BuyingRole[],
+	influence?: Influence | null,
+	stance?: Stance | null,
+	introduced_by?: string | null,
 };
 
 export type ContactDraft_Serialize = {
@@ -712,6 +727,10 @@ export type ContactDraft_Serialize = {
 	cadence_days: number | null,
 	dates: ImportantDate_Serialize[],
 	notes: string | null,
+	roles: BuyingRole[],
+	influence: Influence | null,
+	stance: Stance | null,
+	introduced_by: string | null,
 };
 
 export type Contact_Deserialize = {
@@ -739,6 +758,16 @@ export type Contact_Deserialize = {
 	cadence_days?: number | null,
 	dates: ImportantDate_Deserialize[],
 	notes: string,
+	/**  The parts they play in the client's decisions about us, each once. */
+	roles: BuyingRole[],
+	influence?: Influence | null,
+	/**
+	 *  Their stance as the user set it, over the one the evidence gives; none to follow the
+	 *  evidence.
+	 */
+	stance?: Stance | null,
+	/**  The colleague who introduced them to us, at the same account. */
+	introduced_by?: string | null,
 	created_at: string,
 	updated_at: string,
 };
@@ -768,6 +797,16 @@ export type Contact_Serialize = {
 	cadence_days: number | null,
 	dates: ImportantDate_Serialize[],
 	notes: string,
+	/**  The parts they play in the client's decisions about us, each once. */
+	roles: BuyingRole[],
+	influence: Influence | null,
+	/**
+	 *  Their stance as the user set it, over the one the evidence gives; none to follow the
+	 *  evidence.
+	 */
+	stance: Stance | null,
+	/**  The colleague who introduced them to us, at the same account. */
+	introduced_by: string | null,
 	created_at: string,
 	updated_at: string,
 };
@@ -942,6 +981,35 @@ export type FileFormat = "archive" | "csv" | "vcard" | "icalendar";
 export type Fragment = {
 	text: string,
 	hit: boolean,
+};
+
+/**
+ *  One gap: what it is, in a sentence with its evidence and the step to close it, and the
+ *  person it is about, when it is about one.
+ */
+export type Gap = Gap_Serialize | Gap_Deserialize;
+
+/**  What kind of gap. */
+export type GapCode = "no_economic_buyer" | "no_champion" | "champion_cold" | "single_threaded" | "executive_untouched" | "blocker_unaddressed";
+
+/**
+ *  One gap: what it is, in a sentence with its evidence and the step to close it, and the
+ *  person it is about, when it is about one.
+ */
+export type Gap_Deserialize = {
+	code: GapCode,
+	text: string,
+	contact_id?: string | null,
+};
+
+/**
+ *  One gap: what it is, in a sentence with its evidence and the step to close it, and the
+ *  person it is about, when it is about one.
+ */
+export type Gap_Serialize = {
+	code: GapCode,
+	text: string,
+	contact_id: string | null,
 };
 
 export type Goal = Goal_Serialize | Goal_Deserialize;
@@ -1208,6 +1276,9 @@ export type ImportantDate_Serialize = {
 	label: string | null,
 };
 
+/**  How much a person's word weighs in those decisions. */
+export type Influence = "high" | "medium" | "low";
+
 /**  Who started the touch: the measure of whether we make the client chase us. */
 export type Initiator = "us" | "them";
 
@@ -1225,6 +1296,8 @@ export type InteractionDraft_Deserialize = {
 	summary: string,
 	sentiment?: number | null,
 	strategic: boolean,
+	serves?: Serves | null,
+	private?: boolean,
 };
 
 export type InteractionDraft_Serialize = {
@@ -1237,6 +1310,8 @@ export type InteractionDraft_Serialize = {
 	summary: string,
 	sentiment: number | null,
 	strategic: boolean,
+	serves: Serves | null,
+	private: boolean,
 };
 
 /**  Where a touch came from: typed by the user, or read from their mail or calendar. */
@@ -1265,6 +1340,10 @@ export type Interaction_Deserialize = {
 	message_id?: string | null,
 	/**  For a touch read from mail: the first words its sender wrote (at most 200 characters). */
 	snippet?: string | null,
+	/**  Whose goal it served, when the user said: the client's, or ours. */
+	serves?: Serves | null,
+	/**  Never in a document made for the client. */
+	private: boolean,
 };
 
 export type Interaction_Serialize = {
@@ -1290,6 +1369,10 @@ export type Interaction_Serialize = {
 	message_id: string | null,
 	/**  For a touch read from mail: the first words its sender wrote (at most 200 characters). */
 	snippet: string | null,
+	/**  Whose goal it served, when the user said: the client's, or ours. */
+	serves: Serves | null,
+	/**  Never in a document made for the client. */
+	private: boolean,
 };
 
 export type Issue = Issue_Serialize | Issue_Deserialize;
@@ -1827,6 +1910,13 @@ export type Occurrence = {
 	changed: boolean,
 };
 
+/**  A record that would lose the person it belongs to. */
+export type Orphan = {
+	kind: RecordKind,
+	id: string,
+	text: string,
+};
+
 export type Outcome = "create" | "merge" | 
 /**  An archived record that the import brings back (and merges into). */
 "restore" | "unchanged";
@@ -1877,6 +1967,21 @@ export type Penalty = {
 	points: number,
 	reason: string,
 };
+
+/**  One person's ledger. */
+export type PersonTrust = PersonTrust_Serialize | PersonTrust_Deserialize;
+
+/**  One person's ledger. */
+export type PersonTrust_Deserialize = {
+	name: string,
+	contact_id: string,
+} & TrustParts_Deserialize;
+
+/**  One person's ledger. */
+export type PersonTrust_Serialize = {
+	name: string,
+	contact_id: string,
+} & TrustParts_Serialize;
 
 /**  One record the import creates or touches, placed by the line it came from. */
 export type PlannedRecord = {
@@ -2030,7 +2135,7 @@ export type PutAside_Serialize = {
 export type Reason = Reason_Serialize | Reason_Deserialize;
 
 /**  The reasons Rapport knows; their names are a contract (DESIGN §4). */
-export type ReasonCode = "unanswered_request" | "promise_overdue" | "promise_due_soon" | "awaiting_their_promise" | "meeting_prep" | "meeting_follow_up" | "issue_open" | "issue_follow_up" | "goal_check" | "renewal_approaching" | "personal_date" | "cadence_due" | "stakeholder_neglected" | "single_threaded";
+export type ReasonCode = "unanswered_request" | "promise_overdue" | "promise_due_soon" | "awaiting_their_promise" | "meeting_prep" | "meeting_follow_up" | "issue_open" | "issue_follow_up" | "goal_check" | "renewal_approaching" | "personal_date" | "cadence_due" | "stakeholder_neglected" | "single_threaded" | "role_gap";
 
 export type Reason_Deserialize = {
 	code: ReasonCode,
@@ -2066,6 +2171,76 @@ export type Reason_Serialize = {
 	 *  reason stays on Today after "Done" (its record is `evidence`).
 	 */
 	settles: Settle | null,
+};
+
+/**  What one person — or the account as a whole — gives back. */
+export type Reciprocity = Reciprocity_Serialize | Reciprocity_Deserialize;
+
+/**  Reciprocity for the account and for each of its people. */
+export type ReciprocityLedger = ReciprocityLedger_Serialize | ReciprocityLedger_Deserialize;
+
+/**  Reciprocity for the account and for each of its people. */
+export type ReciprocityLedger_Deserialize = {
+	account: Reciprocity_Deserialize,
+	/**  In the order of the ledger's people. */
+	people: Reciprocity_Deserialize[],
+};
+
+/**  Reciprocity for the account and for each of its people. */
+export type ReciprocityLedger_Serialize = {
+	account: Reciprocity_Serialize,
+	/**  In the order of the ledger's people. */
+	people: Reciprocity_Serialize[],
+};
+
+/**  What one person — or the account as a whole — gives back. */
+export type Reciprocity_Deserialize = {
+	/**  The person's name, or the account's. */
+	name: string,
+	/**  Absent for the account as a whole. */
+	contact_id?: string | null,
+	/**  Their promises to us that came due (or were kept or broken) in 180 days. */
+	promises_due: number,
+	/**  Of those, kept at all… */
+	kept: number,
+	/**  …and kept on time. */
+	kept_on_time: number,
+	/**
+	 *  The median days from a promise of theirs being made to its being kept, one decimal;
+	 *  absent when none was kept.
+	 */
+	days_to_keep?: number | null,
+	/**  The people they introduced to us, by name. */
+	introduced: string[],
+	/**  Meetings they organised that started in 180 days. */
+	meetings_organized: number,
+	/**  All of it in one sentence. */
+	summary: string,
+};
+
+/**  What one person — or the account as a whole — gives back. */
+export type Reciprocity_Serialize = {
+	/**  The person's name, or the account's. */
+	name: string,
+	/**  Absent for the account as a whole. */
+	contact_id: string | null,
+	/**  Their promises to us that came due (or were kept or broken) in 180 days. */
+	promises_due: number,
+	/**  Of those, kept at all… */
+	kept: number,
+	/**  …and kept on time. */
+	kept_on_time: number,
+	/**
+	 *  The median days from a promise of theirs being made to its being kept, one decimal;
+	 *  absent when none was kept.
+	 */
+	days_to_keep: number | null,
+	/**  The people they introduced to us, by name. */
+	introduced: string[],
+	/**  Meetings they organised that started in 180 days. */
+	meetings_organized: number,
+	/**  All of it in one sentence. */
+	summary: string,
 };
 
 export type RecordKind = "account" | "contact" | "culture_note" | "goal" | "promise" | "interaction" | "request" | "issue" | "meeting";
@@ -2152,6 +2327,9 @@ export type SearchResults = {
 	/**  Groups in order of their best match; hits in each by relevance. */
 	groups: SearchGroup[],
 };
+
+/**  Whose goal a touch served: the client's, or ours (a sale, a renewal, a reference). */
+export type Serves = "theirs" | "ours";
 
 export type Settings = Settings_Serialize | Settings_Deserialize;
 
@@ -2288,6 +2466,77 @@ export type Snapshot_Serialize = {
 	reconstructed: boolean,
 };
 
+/**  One person on the map. */
+export type Stakeholder = Stakeholder_Serialize | Stakeholder_Deserialize;
+
+/**  One person on the map. */
+export type Stakeholder_Deserialize = {
+	name: string,
+	contact_id: string,
+	title?: string | null,
+	level: Level,
+	reports_to?: string | null,
+	roles: BuyingRole[],
+	influence?: Influence | null,
+	/**  As the user set it, or else as the evidence says; none when too little is known. */
+	stance?: Stance | null,
+	/**  Whether the user set the stance (over the evidence). */
+	stance_set: boolean,
+	/**  What the evidence says, in a sentence, whoever set the stance. */
+	stance_evidence: string,
+	/**  Access: the last touch with them, and its channel. */
+	last_touch_at?: string | null,
+	last_channel?: ChannelKind | null,
+	warmth: Warmth,
+};
+
+/**  One person on the map. */
+export type Stakeholder_Serialize = {
+	name: string,
+	contact_id: string,
+	title: string | null,
+	level: Level,
+	reports_to: string | null,
+	roles: BuyingRole[],
+	influence: Influence | null,
+	/**  As the user set it, or else as the evidence says; none when too little is known. */
+	stance: Stance | null,
+	/**  Whether the user set the stance (over the evidence). */
+	stance_set: boolean,
+	/**  What the evidence says, in a sentence, whoever set the stance. */
+	stance_evidence: string,
+	/**  Access: the last touch with them, and its channel. */
+	last_touch_at: string | null,
+	last_channel: ChannelKind | null,
+	warmth: Warmth,
+};
+
+/**  The map of an account: its people, most senior first, and its gaps. */
+export type Stakeholders = Stakeholders_Serialize | Stakeholders_Deserialize;
+
+/**  The map of an account: its people, most senior first, and its gaps. */
+export type Stakeholders_Deserialize = {
+	account: string,
+	account_id: string,
+	people: Stakeholder_Deserialize[],
+	gaps: Gap_Deserialize[],
+	/**  What the account would look like without one person, when asked. */
+	without?: Without_Deserialize | null,
+};
+
+/**  The map of an account: its people, most senior first, and its gaps. */
+export type Stakeholders_Serialize = {
+	account: string,
+	account_id: string,
+	people: Stakeholder_Serialize[],
+	gaps: Gap_Serialize[],
+	/**  What the account would look like without one person, when asked. */
+	without?: Without_Serialize,
+};
+
+/**  Where a person stands toward us. */
+export type Stance = "supportive" | "neutral" | "resistant";
+
 export type Suggestion = Suggestion_Serialize | Suggestion_Deserialize;
 
 export type SuggestionAction = "done" | "snoozed" | "dismissed";
@@ -2380,6 +2629,9 @@ export type TimelineEntry_Deserialize = {
 	snippet?: string | null,
 	/**  Whether Rapport logged the touch itself, from the user's mail (not typed). */
 	from_mail: boolean,
+	/**  For a touch: whose goal it served, and whether it is kept out of client documents. */
+	serves?: Serves | null,
+	private: boolean,
 };
 
 export type TimelineEntry_Serialize = {
@@ -2399,6 +2651,9 @@ export type TimelineEntry_Serialize = {
 	snippet: string | null,
 	/**  Whether Rapport logged the touch itself, from the user's mail (not typed). */
 	from_mail: boolean,
+	/**  For a touch: whose goal it served, and whether it is kept out of client documents. */
+	serves: Serves | null,
+	private: boolean,
 };
 
 export type TimelineKind = "interaction" | "promise_made" | "promise_kept" | "promise_broken" | "request_received" | "request_answered" | "issue_opened" | "issue_resolved" | "meeting";
@@ -2492,6 +2747,96 @@ export type Trend_Serialize = {
 	change_90: number | null,
 };
 
+/**  The whole ledger of one account. */
+export type TrustLedger = TrustLedger_Serialize | TrustLedger_Deserialize;
+
+/**  The whole ledger of one account. */
+export type TrustLedger_Deserialize = {
+	account: string,
+	account_id: string,
+	account_level: TrustParts_Deserialize,
+	/**  Executives first, then managers, then staff; by name within a level. */
+	people: PersonTrust_Deserialize[],
+	/**  The account's weakest part, when one is weak. */
+	weak_spot?: WeakSpot | null,
+	reciprocity: ReciprocityLedger_Deserialize,
+	/**  Weekly over the last quarter, oldest first; today's point last. */
+	trend: TrustPoint_Deserialize[],
+};
+
+/**  The whole ledger of one account. */
+export type TrustLedger_Serialize = {
+	account: string,
+	account_id: string,
+	account_level: TrustParts_Serialize,
+	/**  Executives first, then managers, then staff; by name within a level. */
+	people: PersonTrust_Serialize[],
+	/**  The account's weakest part, when one is weak. */
+	weak_spot: WeakSpot | null,
+	reciprocity: ReciprocityLedger_Serialize,
+	/**  Weekly over the last quarter, oldest first; today's point last. */
+	trend: TrustPoint_Serialize[],
+};
+
+/**  One part of the ledger. */
+export type TrustPart = TrustPart_Serialize | TrustPart_Deserialize;
+
+/**  One part of the ledger. */
+export type TrustPart_Deserialize = {
+	/**  0–100, or absent when too little is known. For self-orientation, higher is worse. */
+	score?: number | null,
+	/**  Why, in words, naming the person and the records. */
+	evidence: string,
+	/**  The one thing to do next. */
+	next_step: string,
+};
+
+/**  One part of the ledger. */
+export type TrustPart_Serialize = {
+	/**  0–100, or absent when too little is known. For self-orientation, higher is worse. */
+	score: number | null,
+	/**  Why, in words, naming the person and the records. */
+	evidence: string,
+	/**  The one thing to do next. */
+	next_step: string,
+};
+
+/**  The four parts and the trust they make. */
+export type TrustParts = TrustParts_Serialize | TrustParts_Deserialize;
+
+/**  The four parts and the trust they make. */
+export type TrustParts_Deserialize = {
+	credibility: TrustPart_Deserialize,
+	reliability: TrustPart_Deserialize,
+	intimacy: TrustPart_Deserialize,
+	self_orientation: TrustPart_Deserialize,
+	trust: TrustPart_Deserialize,
+};
+
+/**  The four parts and the trust they make. */
+export type TrustParts_Serialize = {
+	credibility: TrustPart_Serialize,
+	reliability: TrustPart_Serialize,
+	intimacy: TrustPart_Serialize,
+	self_orientation: TrustPart_Serialize,
+	trust: TrustPart_Serialize,
+};
+
+/**  The account's trust on one past day, rebuilt from the dated records. */
+export type TrustPoint = TrustPoint_Serialize | TrustPoint_Deserialize;
+
+/**  The account's trust on one past day, rebuilt from the dated records. */
+export type TrustPoint_Deserialize = {
+	day: string,
+	trust?: number | null,
+};
+
+/**  The account's trust on one past day, rebuilt from the dated records. */
+export type TrustPoint_Serialize = {
+	day: string,
+	trust: number | null,
+};
+
 /**  How soon to act, for grouping the Today list (DESIGN §4, README "Today"). */
 export type Urgency = 
 /**
@@ -2532,6 +2877,27 @@ export type UserError_Serialize = {
 	field: string | null,
 };
 
+/**  How warm our access to a person is: their last touch against their cadence. */
+export type Warmth = 
+/**  Touched within their cadence. */
+"warm" | 
+/**  Past their cadence, within one and a half of it. */
+"cooling" | 
+/**  Longer than that. */
+"cold" | 
+/**  Never touched. */
+"never";
+
+/**  The weakest known part of a ledger, when it is weak (see [`WEAK_BELOW`]). */
+export type WeakSpot = {
+	/**  "credibility", "reliability", "intimacy" or "self_orientation". */
+	part: string,
+	/**  The part's own score (for self-orientation, higher is worse). */
+	score: number,
+	evidence: string,
+	next_step: string,
+};
+
 export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
 
 /**  The default weights of DESIGN §5; any can be changed. */
@@ -2557,6 +2923,45 @@ export type Weights_Serialize = {
 	breadth: number,
 	intimacy: number,
 	goals: number,
+};
+
+/**  The account without one person. */
+export type Without = Without_Serialize | Without_Deserialize;
+
+/**  The account without one person. */
+export type Without_Deserialize = {
+	contact_id: string,
+	name: string,
+	/**  The others touched in the last 90 days, by name. */
+	still_in_touch: string[],
+	/**  Their open goals, promises and requests (and the goals of theirs, which would go). */
+	orphaned: Orphan[],
+	/**  The gaps that would open. */
+	gaps_opened: Gap_Deserialize[],
+	health_before?: number | null,
+	band_before: Band,
+	health_after?: number | null,
+	band_after: Band,
+	/**  All of it in a few sentences. */
+	said: string,
+};
+
+/**  The account without one person. */
+export type Without_Serialize = {
+	contact_id: string,
+	name: string,
+	/**  The others touched in the last 90 days, by name. */
+	still_in_touch: string[],
+	/**  Their open goals, promises and requests (and the goals of theirs, which would go). */
+	orphaned: Orphan[],
+	/**  The gaps that would open. */
+	gaps_opened: Gap_Serialize[],
+	health_before: number | null,
+	band_before: Band,
+	health_after: number | null,
+	band_after: Band,
+	/**  All of it in a few sentences. */
+	said: string,
 };
 
 export type WorkingHours = {

@@ -26,6 +26,7 @@ use tauri_specta::{Builder, collect_commands};
 
 use crate::Core;
 
+mod advisor;
 mod backups;
 mod files;
 mod health;
@@ -163,6 +164,10 @@ pub fn bindings() -> Builder<tauri::Wry> {
         mail::mail_kept_current,
         mail::keep_mail_current,
         mail::pick_calendar,
+        advisor::stakeholders,
+        advisor::trust,
+        advisor::value_review,
+        advisor::save_value_review,
         merges::likely_duplicates,
         merges::not_duplicates,
         merges::merge_people,

@@ -19,6 +19,7 @@ export const reasonLabel: Record<ReasonCode, string> = {
   cadence_due: "Rhythm",
   stakeholder_neglected: "Person neglected",
   single_threaded: "Single-threaded",
+  role_gap: "Gap among the deciders",
 };
 
 /** How each label is coloured: a broken commitment is red, a coming one amber. */
@@ -73,6 +74,7 @@ const doneLine: Record<ReasonCode, string> = {
   cadence_due: "Caught up",
   stakeholder_neglected: "Caught up",
   single_threaded: "Talked to someone new at the account",
+  role_gap: "Spoke with someone who decides",
 };
 
 /** Reasons whose touch is about their goals rather than a task. */

@@ -75,6 +75,10 @@ export function contact(overrides: Partial<Contact> = {}): Contact {
     dates: [],
     name_parts: null,
     notes: "",
+    roles: [],
+    influence: null,
+    stance: null,
+    introduced_by: null,
     created_at: "2025-01-01T00:00:00Z",
     updated_at: "2025-01-01T00:00:00Z",
     ...overrides,
@@ -95,6 +99,8 @@ export function interaction(overrides: Partial<Interaction> = {}): Interaction {
     source: "typed",
     message_id: null,
     snippet: null,
+    serves: null,
+    private: false,
     created_at: "2026-11-20T10:00:00Z",
     ...overrides,
   };
@@ -238,6 +244,8 @@ export function entry(overrides: Partial<TimelineEntry> = {}): TimelineEntry {
     strategic: false,
     snippet: null,
     from_mail: false,
+    serves: null,
+    private: false,
     ...overrides,
   };
 }
