@@ -97,7 +97,7 @@ test("with a damaged database, Today leads to the backups, and a restore brings 
     if (command === "health_weights") return healthWeights();
     if (command === "list_accounts") return [];
     if (command === "feed_settings") return { path: null };
-    if (command === "mail_kept_current") return [];
+    if (command === "mail_kept_current" || command === "calendars_kept_current") return [];
     throw new Error(`unexpected ${command}`);
   });
   const screen = await render(App);
@@ -128,7 +128,7 @@ test("an import from Settings shows every view afresh, and its sentence stays on
     if (command === "health_weights") return healthWeights();
     if (command === "backups") return backupList();
     if (command === "feed_settings") return { path: null };
-    if (command === "mail_kept_current") return [];
+    if (command === "mail_kept_current" || command === "calendars_kept_current") return [];
     if (command === "list_accounts") return accounts;
     if (command === "inspect_import") return importSource();
     if (command === "preview_import") return exchangeReport({ records: [plannedRecord({ account: "Halden Foods" })], created: 2 });

@@ -20,7 +20,7 @@ function serving() {
     if (command === "health_weights") return healthWeights();
     if (command === "backups") return backupList();
     if (command === "feed_settings") return { path: null };
-    if (command === "mail_kept_current") return [];
+    if (command === "mail_kept_current" || command === "calendars_kept_current") return [];
     if (command === "list_accounts") return [summary({ name: "Kestrel Logistik GmbH" })];
     if (command === "today_page") return { budget: 8, suggestions: [], over_budget: [], more: [], more_count: 0, counts: [] };
     if (command === "put_aside") return [];

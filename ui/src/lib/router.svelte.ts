@@ -1,6 +1,7 @@
 // Where the user is: Today (the home), the accounts list, the health review, one account (on one
-// of its tabs), an account's brief (for one of its meetings, or for the account as a whole), the
-// archive, or the settings. Kept in the URL hash so the back button and reloads work.
+// of its tabs), an account's brief (for one of its meetings, or for the account as a whole) or
+// its value review, the archive, or the settings. Kept in the URL hash so the back button and
+// reloads work.
 import type { RecordKind } from "../bindings";
 
 export const accountTabs = ["overview", "health", "people", "culture", "goals", "promises", "history", "requests", "meetings"] as const;
@@ -15,7 +16,8 @@ export type Route =
   | { name: "noticed" }
   | { name: "settings"; section?: string }
   | { name: "account"; id: string; tab?: AccountTab; person?: string }
-  | { name: "brief"; id: string; meeting?: string };
+  | { name: "brief"; id: string; meeting?: string }
+  | { name: "review"; id: string };
 
 /** The views with an address of their own and no parameters. */
 const fixed = new Map<string, Route>([
@@ -59,6 +61,8 @@ export function parse(hash: string): Route {
     if (person) return { name: "account", id, tab: "people", person };
     return isTab(tab) ? { name: "account", id, tab } : { name: "account", id };
   }
+  const review = /^#\/review\/([^/?]+)$/.exec(hash);
+  if (review?.[1]) return { name: "review", id: decodeURIComponent(review[1]) };
   const brief = /^#\/brief\/([^/?]+)(?:\?(.*))?$/.exec(hash);
   if (brief?.[1]) {
     const meeting = param(brief[2], "meeting");
@@ -80,6 +84,7 @@ export function href(route: Route): string {
     const path = `#/brief/${encodeURIComponent(route.id)}`;
     return route.meeting ? `${path}?meeting=${encodeURIComponent(route.meeting)}` : path;
   }
+  if (route.name === "review") return `#/review/${encodeURIComponent(route.id)}`;
   if (route.name === "settings" && route.section) return `#/settings?section=${encodeURIComponent(route.section)}`;
   if (route.name !== "account") return `#/${route.name}`;
   const path = `#/accounts/${encodeURIComponent(route.id)}`;

@@ -17,9 +17,15 @@ export type Shortcut<A extends string = string> = {
 
 export type ShortcutGroup = { name: string; shortcuts: Shortcut[] };
 
-export const anywhereShortcuts: Shortcut<"search" | "log" | "help">[] = [
+export const anywhereShortcuts: Shortcut<"search" | "log" | "present" | "help">[] = [
   { action: "search", keys: ["Mod+k", "/"], does: "Search everything", hint: "search" },
   { action: "log", keys: ["l"], does: "Log a conversation", hint: "log" },
+  {
+    action: "present",
+    keys: ["p"],
+    does: "Presenting mode: hide personal and internal notes while you share your screen, or show them again",
+    hint: "present",
+  },
   { action: "help", keys: ["?"], does: "Show this list of shortcuts", hint: "all shortcuts" },
 ];
 

@@ -28,6 +28,7 @@ import type {
   Reason,
   ReasonCode,
   SearchHit,
+  TrustLedger_Serialize,
   Settings,
   Snapshot_Serialize,
   Suggestion,
@@ -531,6 +532,31 @@ export function exchangeReport(overrides: Partial<ExchangeReport_Serialize> = {}
     touches: 0,
     dry_run: true,
     backup: null,
+    ...overrides,
+  };
+}
+
+/** A trust ledger with one person, Ana, weakest on reliability. */
+export function trustLedger(overrides: Partial<TrustLedger_Serialize> = {}): TrustLedger_Serialize {
+  const part = (score: number | null, evidence: string, next_step = "Keep on.") => ({ score, evidence, next_step });
+  const parts = {
+    credibility: part(80, "2 of 2 issues resolved and followed up."),
+    reliability: part(50, "1 of 2 promises kept on time; the rollout plan was 2 days late.", "Tell Ana today when the plan will come."),
+    intimacy: part(60, "Her birthday is known."),
+    self_orientation: part(null, "None of our touches say whose goal they served."),
+    trust: part(63, "(80 + 50 + 60) / 3 = 63."),
+  };
+  return {
+    account: "Kestrel Logistik GmbH",
+    account_id: "account-1",
+    account_level: parts,
+    people: [{ name: "Ana Ruiz", contact_id: "ana", ...parts }],
+    weak_spot: { part: "reliability", score: 50, evidence: parts.reliability.evidence, next_step: parts.reliability.next_step },
+    reciprocity: {
+      account: { name: "Kestrel Logistik GmbH", contact_id: null, promises_due: 2, kept: 2, kept_on_time: 1, days_to_keep: 3, introduced: [], meetings_organized: 1, summary: "They kept 1 of 2 promises on time." },
+      people: [],
+    },
+    trend: [],
     ...overrides,
   };
 }

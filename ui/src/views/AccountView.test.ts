@@ -3,7 +3,7 @@ import { afterEach, expect, test } from "vitest";
 import { userEvent } from "vitest/browser";
 import { render } from "vitest-browser-svelte";
 import type { AccountPage } from "../bindings";
-import { account, accountHealth, contact, entry, goal, meeting, page, promise } from "../test/fixtures";
+import { account, accountHealth, contact, entry, goal, meeting, page, promise, trustLedger } from "../test/fixtures";
 import AccountView from "./AccountView.svelte";
 
 afterEach(() => {
@@ -19,6 +19,8 @@ function serving(data: AccountPage) {
     calls.push(command);
     if (command === "account_page") return data;
     if (command === "account_health") return accountHealth();
+    if (command === "trust") return trustLedger();
+    if (command === "stakeholders") return { account: "Kestrel Logistik GmbH", account_id: "account-1", people: [], gaps: [] };
     if (command === "capture") return { interaction: {}, promises: [], request: null, goal: null };
     throw new Error(`unexpected ${command}`);
   });
@@ -73,7 +75,8 @@ test("the Health tab scores the account, and scores it again when something is s
   await screen.getByRole("button", { name: "Save to history" }).click();
   await expect.element(screen.getByRole("form", { name: "Log an interaction" })).not.toBeInTheDocument();
   await expect.element(screen.getByRole("region", { name: "Advisor ladder" })).toBeVisible();
-  expect(calls).toEqual(["account_page", "account_health", "capture", "account_page", "account_health"]);
+  await expect.element(screen.getByRole("region", { name: "Trust" })).toHaveTextContent("Next: Tell Ana today when the plan will come.");
+  expect(calls.filter((c) => c !== "trust")).toEqual(["account_page", "account_health", "capture", "account_page", "account_health"]);
 });
 
 test("L opens quick capture; saving reloads the page; Escape closes it", async () => {

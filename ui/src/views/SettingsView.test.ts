@@ -20,7 +20,7 @@ function serving(answerSave: () => unknown = () => null) {
     if (command === "backups") return backupList();
     if (command === "list_accounts") return [summary({ id: "account-kestrel", name: "Kestrel Logistik GmbH" })];
     if (command === "feed_settings") return { path: null };
-    if (command === "mail_kept_current") return [];
+    if (command === "mail_kept_current" || command === "calendars_kept_current") return [];
     if (command === "save_checkin_settings") {
       saved.push((args as { settings: Record<string, unknown> }).settings);
       return answerSave();

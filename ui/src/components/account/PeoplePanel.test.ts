@@ -2,9 +2,15 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, expect, test, vi } from "vitest";
 import { render } from "vitest-browser-svelte";
 import { NOW, account, contact, cultureNote, goal, interaction, page, promise } from "../../test/fixtures";
+import { present } from "../../lib/presenting.svelte";
+// The page's own rules, presenting mode's among them.
+import "../../styles/app.css";
 import PeoplePanel from "./PeoplePanel.svelte";
 
-afterEach(() => clearMocks());
+afterEach(() => {
+  clearMocks();
+  present(false);
+});
 
 const annika = contact({ name: "Annika Vogt", dates: [{ kind: "birthday", date: "--05-14", label: null }] });
 const jonas = contact({ name: "Jonas Keller", title: "Head of Operations", level: "manager", reports_to: annika.id });
@@ -28,6 +34,7 @@ test("every level of the reporting structure is shown, with each person's detail
 test("a new person is sent with manager, channels, own zone, rhythm and a birthday without a year", async () => {
   let sent: Record<string, unknown> | undefined;
   mockIPC((command, args) => {
+    if (command === "stakeholders") return { account: "Kestrel", account_id: "account-1", people: [], gaps: [] };
     expect(command).toBe("add_contact");
     sent = (args as { draft: Record<string, unknown> }).draft;
     return contact();
@@ -46,6 +53,8 @@ test("a new person is sent with manager, channels, own zone, rhythm and a birthd
   await screen.getByLabelText("Own check-in rhythm (days)").fill("21");
   await screen.getByRole("button", { name: "Add a birthday or anniversary" }).click();
   await screen.getByLabelText("Date 1", { exact: true }).fill("--03-09");
+  await screen.getByLabelText("Champion").click();
+  await screen.getByLabelText("Influence", { exact: true }).selectOptions("High influence");
   await screen.getByRole("button", { name: "Add person" }).click();
   await expect.poll(() => onchange.mock.calls.length).toBe(1);
   expect(sent).toEqual({
@@ -63,6 +72,10 @@ test("a new person is sent with manager, channels, own zone, rhythm and a birthd
     cadence_days: 21,
     dates: [{ kind: "birthday", date: "--03-09", label: null }],
     notes: "",
+    roles: ["champion"],
+    influence: "high",
+    stance: null,
+    introduced_by: null,
   });
 });
 
@@ -205,4 +218,47 @@ test("a goal added from a person's page is theirs, without choosing them again",
   await screen.getByRole("button", { name: "Add goal" }).click();
   await expect.poll(() => onchange.mock.calls.length).toBe(1);
   expect(sent).toMatchObject({ kind: "personal", contact_id: jonas.id, title: "Run the Bremen site by spring" });
+});
+
+test("the map shows each person's roles, influence, stance and warmth, and the gaps; presenting hides them", async () => {
+  mockIPC((command) => {
+    if (command !== "stakeholders") throw new Error(`unexpected ${command}`);
+    return {
+      account: "Kestrel",
+      account_id: "account-1",
+      people: [
+        {
+          name: "Jonas Keller",
+          contact_id: jonas.id,
+          title: "Head of Operations",
+          level: "manager",
+          reports_to: annika.id,
+          roles: ["champion"],
+          influence: "high",
+          stance: "supportive",
+          stance_set: false,
+          stance_evidence: "In the last six months: they started 3 of 5 conversations.",
+          last_touch_at: null,
+          last_channel: null,
+          warmth: "cold",
+        },
+      ],
+      gaps: [{ code: "no_economic_buyer", text: "Nobody at Kestrel is known as the economic buyer.", contact_id: null }],
+    };
+  });
+  const screen = await renderPanel();
+  const jonasNode = screen.getByRole("treeitem", { name: "Jonas Keller" });
+  await expect.element(jonasNode).toHaveTextContent(/Champion.*High influence.*Supportive.*Gone cold/);
+  const gaps = screen.getByRole("region", { name: "Gaps in the map" });
+  await expect.element(gaps).toHaveTextContent("Nobody at Kestrel is known as the economic buyer.");
+
+  const shown = (element: Element) => getComputedStyle(element).display !== "none";
+  const gapsElement = gaps.element();
+  const roleBadge = jonasNode.getByText("Champion").element();
+  present(true);
+  await expect.poll(() => shown(gapsElement)).toBe(false);
+  expect(shown(roleBadge.parentElement!)).toBe(false);
+  await expect.element(jonasNode.getByText("Head of Operations")).toBeVisible();
+  present(false);
+  await expect.element(gaps).toBeVisible();
 });
