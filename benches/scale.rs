@@ -108,7 +108,7 @@ fn main() {
         }
         if std::env::var("RAPPORT_BENCH_PARTS").is_ok() {
             let newest = rapport.store().oldest_of_newest_touches(&id, now, 5).unwrap();
-            let window = rapport::service::briefing(now, newest);
+            let window = rapport::service::briefing(now, newest, None);
             let read = time(|| rapport.store().recent_bundles(window, Some(&id)).unwrap());
             let touches = time(|| rapport.store().touches(&id).unwrap());
             let b = rapport.store().recent_bundles(window, Some(&id)).unwrap().pop().unwrap();

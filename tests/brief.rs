@@ -37,6 +37,7 @@ fn the_markdown_brief_of_the_demo_matches_the_golden_file() {
     for heading in [
         "## The meeting",
         "## Who attends",
+        "## Since you last met",
         "## Culture reminders",
         "## Goals",
         "## Promises",
@@ -93,6 +94,8 @@ fn the_json_brief_holds_every_section_and_an_unknown_meeting_is_refused() {
         "meeting",
         "attendees",
         "also_matter",
+        "gaps",
+        "since_last_met",
         "culture",
         "goals",
         "open_promises",

@@ -49,7 +49,10 @@ fn the_hot_reads_never_scan_the_history() {
     let mut r = Rapport::open(&dir.path().join("rapport.db"), now()).unwrap();
     r.fill_demo(2026, now()).unwrap();
     let id = r.find_account("kestrel").unwrap().id;
-    let brief_window = briefing(now(), Some(now() - chrono::Duration::days(200)));
+    let brief_window = briefing(now(), Some(now() - chrono::Duration::days(200)), None);
+    // Its records back to the last meeting with the same people, when that was long ago.
+    let brief_back_to_a_meeting =
+        briefing(now(), Some(now() - chrono::Duration::days(2)), Some(now() - chrono::Duration::days(400)));
     let mut store = rapport::store::Store::open(&dir.path().join("rapport.db"), now()).unwrap();
     let reads: Vec<(&str, Vec<Plan>)> = vec![
         ("today", store.plans_of(|s| s.checkin_accounts(&needs(now(), &Settings::default()))).unwrap()),
@@ -68,6 +71,11 @@ fn the_hot_reads_never_scan_the_history() {
         ("the touch figures", store.plans_of(|s| s.touch_figures(now(), None)).unwrap()),
         ("one account's touch figures", store.plans_of(|s| s.touch_figures(now(), Some(&id))).unwrap()),
         ("the brief's recent months", store.plans_of(|s| s.recent_bundles(brief_window, Some(&id))).unwrap()),
+        (
+            "the brief's months back to the last meeting",
+            store.plans_of(|s| s.recent_bundles(brief_back_to_a_meeting, Some(&id))).unwrap(),
+        ),
+        ("the brief's meetings", store.plans_of(|s| s.meetings(&id)).unwrap()),
         (
             "the brief's newest touches",
             store.plans_of(|s| s.oldest_of_newest_touches(&id, now(), 5)).unwrap(),

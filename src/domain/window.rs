@@ -11,8 +11,10 @@ pub struct Window {
     /// Touches from here on (and each account's last one before it); none at all without it,
     /// for a reader that takes its touch figures from the store's index.
     pub touches_since: Option<DateTime<Utc>>,
-    /// Only touches from here on come with their people, and their text when `text` is set:
-    /// a reader that only counts and dates older touches does not pay for either.
+    /// Only touches from here on come with their people: a reader that only counts and dates
+    /// older touches does not pay for them.
     pub detail_since: DateTime<Utc>,
-    pub text: bool,
+    /// Only touches from here on (and from `detail_since`) come with their text — summary,
+    /// Message-ID and snippet; none at all without it.
+    pub text_since: Option<DateTime<Utc>>,
 }

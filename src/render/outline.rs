@@ -7,8 +7,9 @@ use serde::Serialize;
 use specta::Type;
 
 use super::words::{Clock, ago, category, duration, kind_heading, level, outcome, received, span, status};
-use crate::domain::{Direction, GoalKind, GoalStatus, Guest, PromiseStatus, Severity};
-use crate::engine::brief::{Brief, BriefNote, BriefPerson, BriefPromise};
+use crate::domain::{Direction, GoalKind, GoalStatus, Guest, PromiseStatus, Severity, Stance};
+use crate::engine::brief::{Brief, BriefNote, BriefPerson, BriefPromise, SinceLastMet};
+use crate::engine::trust::WeakSpot;
 
 /// A run of text and how it reads: plain, emphasised (a label), quieter (a detail), or a flag
 /// that says whether all is well (`good`), needs an eye (`warning`) or needs acting on (`alarm`).
@@ -97,6 +98,10 @@ fn person_lines(p: &BriefPerson, clock: &Clock, now: DateTime<Utc>) -> OutlineGr
     if let Some(why) = &p.why {
         lines.push(OutlineLine(vec![t(why.clone())]));
     }
+    lines.push(role_line(p));
+    if let Some(weak) = &p.weak_spot {
+        lines.push(weak_line(weak));
+    }
     lines.push(OutlineLine(if p.personal_goals.is_empty() {
         vec![b("Their own goals: "), m("not known yet — ask.")]
     } else {
@@ -114,6 +119,151 @@ fn person_lines(p: &BriefPerson, clock: &Clock, now: DateTime<Utc>) -> OutlineGr
         None => p.name.clone(),
     };
     OutlineGroup { title: Some(title), lines }
+}
+
+/// Their roles in words, their influence and their stance — and whether the user set it.
+fn role_line(p: &BriefPerson) -> OutlineLine {
+    let mut spans = vec![b("Role: ")];
+    if p.roles.is_empty() {
+        spans.push(m("not known"));
+    } else {
+        spans.push(t(p.roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")));
+    }
+    spans.push(m(" · "));
+    spans.push(match p.influence {
+        Some(i) => t(format!("{i} influence")),
+        None => m("influence not known"),
+    });
+    spans.push(m(" · "));
+    match p.stance {
+        Some(s) => {
+            let flag = match s {
+                Stance::Supportive => OutlineSpan::Good,
+                Stance::Neutral => OutlineSpan::Text,
+                Stance::Resistant => OutlineSpan::Warning,
+            };
+            spans.push(flag(s.to_string()));
+            spans.push(m(if p.stance_set { " (as you set it)" } else { " (from the evidence)" }));
+        }
+        None => spans.push(m("stance not known yet")),
+    }
+    OutlineLine(spans)
+}
+
+/// Their trust's weakest part and the one thing to do about it.
+fn weak_line(w: &WeakSpot) -> OutlineLine {
+    let part = match w.part.as_str() {
+        "self_orientation" => format!("self-orientation ({}, higher is worse)", w.score),
+        part => format!("{part} ({})", w.score),
+    };
+    OutlineLine(vec![
+        b("Weakest: "),
+        OutlineSpan::Warning(part),
+        m(" — "),
+        b("Next: "),
+        t(w.next_step.clone()),
+    ])
+}
+
+/// "Since you last met": the meeting, then what changed, by kind; a kind with nothing is left out.
+fn since_section(brief: &Brief, clock: &Clock, now: DateTime<Utc>) -> OutlineSection {
+    let s: &SinceLastMet = &brief.since_last_met;
+    let Some(last) = &s.last else {
+        let first = if brief.meeting.is_some() {
+            "First meeting with these people in Rapport.".to_string()
+        } else {
+            format!("No meeting with {} in Rapport yet.", brief.account)
+        };
+        return section("Since you last met", vec![OutlineLine(vec![m(first)])], "");
+    };
+    let mut groups = vec![OutlineGroup {
+        title: None,
+        lines: vec![OutlineLine(vec![
+            b("Last met: "),
+            t(last.title.clone()),
+            m(format!(" — {} ({})", clock.day(last.starts_at), ago(last.starts_at, now))),
+        ])],
+    }];
+    let mut group = |title: &str, lines: Vec<OutlineLine>| {
+        if !lines.is_empty() {
+            groups.push(OutlineGroup { title: Some(title.into()), lines });
+        }
+    };
+    for (direction, title) in [(Direction::Ours, "Our promises"), (Direction::Theirs, "Their promises")] {
+        let to = |p: &BriefPromise| p.who.as_ref().map(|w| format!(" ({w})")).unwrap_or_default();
+        let kept = s.kept.iter().filter(|p| p.direction == direction).map(|p| {
+            let at = clock.day(p.completed_at.unwrap_or(p.due_at));
+            let flag = if p.kept_late {
+                OutlineSpan::Warning(format!("kept late, {at}"))
+            } else {
+                OutlineSpan::Good(format!("kept {at}"))
+            };
+            OutlineLine(vec![t(p.text.clone()), m(format!("{} — ", to(p))), flag])
+        });
+        let due = s.due.iter().filter(|p| p.direction == direction).map(|p| {
+            let flag = if p.due_at < now {
+                OutlineSpan::Alarm(format!("overdue since {}", clock.day(p.due_at)))
+            } else {
+                OutlineSpan::Warning(format!("due {}", clock.day(p.due_at)))
+            };
+            OutlineLine(vec![t(p.text.clone()), m(format!("{} — ", to(p))), flag])
+        });
+        group(title, kept.chain(due).collect());
+    }
+    group(
+        "Requests",
+        s.requests
+            .iter()
+            .map(|r| {
+                let from = r.from.as_ref().map(|f| format!(" from {f}")).unwrap_or_default();
+                let state = match r.answered_at {
+                    Some(at) => OutlineSpan::Good(format!("answered {}", clock.day(at))),
+                    None => OutlineSpan::Warning("not answered yet".into()),
+                };
+                OutlineLine(vec![
+                    t(r.text.clone()),
+                    m(format!(" — received{from} {}; ", clock.day(r.received_at))),
+                    state,
+                ])
+            })
+            .collect(),
+    );
+    group(
+        "Issues",
+        s.issues
+            .iter()
+            .map(|i| {
+                let state = match i.resolved_at {
+                    Some(at) => OutlineSpan::Good(format!("resolved {}", clock.day(at))),
+                    None => OutlineSpan::Alarm("still open".into()),
+                };
+                OutlineLine(vec![
+                    b(format!("{}: ", i.title)),
+                    m(format!("{} severity · opened {}; ", i.severity, clock.day(i.opened_at))),
+                    state,
+                ])
+            })
+            .collect(),
+    );
+    group(
+        "Goal progress",
+        s.progress
+            .iter()
+            .map(|p| {
+                OutlineLine(vec![
+                    b(format!("{}: ", p.goal)),
+                    t(p.text.clone()),
+                    m(format!(" — {}", clock.day(p.at))),
+                ])
+            })
+            .collect(),
+    );
+    if groups.len() == 1 {
+        groups[0].lines.push(OutlineLine(vec![m(
+            "Nothing recorded since: no promise kept or come due, no request, issue or goal progress.",
+        )]));
+    }
+    OutlineSection { title: "Since you last met".into(), groups }
 }
 
 /// What to ask or do when nothing is known of a kind of goal.
@@ -357,6 +507,14 @@ pub fn outline(brief: &Brief, your_zone: &str) -> BriefOutline {
             groups: brief.also_matter.iter().map(|p| person_lines(p, &clock, now)).collect(),
         });
     }
+    if !brief.gaps.is_empty() {
+        sections.push(section(
+            "Gaps among their people",
+            brief.gaps.iter().map(|g| OutlineLine(vec![t(g.text.clone())])).collect(),
+            "",
+        ));
+    }
+    sections.push(since_section(brief, &clock, now));
 
     // Without a meeting, the practical notes join the reminders, so that none is lost.
     let mut culture: Vec<OutlineLine> = brief.culture.iter().map(note_line).collect();

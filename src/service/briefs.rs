@@ -1,9 +1,9 @@
 //! The brief before a meeting, as data and as documents.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use super::Rapport;
-use crate::engine::brief::{Brief, RECENT_TOUCHES, brief};
+use crate::engine::brief::{Brief, NEXT_MEETING_DAYS, RECENT_TOUCHES, brief, last_met, next_meeting};
 use crate::error::{Error, Result};
 use crate::render;
 
@@ -29,28 +29,31 @@ impl Rapport {
     /// The brief for an account, for one of its meetings — the next one within a week when none
     /// is chosen. Its request clocks are the user's own (the check-in settings).
     pub fn brief(&self, account_id: &str, meeting_id: Option<&str>, now: DateTime<Utc>) -> Result<Brief> {
-        // The brief reads the recent months and the kept touch figures, never the whole history.
+        // The brief reads the recent months and the kept touch figures, never the whole history:
+        // every meeting of the account (to find the last one with the same people), then the
+        // records back to that meeting, or 270 days when it is more recent.
+        let meetings = self.store.meetings(account_id)?;
+        let meeting = match meeting_id {
+            Some(id) => meetings.iter().find(|m| m.id == id),
+            None => next_meeting(&meetings, now, Some(Duration::days(NEXT_MEETING_DAYS))),
+        };
+        let last = last_met(&meetings, meeting, now).map(|m| m.starts_at);
         let newest = self.store.oldest_of_newest_touches(account_id, now, RECENT_TOUCHES as u32)?;
-        let window = super::briefing(now, newest);
+        let window = super::briefing(now, newest, last);
         let Some(mut bundle) = self.store.recent_bundles(window, Some(account_id))?.pop() else {
             return Err(self.store.account(account_id).err().unwrap_or_else(|| {
                 Error::not_found("That account is archived. Restore it to prepare a brief.")
             }));
         };
         if let Some(id) = meeting_id
-            && !bundle.meetings.iter().any(|m| m.id == id)
-        {
-            // An older meeting is outside the recent window: look it up among all of them.
-            bundle.meetings = self.store.meetings(account_id)?;
-        }
-        if let Some(id) = meeting_id
-            && !bundle.meetings.iter().any(|m| m.id == id)
+            && meeting.is_none()
         {
             return Err(Error::not_found(format!(
                 "{} has no meeting with the id \"{id}\"; it may have been deleted. Choose another of its meetings (`rapport account show` lists them on the command line), or leave the meeting out.",
                 bundle.account.name
             )));
         }
+        bundle.meetings = meetings;
         let weights = self.store.health_weights()?;
         let clocks = self.store.checkin_settings()?;
         let figures = self.store.account_touch_figures(now, account_id)?;

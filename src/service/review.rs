@@ -55,7 +55,7 @@ impl Rapport {
             since: start - Duration::days(PROMISES_DUE_BEFORE),
             touches_since: Some(start),
             detail_since: start,
-            text: true,
+            text_since: Some(start),
         };
         let Some(bundle) = self.store.recent_bundles(window, Some(account_id))?.pop() else {
             return Err(Error::not_found(format!(

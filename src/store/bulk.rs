@@ -68,6 +68,7 @@ impl Store {
         let conn = self.conn();
         let since = codec::instant(&window.since);
         let detail_since = codec::instant(&window.detail_since);
+        let text_since = window.text_since.map(|t| codec::instant(&t.max(window.detail_since)));
         // Instants are fixed-format, written by Rapport; the account's id is bound (`:account`).
         let of = |column: &str| codec::only_account(column, account_id);
         let live = format!("archived_at IS NULL{}", of("account_id"));
@@ -108,7 +109,7 @@ impl Store {
                     &format!("i.occurred_at >= '{touches_since}'{}", of("i.account_id")),
                     account_id,
                     &detail_since,
-                    window.text
+                    text_since.as_deref()
                 )?,
                 interactions
             );
@@ -124,7 +125,7 @@ impl Store {
             };
             spread!(
                 by_account,
-                interactions::all_where(conn, &before, account_id, &detail_since, window.text)?,
+                interactions::all_where(conn, &before, account_id, &detail_since, text_since.as_deref())?,
                 interactions
             );
         }

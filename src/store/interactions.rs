@@ -132,22 +132,26 @@ pub(crate) fn all(conn: &Connection, with_archived: bool) -> Result<Vec<Interact
 
 /// The live interactions matching `condition` (on `i`): what the health review and the brief
 /// read, a window of recent history rather than all of it. Only touches from `detail_since`
-/// on come with their people, and with their text (summary, Message-ID and snippet) when
-/// `text` is set; the older ones come dated and counted, with neither, for readers that only
-/// count and date them.
+/// on come with their people, and only those from `text_since` (when given) with their text
+/// (summary, Message-ID and snippet); the older ones come dated and counted, without, for
+/// readers that only count and date them.
 pub(crate) fn all_where(
     conn: &Connection,
     condition: &str,
     account: Option<&str>,
     detail_since: &str,
-    text: bool,
+    text_since: Option<&str>,
 ) -> Result<Vec<Interaction>> {
     let detailed = format!("i.occurred_at >= '{detail_since}'");
-    let summary = if text { format!("CASE WHEN {detailed} THEN i.summary ELSE '' END") } else { "''".into() };
-    let mail = if text {
-        format!("CASE WHEN {detailed} THEN i.message_id END, CASE WHEN {detailed} THEN i.snippet END")
-    } else {
-        "NULL, NULL".into()
+    let (summary, mail) = match text_since {
+        Some(since) => {
+            let texted = format!("i.occurred_at >= '{since}'");
+            (
+                format!("CASE WHEN {texted} THEN i.summary ELSE '' END"),
+                format!("CASE WHEN {texted} THEN i.message_id END, CASE WHEN {texted} THEN i.snippet END"),
+            )
+        }
+        None => ("''".into(), "NULL, NULL".into()),
     };
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT i.id, i.account_id, i.occurred_at, i.channel, i.initiated_by, {summary}, i.sentiment, i.strategic,

@@ -134,9 +134,23 @@ impl<'a> Whom<'a> {
     fn short(self) -> &'a str {
         match self {
             Whom::Account(name) => name,
-            Whom::Person(c) => c.name.split_whitespace().next().unwrap_or(&c.name),
+            Whom::Person(c) => first_name(&c.name),
         }
     }
+}
+
+/// How a next step speaks to a person: their first name, past a title — "Annika" for
+/// "Dr. Annika Vogt".
+fn first_name(name: &str) -> &str {
+    const TITLES: [&str; 10] = ["dr", "prof", "mr", "mrs", "ms", "mx", "sir", "dame", "herr", "frau"];
+    let mut words = name.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let bare = word.trim_end_matches('.').to_lowercase();
+        if !TITLES.contains(&bare.as_str()) || words.peek().is_none() {
+            return word;
+        }
+    }
+    name
 }
 
 /// The ledger of one account at `now`, with its trend.
@@ -290,6 +304,15 @@ pub fn trend(b: &Bundle, now: DateTime<Utc>, settings: &Settings) -> Vec<TrustPo
             Some(TrustPoint { day, trust })
         })
         .collect()
+}
+
+#[cfg(test)]
+#[test]
+fn a_next_step_calls_a_person_by_their_first_name_past_a_title() {
+    assert_eq!(first_name("Dr. Annika Vogt"), "Annika");
+    assert_eq!(first_name("Prof. Dr. Jonas Keller"), "Jonas");
+    assert_eq!(first_name("Ana Ruiz"), "Ana");
+    assert_eq!(first_name("Dr."), "Dr.");
 }
 
 /// "5 hours", "1 hour", "3 days": a span in the unit that reads best.

@@ -373,7 +373,7 @@ pub(super) fn intimacy(b: &Bundle, c: &Contact, now: DateTime<Utc>) -> TrustPart
         ),
     ];
     let evidence = sentence(&c.name, score, n, &said, &[]);
-    let first = c.name.split_whitespace().next().unwrap_or(&c.name);
+    let first = super::first_name(&c.name);
     let next_step = if k.goal.is_none() {
         format!("Ask {first} what they want for themselves this year, and record it as a personal goal.")
     } else if !k.notes {

@@ -5,6 +5,12 @@
 //!
 //! Without a meeting chosen, the brief is for the next meeting within the coming week
 //! ([`next_meeting`]), so that "brief Kestrel" on the eve of their steering committee prepares it.
+//!
+//! The advisor's view reaches it too (issue 20): each person's buying roles, influence and
+//! stance, and their trust's weak spot; the gaps among the account's people; and what changed
+//! since the last meeting with the same people ([`since`]).
+
+mod since;
 
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
@@ -12,10 +18,13 @@ use specta::Type;
 
 use super::checkins::Touches;
 use super::health::TouchFigures;
-use crate::domain::{Bundle, Guest, Meeting, Settings};
+use super::stakeholders::{Gap, gaps, stance_of};
+use super::trust::{WeakSpot, person_trust, weak_spot};
+use crate::domain::{Bundle, BuyingRole, Guest, Influence, Meeting, Settings, Stance};
 use crate::domain::{
     Channel, Contact, CultureCategory, Direction, GoalKind, GoalStatus, Id, Level, PromiseStatus, Severity,
 };
+pub use since::{LastMet, SinceIssue, SinceLastMet, SinceProgress, SinceRequest, last_met};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Brief {
@@ -29,6 +38,11 @@ pub struct Brief {
     pub attendees: Vec<BriefPerson>,
     /// People not in the meeting who matter to it: their executive, someone neglected.
     pub also_matter: Vec<BriefPerson>,
+    /// The gaps among the account's people (no economic buyer, a champion gone cold…), each a
+    /// sentence with its evidence and what to do.
+    pub gaps: Vec<Gap>,
+    /// What changed since the last meeting with these people.
+    pub since_last_met: SinceLastMet,
     /// Culture reminders: how they communicate, decide, dress, greet, speak — and anything else noted.
     pub culture: Vec<BriefNote>,
     /// Their calendar, travel and expense norms: they belong beside the meeting.
@@ -76,6 +90,16 @@ pub struct BriefPerson {
     pub last_touch_about: Option<String>,
     /// Why someone not attending is in the brief.
     pub why: Option<String>,
+    /// The parts they play in their company's decisions about us, as the user set them.
+    pub roles: Vec<BuyingRole>,
+    pub influence: Option<Influence>,
+    /// As the user set it, or else as the evidence of the last six months says; none when too
+    /// little is known.
+    pub stance: Option<Stance>,
+    /// Whether the user set the stance (over the evidence).
+    pub stance_set: bool,
+    /// The weakest part of their trust, when one is known and weak, with its next step.
+    pub weak_spot: Option<WeakSpot>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -153,7 +177,29 @@ fn name(b: &Bundle, id: Option<&str>) -> Option<String> {
     id.and_then(|id| b.contacts.iter().find(|c| c.id == id)).map(|c| c.name.clone())
 }
 
-fn person(b: &Bundle, t: &Touches, c: &Contact, why: Option<String>) -> BriefPerson {
+fn promise(b: &Bundle, p: &crate::domain::Promise, now: DateTime<Utc>) -> BriefPromise {
+    BriefPromise {
+        direction: p.direction,
+        text: p.text.clone(),
+        who: name(b, p.contact_id.as_deref()),
+        due_at: p.due_at,
+        status: p.status,
+        completed_at: p.completed_at,
+        at_risk: p.is_open() && p.due_at - now <= Duration::days(3),
+        kept_late: p.kept_late(),
+    }
+}
+
+/// What the brief reads besides the bundle: each person's last touch, the moment, and the
+/// user's request clocks (which their trust is judged by).
+struct Reading<'a> {
+    t: &'a Touches,
+    now: DateTime<Utc>,
+    clocks: &'a Settings,
+}
+
+fn person(b: &Bundle, r: &Reading<'_>, c: &Contact, why: Option<String>) -> BriefPerson {
+    let (t, now) = (r.t, r.now);
     let last = t.last_with.get(&c.id);
     BriefPerson {
         id: c.id.clone(),
@@ -171,6 +217,11 @@ fn person(b: &Bundle, t: &Touches, c: &Contact, why: Option<String>) -> BriefPer
         last_touch_at: last.map(|(at, _)| *at),
         last_touch_about: last.and_then(|(_, id)| t.summaries.get(id).cloned()),
         why,
+        roles: c.roles.clone(),
+        influence: c.influence,
+        stance: c.stance.or_else(|| stance_of(b, c, now).0),
+        stance_set: c.stance.is_some(),
+        weak_spot: weak_spot(&person_trust(b, c, now, r.clocks).parts),
     }
 }
 
@@ -185,7 +236,9 @@ pub fn next_meeting(meetings: &[Meeting], now: DateTime<Utc>, within: Option<Dur
 
 /// The brief for the account in `b` (with each person's last touch in `t`, and the touch figures
 /// its health is judged from), for one meeting — the next one within a week when none is chosen.
-/// `b` needs only its newest touches; `clocks` holds the user's request clocks.
+/// `b` needs its newest touches with their text, the last 180 days' with their people (for
+/// stances and trust), and its records back to the last meeting with the same people; `clocks`
+/// holds the user's request clocks.
 pub fn brief(
     b: &Bundle,
     t: &Touches,
@@ -204,6 +257,7 @@ pub fn brief(
         None => b.contacts.iter().filter(|c| c.level == Level::Executive).collect(),
     };
     let attends = |c: &Contact| attending.iter().any(|a| a.id == c.id);
+    let reading = Reading { t, now, clocks };
 
     // Their executives who are not in the room, and anyone we have not spoken to in two cadences.
     let cadence = Duration::days(i64::from(b.account.effective_cadence_days()) * 2);
@@ -221,7 +275,7 @@ pub fn brief(
             None
         };
         if let Some(why) = why {
-            also_matter.push(person(b, t, c, Some(why)));
+            also_matter.push(person(b, &reading, c, Some(why)));
         }
     }
 
@@ -258,16 +312,7 @@ pub fn brief(
         .collect();
     goals.sort_by_key(|g| (GoalKind::ALL.iter().position(|k| *k == g.kind), g.title.clone()));
 
-    let to_brief = |p: &crate::domain::Promise| BriefPromise {
-        direction: p.direction,
-        text: p.text.clone(),
-        who: name(b, p.contact_id.as_deref()),
-        due_at: p.due_at,
-        status: p.status,
-        completed_at: p.completed_at,
-        at_risk: p.is_open() && p.due_at - now <= Duration::days(3),
-        kept_late: p.kept_late(),
-    };
+    let to_brief = |p: &crate::domain::Promise| promise(b, p, now);
     let mut open_promises: Vec<BriefPromise> =
         b.promises.iter().filter(|p| p.is_open()).map(to_brief).collect();
     open_promises.sort_by_key(|p| p.due_at);
@@ -328,6 +373,9 @@ pub fn brief(
         .collect();
 
     let (talking_points, questions) = points_and_questions(b, &attending, &goals, &open_promises, now);
+    // Promises come due "since" up to the meeting's start, when it is still ahead.
+    let by = meeting.map_or(now, |m| m.starts_at.max(now));
+    let since_last_met = since::since_last_met(b, last_met(&b.meetings, meeting, now), by, now);
 
     Brief {
         account_id: b.account.id.clone(),
@@ -353,8 +401,10 @@ pub fn brief(
                     .max()
             }),
         }),
-        attendees: attending.iter().map(|c| person(b, t, c, None)).collect(),
+        attendees: attending.iter().map(|c| person(b, &reading, c, None)).collect(),
         also_matter,
+        gaps: gaps(b, now, |id| t.last_with.get(id).map(|(at, _)| *at)),
+        since_last_met,
         culture,
         logistics,
         goals,
