@@ -1,12 +1,12 @@
 # The two commands: `make run` opens the app on the demo portfolio; `make test` runs every check.
 # Each installs what is missing first (scripts/setup.sh).
 
-.PHONY: run test setup build ui bindings fixtures lint check-rust check-ui test-rust test-ui e2e
+.PHONY: run test setup build ui bindings fixtures lint check-rust check-ui test-rust test-ui e2e package package-test
 
 run: build
 	./scripts/run.sh
 
-test: setup ui lint test-rust test-ui build e2e
+test: setup ui lint test-rust test-ui build e2e package-test
 
 setup:
 	./scripts/setup.sh
@@ -33,6 +33,17 @@ test-ui: setup
 
 e2e: build
 	npm run --silent e2e
+
+# Release packages (.deb and .rpm, in target/release/bundle/), built with no network: the CLI
+# first, which both packages carry as /usr/bin/rapport, then the app, bundled by Tauri.
+package: ui
+	cargo build --release --locked -p rapport --bin rapport
+	npx tauri build --ci --bundles deb,rpm
+
+# Installs the .deb on this machine, uses it as a user would, removes it, and checks the user's
+# data is still there (scripts/package-test.sh).
+package-test: package
+	./scripts/package-test.sh
 
 # Regenerates the TypeScript bindings after a change to a Rust type or command.
 # Freezes a database of every schema version that has none yet, for the migration tests.

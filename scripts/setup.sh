@@ -8,12 +8,12 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 # Debian packages: WebKitGTK and friends for the window, Xvfb and WebKitWebDriver for the
 # end-to-end tests, Chromium for the UI's own tests, ImageMagick for screenshots, strace for
-# the tests that Rapport opens no network connection, and a D-Bus daemon for the test that a
-# second start of the app hands over to the first.
+# the tests that Rapport opens no network connection, a D-Bus daemon for the test that a
+# second start of the app hands over to the first, and rpm to read the .rpm package's contents.
 packages=(
   pkg-config build-essential
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev libxdo-dev
-  xvfb x11-utils webkit2gtk-driver imagemagick chromium strace dbus-daemon
+  xvfb x11-utils webkit2gtk-driver imagemagick chromium strace dbus-daemon rpm
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -24,6 +24,10 @@ pub enum Error {
     #[error("{message}")]
     Conflict { message: String },
 
+    /// The user stopped a long operation before it changed anything.
+    #[error("Stopped, as you asked: nothing was changed.")]
+    Stopped,
+
     #[error(
         "{path} is not a Rapport database. Move it aside so Rapport can create a new database there, or choose another database file (--db on the command line)."
     )]
@@ -153,6 +157,7 @@ impl Error {
             Error::Validation { .. } => ErrorCode::Validation,
             Error::NotFound { .. } => ErrorCode::NotFound,
             Error::Conflict { .. } => ErrorCode::Conflict,
+            Error::Stopped => ErrorCode::Stopped,
             Error::NotRapportDatabase { .. } => ErrorCode::NotRapportDatabase,
             Error::NewerSchema { .. } => ErrorCode::NewerSchema,
             Error::Migration { .. } => ErrorCode::Migration,
@@ -194,6 +199,7 @@ pub enum ErrorCode {
     Validation,
     NotFound,
     Conflict,
+    Stopped,
     NotRapportDatabase,
     NewerSchema,
     Migration,

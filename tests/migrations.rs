@@ -243,3 +243,47 @@ fn a_migration_that_fails_leaves_the_file_as_it_was_with_a_copy() {
     assert_eq!(made, 0, "the index the failed migration made before it failed is gone");
     assert_eq!(contents(Path::new(backup)), before, "the copy named is the file as it was");
 }
+
+/// What the app's window shows while a file from an older release is upgraded: the check, the
+/// copy kept, then each migration, ending with all of them done and the copy named.
+#[test]
+fn an_upgrade_tells_its_stages_as_it_goes_and_names_the_copy() {
+    use rapport::service::{Upgrade, pending_upgrade};
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("rapport.db");
+    let from = 3;
+    std::fs::copy(fixture(from), &path).unwrap();
+    assert_eq!(pending_upgrade(&path, None), Some((from, SCHEMA_VERSION)));
+
+    let mut seen = Vec::new();
+    let rapport = Rapport::open_observed(&path, now(), None, &mut |stage| seen.push(stage)).unwrap();
+    let steps = u32::try_from(SCHEMA_VERSION - from).unwrap();
+    assert_eq!(seen[0], Upgrade::Checking);
+    assert_eq!(seen[1], Upgrade::KeepingCopy);
+    let migrating: Vec<(u32, u32)> = seen[2..]
+        .iter()
+        .map(|stage| match stage {
+            Upgrade::Migrating { done, of, backup } => {
+                assert!(backup.as_deref().is_some_and(|b| Path::new(b).is_file()), "the copy is named: {backup:?}");
+                (*done, *of)
+            }
+            other => panic!("after the copy, only migrations: {other:?}"),
+        })
+        .collect();
+    let expected: Vec<(u32, u32)> = (0..=steps).map(|done| (done, steps)).collect();
+    assert_eq!(migrating, expected, "every step, in order, from none to all");
+    assert_eq!(rapport.store().schema_version().unwrap(), SCHEMA_VERSION);
+    drop(rapport);
+
+    // Current, new, foreign and missing files need no upgrade; neither is the observer told of one.
+    assert_eq!(pending_upgrade(&path, None), None);
+    let mut told = 0;
+    drop(Rapport::open_observed(&path, now(), None, &mut |_| told += 1).unwrap());
+    let fresh = dir.path().join("new.db");
+    drop(Rapport::open_observed(&fresh, now(), None, &mut |_| told += 1).unwrap());
+    assert_eq!(told, 0, "a current file and a new one open without an upgrade to show");
+    assert_eq!(pending_upgrade(&dir.path().join("missing.db"), None), None);
+    let foreign = dir.path().join("foreign.db");
+    Connection::open(&foreign).unwrap().execute_batch("PRAGMA user_version = 2; CREATE TABLE t (x);").unwrap();
+    assert_eq!(pending_upgrade(&foreign, None), None);
+}

@@ -239,3 +239,36 @@ fn the_demo_goes_only_into_an_empty_database() {
     assert!(err.to_string().contains("only goes into an empty one"), "{err}");
     assert_eq!(r.store().interaction_count().unwrap() as usize, report.interactions, "nothing added twice");
 }
+
+/// The demo a new user looks around in from the welcome lives in a file of its own, made afresh
+/// each time, and never touches the user's database beside it.
+#[test]
+fn the_demo_opens_in_a_file_of_its_own_beside_the_users_data() {
+    use rapport::service::demo_path_beside;
+    let dir = TempDir::new().unwrap();
+    let mine = dir.path().join("rapport.db");
+    let mut own = Rapport::open(&mine, now()).unwrap();
+    let draft: AccountDraft =
+        serde_json::from_value(serde_json::json!({ "name": "My Only Client", "timezone": "Europe/Berlin" })).unwrap();
+    own.add_account(draft, now()).unwrap();
+    drop(own);
+    let before = std::fs::read(&mine).unwrap();
+
+    let demo = Rapport::demo_beside(&mine, now()).unwrap();
+    assert_eq!(demo.path(), demo_path_beside(&mine));
+    assert!(demo.path().starts_with(dir.path().join("demo")), "{}", demo.path().display());
+    let shown = demo.accounts(now()).unwrap().len();
+    assert!(shown >= 12, "the demo portfolio is there: {shown}");
+    drop(demo);
+
+    // Looked at again: made afresh, not added to.
+    let again = Rapport::demo_beside(&mine, now()).unwrap();
+    assert_eq!(again.accounts(now()).unwrap().len(), shown);
+    drop(again);
+
+    let own = Rapport::open(&mine, now()).unwrap();
+    let names: Vec<String> = own.accounts(now()).unwrap().into_iter().map(|a| a.name).collect();
+    assert_eq!(names, vec!["My Only Client".to_string()], "the user's data holds nothing of the demo");
+    drop(own);
+    assert_eq!(std::fs::read(&mine).unwrap(), before, "not a byte of the user's file changed");
+}

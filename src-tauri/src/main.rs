@@ -5,9 +5,11 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod demo;
 mod dropped;
 mod logbook;
 mod reminders;
+mod upgrade;
 
 // The same allocator as the CLI's, for the same reason (docs/performance.md).
 #[global_allocator]
@@ -33,6 +35,12 @@ pub struct Core {
     pub clock: Clock,
     /// The brief saved last, the only file the window may ask to open.
     pub saved_brief: Arc<Mutex<Option<PathBuf>>>,
+    /// How far opening has come: an upgrade of a file from an older release shows its progress.
+    pub opening: Arc<Mutex<upgrade::Opening>>,
+    /// The user's own database while the demo is shown in its place (`demo`).
+    pub aside: Arc<Mutex<Option<Result<Rapport, UserError>>>>,
+    /// The long operation under way, whose progress the window shows (`with_work`).
+    pub work: Arc<Mutex<Option<Arc<rapport::service::Progress>>>>,
 }
 
 impl Core {
@@ -88,11 +96,19 @@ fn open_core() -> Core {
         path: path.clone(),
         clock,
         saved_brief: Arc::new(Mutex::new(None)),
+        opening: Arc::new(Mutex::new(upgrade::Opening::Ready)),
+        aside: Arc::new(Mutex::new(None)),
+        work: Arc::new(Mutex::new(None)),
     };
     let key = match rapport::service::lock_of(&path) {
         Ok(rapport::service::Lock::Locked) => rapport::service::remembered_passphrase(&path),
         _ => None,
     };
+    // A file from an older release is upgraded beside the window, which shows how far it has come.
+    if let Some(versions) = rapport::service::pending_upgrade(&path, key.as_ref()) {
+        upgrade::start(&core, versions, key);
+        return core;
+    }
     // Opening may take a backup before a migration: a chore, on the machine's clock.
     let opened = Rapport::open_keyed(&path, machine_now(), key.clone(), false).map_err(UserError::from);
     core.install(opened, key);
@@ -100,13 +116,16 @@ fn open_core() -> Core {
 }
 
 /// Hands a pinned moment to the page before its scripts run (`ui/src/lib/clock.ts`), so the
-/// window's "in 2 hours" and "3 days ago" are as of the same moment as the core's answers.
-/// Without a pinned moment the script is empty.
-fn pinned_clock(clock: Clock) -> tauri::plugin::TauriPlugin<tauri::Wry> {
-    let script = match clock {
+/// window's "in 2 hours" and "3 days ago" are as of the same moment as the core's answers; and
+/// whether an upgrade is under way, so the page shows it before asking for anything else.
+fn pinned_clock(clock: Clock, upgrading: bool) -> tauri::plugin::TauriPlugin<tauri::Wry> {
+    let mut script = match clock {
         Clock::Pinned(at) => format!("window.__RAPPORT_PINNED_AT__ = {:?};", at.to_rfc3339()),
         Clock::Machine => String::new(),
     };
+    if upgrading {
+        script.push_str("window.__RAPPORT_UPGRADING__ = true;");
+    }
     tauri::plugin::Builder::new("rapport-clock").js_init_script(script).build()
 }
 
@@ -115,6 +134,7 @@ fn main() {
     let bindings = commands::bindings();
     let for_reminders = core.clone();
     let clock = core.clock;
+    let upgrading = core.opening.lock().is_ok_and(|o| !matches!(*o, upgrade::Opening::Ready));
     let log_folder = core.path.parent().map(std::path::Path::to_path_buf).unwrap_or_default();
     tauri::Builder::default()
         // First, so a second start hands over to the window already open and goes no further.
@@ -126,7 +146,7 @@ fn main() {
             }
         }))
         .plugin(logbook::plugin(log_folder))
-        .plugin(pinned_clock(clock))
+        .plugin(pinned_clock(clock, upgrading))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
         .manage(core)

@@ -33,6 +33,7 @@ const FEED_EVERY: Duration = Duration::from_secs(15 * 60);
 pub fn start(app: AppHandle, core: &Core) {
     // Chores run on the machine's clock, whatever moment the window is pinned to (a test's
     // `RAPPORT_AT`); under a pinned moment the core keeps no health snapshot at all.
+    let shown = core.clone();
     let core = core.open.clone();
     tauri::async_runtime::spawn(async move {
         let mut sent: HashSet<String> = HashSet::new();
@@ -45,7 +46,12 @@ pub fn start(app: AppHandle, core: &Core) {
             let (due, wrote_feed, brought) = {
                 let core = core.clone();
                 let already = sent.clone();
+                // The demo is a look around: no chore, backup or reminder runs on it.
+                let demo = shown.in_demo();
                 tauri::async_runtime::spawn_blocking(move || {
+                    if demo {
+                        return None;
+                    }
                     let now = rapport::clock::machine_now();
                     let due = ChoresDue { feed: feed_due, settled: started.elapsed() >= BACKUP_AFTER };
                     let (chores, path, key) = {

@@ -107,7 +107,8 @@ pub fn export(ctx: &mut Ctx<'_>, args: ExportArgs) -> Result<()> {
             Ok(())
         }
         Some(path) => {
-            ctx.rapport.export_to(&path, args.format, account.as_deref(), ctx.now)?;
+            let now = ctx.now;
+            super::progress::shown(ctx.rapport, ctx.out.json, |r| r.export_to(&path, args.format, account.as_deref(), now))?;
             eprintln!("Exported to {}.", path.display());
             Ok(())
         }
@@ -144,7 +145,9 @@ pub fn import(ctx: &mut Ctx<'_>, args: ImportArgs) -> Result<()> {
         no_header: args.no_header,
         timezone: iana_time_zone::get_timezone().ok(),
     };
-    let report = ctx.rapport.import_file(&args.file, &options, args.dry_run, ctx.now)?;
+    let now = ctx.now;
+    let report =
+        super::progress::shown(ctx.rapport, ctx.out.json, |r| r.import_file(&args.file, &options, args.dry_run, now))?;
     let text = exchange_text(&args.file, &report, source.csv.as_ref(), options.mapping.as_deref());
     ctx.out.record(&report, text)
 }
@@ -316,7 +319,8 @@ fn exchange_text(
 }
 
 fn import_archive(ctx: &mut Ctx<'_>, file: &Path, dry_run: bool) -> Result<()> {
-    let report = ctx.rapport.import_archive_from(file, dry_run, ctx.now)?;
+    let now = ctx.now;
+    let report = super::progress::shown(ctx.rapport, ctx.out.json, |r| r.import_archive_from(file, dry_run, now))?;
     let sentence = if report.dry_run {
         format!(
             "The archive is valid: {} accounts; importing it would add {} records and replace {}. Nothing was written (dry run).",

@@ -15,6 +15,7 @@ mod merge;
 mod noticed;
 mod people;
 mod print;
+mod progress;
 mod records;
 mod review;
 mod stakeholders;
@@ -34,8 +35,14 @@ use crate::domain::validate;
 use crate::error::{Error, Result, UserError};
 use crate::service::Rapport;
 
+/// "0.1.0 (data format 19)": the release, and the schema version its files are written in.
+pub fn version() -> &'static str {
+    static LINE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    LINE.get_or_init(|| format!("{} (data format {})", env!("CARGO_PKG_VERSION"), crate::store::SCHEMA_VERSION))
+}
+
 #[derive(Debug, Parser)]
-#[command(name = "rapport", version, about = "Rapport keeps a living profile of every client relationship.")]
+#[command(name = "rapport", version = version(), about = "Rapport keeps a living profile of every client relationship.")]
 pub struct Cli {
     /// The database file. Defaults to rapport.db in your data folder.
     #[arg(long, global = true, env = "RAPPORT_DB", value_name = "PATH")]
@@ -252,7 +259,16 @@ fn execute_on(cli: Cli, db: PathBuf, clock: Clock, now: DateTime<Utc>, machine: 
     if let Command::Check = cli.command {
         return check(&out, &db, key.as_ref());
     }
+    // An upgrade from an older release says so on a terminal: on a heavy file it takes seconds.
+    let upgrade = crate::service::pending_upgrade(&db, key.as_ref())
+        .filter(|_| !out.json && std::io::IsTerminal::is_terminal(&std::io::stderr()));
+    if let Some((from, to)) = upgrade {
+        eprintln!("Bringing your data up to date (data format {from} to {to}); a copy of it as it is is kept first…");
+    }
     let result = Rapport::open_for_command(&db, machine, key).and_then(|mut rapport| {
+        if upgrade.is_some() {
+            eprintln!("Your data is up to date. The copy of it as it was is in {}.", crate::store::backup::folder(&db).display());
+        }
         rapport.set_clock(clock);
         let keeps_history = cli.command.keeps_history();
         let writes = cli.command.writes();

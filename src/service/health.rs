@@ -8,6 +8,7 @@ use serde::Serialize;
 use specta::Type;
 
 use super::Rapport;
+use super::progress::{Progress, Unit};
 use crate::domain::Bundle;
 use crate::domain::Id;
 use crate::engine::health::history::{
@@ -58,7 +59,7 @@ impl Rapport {
     pub fn health_review(&mut self, now: DateTime<Utc>) -> Result<Review> {
         let weights = self.store.health_weights()?;
         let (portfolio, stored, healths) = self.judge_portfolio(now, &weights)?;
-        let rows = snapshot_rows(&portfolio, &healths, &stored, now, &weights);
+        let rows = snapshot_rows(&portfolio, &healths, &stored, now, &weights, &self.progress());
         let today = now.date_naive();
         if !self.pinned {
             // Most reviews find today's snapshots as they were kept: only a change is written.
@@ -197,7 +198,7 @@ impl Rapport {
         }
         let weights = self.store.health_weights()?;
         let (portfolio, stored, healths) = self.judge_portfolio(now, &weights)?;
-        self.store.save_snapshots(&snapshot_rows(&portfolio, &healths, &stored, now, &weights))
+        self.store.save_snapshots(&snapshot_rows(&portfolio, &healths, &stored, now, &weights, &self.progress()))
     }
 
     /// The whole portfolio judged at `now`, as read to keep the snapshots, with the daily
@@ -245,11 +246,15 @@ fn snapshot_rows(
     stored: &DailyScores,
     now: DateTime<Utc>,
     weights: &Weights,
+    progress: &Progress,
 ) -> Vec<(Id, Snapshot)> {
     let today = now.date_naive();
     let mut rows: Vec<(Id, Snapshot)> =
         healths.iter().map(|h| (h.account_id.clone(), Snapshot::of(h, today, false))).collect();
+    // The first review of a portfolio rebuilds 90 days of every account: seconds on a heavy one.
+    progress.step("Rebuilding the last 90 days of each account's health", Unit::Records, Some(portfolio.len() as u64));
     for b in portfolio {
+        progress.add(1);
         let have: Vec<NaiveDate> =
             stored.get(&b.account.id).map(|s| s.iter().map(|s| s.day).collect()).unwrap_or_default();
         rows.extend(backfill(b, &have, today, weights).into_iter().map(|s| (b.account.id.clone(), s)));

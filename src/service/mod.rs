@@ -19,6 +19,7 @@ mod noticed;
 mod outward;
 mod portable;
 mod portfolio;
+mod progress;
 mod records;
 mod review;
 mod series;
@@ -47,6 +48,7 @@ pub use merge::{MergeReport, MergeUndone, Moved};
 pub use noticed::Accepted;
 pub use outward::{ExportFormat, FeedSettings};
 pub use portable::ImportReport;
+pub use progress::{Progress, ProgressNow, Unit};
 pub use portfolio::{AccountRow, NextAction};
 pub use today::{PutAside, PutAsideUndo, Settlement, TodayPage, UrgencyCount};
 
@@ -62,7 +64,8 @@ pub use crate::keychain::{remember as remember_passphrase, remembered as remembe
 pub use crate::render::BriefOutline;
 pub use crate::store::backup::check as check_backup;
 pub use crate::store::{
-    ArchivedRecord, BackupFile, BackupPolicy, Lock, Passphrase, SearchResults, check_file, lock_of,
+    ArchivedRecord, BackupFile, BackupPolicy, Lock, Passphrase, SCHEMA_VERSION, SearchResults, Upgrade,
+    check_file, lock_of, pending_upgrade,
 };
 
 use crate::demo;
@@ -101,6 +104,8 @@ pub struct Rapport {
     /// Whether the moments this core is handed are pinned (`--at`, `RAPPORT_AT`) rather than
     /// the machine's: then no chore is written on them (see [`crate::clock`]).
     pinned: bool,
+    /// Where the operation under way says how far it has come, when someone watches it.
+    progress: Option<std::sync::Arc<Progress>>,
 }
 
 /// A new UUIDv7 whose time part is `now`, so ids sort by when the record was made.
@@ -122,6 +127,11 @@ pub fn default_db_path() -> std::path::PathBuf {
         .unwrap_or_else(|| std::path::PathBuf::from("rapport.db"))
 }
 
+/// Where the demo a new user looks around in is kept, beside their database at `beside`.
+pub fn demo_path_beside(beside: &Path) -> std::path::PathBuf {
+    beside.parent().unwrap_or(Path::new(".")).join("demo").join("rapport-demo.db")
+}
+
 impl Rapport {
     pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Rapport> {
         Ok(Rapport {
@@ -129,6 +139,7 @@ impl Rapport {
             today_cache: Default::default(),
             before_review: None,
             pinned: false,
+            progress: None,
         })
     }
 
@@ -139,6 +150,7 @@ impl Rapport {
             today_cache: Default::default(),
             before_review: None,
             pinned: false,
+            progress: None,
         })
     }
 
@@ -146,7 +158,7 @@ impl Rapport {
     /// something (see [`crate::store::Check::WhenUnclean`]): each command of the CLI.
     pub fn open_for_command(path: &Path, now: DateTime<Utc>, key: Option<Passphrase>) -> Result<Rapport> {
         let store = Store::open_checked_when_unclean(path, now, key)?;
-        Ok(Rapport { store, today_cache: Default::default(), before_review: None, pinned: false })
+        Ok(Rapport { store, today_cache: Default::default(), before_review: None, pinned: false, progress: None })
     }
 
     /// Opens a database that may be locked with a passphrase; `check` runs the damage check
@@ -162,11 +174,40 @@ impl Rapport {
             today_cache: Default::default(),
             before_review: None,
             pinned: false,
+            progress: None,
+        })
+    }
+
+    /// Opens like [`Rapport::open_keyed`] without the damage check, telling `observe` each
+    /// stage of an upgrade as it starts (the app's window shows them).
+    pub fn open_observed(
+        path: &Path,
+        now: DateTime<Utc>,
+        key: Option<Passphrase>,
+        observe: &mut dyn FnMut(Upgrade),
+    ) -> Result<Rapport> {
+        Ok(Rapport {
+            store: Store::open_observed(path, now, key, observe)?,
+            today_cache: Default::default(),
+            before_review: None,
+            pinned: false,
+            progress: None,
         })
     }
 
     pub fn path(&self) -> &Path {
         self.store.path()
+    }
+
+    /// Lets the next operations say how far they have come in `progress` (and hear a wish to
+    /// stop there); `None` when nobody watches any more.
+    pub fn watch(&mut self, progress: Option<std::sync::Arc<Progress>>) {
+        self.progress = progress;
+    }
+
+    /// Where an operation says how far it has come: the watched progress, or one nobody reads.
+    pub(crate) fn progress(&self) -> std::sync::Arc<Progress> {
+        self.progress.clone().unwrap_or_else(progress::unwatched)
     }
 
     /// Says where the moments handed to this core come from. Under a pinned clock, questions
@@ -310,5 +351,22 @@ impl Rapport {
         };
         self.store.replace_bundles(&portfolio.bundles, false)?;
         Ok(portfolio.report())
+    }
+
+    /// The demo portfolio in a file of its own beside the user's database at `beside` — in a
+    /// `demo` folder, so that neither it nor its copies ever mix with the user's data — made
+    /// afresh as of `now` each time it is asked for: a look around, not a place to keep work.
+    pub fn demo_beside(beside: &Path, now: DateTime<Utc>) -> Result<Rapport> {
+        let path = demo_path_beside(beside);
+        let folder = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        for stale in [path.clone(), folder.join("rapport-demo.db-wal"), folder.join("rapport-demo.db-shm")] {
+            match std::fs::remove_file(&stale) {
+                Err(err) if err.kind() != std::io::ErrorKind::NotFound => return Err(Error::file(&stale, err)),
+                _ => {}
+            }
+        }
+        let mut rapport = Rapport::open(&path, now)?;
+        rapport.fill_demo(demo::DEFAULT_SEED, now)?;
+        Ok(rapport)
     }
 }

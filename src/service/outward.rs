@@ -10,6 +10,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use super::progress::Unit;
 use super::{Rapport, stored_precision};
 use crate::domain::{Account, Contact, DateKind, Direction, GuestRole};
 use crate::error::{Error, Result};
@@ -101,7 +102,13 @@ impl Rapport {
         account_id: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<()> {
+        let progress = self.progress();
+        progress.step("Reading what goes in the file", Unit::Records, None);
         let text = self.export_text(format, account_id, now)?;
+        // Nothing is written yet: stopping here leaves no file behind.
+        progress.go_on()?;
+        progress.step("Writing the file", Unit::Bytes, Some(text.len() as u64));
+        progress.writing();
         self.write_user_file(path, &text)
     }
 

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use specta::Type;
 
+use super::progress::Unit;
 use super::{Rapport, stored_precision};
 use crate::archive;
 use crate::error::{Error, Result};
@@ -61,7 +62,13 @@ impl Rapport {
     /// Writes the archive to `path`, through a temporary file renamed into place, so a crash
     /// never leaves half an archive (see `files.rs`).
     pub fn export_archive_to(&self, path: &std::path::Path, now: DateTime<Utc>) -> Result<()> {
+        let progress = self.progress();
+        progress.step("Reading every account for the archive", Unit::Records, None);
         let text = self.export_archive(now)?;
+        // Nothing is written yet: stopping here leaves no file behind.
+        progress.go_on()?;
+        progress.step("Writing the archive", Unit::Bytes, Some(text.len() as u64));
+        progress.writing();
         self.write_user_file(path, &text)
     }
 
@@ -72,6 +79,8 @@ impl Rapport {
         dry_run: bool,
         now: DateTime<Utc>,
     ) -> Result<ImportReport> {
+        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        self.progress().step(format!("Reading {name}"), Unit::Bytes, std::fs::metadata(path).ok().map(|m| m.len()));
         let bytes = super::exchange::read_at_most(path, MAX_ARCHIVE_BYTES, |size| {
             format!(
                 "{} is {size}, more than Rapport's archives grow to (1 GB at most). Choose an archive exported by Rapport.",
@@ -85,8 +94,14 @@ impl Rapport {
     /// Checks the archive `text` whole, then merges it in by id — or, with `dry_run`, only checks.
     pub fn import_archive(&mut self, text: &str, dry_run: bool, now: DateTime<Utc>) -> Result<ImportReport> {
         let now = stored_precision(now);
+        let progress = self.progress();
+        progress.step("Checking the archive", Unit::Bytes, Some(text.len() as u64));
         let bundles = archive::read(text, now).map_err(|problems| Error::InvalidArchive { problems })?;
         let accounts = bundles.len() as u32;
+        // Checked, nothing written: stopping here changes nothing.
+        progress.go_on()?;
+        progress.step(format!("Importing {accounts} accounts"), Unit::Records, None);
+        progress.writing();
         if dry_run {
             // Rehearsed in a transaction that is rolled back: the counts are exactly what an
             // import would do, and a clash with what is here is found too.

@@ -20,6 +20,7 @@ macro_rules! spread {
 
 pub(crate) mod accounts;
 pub mod backup;
+pub mod upgrade;
 mod bulk;
 pub(crate) mod checkins;
 pub(crate) mod cipher;
@@ -51,7 +52,6 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
-use rusqlite_migration::{M, Migrations};
 
 use crate::error::{Error, Result};
 
@@ -59,6 +59,7 @@ pub use crate::domain::RecordKind;
 pub use crate::domain::Window;
 pub use accounts::AccountFacts;
 pub use backup::{BackupFile, BackupPolicy, BackupReason};
+pub use upgrade::{Upgrade, pending_upgrade};
 pub use bulk::ImportCounts;
 pub use checkins::{SuggestionAction, SuggestionState};
 pub use cipher::{Lock, Passphrase, lock_of};
@@ -70,26 +71,26 @@ pub use search::{SearchHit, SearchResults};
 pub const APPLICATION_ID: i32 = 0x5241_5050;
 
 /// The schema history, in order. A migration is never edited once released; a change is a new file.
-const MIGRATIONS: &[M<'static>] = &[
-    M::up(include_str!("migrations/0001_accounts_and_contacts.sql")),
-    M::up(include_str!("migrations/0002_interactions.sql")),
-    M::up(include_str!("migrations/0003_profiles.sql")),
-    M::up(include_str!("migrations/0004_search.sql")),
-    M::up(include_str!("migrations/0005_checkins.sql")),
-    M::up(include_str!("migrations/0006_touches.sql")),
-    M::up(include_str!("migrations/0007_health.sql")),
-    M::up(include_str!("migrations/0008_interop.sql")),
-    M::up(include_str!("migrations/0009_touch_figures.sql")),
-    M::up(include_str!("migrations/0010_trend_index.sql")),
-    M::up(include_str!("migrations/0011_renegotiated_is_open.sql")),
-    M::up(include_str!("migrations/0012_name_parts.sql")),
-    M::up(include_str!("migrations/0013_meeting_guests.sql")),
-    M::up(include_str!("migrations/0014_meeting_series.sql")),
-    M::up(include_str!("migrations/0015_noticed.sql")),
-    M::up(include_str!("migrations/0016_mail.sql")),
-    M::up(include_str!("migrations/0017_noticed_meetings.sql")),
-    M::up(include_str!("migrations/0018_merges.sql")),
-    M::up(include_str!("migrations/0019_advisor.sql")),
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_accounts_and_contacts.sql"),
+    include_str!("migrations/0002_interactions.sql"),
+    include_str!("migrations/0003_profiles.sql"),
+    include_str!("migrations/0004_search.sql"),
+    include_str!("migrations/0005_checkins.sql"),
+    include_str!("migrations/0006_touches.sql"),
+    include_str!("migrations/0007_health.sql"),
+    include_str!("migrations/0008_interop.sql"),
+    include_str!("migrations/0009_touch_figures.sql"),
+    include_str!("migrations/0010_trend_index.sql"),
+    include_str!("migrations/0011_renegotiated_is_open.sql"),
+    include_str!("migrations/0012_name_parts.sql"),
+    include_str!("migrations/0013_meeting_guests.sql"),
+    include_str!("migrations/0014_meeting_series.sql"),
+    include_str!("migrations/0015_noticed.sql"),
+    include_str!("migrations/0016_mail.sql"),
+    include_str!("migrations/0017_noticed_meetings.sql"),
+    include_str!("migrations/0018_merges.sql"),
+    include_str!("migrations/0019_advisor.sql"),
 ];
 
 /// The schema version this build writes.
@@ -135,7 +136,7 @@ impl Store {
     /// brings its schema up to date. `now` dates the backup taken before a migration.
     /// A damaged file is refused (`PRAGMA quick_check`) before anything else touches it.
     pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Store> {
-        Self::open_with(path, now, SCHEMA_VERSION, Check::Always, None)
+        Self::open_with(path, now, SCHEMA_VERSION, Check::Always, None, &mut |_| {})
     }
 
     /// Opens a database that may be locked with a passphrase (see [`cipher`]); `check` as for
@@ -146,7 +147,7 @@ impl Store {
         key: Option<Passphrase>,
         check: bool,
     ) -> Result<Store> {
-        Self::open_with(path, now, SCHEMA_VERSION, if check { Check::Always } else { Check::Never }, key)
+        Self::open_with(path, now, SCHEMA_VERSION, if check { Check::Always } else { Check::Never }, key, &mut |_| {})
     }
 
     /// Opens a database that may be locked, checking it only when it can find something
@@ -156,20 +157,32 @@ impl Store {
         now: DateTime<Utc>,
         key: Option<Passphrase>,
     ) -> Result<Store> {
-        Self::open_with(path, now, SCHEMA_VERSION, Check::WhenUnclean, key)
+        Self::open_with(path, now, SCHEMA_VERSION, Check::WhenUnclean, key, &mut |_| {})
     }
 
     /// Opens the database like [`Store::open`], but leaves the damage check to the caller
     /// ([`check_file`]) unless the schema must be updated: the app runs it beside the window's
     /// start, where it costs no waiting (half a second on a heavy portfolio).
     pub fn open_unchecked(path: &Path, now: DateTime<Utc>) -> Result<Store> {
-        Self::open_with(path, now, SCHEMA_VERSION, Check::Never, None)
+        Self::open_with(path, now, SCHEMA_VERSION, Check::Never, None, &mut |_| {})
     }
 
     /// Opens the database and migrates it only up to `version`: how tests make a database of
     /// an older release.
     pub fn open_to(path: &Path, now: DateTime<Utc>, version: i64) -> Result<Store> {
-        Self::open_with(path, now, version, Check::Always, None)
+        Self::open_with(path, now, version, Check::Always, None, &mut |_| {})
+    }
+
+    /// Opens a database like [`Store::open_keyed`] without the damage check unless the schema
+    /// must be updated, telling `observe` each stage of an update as it starts: what the app's
+    /// window shows while an upgrade runs.
+    pub fn open_observed(
+        path: &Path,
+        now: DateTime<Utc>,
+        key: Option<Passphrase>,
+        observe: &mut dyn FnMut(Upgrade),
+    ) -> Result<Store> {
+        Self::open_with(path, now, SCHEMA_VERSION, Check::Never, key, observe)
     }
 
     fn open_with(
@@ -178,6 +191,7 @@ impl Store {
         version: i64,
         check: Check,
         key: Option<Passphrase>,
+        observe: &mut dyn FnMut(Upgrade),
     ) -> Result<Store> {
         let exists = path.exists();
         // Read before SQLite opens the file: the last connection to close cleanly empties the
@@ -218,7 +232,11 @@ impl Store {
             Check::WhenUnclean => unclean,
             Check::Never => false,
         };
-        if exists && header.objects > 0 && (wanted || header.user_version < version) {
+        let upgrading = exists && header.objects > 0 && header.user_version < version;
+        if exists && header.objects > 0 && (wanted || upgrading) {
+            if upgrading {
+                observe(Upgrade::Checking);
+            }
             check_whole(&conn, path)?;
         }
 
@@ -241,11 +259,22 @@ impl Store {
 
         if header.user_version < version {
             let backup = if header.user_version > 0 {
+                observe(Upgrade::KeepingCopy);
                 Some(backup::take(&conn, path, BackupReason::BeforeMigration, now, key.as_ref())?.path)
             } else {
                 None
             };
-            migrate(&mut conn, version).map_err(|detail| match &backup {
+            let from = header.user_version;
+            let mut step = |done: i64| {
+                if upgrading {
+                    observe(Upgrade::Migrating {
+                        done: u32::try_from(done - from).unwrap_or(0),
+                        of: u32::try_from(version - from).unwrap_or(0),
+                        backup: backup.clone(),
+                    });
+                }
+            };
+            migrate(&mut conn, from, version, &mut step).map_err(|detail| match &backup {
                 Some(backup) => Error::Migration { detail, backup: backup.clone() },
                 None => Error::Storage { detail },
             })?;
@@ -410,10 +439,26 @@ fn wal_has_pages(path: &Path) -> bool {
     std::fs::metadata(format!("{}-wal", path.display())).is_ok_and(|m| m.len() > 32)
 }
 
-fn migrate(conn: &mut Connection, version: i64) -> std::result::Result<(), String> {
-    let migrations = Migrations::from_slice(MIGRATIONS);
-    let target = usize::try_from(version).map_err(|e| e.to_string())?;
-    migrations.to_version(conn, target).map_err(|e| e.to_string())
+/// Brings the schema from `from` to `version` in one transaction — all of it or none —
+/// saying after each migration how far it has come (`step` is told the version reached, `from`
+/// first). What `rusqlite_migration` would run, one migration at a time, so that a long upgrade
+/// can show its progress; the crate still validates the list (the test below).
+fn migrate(
+    conn: &mut Connection,
+    from: i64,
+    version: i64,
+    step: &mut dyn FnMut(i64),
+) -> std::result::Result<(), String> {
+    let first = usize::try_from(from).map_err(|e| e.to_string())?;
+    let last = usize::try_from(version).map_err(|e| e.to_string())?;
+    let tx = conn.transaction().map_err(|e| e.to_string())?;
+    step(from);
+    for (index, sql) in MIGRATIONS.iter().enumerate().take(last).skip(first) {
+        tx.execute_batch(sql).map_err(|e| format!("migration {}: {e}", index + 1))?;
+        step(i64::try_from(index + 1).unwrap_or(version));
+    }
+    tx.pragma_update(None, "user_version", version).map_err(|e| e.to_string())?;
+    tx.commit().map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -422,7 +467,9 @@ mod tests {
 
     #[test]
     fn migrations_are_valid() {
-        Migrations::from_slice(MIGRATIONS)
+        use rusqlite_migration::{M, Migrations};
+        let steps: Vec<M<'static>> = MIGRATIONS.iter().map(|sql| M::up(sql)).collect();
+        Migrations::new(steps)
             .validate()
             .expect("every migration applies in order on an empty database");
     }

@@ -23,6 +23,7 @@ afterEach(() => {
 test("Rapport opens on Today; Accounts, Noticed, Health, Archive and Settings are one click away", async () => {
   history.replaceState(history.state, "", "#/");
   mockIPC((command) => {
+    if (command === "about") return { version: "0.1.0", data_format: 19, database: "/home/anna/.local/share/rapport/rapport.db", demo: false };
     if (command === "today_page") return { budget: 8, suggestions: [], over_budget: [], more: [], more_count: 0, counts: [] };
     if (command === "put_aside") return [];
     if (command === "list_accounts") return [summary({ name: "Kestrel Logistik GmbH" })];
@@ -60,6 +61,7 @@ test("Rapport opens on Today; Accounts, Noticed, Health, Archive and Settings ar
 
 test("a brief has its own address, and Accounts stays marked as where the user is", async () => {
   mockIPC((command, args) => {
+    if (command === "about") return { version: "0.1.0", data_format: 19, database: "/home/anna/.local/share/rapport/rapport.db", demo: false };
     if (command === "noticed_waiting") return 0;
     if (command === "brief") {
       expect(args).toEqual({ accountId: "account-1", meetingId: "meeting-qbr" });
@@ -86,6 +88,7 @@ test("with a damaged database, Today leads to the backups, and a restore brings 
   const safety = "/home/anna/.local/share/rapport/backups/rapport-2026-11-23-before_restore.db";
   let restored = false;
   mockIPC((command, args) => {
+    if (command === "about") return { version: "0.1.0", data_format: 19, database: "/home/anna/.local/share/rapport/rapport.db", demo: false };
     if (command === "noticed_waiting") return 0;
     if (command === "backups") return backupList([newest]);
     if (command === "restore_backup") {
@@ -123,6 +126,7 @@ test("an import from Settings shows every view afresh, and its sentence stays on
   history.replaceState(history.state, "", "#/settings");
   let accounts = [summary({ name: "Kestrel Logistik GmbH" })];
   mockIPC((command) => {
+    if (command === "about") return { version: "0.1.0", data_format: 19, database: "/home/anna/.local/share/rapport/rapport.db", demo: false };
     if (command === "noticed_waiting") return 0;
     if (command === "checkin_settings") return checkinSettings();
     if (command === "health_weights") return healthWeights();

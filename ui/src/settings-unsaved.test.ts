@@ -16,6 +16,7 @@ afterEach(() => {
 function serving() {
   const saved: unknown[] = [];
   mockIPC((command, args) => {
+    if (command === "about") return { version: "0.1.0", data_format: 19, database: "/home/anna/.local/share/rapport/rapport.db", demo: false };
     if (command === "checkin_settings") return checkinSettings({ request_answer_hours: 8 });
     if (command === "health_weights") return healthWeights();
     if (command === "backups") return backupList();

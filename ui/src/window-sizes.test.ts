@@ -31,6 +31,7 @@ const accounts = [
 
 function serving(accountPage = kestrel) {
   mockIPC((command) => {
+    if (command === "about") return { version: "0.1.0", data_format: 19, database: "/home/anna/.local/share/rapport/rapport.db", demo: false };
     if (command === "today_page") return { budget: 8, suggestions: [], over_budget: [], more: [], more_count: 0, counts: [] };
     if (command === "put_aside") return [];
     if (command === "account_page") return accountPage;
@@ -137,6 +138,7 @@ test("at 1920×1080 Health keeps one column: Mark reviewed lines up with the lis
 test("in the search box the shortcut and the × to clear it never overlap, and typed words never run under either", async () => {
   const screen = await open(1240, 820, "#/accounts", "Accounts");
   mockIPC((command) => {
+    if (command === "about") return { version: "0.1.0", data_format: 19, database: "/home/anna/.local/share/rapport/rapport.db", demo: false };
     if (command === "search") return { query: "", groups: [] };
     throw new Error(`unexpected ${command}`);
   });

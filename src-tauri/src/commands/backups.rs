@@ -7,6 +7,9 @@ use super::*;
 #[tauri::command]
 #[specta::specta]
 pub async fn backups(core: State<'_, Core>) -> Answer<Backups> {
+    if core.in_demo() {
+        return Err(crate::demo::refused());
+    }
     let core = core.inner().clone();
     tauri::async_runtime::spawn_blocking(move || {
         let guard = core.open.lock().map_err(|_| busy())?;
@@ -42,6 +45,9 @@ pub async fn restore_backup(
     core: State<'_, Core>,
     path: Option<String>,
 ) -> Answer<Option<Restored>> {
+    if core.in_demo() {
+        return Err(crate::demo::refused());
+    }
     let file = match path {
         Some(p) => PathBuf::from(p),
         None => match pick_path(app, Pick::Open("Rapport backup", vec!["db"])).await? {
@@ -50,7 +56,15 @@ pub async fn restore_backup(
         },
     };
     let core = core.inner().clone();
-    tauri::async_runtime::spawn_blocking(move || {
+    // Shown while it runs; a restore is never stopped half-way.
+    let progress = rapport::service::Progress::new();
+    progress.step("Restoring your data from the backup", rapport::service::Unit::Pages, None);
+    progress.writing();
+    if let Ok(mut work) = core.work.lock() {
+        *work = Some(progress);
+    }
+    let work = core.work.clone();
+    let answer = tauri::async_runtime::spawn_blocking(move || {
         let mut guard = core.open.lock().map_err(|_| busy())?;
         rapport::service::restore_over(&mut guard, &core.path, &file, core.clock, busy)
             .map(Some)
@@ -58,7 +72,11 @@ pub async fn restore_backup(
     })
     .await
     .map_err(|_| busy())?
-    .inspect_err(|error| crate::logbook::failed("restore_backup", error))
+    .inspect_err(|error| crate::logbook::failed("restore_backup", error));
+    if let Ok(mut work) = work.lock() {
+        *work = None;
+    }
+    answer
 }
 
 /// Opens a database locked with a passphrase, which the window asked for; with `remember`, the
@@ -66,6 +84,9 @@ pub async fn restore_backup(
 #[tauri::command]
 #[specta::specta]
 pub async fn unlock(core: State<'_, Core>, passphrase: String, remember: bool) -> Answer<()> {
+    if core.in_demo() {
+        return Err(crate::demo::refused());
+    }
     let core = core.inner().clone();
     tauri::async_runtime::spawn_blocking(move || {
         // A wrong passphrase is refused here and leaves the window as it was.

@@ -8,7 +8,7 @@ pub async fn export_archive(app: AppHandle, core: State<'_, Core>) -> Answer<Opt
     let Some(path) = pick_path(app, Pick::Save("rapport-archive.json".into(), "json", None)).await? else {
         return Ok(None);
     };
-    with_core("export_archive", &core, move |r, now| {
+    with_work("export_archive", &core, move |r, now| {
         r.export_archive_to(&path, now).map(|_| Some(path.display().to_string()))
     })
     .await
@@ -20,7 +20,7 @@ pub async fn import_archive(app: AppHandle, core: State<'_, Core>) -> Answer<Opt
     let Some(path) = pick_path(app, Pick::Open("Rapport archive", vec!["json"])).await? else {
         return Ok(None);
     };
-    with_core("import_archive", &core, move |r, now| r.import_archive_from(&path, false, now).map(Some)).await
+    with_work("import_archive", &core, move |r, now| r.import_archive_from(&path, false, now).map(Some)).await
 }
 
 /// What the file at `path` is (the system's open dialog asks when `path` is absent); `None`
@@ -61,7 +61,7 @@ pub async fn preview_import(
     options: ImportOptions,
 ) -> Answer<ExchangeReport> {
     let options = ImportOptions { timezone: options.timezone.or_else(|| Some(your_zone())), ..options };
-    with_core("preview_import", &core, move |r, now| r.import_file(Path::new(&path), &options, true, now))
+    with_work("preview_import", &core, move |r, now| r.import_file(Path::new(&path), &options, true, now))
         .await
 }
 
@@ -73,7 +73,7 @@ pub async fn import_file(
     options: ImportOptions,
 ) -> Answer<ExchangeReport> {
     let options = ImportOptions { timezone: options.timezone.or_else(|| Some(your_zone())), ..options };
-    with_core("import_file", &core, move |r, now| r.import_file(Path::new(&path), &options, false, now)).await
+    with_work("import_file", &core, move |r, now| r.import_file(Path::new(&path), &options, false, now)).await
 }
 
 /// Writes people (CSV, vCard) or the calendar (ICS), of one account or all, to `path` or where
@@ -102,7 +102,7 @@ pub async fn export_file(
             }
         }
     };
-    with_core("export_file", &core, move |r, now| {
+    with_work("export_file", &core, move |r, now| {
         r.export_to(&path, format, account_id.as_deref(), now).map(|_| Some(path.display().to_string()))
     })
     .await

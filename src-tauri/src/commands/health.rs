@@ -5,7 +5,7 @@ use super::*;
 #[tauri::command]
 #[specta::specta]
 pub async fn health_review(core: State<'_, Core>) -> Answer<Review> {
-    with_core("health_review", &core, |r, now| r.health_review(now)).await
+    with_work("health_review", &core, |r, now| r.health_review(now)).await
 }
 
 #[tauri::command]

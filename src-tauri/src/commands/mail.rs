@@ -4,7 +4,7 @@
 use rapport::service::{CalendarReading, MailReport};
 use tauri::{AppHandle, State};
 
-use super::{Answer, Pick, pick_path, with_core};
+use super::{Answer, Pick, pick_path, with_core, with_work};
 use crate::Core;
 
 /// Asks the user for a mail file (an .eml, .emlx, Outlook .msg or mbox) or a mail folder (a
@@ -21,7 +21,7 @@ pub async fn pick_mail(app: AppHandle, folder: bool) -> Answer<Option<String>> {
 #[tauri::command]
 #[specta::specta]
 pub async fn import_mail(core: State<'_, Core>, path: String, dry_run: bool) -> Answer<MailReport> {
-    with_core("import_mail", &core, move |r, now| r.import_mail(std::path::Path::new(&path), dry_run, now))
+    with_work("import_mail", &core, move |r, now| r.import_mail(std::path::Path::new(&path), dry_run, now))
         .await
 }
 

@@ -27,6 +27,7 @@ use tauri_specta::{Builder, collect_commands};
 use crate::Core;
 
 mod advisor;
+mod app;
 mod backups;
 mod files;
 mod health;
@@ -65,8 +66,32 @@ async fn with_core<T: Send + 'static>(
     .map_err(|_| busy())?
 }
 
+/// Runs a long operation like [`with_core`], letting the window show how far it has come
+/// (`work_progress`) and stop it where stopping loses nothing (`stop_work`).
+async fn with_work<T: Send + 'static>(
+    name: &'static str,
+    core: &State<'_, Core>,
+    operation: impl FnOnce(&mut Rapport, DateTime<Utc>) -> rapport::Result<T> + Send + 'static,
+) -> Answer<T> {
+    let progress = rapport::service::Progress::new();
+    if let Ok(mut work) = core.work.lock() {
+        *work = Some(progress.clone());
+    }
+    let answer = with_core(name, core, move |r, now| {
+        r.watch(Some(progress));
+        let answer = operation(r, now);
+        r.watch(None);
+        answer
+    })
+    .await;
+    if let Ok(mut work) = core.work.lock() {
+        *work = None;
+    }
+    answer
+}
+
 /// Only reached if an earlier operation crashed mid-way; the database itself is intact.
-fn busy() -> UserError {
+pub(crate) fn busy() -> UserError {
     UserError {
         code: ErrorCode::Storage,
         message: "Rapport hit an internal problem and stopped this action; nothing was saved. Restart Rapport and try again.".into(),
@@ -173,6 +198,12 @@ pub fn bindings() -> Builder<tauri::Wry> {
         merges::merge_people,
         merges::merge_accounts,
         merges::undo_merge,
+        app::opening,
+        app::about,
+        app::look_at_demo,
+        app::leave_demo,
+        app::work_progress,
+        app::stop_work,
         mail::calendars_kept_current,
         mail::keep_calendar_current,
         mail::read_calendars_now,

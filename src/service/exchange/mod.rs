@@ -20,6 +20,7 @@ use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use super::progress::Unit;
 use super::{Rapport, stored_precision};
 use crate::domain::{Id, validate};
 use crate::error::{Error, Result};
@@ -228,9 +229,15 @@ impl Rapport {
         };
         let path = input.path();
         let Records { encoding, skipped, items } = (formats::format(format).read)(input, options, now)?;
+        let progress = self.progress();
+        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        progress.step(format!("Reading {name}"), Unit::Records, None);
         let plan = |tx: &Transaction<'_>| -> Result<applied::Done> {
             let mut applied = Applied::new(tx, options.account_id.clone(), timezone.clone(), now)?;
             for item in items {
+                // Everything so far is in the transaction: stopping rolls it back whole.
+                progress.go_on()?;
+                progress.add(1);
                 match item? {
                     Ok(Incoming::Person(card)) => applied.person(&card)?,
                     Ok(Incoming::Company(company)) => applied.company(&company)?,

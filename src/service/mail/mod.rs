@@ -22,6 +22,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use specta::Type;
 
+use super::progress::{Progress, Unit};
 use super::{Rapport, new_id, stored_precision};
 use crate::domain::{
     Channel, Id, Interaction, InteractionSource, MailKind, MailSourceState, Noticed, NoticedState,
@@ -205,7 +206,17 @@ impl Rapport {
         report.resumed = resume.is_some()
             || (matches!(kind, MailKind::Maildir | MailKind::Folder) && same_people.is_some());
 
-        let found = read(&source, resume, read_before, &people, now, &mut report);
+        let progress = self.progress();
+        let name = source.path().file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        match kind {
+            MailKind::Mbox => progress.step(
+                format!("Reading {name}"),
+                Unit::Bytes,
+                std::fs::metadata(source.path()).ok().map(|m| m.len()),
+            ),
+            _ => progress.step(format!("Reading {name}"), Unit::Messages, None),
+        }
+        let found = read(&source, resume, read_before, &people, now, &mut report, &progress)?;
         if kind == MailKind::Folder && report.read == 0 && report.skipped.folders == 0 && !report.resumed {
             return Err(Error::validation(
                 "file",
@@ -273,6 +284,8 @@ impl Rapport {
                 )
             })
             .any(|there| !matches!(there, Ok(true)));
+        progress.go_on()?;
+        progress.writing();
         if backup && !dry_run && anything_new && self.store.account_count()? > 0 {
             report.backup = Some(self.back_up_for(BackupReason::BeforeImport, now)?.path);
         }
@@ -367,7 +380,8 @@ fn read(
     people: &People,
     now: DateTime<Utc>,
     report: &mut MailReport,
-) -> Found {
+    progress: &Progress,
+) -> Result<Found> {
     let mut found = Found {
         kept: Vec::new(),
         threads: Threads::new(),
@@ -379,6 +393,8 @@ fn read(
         invitations: Vec::new(),
     };
     for item in reading::messages(source, resume, read_before) {
+        // Only read so far: stopping here loses nothing.
+        progress.go_on()?;
         match item {
             Err(problem) => {
                 match problem.place.offset {
@@ -399,6 +415,10 @@ fn read(
             }
             Ok(message) => {
                 report.read += 1;
+                match message.place.offset {
+                    Some(offset) => progress.reached(offset),
+                    None => progress.add(1),
+                }
                 if let Some(offset) = message.place.offset {
                     found.last = Some((offset, true));
                 }
@@ -422,7 +442,10 @@ fn read(
             }
         }
     }
-    found
+    if let Some(total) = progress.now().total {
+        progress.reached(total);
+    }
+    Ok(found)
 }
 
 fn not_mail(path: &Path) -> Error {

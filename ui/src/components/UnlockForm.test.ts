@@ -168,6 +168,7 @@ test("Settings asks for the passphrase once, and keeps Backups below it", async 
 
 test("a backup taken before locking or unlocking says so", async () => {
   mockIPC((command) => {
+    if (command === "about") return { version: "0.1.0", data_format: 19, database: "/home/anna/.local/share/rapport/rapport.db", demo: false };
     if (command === "backups") return backupList([backupFile({ reason: "before_lock_change" })]);
     throw new Error(`unexpected ${command}`);
   });

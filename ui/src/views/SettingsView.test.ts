@@ -15,6 +15,7 @@ afterEach(() => {
 function serving(answerSave: () => unknown = () => null) {
   const saved: Record<string, unknown>[] = [];
   mockIPC((command, args) => {
+    if (command === "about") return { version: "0.1.0", data_format: 19, database: "/home/anna/.local/share/rapport/rapport.db", demo: false };
     if (command === "checkin_settings") return checkinSettings({ request_answer_hours: 8 });
     if (command === "health_weights") return healthWeights({ intimacy: 5 });
     if (command === "backups") return backupList();
@@ -156,6 +157,7 @@ test("the backups are below the other settings, and still work when the database
   const damaged = "Rapport found its database damaged and has not changed it. Restore it from Settings, under Backups.";
   const fresh = backupFile({ taken_at: "2026-11-23T10:00:00Z", reason: "manual" });
   mockIPC((command) => {
+    if (command === "about") return { version: "0.1.0", data_format: 19, database: "/home/anna/.local/share/rapport/rapport.db", demo: false };
     if (command === "backups") return backupList([backupFile()]);
     if (command === "back_up_now") return fresh;
     throw { code: "damaged", field: null, message: damaged };

@@ -262,3 +262,27 @@ test("the map shows each person's roles, influence, stance and warmth, and the g
   present(false);
   await expect.element(gaps).toBeVisible();
 });
+
+test("printing the map puts only the gaps and the reporting structure on paper, then the page is as it was", async () => {
+  mockIPC((command) => {
+    if (command !== "stakeholders") throw new Error(`unexpected ${command}`);
+    return {
+      account: "Kestrel",
+      account_id: "account-1",
+      people: [],
+      gaps: [{ code: "no_champion", text: "Nobody at Kestrel is known to champion your work.", contact_id: null }],
+    };
+  });
+  const screen = await renderPanel();
+  await expect.element(screen.getByRole("region", { name: "Gaps in the map" })).toBeVisible();
+  let printedWith: string[] = [];
+  const print = vi.spyOn(window, "print").mockImplementation(() => {
+    printedWith = [...document.documentElement.classList];
+    window.dispatchEvent(new Event("afterprint"));
+  });
+  await screen.getByRole("button", { name: "Print the map" }).click();
+  expect(print).toHaveBeenCalledTimes(1);
+  expect(printedWith).toContain("printing-map");
+  expect(document.documentElement.classList.contains("printing-map")).toBe(false);
+  print.mockRestore();
+});
