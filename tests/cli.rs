@@ -206,10 +206,7 @@ fn version_names_the_release_and_its_data_format() {
     let out = Command::cargo_bin("rapport").unwrap().arg("--version").output().unwrap();
     assert!(out.status.success());
     let line = String::from_utf8(out.stdout).unwrap();
-    let expected = format!(
-        "rapport {} (data format {})\n",
-        env!("CARGO_PKG_VERSION"),
-        rapport::store::SCHEMA_VERSION
-    );
+    let expected =
+        format!("rapport {} (data format {})\n", env!("CARGO_PKG_VERSION"), rapport::store::SCHEMA_VERSION);
     assert_eq!(line, expected);
 }

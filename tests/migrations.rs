@@ -264,7 +264,10 @@ fn an_upgrade_tells_its_stages_as_it_goes_and_names_the_copy() {
         .iter()
         .map(|stage| match stage {
             Upgrade::Migrating { done, of, backup } => {
-                assert!(backup.as_deref().is_some_and(|b| Path::new(b).is_file()), "the copy is named: {backup:?}");
+                assert!(
+                    backup.as_deref().is_some_and(|b| Path::new(b).is_file()),
+                    "the copy is named: {backup:?}"
+                );
                 (*done, *of)
             }
             other => panic!("after the copy, only migrations: {other:?}"),
@@ -284,6 +287,9 @@ fn an_upgrade_tells_its_stages_as_it_goes_and_names_the_copy() {
     assert_eq!(told, 0, "a current file and a new one open without an upgrade to show");
     assert_eq!(pending_upgrade(&dir.path().join("missing.db"), None), None);
     let foreign = dir.path().join("foreign.db");
-    Connection::open(&foreign).unwrap().execute_batch("PRAGMA user_version = 2; CREATE TABLE t (x);").unwrap();
+    Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = 2; CREATE TABLE t (x);")
+        .unwrap();
     assert_eq!(pending_upgrade(&foreign, None), None);
 }

@@ -26,7 +26,8 @@ fn mail(name: &str) -> PathBuf {
 fn kestrel(dir: &TempDir) -> (PathBuf, Rapport) {
     let db = dir.path().join("rapport.db");
     let mut r = Rapport::open(&db, now()).unwrap();
-    let account = r.add_account(AccountDraft { name: "Kestrel".into(), ..Default::default() }, now()).unwrap();
+    let account =
+        r.add_account(AccountDraft { name: "Kestrel".into(), ..Default::default() }, now()).unwrap();
     r.add_contact(
         ContactDraft {
             account_id: account.id,
@@ -51,7 +52,7 @@ fn reading_an_mbox_reports_its_bytes_and_a_stop_before_writing_changes_nothing()
     stopped.stop();
     r.watch(Some(stopped.clone()));
     let before = contents(&db);
-    let err = r.import_mail(&mbox, false, now()).err().expect("stopped");
+    let err = r.import_mail(&mbox, false, now()).expect_err("stopped");
     assert!(matches!(err, Error::Stopped), "{err:?}");
     assert_eq!(err.to_string(), "Stopped, as you asked: nothing was changed.");
     assert_eq!(contents(&db), before, "not a row was written, not even how far the mbox was read");
@@ -62,7 +63,7 @@ fn reading_an_mbox_reports_its_bytes_and_a_stop_before_writing_changes_nothing()
     assert!(report.added > 0, "{report:?}");
     let seen = watched.now();
     assert_eq!(seen.step, "Reading thunderbird-thread.mbox");
-    assert_eq!((seen.unit, seen.done, seen.total), (Unit::Bytes, size, Some(size)));
+    assert_eq!((seen.unit, seen.done, seen.total), (Unit::Bytes, size as f64, Some(size as f64)));
     assert!(!seen.stoppable, "once it wrote, it could no longer be stopped");
 
     // A stop asked for once the work writes is too late to lose anything by: it finishes.
@@ -90,7 +91,7 @@ fn an_import_stopped_half_way_is_rolled_back_whole() {
         let progress = progress.clone();
         std::thread::spawn(move || {
             let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-            while progress.now().done < 100 && std::time::Instant::now() < deadline {
+            while progress.now().done < 100.0 && std::time::Instant::now() < deadline {
                 std::thread::yield_now();
             }
             progress.stop();
@@ -114,7 +115,7 @@ fn an_export_stopped_before_it_writes_leaves_no_file() {
     let progress = Progress::new();
     progress.stop();
     r.watch(Some(progress));
-    let err = r.export_to(&out, ExportFormat::Vcard, None, now()).err().expect("stopped");
+    let err = r.export_to(&out, ExportFormat::Vcard, None, now()).expect_err("stopped");
     assert!(matches!(err, Error::Stopped));
     assert!(!out.exists(), "no file, not even part of one");
     r.watch(None);

@@ -249,7 +249,8 @@ fn the_demo_opens_in_a_file_of_its_own_beside_the_users_data() {
     let mine = dir.path().join("rapport.db");
     let mut own = Rapport::open(&mine, now()).unwrap();
     let draft: AccountDraft =
-        serde_json::from_value(serde_json::json!({ "name": "My Only Client", "timezone": "Europe/Berlin" })).unwrap();
+        serde_json::from_value(serde_json::json!({ "name": "My Only Client", "timezone": "Europe/Berlin" }))
+            .unwrap();
     own.add_account(draft, now()).unwrap();
     drop(own);
     let before = std::fs::read(&mine).unwrap();

@@ -19,14 +19,15 @@ pub enum Opening {
     /// Open, or refused with the sentence every command then answers.
     Ready,
     /// Upgrading from one data format to another; `step` is the stage under way.
-    Upgrading { from_version: i64, to_version: i64, step: Upgrade },
+    Upgrading { from_version: u32, to_version: u32, step: Upgrade },
     /// Upgraded in `seconds`; the file as it was is kept at `backup`.
-    Upgraded { from_version: i64, to_version: i64, backup: Option<String>, seconds: f64 },
+    Upgraded { from_version: u32, to_version: u32, backup: Option<String>, seconds: f64 },
 }
 
 /// Opens the database on a thread of its own, saying each stage in `core.opening`; every
 /// command answers "still upgrading" until it is open.
-pub fn start(core: &Core, (from_version, to_version): (i64, i64), key: Option<Passphrase>) {
+pub fn start(core: &Core, (from, to): (i64, i64), key: Option<Passphrase>) {
+    let (from_version, to_version) = (u32::try_from(from).unwrap_or(0), u32::try_from(to).unwrap_or(0));
     let say = |opening: Opening| {
         if let Ok(mut slot) = core.opening.lock() {
             *slot = opening;
@@ -51,7 +52,12 @@ pub fn start(core: &Core, (from_version, to_version): (i64, i64), key: Option<Pa
         // The copy kept before an upgrade is a chore, dated by the machine's clock.
         let opened = Rapport::open_observed(&core.path, machine_now(), key.clone(), &mut observe);
         let done = match &opened {
-            Ok(_) => Opening::Upgraded { from_version, to_version, backup, seconds: started.elapsed().as_secs_f64() },
+            Ok(_) => Opening::Upgraded {
+                from_version,
+                to_version,
+                backup,
+                seconds: started.elapsed().as_secs_f64(),
+            },
             Err(_) => Opening::Ready,
         };
         core.install(opened.map_err(UserError::from), key);

@@ -108,7 +108,9 @@ pub fn export(ctx: &mut Ctx<'_>, args: ExportArgs) -> Result<()> {
         }
         Some(path) => {
             let now = ctx.now;
-            super::progress::shown(ctx.rapport, ctx.out.json, |r| r.export_to(&path, args.format, account.as_deref(), now))?;
+            super::progress::shown(ctx.rapport, ctx.out.json, |r| {
+                r.export_to(&path, args.format, account.as_deref(), now)
+            })?;
             eprintln!("Exported to {}.", path.display());
             Ok(())
         }
@@ -146,8 +148,9 @@ pub fn import(ctx: &mut Ctx<'_>, args: ImportArgs) -> Result<()> {
         timezone: iana_time_zone::get_timezone().ok(),
     };
     let now = ctx.now;
-    let report =
-        super::progress::shown(ctx.rapport, ctx.out.json, |r| r.import_file(&args.file, &options, args.dry_run, now))?;
+    let report = super::progress::shown(ctx.rapport, ctx.out.json, |r| {
+        r.import_file(&args.file, &options, args.dry_run, now)
+    })?;
     let text = exchange_text(&args.file, &report, source.csv.as_ref(), options.mapping.as_deref());
     ctx.out.record(&report, text)
 }
@@ -320,7 +323,8 @@ fn exchange_text(
 
 fn import_archive(ctx: &mut Ctx<'_>, file: &Path, dry_run: bool) -> Result<()> {
     let now = ctx.now;
-    let report = super::progress::shown(ctx.rapport, ctx.out.json, |r| r.import_archive_from(file, dry_run, now))?;
+    let report =
+        super::progress::shown(ctx.rapport, ctx.out.json, |r| r.import_archive_from(file, dry_run, now))?;
     let sentence = if report.dry_run {
         format!(
             "The archive is valid: {} accounts; importing it would add {} records and replace {}. Nothing was written (dry run).",

@@ -22,7 +22,8 @@ pub fn import(ctx: &mut Ctx<'_>, args: &ImportArgs) -> Result<()> {
         ));
     }
     let now = ctx.now;
-    let report = super::progress::shown(ctx.rapport, ctx.out.json, |r| r.import_mail(&args.file, args.dry_run, now))?;
+    let report =
+        super::progress::shown(ctx.rapport, ctx.out.json, |r| r.import_mail(&args.file, args.dry_run, now))?;
     let mut sentences = report.said.clone();
     if report.noticed > 0 {
         sentences.push_str("\nSee them with `rapport capture list`.");

@@ -38,7 +38,9 @@ use crate::service::Rapport;
 /// "0.1.0 (data format 19)": the release, and the schema version its files are written in.
 pub fn version() -> &'static str {
     static LINE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    LINE.get_or_init(|| format!("{} (data format {})", env!("CARGO_PKG_VERSION"), crate::store::SCHEMA_VERSION))
+    LINE.get_or_init(|| {
+        format!("{} (data format {})", env!("CARGO_PKG_VERSION"), crate::store::SCHEMA_VERSION)
+    })
 }
 
 #[derive(Debug, Parser)]
@@ -263,11 +265,16 @@ fn execute_on(cli: Cli, db: PathBuf, clock: Clock, now: DateTime<Utc>, machine: 
     let upgrade = crate::service::pending_upgrade(&db, key.as_ref())
         .filter(|_| !out.json && std::io::IsTerminal::is_terminal(&std::io::stderr()));
     if let Some((from, to)) = upgrade {
-        eprintln!("Bringing your data up to date (data format {from} to {to}); a copy of it as it is is kept first…");
+        eprintln!(
+            "Bringing your data up to date (data format {from} to {to}); a copy of it as it is is kept first…"
+        );
     }
     let result = Rapport::open_for_command(&db, machine, key).and_then(|mut rapport| {
         if upgrade.is_some() {
-            eprintln!("Your data is up to date. The copy of it as it was is in {}.", crate::store::backup::folder(&db).display());
+            eprintln!(
+                "Your data is up to date. The copy of it as it was is in {}.",
+                crate::store::backup::folder(&db).display()
+            );
         }
         rapport.set_clock(clock);
         let keeps_history = cli.command.keeps_history();

@@ -43,8 +43,8 @@ fn draw(progress: &Progress, done: &AtomicBool) {
             bar.set_style(style(now.unit, now.total.is_some()));
             shape = Some(wanted);
         }
-        bar.set_length(now.total.unwrap_or(0));
-        bar.set_position(now.done);
+        bar.set_length(now.total.unwrap_or(0.0) as u64);
+        bar.set_position(now.done as u64);
         bar.set_message(now.step);
         bar.tick();
         std::thread::sleep(Duration::from_millis(100));
@@ -64,5 +64,7 @@ fn style(unit: Unit, known: bool) -> ProgressStyle {
     } else {
         format!("{{spinner}} {{msg}} {figures}")
     };
-    ProgressStyle::with_template(&template).unwrap_or_else(|_| ProgressStyle::default_bar()).progress_chars("=> ")
+    ProgressStyle::with_template(&template)
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> ")
 }

@@ -198,7 +198,14 @@ impl Rapport {
         }
         let weights = self.store.health_weights()?;
         let (portfolio, stored, healths) = self.judge_portfolio(now, &weights)?;
-        self.store.save_snapshots(&snapshot_rows(&portfolio, &healths, &stored, now, &weights, &self.progress()))
+        self.store.save_snapshots(&snapshot_rows(
+            &portfolio,
+            &healths,
+            &stored,
+            now,
+            &weights,
+            &self.progress(),
+        ))
     }
 
     /// The whole portfolio judged at `now`, as read to keep the snapshots, with the daily
@@ -252,7 +259,11 @@ fn snapshot_rows(
     let mut rows: Vec<(Id, Snapshot)> =
         healths.iter().map(|h| (h.account_id.clone(), Snapshot::of(h, today, false))).collect();
     // The first review of a portfolio rebuilds 90 days of every account: seconds on a heavy one.
-    progress.step("Rebuilding the last 90 days of each account's health", Unit::Records, Some(portfolio.len() as u64));
+    progress.step(
+        "Rebuilding the last 90 days of each account's health",
+        Unit::Records,
+        Some(portfolio.len() as u64),
+    );
     for b in portfolio {
         progress.add(1);
         let have: Vec<NaiveDate> =

@@ -48,8 +48,8 @@ pub use merge::{MergeReport, MergeUndone, Moved};
 pub use noticed::Accepted;
 pub use outward::{ExportFormat, FeedSettings};
 pub use portable::ImportReport;
-pub use progress::{Progress, ProgressNow, Unit};
 pub use portfolio::{AccountRow, NextAction};
+pub use progress::{Progress, ProgressNow, Unit};
 pub use today::{PutAside, PutAsideUndo, Settlement, TodayPage, UrgencyCount};
 
 // What the desktop shell speaks in, from the floors below: the shell uses the service alone.
@@ -158,7 +158,13 @@ impl Rapport {
     /// something (see [`crate::store::Check::WhenUnclean`]): each command of the CLI.
     pub fn open_for_command(path: &Path, now: DateTime<Utc>, key: Option<Passphrase>) -> Result<Rapport> {
         let store = Store::open_checked_when_unclean(path, now, key)?;
-        Ok(Rapport { store, today_cache: Default::default(), before_review: None, pinned: false, progress: None })
+        Ok(Rapport {
+            store,
+            today_cache: Default::default(),
+            before_review: None,
+            pinned: false,
+            progress: None,
+        })
     }
 
     /// Opens a database that may be locked with a passphrase; `check` runs the damage check
@@ -361,7 +367,9 @@ impl Rapport {
         let folder = path.parent().unwrap_or(Path::new(".")).to_path_buf();
         for stale in [path.clone(), folder.join("rapport-demo.db-wal"), folder.join("rapport-demo.db-shm")] {
             match std::fs::remove_file(&stale) {
-                Err(err) if err.kind() != std::io::ErrorKind::NotFound => return Err(Error::file(&stale, err)),
+                Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(Error::file(&stale, err));
+                }
                 _ => {}
             }
         }

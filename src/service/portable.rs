@@ -79,8 +79,13 @@ impl Rapport {
         dry_run: bool,
         now: DateTime<Utc>,
     ) -> Result<ImportReport> {
-        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-        self.progress().step(format!("Reading {name}"), Unit::Bytes, std::fs::metadata(path).ok().map(|m| m.len()));
+        let name =
+            path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        self.progress().step(
+            format!("Reading {name}"),
+            Unit::Bytes,
+            std::fs::metadata(path).ok().map(|m| m.len()),
+        );
         let bytes = super::exchange::read_at_most(path, MAX_ARCHIVE_BYTES, |size| {
             format!(
                 "{} is {size}, more than Rapport's archives grow to (1 GB at most). Choose an archive exported by Rapport.",

@@ -47,9 +47,10 @@ pub struct ProgressNow {
     /// What is being done, as a user reads it: "Reading Inbox.mbox".
     pub step: String,
     pub unit: Unit,
-    pub done: u64,
+    /// How many done (a number, as the window reads it: exact up to 2^53).
+    pub done: f64,
     /// The whole, when known.
-    pub total: Option<u64>,
+    pub total: Option<f64>,
     /// Whether it can be stopped now without losing anything.
     pub stoppable: bool,
     /// Whether the user asked it to stop.
@@ -82,6 +83,11 @@ impl Progress {
         self.done.store(done, Ordering::Relaxed);
     }
 
+    /// The whole step is done (when its whole is known).
+    pub fn complete(&self) {
+        self.done.store(self.total.load(Ordering::Relaxed), Ordering::Relaxed);
+    }
+
     /// One more done.
     pub fn add(&self, n: u64) {
         self.done.fetch_add(n, Ordering::Relaxed);
@@ -106,13 +112,14 @@ impl Progress {
     }
 
     pub fn now(&self) -> ProgressNow {
-        let (step, unit) = self.step.lock().map(|s| s.clone()).unwrap_or_else(|_| (String::new(), Unit::Records));
+        let (step, unit) =
+            self.step.lock().map(|s| s.clone()).unwrap_or_else(|_| (String::new(), Unit::Records));
         let total = self.total.load(Ordering::Relaxed);
         ProgressNow {
             step,
             unit,
-            done: self.done.load(Ordering::Relaxed),
-            total: (total > 0).then_some(total),
+            done: self.done.load(Ordering::Relaxed) as f64,
+            total: (total > 0).then_some(total as f64),
             stoppable: self.stoppable.load(Ordering::Relaxed),
             stopping: self.stop.load(Ordering::Relaxed),
         }
@@ -137,7 +144,7 @@ mod tests {
         progress.stop();
         assert!(matches!(progress.go_on(), Err(Error::Stopped)));
         let now = progress.now();
-        assert_eq!((now.done, now.total, now.stopping, now.stoppable), (250, Some(1_000), true, true));
+        assert_eq!((now.done, now.total, now.stopping, now.stoppable), (250.0, Some(1_000.0), true, true));
         progress.writing();
         assert!(progress.go_on().is_ok(), "once writing, it finishes");
         progress.step("Counting", Unit::Messages, None);

@@ -20,7 +20,6 @@ macro_rules! spread {
 
 pub(crate) mod accounts;
 pub mod backup;
-pub mod upgrade;
 mod bulk;
 pub(crate) mod checkins;
 pub(crate) mod cipher;
@@ -46,6 +45,7 @@ pub(crate) mod requests;
 mod search;
 pub(crate) mod settings;
 mod touches;
+pub mod upgrade;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -59,13 +59,13 @@ pub use crate::domain::RecordKind;
 pub use crate::domain::Window;
 pub use accounts::AccountFacts;
 pub use backup::{BackupFile, BackupPolicy, BackupReason};
-pub use upgrade::{Upgrade, pending_upgrade};
 pub use bulk::ImportCounts;
 pub use checkins::{SuggestionAction, SuggestionState};
 pub use cipher::{Lock, Passphrase, lock_of};
 pub use lifecycle::ArchivedRecord;
 pub use plans::Plan;
 pub use search::{SearchHit, SearchResults};
+pub use upgrade::{Upgrade, pending_upgrade};
 
 /// "RAPP": marks the file as Rapport's in the SQLite header, so other databases are recognised.
 pub const APPLICATION_ID: i32 = 0x5241_5050;
@@ -147,7 +147,14 @@ impl Store {
         key: Option<Passphrase>,
         check: bool,
     ) -> Result<Store> {
-        Self::open_with(path, now, SCHEMA_VERSION, if check { Check::Always } else { Check::Never }, key, &mut |_| {})
+        Self::open_with(
+            path,
+            now,
+            SCHEMA_VERSION,
+            if check { Check::Always } else { Check::Never },
+            key,
+            &mut |_| {},
+        )
     }
 
     /// Opens a database that may be locked, checking it only when it can find something
@@ -469,8 +476,6 @@ mod tests {
     fn migrations_are_valid() {
         use rusqlite_migration::{M, Migrations};
         let steps: Vec<M<'static>> = MIGRATIONS.iter().map(|sql| M::up(sql)).collect();
-        Migrations::new(steps)
-            .validate()
-            .expect("every migration applies in order on an empty database");
+        Migrations::new(steps).validate().expect("every migration applies in order on an empty database");
     }
 }

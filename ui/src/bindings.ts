@@ -95,6 +95,18 @@ export const commands = {
 	mergeAccounts: (keepId: string, mergeId: string) => typedError<MergeReport, UserError_Serialize>(__TAURI_INVOKE("merge_accounts", { keepId, mergeId })),
 	/**  Takes a merge back. */
 	undoMerge: (mergeId: string) => typedError<MergeUndone, UserError_Serialize>(__TAURI_INVOKE("undo_merge", { mergeId })),
+	/**  How far opening the database has come: the page asks while an upgrade is under way. */
+	opening: () => __TAURI_INVOKE<Opening_Serialize>("opening"),
+	/**  The release, its data format and the file open now. */
+	about: () => __TAURI_INVOKE<About>("about"),
+	/**  Opens the demo portfolio in a file of its own; the user's data waits aside, untouched. */
+	lookAtDemo: () => typedError<null, UserError_Serialize>(__TAURI_INVOKE("look_at_demo")),
+	/**  Closes the demo and goes back to the user's data. */
+	leaveDemo: () => typedError<null, UserError_Serialize>(__TAURI_INVOKE("leave_demo")),
+	/**  How far the long operation under way has come, if one is. */
+	workProgress: () => __TAURI_INVOKE<ProgressNow_Serialize | null>("work_progress"),
+	/**  Asks the long operation under way to stop; it does where stopping loses nothing. */
+	stopWork: () => __TAURI_INVOKE<void>("stop_work"),
 	calendarsKeptCurrent: () => typedError<string[], UserError_Serialize>(__TAURI_INVOKE("calendars_kept_current")),
 	keepCalendarCurrent: (path: string, keep: boolean) => typedError<string[], UserError_Serialize>(__TAURI_INVOKE("keep_calendar_current", { path, keep })),
 	/**  Reads the calendars kept current now, rather than at the next minute's chores. */
@@ -156,6 +168,18 @@ export const commands = {
 };
 
 /* Types */
+/**  What the About panel says. */
+export type About = {
+	/**  The release, as in "0.1.0". */
+	version: string,
+	/**  The data format this release writes its files in (the schema version). */
+	data_format: number,
+	/**  The database file open now. */
+	database: string,
+	/**  Whether the window shows the demo portfolio, in a file of its own, rather than the user's data. */
+	demo: boolean,
+};
+
 /**  What accepting a proposal made. */
 export type Accepted = {
 	noticed_id: string,
@@ -876,7 +900,7 @@ export type DateKind = "birthday" | "work_anniversary" | "other";
 /**  `ours`: we owe it; `theirs`: they owe it. */
 export type Direction = "ours" | "theirs";
 
-export type ErrorCode = "validation" | "not_found" | "conflict" | "not_rapport_database" | "newer_schema" | "migration" | "storage" | "file" | "invalid_archive" | "bad_lines" | "damaged" | "bad_backup" | "disk_full" | "locked" | "wrong_passphrase";
+export type ErrorCode = "validation" | "not_found" | "conflict" | "stopped" | "not_rapport_database" | "newer_schema" | "migration" | "storage" | "file" | "invalid_archive" | "bad_lines" | "damaged" | "bad_backup" | "disk_full" | "locked" | "wrong_passphrase";
 
 /**  The record a reason is about. */
 export type Evidence = {
@@ -1910,6 +1934,27 @@ export type Occurrence = {
 	changed: boolean,
 };
 
+/**  How far opening the database has come. */
+export type Opening = Opening_Serialize | Opening_Deserialize;
+
+/**  How far opening the database has come. */
+export type Opening_Deserialize = 
+/**  Open, or refused with the sentence every command then answers. */
+{ state: "ready" } | 
+/**  Upgrading from one data format to another; `step` is the stage under way. */
+{ state: "upgrading"; from_version: number; to_version: number; step: Upgrade_Deserialize } | 
+/**  Upgraded in `seconds`; the file as it was is kept at `backup`. */
+{ state: "upgraded"; from_version: number; to_version: number; backup?: string | null; seconds: number | null };
+
+/**  How far opening the database has come. */
+export type Opening_Serialize = 
+/**  Open, or refused with the sentence every command then answers. */
+{ state: "ready" } | 
+/**  Upgrading from one data format to another; `step` is the stage under way. */
+{ state: "upgrading"; from_version: number; to_version: number; step: Upgrade_Serialize } | 
+/**  Upgraded in `seconds`; the file as it was is kept at `backup`. */
+{ state: "upgraded"; from_version: number; to_version: number; backup: string | null; seconds: number | null };
+
 /**  A record that would lose the person it belongs to. */
 export type Orphan = {
 	kind: RecordKind,
@@ -1992,6 +2037,39 @@ export type PlannedRecord = {
 	account: string,
 	/**  What a merge changes, in words ("adds email aiko@kiyomizu.jp"). */
 	changes: string[],
+};
+
+/**  What a [`Progress`] says at one moment. */
+export type ProgressNow = ProgressNow_Serialize | ProgressNow_Deserialize;
+
+/**  What a [`Progress`] says at one moment. */
+export type ProgressNow_Deserialize = {
+	/**  What is being done, as a user reads it: "Reading Inbox.mbox". */
+	step: string,
+	unit: Unit,
+	/**  How many done (a number, as the window reads it: exact up to 2^53). */
+	done: number | null,
+	/**  The whole, when known. */
+	total?: number | null,
+	/**  Whether it can be stopped now without losing anything. */
+	stoppable: boolean,
+	/**  Whether the user asked it to stop. */
+	stopping: boolean,
+};
+
+/**  What a [`Progress`] says at one moment. */
+export type ProgressNow_Serialize = {
+	/**  What is being done, as a user reads it: "Reading Inbox.mbox". */
+	step: string,
+	unit: Unit,
+	/**  How many done (a number, as the window reads it: exact up to 2^53). */
+	done: number | null,
+	/**  The whole, when known. */
+	total: number | null,
+	/**  Whether it can be stopped now without losing anything. */
+	stoppable: boolean,
+	/**  Whether the user asked it to stop. */
+	stopping: boolean,
 };
 
 export type PromiseDraft = PromiseDraft_Serialize | PromiseDraft_Deserialize;
@@ -2836,6 +2914,46 @@ export type TrustPoint_Serialize = {
 	day: string,
 	trust: number | null,
 };
+
+/**  What the figures of a [`Progress`] count. */
+export type Unit = 
+/**  Bytes of a file read (an mbox, a CSV export, an archive). */
+"bytes" | 
+/**  Messages read, when the whole is not known ahead (a Maildir, a folder). */
+"messages" | 
+/**  Records written or read. */
+"records" | 
+/**  Pages of the database copied (a backup or a restore). */
+"pages" | 
+/**  Days of the portfolio's history rebuilt. */
+"days";
+
+/**  The stage an upgrade has reached, told as it starts. */
+export type Upgrade = Upgrade_Serialize | Upgrade_Deserialize;
+
+/**  The stage an upgrade has reached, told as it starts. */
+export type Upgrade_Deserialize = 
+/**  The file is checked for damage before anything in it changes. */
+{ stage: "checking" } | 
+/**  A copy of the file as it is is being kept beside the backups. */
+{ stage: "keeping_copy" } | 
+/**
+ *  `done` of `of` changes to the file's layout are made, in one transaction; the copy is
+ *  at `backup`.
+ */
+{ stage: "migrating"; done: number; of: number; backup?: string | null };
+
+/**  The stage an upgrade has reached, told as it starts. */
+export type Upgrade_Serialize = 
+/**  The file is checked for damage before anything in it changes. */
+{ stage: "checking" } | 
+/**  A copy of the file as it is is being kept beside the backups. */
+{ stage: "keeping_copy" } | 
+/**
+ *  `done` of `of` changes to the file's layout are made, in one transaction; the copy is
+ *  at `backup`.
+ */
+{ stage: "migrating"; done: number; of: number; backup: string | null };
 
 /**  How soon to act, for grouping the Today list (DESIGN §4, README "Today"). */
 export type Urgency = 

@@ -23,7 +23,7 @@ pub struct About {
     /// The release, as in "0.1.0".
     pub version: String,
     /// The data format this release writes its files in (the schema version).
-    pub data_format: i64,
+    pub data_format: u32,
     /// The database file open now.
     pub database: String,
     /// Whether the window shows the demo portfolio, in a file of its own, rather than the user's data.
@@ -37,7 +37,7 @@ pub fn about(core: State<'_, Core>) -> About {
     let demo = core.in_demo();
     About {
         version: env!("CARGO_PKG_VERSION").to_string(),
-        data_format: rapport::service::SCHEMA_VERSION,
+        data_format: u32::try_from(rapport::service::SCHEMA_VERSION).unwrap_or(0),
         database: if demo { rapport::service::demo_path_beside(&core.path) } else { core.path.clone() }
             .display()
             .to_string(),

@@ -230,7 +230,8 @@ impl Rapport {
         let path = input.path();
         let Records { encoding, skipped, items } = (formats::format(format).read)(input, options, now)?;
         let progress = self.progress();
-        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let name =
+            path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         progress.step(format!("Reading {name}"), Unit::Records, None);
         let plan = |tx: &Transaction<'_>| -> Result<applied::Done> {
             let mut applied = Applied::new(tx, options.account_id.clone(), timezone.clone(), now)?;

@@ -207,7 +207,10 @@ impl Rapport {
             || (matches!(kind, MailKind::Maildir | MailKind::Folder) && same_people.is_some());
 
         let progress = self.progress();
-        let name = source.path().file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let name = source
+            .path()
+            .file_name()
+            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         match kind {
             MailKind::Mbox => progress.step(
                 format!("Reading {name}"),
@@ -442,9 +445,7 @@ fn read(
             }
         }
     }
-    if let Some(total) = progress.now().total {
-        progress.reached(total);
-    }
+    progress.complete();
     Ok(found)
 }
 
