@@ -20,10 +20,10 @@ version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 
 say "What the packages hold"
 listing=$(dpkg-deb --contents "$deb")
-for wanted in ./usr/bin/rapport ./usr/bin/rapport-desktop ./usr/share/applications/Rapport.desktop \
-  ./usr/share/doc/rapport/copyright ./usr/share/icons/hicolor/16x16/apps/rapport-desktop.png \
-  ./usr/share/icons/hicolor/48x48/apps/rapport-desktop.png ./usr/share/icons/hicolor/512x512/apps/rapport-desktop.png; do
-  grep -q " $wanted\$" <<<"$listing" || fail "the .deb lacks $wanted"
+for wanted in usr/bin/rapport usr/bin/rapport-desktop usr/share/applications/Rapport.desktop \
+  usr/share/doc/rapport/copyright usr/share/icons/hicolor/16x16/apps/rapport-desktop.png \
+  usr/share/icons/hicolor/48x48/apps/rapport-desktop.png usr/share/icons/hicolor/512x512/apps/rapport-desktop.png; do
+  grep -Eq " (\./)?$wanted\$" <<<"$listing" || fail "the .deb lacks /$wanted"
 done
 [ "$(dpkg-deb --field "$deb" Version)" = "$version" ] || fail "the .deb is not version $version"
 dpkg-deb --field "$deb" Depends | grep -q libwebkit2gtk-4.1-0 || fail "the .deb does not depend on WebKitGTK"
