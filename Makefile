@@ -34,10 +34,11 @@ test-ui: setup
 e2e: build
 	npm run --silent e2e
 
-# Release packages (.deb and .rpm, in target/release/bundle/), built with no network: the CLI
-# first, which both packages carry as /usr/bin/rapport, then the app, bundled by Tauri.
+# Release packages (.deb and .rpm, in target/release/bundle/), built with no network: the CLI,
+# which both packages carry as /usr/bin/rapport, and the app in one build (built apart, the CLI's
+# dependencies were compiled twice, with different features: 4 minutes more), then bundled by Tauri.
 package: ui
-	cargo build --release --locked -p rapport --bin rapport
+	cargo build --release --locked --bins -p rapport -p rapport-desktop
 	npx tauri build --ci --bundles deb,rpm
 
 # Installs the .deb on this machine, uses it as a user would, removes it, and checks the user's
