@@ -283,7 +283,10 @@ mod tests {
             for line in text.lines() {
                 if line.starts_with("#[tauri::command]") {
                     after_attribute = true;
-                } else if after_attribute && let Some(rest) = line.strip_prefix("pub async fn ") {
+                } else if after_attribute
+                    && let Some(rest) =
+                        line.strip_prefix("pub async fn ").or_else(|| line.strip_prefix("pub fn "))
+                {
                     defined.insert(rest.split(['(', '<']).next().unwrap().to_string());
                     after_attribute = false;
                 }
