@@ -100,7 +100,10 @@ fn size(bytes: f64) -> String {
 /// Runs before any database is opened: the one at `db` may be the damaged one being replaced.
 pub fn restore(out: &print::Out, db: &Path, file: &Path, now: DateTime<Utc>) -> Result<()> {
     let key = super::unlock::passphrase_for(db)?;
-    let (_, restored) = service::restore(db, file, now, key)?;
+    let (_, restored) =
+        super::progress::spinning(out.json, "Checking the backup and restoring your data", || {
+            service::restore(db, file, now, key)
+        })?;
     let kept = restored
         .safety_copy
         .as_deref()

@@ -31,6 +31,25 @@ pub fn shown<T>(rapport: &mut Rapport, json: bool, work: impl FnOnce(&mut Rappor
     answer
 }
 
+/// Runs `work`, which reports nowhere, under a spinner saying `step` when `json` is false and
+/// standard error is a terminal: a restore, encrypting or decrypting a large file.
+pub fn spinning<T>(json: bool, step: &str, work: impl FnOnce() -> T) -> T {
+    if json || !std::io::stderr().is_terminal() {
+        return work();
+    }
+    let progress = Progress::new();
+    progress.step(step, Unit::Pages, None);
+    let done = Arc::new(AtomicBool::new(false));
+    let drawer = {
+        let (progress, done) = (progress.clone(), done.clone());
+        std::thread::spawn(move || draw(&progress, &done))
+    };
+    let answer = work();
+    done.store(true, Ordering::Relaxed);
+    let _ = drawer.join();
+    answer
+}
+
 fn draw(progress: &Progress, done: &AtomicBool) {
     // Quick work draws nothing at all.
     std::thread::sleep(Duration::from_millis(300));
@@ -42,6 +61,13 @@ fn draw(progress: &Progress, done: &AtomicBool) {
         if shape != Some(wanted) {
             bar.set_style(style(now.unit, now.total.is_some()));
             shape = Some(wanted);
+        }
+        if now.unit == Unit::Pages && now.total.is_none() {
+            // Work that reports no figures: a spinner and what it does, no count.
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} {msg}…")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
         }
         bar.set_length(now.total.unwrap_or(0.0) as u64);
         bar.set_position(now.done as u64);

@@ -71,7 +71,9 @@ pub struct EncryptArgs {
 /// Runs before the database is opened: it is rewritten whole.
 pub fn encrypt(out: &print::Out, db: &Path, args: EncryptArgs, now: DateTime<Utc>) -> Result<()> {
     let key = new_passphrase()?;
-    crate::service::encrypt(db, &key, now)?;
+    super::progress::spinning(out.json, "Locking your data and its backups", || {
+        crate::service::encrypt(db, &key, now)
+    })?;
     let kept = if args.remember {
         match keychain::remember(db, &key) {
             Ok(()) => " The passphrase is kept in this computer's keyring.".to_string(),
@@ -96,7 +98,9 @@ pub fn decrypt(out: &print::Out, db: &Path, now: DateTime<Utc>) -> Result<()> {
         },
     };
     let key = key.ok_or_else(|| Error::Locked { path: db.display().to_string() })?;
-    crate::service::decrypt(db, &key, now)?;
+    super::progress::spinning(out.json, "Unlocking your data and its backups", || {
+        crate::service::decrypt(db, &key, now)
+    })?;
     keychain::forget(db);
     out.record(
         &serde_json::json!({ "unlocked": db.display().to_string() }),

@@ -98,6 +98,12 @@ impl Progress {
         self.stoppable.store(false, Ordering::Relaxed);
     }
 
+    /// This step cannot be stopped part-way (it writes as it goes, or stopping saves no
+    /// time): nobody is offered a Stop that would do nothing.
+    pub fn cannot_stop(&self) {
+        self.stoppable.store(false, Ordering::Relaxed);
+    }
+
     /// The user asks the operation to stop; it does at its next safe point, if it has one.
     pub fn stop(&self) {
         self.stop.store(true, Ordering::Relaxed);
@@ -149,5 +155,11 @@ mod tests {
         assert!(progress.go_on().is_ok(), "once writing, it finishes");
         progress.step("Counting", Unit::Messages, None);
         assert_eq!(progress.now().total, None);
+
+        let rebuild = Progress::new();
+        rebuild.cannot_stop();
+        rebuild.stop();
+        assert!(!rebuild.now().stoppable, "no Stop is offered that would do nothing");
+        assert!(rebuild.go_on().is_ok());
     }
 }

@@ -59,7 +59,7 @@ pub async fn restore_backup(
     // Shown while it runs; a restore is never stopped half-way.
     let progress = rapport::service::Progress::new();
     progress.step("Restoring your data from the backup", rapport::service::Unit::Pages, None);
-    progress.writing();
+    progress.cannot_stop();
     if let Ok(mut work) = core.work.lock() {
         *work = Some(progress);
     }
