@@ -122,3 +122,16 @@ fn an_export_stopped_before_it_writes_leaves_no_file() {
     r.export_to(&out, ExportFormat::Vcard, None, now()).unwrap();
     assert!(fs::read_to_string(&out).unwrap().contains("Anna Berg"));
 }
+
+#[test]
+fn the_first_health_review_counts_its_accounts_and_offers_no_stop_that_would_do_nothing() {
+    let dir = TempDir::new().unwrap();
+    let (_, mut r) = kestrel(&dir);
+    let progress = Progress::new();
+    r.watch(Some(progress.clone()));
+    r.health_review(now()).unwrap();
+    let seen = progress.now();
+    assert_eq!(seen.step, "Rebuilding the last 90 days of each account's health");
+    assert_eq!((seen.unit, seen.done, seen.total), (Unit::Accounts, 1.0, Some(1.0)));
+    assert!(!seen.stoppable, "the window offers no Stop here");
+}

@@ -261,9 +261,11 @@ fn snapshot_rows(
     // The first review of a portfolio rebuilds 90 days of every account: seconds on a heavy one.
     progress.step(
         "Rebuilding the last 90 days of each account's health",
-        Unit::Records,
+        Unit::Accounts,
         Some(portfolio.len() as u64),
     );
+    // Judged in memory, then saved whole: there is no point at which stopping would save time.
+    progress.cannot_stop();
     for b in portfolio {
         progress.add(1);
         let have: Vec<NaiveDate> =

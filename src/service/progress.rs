@@ -23,6 +23,8 @@ pub enum Unit {
     Messages,
     /// Records written or read.
     Records,
+    /// Accounts judged (the health review rebuilding its past days).
+    Accounts,
     /// Pages of the database copied (a backup or a restore).
     Pages,
     /// Days of the portfolio's history rebuilt.

@@ -2923,6 +2923,8 @@ export type Unit =
 "messages" | 
 /**  Records written or read. */
 "records" | 
+/**  Accounts judged (the health review rebuilding its past days). */
+"accounts" | 
 /**  Pages of the database copied (a backup or a restore). */
 "pages" | 
 /**  Days of the portfolio's history rebuilt. */
